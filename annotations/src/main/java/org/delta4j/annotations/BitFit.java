@@ -1,0 +1,32 @@
+package org.delta4j.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * BitFit (Ben Zaken et al.), as OpenDelta's {@code BitFitModel}: trains the biases of the selected modules and of
+ * everything under them, adding a zero bias where a linear module has none.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface BitFit {
+    /**
+     * The modules to modify, by OpenDelta's addressing rules, such as {@code {"encoder", "decoder"}}
+     * (OpenDelta's {@code modified_modules}). Each pattern must match at least one module of the backbone.
+     * Default {@code {}}: none, which is an error until default targets per architecture exist.
+     *
+     * @return the module patterns
+     */
+    String[] modules() default {};
+
+    /**
+     * Module path prefixes never modified (OpenDelta's {@code exclude_modules}). Default {@code {"lm_head"}}.
+     *
+     * @return the excluded path prefixes
+     */
+    String[] exclude() default {"lm_head"};
+}

@@ -1,0 +1,201 @@
+package org.delta4j.examples;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.delta4j.Delta4j;
+import org.delta4j.delta.StateDict;
+import org.delta4j.delta.Tuning;
+import org.delta4j.io.DeltaCheckpoint;
+import org.delta4j.io.Safetensors;
+import org.delta4j.models.HfModels;
+import org.delta4j.models.bart.BartConfig;
+import org.delta4j.train.ScopedStep;
+import org.delta4j.tree.StructureGraph;
+
+/**
+ * OpenDelta's "Basic Usage" in Java, end to end on a tiny BART that is built here (nothing is downloaded):
+ * 1 load a pretrained backbone from a HuggingFace folder; 2 look at its structure and attach the annotated spec
+ * {@link BartFfnAdapter}; 3 freeze all but the deltas and log the ratios; 4 train the deltas with DJL's trainer;
+ * 5 save the delta (kilobytes), reload it into a fresh backbone and check the outputs are identical.
+ *
+ * <p>By default the "pretrained" backbone is a tiny BART first trained fully to copy token sequences; the deltas
+ * then learn a new task, shifting every token by one, with the backbone frozen. {@code --model DIR} uses a real HF
+ * BART folder (config.json + model.safetensors) instead.
+ */
+public final class Walkthrough {
+    private static final String TINY_BART = "{\"model_type\": \"bart\", \"architectures\": [\"BartForConditionalGeneration\"],"
+            + " \"vocab_size\": 24, \"d_model\": 64, \"encoder_layers\": 2, \"decoder_layers\": 2,"
+            + " \"encoder_attention_heads\": 4, \"decoder_attention_heads\": 4, \"encoder_ffn_dim\": 128,"
+            + " \"decoder_ffn_dim\": 128, \"max_position_embeddings\": 32, \"dropout\": 0.0,"
+            + " \"attention_dropout\": 0.0, \"activation_dropout\": 0.0, \"activation_function\": \"gelu\","
+            + " \"init_std\": 0.02, \"scale_embedding\": false, \"pad_token_id\": 1, \"bos_token_id\": 0,"
+            + " \"eos_token_id\": 2, \"decoder_start_token_id\": 2}";
+    private static final int FIRST_CONTENT_TOKEN = 3;
+    private static final int LENGTH = 8;
+    private static final int BATCH = 32;
+    private static final int PRETRAIN_STEPS = 300;
+
+    private final PrintStream out;
+    private final WalkthroughOptions options;
+    private final boolean ansi = System.console() != null;
+
+    private Walkthrough(PrintStream out, WalkthroughOptions options) {
+        this.out = out;
+        this.options = options;
+    }
+
+    /**
+     * Runs the walkthrough.
+     *
+     * @param args {@code [--model DIR] [--steps N] [--out DIR]}; {@code --help} prints the usage
+     * @throws Exception when a step fails
+     */
+    public static void main(String[] args) throws Exception {
+        Delta4j.offline();
+        WalkthroughOptions options = WalkthroughOptions.parse(args, System.err);
+        if (options == null) {
+            System.exit(2);
+        }
+        new Walkthrough(System.out, options).run();
+    }
+
+    private void run() throws IOException {
+        Path work = Files.createTempDirectory("delta4j-walkthrough");
+        Path modelDir = options.model() != null ? options.model() : pretrainTinyBart(work.resolve("tiny-bart"));
+        Path deltaDir = options.out() != null ? options.out() : work.resolve("bart-ffn-adapter");
+        BartConfig config = BartConfig.read(modelDir.resolve("config.json"));
+        int vocab = Math.min(config.vocabSize(), 200);
+        SequenceTask task = SequenceTask.shift(FIRST_CONTENT_TOKEN, vocab, LENGTH, config.decoderStartTokenId());
+        NDList[] probe;
+
+        try (Model model = Model.newInstance("walkthrough")) {
+            heading(1, "Load the pretrained backbone from " + modelDir);
+            Block backbone = HfModels.load(modelDir, model.getNDManager());
+            model.setBlock(backbone);
+
+            heading(2, "Look at its structure, then attach the annotated spec BartFfnAdapter");
+            out.print(StructureGraph.of(backbone, Set.of()).render(ansi));
+            Tuning tuning = BartFfnAdapterDelta.attach(backbone);
+            out.println("Attached: " + tuning.deltas().get(0).layers().size() + " adapters, on "
+                    + tuning.deltas().get(0).modifiedModules());
+
+            heading(3, "Freeze all but the deltas (done by the spec's @Freeze) and log");
+            out.print(tuning.graph().render(ansi));
+            out.println(tuning.statistics());
+
+            heading(4, "Train the deltas on a new task (" + task.name() + " every token by one), backbone frozen");
+            probe = task.batch(model.getNDManager(), new Random(7), BATCH);
+            out.printf(Locale.ROOT, "accuracy before: %.1f%%%n", 100 * accuracy(backbone, probe, model.getNDManager()));
+            train(model, tuning, task, options.steps(), 1e-2f, "tuning ");
+            out.printf(Locale.ROOT, "accuracy after:  %.1f%%%n", 100 * accuracy(backbone, probe, model.getNDManager()));
+
+            heading(5, "Save the delta, reload it into a fresh backbone, compare outputs");
+            DeltaCheckpoint.save(tuning, deltaDir);
+            out.printf(Locale.ROOT, "saved %s: %d files, %.1f KB (the backbone's weights: %.1f KB)%n", deltaDir,
+                    count(deltaDir), sizeOf(deltaDir) / 1024.0, Files.size(modelDir.resolve("model.safetensors")) / 1024.0);
+            NDArray before = forward(backbone, probe[0], model.getNDManager());
+            try (NDManager fresh = NDManager.newBaseManager()) {
+                Block reloaded = HfModels.load(modelDir, fresh);
+                DeltaCheckpoint.load(deltaDir, reloaded);
+                NDArray after = forward(reloaded, copy(probe[0], fresh), fresh);
+                float diff = before.toDevice(after.getDevice(), false).sub(after.toDevice(after.getDevice(), false))
+                        .abs().max().getFloat();
+                out.printf(Locale.ROOT, "reloaded: max |logits difference| = %s, %s%n", diff,
+                        diff == 0 ? "identical" : "NOT identical");
+                if (diff != 0) {
+                    throw new IllegalStateException("the reloaded delta gives different outputs");
+                }
+            }
+        }
+    }
+
+    /** The default backbone: a tiny BART trained fully to copy sequences, saved as an HF folder. */
+    private Path pretrainTinyBart(Path dir) throws IOException {
+        heading(0, "Pretrain a tiny BART (copy task) and save it as a HuggingFace folder, standing in for the hub");
+        BartConfig config = BartConfig.fromJson(TINY_BART);
+        try (Model model = Model.newInstance("pretrain")) {
+            Block bart = HfModels.random(config, model.getNDManager(), 42);
+            model.setBlock(bart);
+            SequenceTask copy = SequenceTask.copy(FIRST_CONTENT_TOKEN, config.vocabSize(), LENGTH,
+                    config.decoderStartTokenId());
+            train(model, null, copy, PRETRAIN_STEPS, 3e-3f, "pretrain");
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("config.json"), TINY_BART + "\n", StandardCharsets.UTF_8);
+            Safetensors.write(dir.resolve("model.safetensors"), StateDict.of(bart), Map.of("format", "pt"));
+        }
+        return dir;
+    }
+
+    private void train(Model model, Tuning tuning, SequenceTask task, int steps, float lr, String label) {
+        DefaultTrainingConfig config = new DefaultTrainingConfig(new TokenCrossEntropy())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build());
+        if (tuning != null) {
+            config.addTrainingListeners(tuning.freezeGuard());
+        }
+        Random random = new Random(1);
+        Progress progress = new Progress(out, label, steps);
+        try (Trainer trainer = model.newTrainer(config)) {
+            for (int step = 1; step <= steps; step++) {
+                NDList[] batch = task.batch(trainer.getManager(), random, BATCH);
+                progress.update(step, ScopedStep.run(trainer, batch[0], batch[1]));
+            }
+        }
+    }
+
+    private static float accuracy(Block model, NDList[] batch, NDManager manager) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDList outputs = model.forward(new ParameterStore(scope, false), copy(batch[0], scope), false);
+            return TokenCrossEntropy.accuracy(batch[1].head(), outputs);
+        }
+    }
+
+    private static NDArray forward(Block model, NDList inputs, NDManager manager) {
+        return model.forward(new ParameterStore(manager, false), inputs, false).get("logits");
+    }
+
+    private static NDList copy(NDList inputs, NDManager manager) {
+        NDList out = new NDList();
+        for (NDArray a : inputs) {
+            NDArray c = a.toDevice(a.getDevice(), true);
+            c.attach(manager);
+            c.setName(a.getName());
+            out.add(c);
+        }
+        return out;
+    }
+
+    private void heading(int step, String text) {
+        out.println();
+        out.println((step == 0 ? "== " : "== Step " + step + ": ") + text);
+    }
+
+    private static long count(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.count();
+        }
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.delta4j.processor;
+
+import com.google.auto.service.AutoService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+import org.delta4j.processor.catalogue.Catalogue;
+import org.delta4j.processor.catalogue.StructureFiles;
+import org.delta4j.processor.generate.WiringWriter;
+import org.delta4j.processor.model.Kind;
+import org.delta4j.processor.model.SpecModel;
+import org.delta4j.processor.read.SpecAnnotations;
+import org.delta4j.processor.validate.Report;
+import org.delta4j.processor.validate.SpecValidator;
+import org.delta4j.spec.Problem;
+
+/**
+ * Checks every type annotated with a delta4j spec annotation and generates its wiring. For each type it reads the
+ * annotations, checks them all against the rules and the backbone's structure (reporting every error on the exact
+ * value), and writes {@code <Type>Delta} only when nothing is wrong. Isolating: each generated file has its spec
+ * type as its only originating element.
+ */
+@AutoService(Processor.class)
+public final class DeltaSpecProcessor extends AbstractProcessor {
+    private SpecValidator validator;
+    private WiringWriter writer;
+
+    /** Called by the compiler's service loader. */
+    public DeltaSpecProcessor() {}
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        validator = new SpecValidator(env.getElementUtils(), Catalogue.bundled(), new StructureFiles(env.getFiler()));
+        boolean generatedExists = env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+        writer = new WiringWriter(DeltaSpecProcessor.class.getName(), generatedExists);
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(SpecAnnotations.BACKBONE);
+        for (Kind k : Kind.values()) {
+            names.add(k.annotationName());
+        }
+        return names;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        TypeElement[] ours = annotations.toArray(TypeElement[]::new);
+        for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWithAny(ours))) {
+            try {
+                process(type);
+            } catch (RuntimeException e) {
+                // A processor bug must not abort the whole compilation: report it on the type and go on.
+                fail(type, stackTrace(e));
+            }
+        }
+        return false;
+    }
+
+    private void process(TypeElement type) {
+        Report report = new Report(type);
+        Optional<SpecModel> model = validator.validate(type, report);
+        report.printTo(processingEnv.getMessager());
+        if (model.isPresent()) {
+            try {
+                writer.file(model.get()).writeTo(processingEnv.getFiler());
+            } catch (IOException e) {
+                fail(type, e.toString());
+            }
+        }
+    }
+
+    private void fail(TypeElement type, String reason) {
+        processingEnv.getMessager().printMessage(
+                Diagnostic.Kind.ERROR, Problem.PROCESSOR_FAILURE.format(type.getQualifiedName(), reason), type);
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package org.delta4j.processor.model;
+
+import java.util.List;
+import java.util.Objects;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * A checked tuning spec, ready to generate from: nothing in it can fail at run time.
+ *
+ * @param type the annotated spec type
+ * @param backbone the backbone's name, such as {@code facebook/bart-base}
+ * @param parts the deltas and the freeze, in the order their annotations are written
+ */
+public record SpecModel(TypeElement type, String backbone, List<SpecPart> parts) {
+    /**
+     * @param type the annotated spec type
+     * @param backbone the backbone's name
+     * @param parts the deltas and the freeze
+     */
+    public SpecModel {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(backbone, "backbone");
+        parts = List.copyOf(parts);
+    }
+}

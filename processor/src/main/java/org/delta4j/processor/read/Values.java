@@ -1,0 +1,54 @@
+package org.delta4j.processor.read;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationValue;
+import org.delta4j.processor.model.ValueType;
+
+/**
+ * Converts annotation values into the model's Java values. A value the compiler could not resolve (such as a
+ * constant that does not exist) is reported by the compiler itself, so these return empty instead of guessing.
+ */
+public final class Values {
+    /** How javac shows a value it could not resolve; a string written as such shows quoted. */
+    private static final String UNRESOLVED = "<error>";
+
+    private Values() {}
+
+    /**
+     * @param type the attribute's type, not {@link ValueType#STRINGS}
+     * @param value the annotation value
+     * @return an {@link Integer}, {@link Double}, {@link Boolean} or {@link String}; empty when unresolved
+     */
+    public static Optional<Object> scalar(ValueType type, AnnotationValue value) {
+        if (UNRESOLVED.equals(value.toString())) {
+            // javac hands such a value to processors as the string "<error>", even for a String attribute.
+            return Optional.empty();
+        }
+        Object v = value.getValue();
+        boolean ok = switch (type) {
+            case INT -> v instanceof Integer;
+            case DOUBLE -> v instanceof Double;
+            case BOOLEAN -> v instanceof Boolean;
+            case STRING -> v instanceof String;
+            case STRINGS -> throw new IllegalArgumentException("an array is not a scalar: use elements(...)");
+        };
+        return ok ? Optional.of(v) : Optional.empty();
+    }
+
+    /**
+     * @param value the value of a {@code String[]} attribute
+     * @return its elements, each to be read with {@link #scalar}; empty when unresolved
+     */
+    public static Optional<List<AnnotationValue>> elements(AnnotationValue value) {
+        if (!(value.getValue() instanceof List<?> list)) {
+            return Optional.empty();
+        }
+        List<AnnotationValue> elements = new ArrayList<>(list.size());
+        for (Object o : list) {
+            elements.add((AnnotationValue) o);
+        }
+        return Optional.of(elements);
+    }
+}

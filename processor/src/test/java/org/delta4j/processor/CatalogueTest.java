@@ -1,0 +1,46 @@
+package org.delta4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.delta4j.processor.catalogue.Catalogue;
+import org.delta4j.spec.ModelStructure;
+import org.delta4j.spec.ModuleSelector;
+import org.delta4j.spec.Problem;
+import org.delta4j.spec.SpecException;
+import org.junit.jupiter.api.Test;
+
+/** The bundled catalogue: every listed backbone loads, and BART has the module names specs rely on. */
+class CatalogueTest {
+    private final Catalogue catalogue = Catalogue.bundled();
+
+    @Test
+    void everyListedBackboneLoadsUnderItsName() {
+        assertThat(catalogue.names()).contains("facebook/bart-base");
+        for (String name : catalogue.names()) {
+            assertThat(catalogue.load(name).name()).isEqualTo(name);
+        }
+    }
+
+    @Test
+    void fileNamesReplaceSlashes() {
+        assertThat(Catalogue.fileName("facebook/bart-base")).isEqualTo("facebook--bart-base.structure.json");
+    }
+
+    @Test
+    void unknownNameIsAnUnknownBackbone() {
+        SpecException e = assertThrows(SpecException.class, () -> catalogue.load("facebook/bart-huge"));
+        assertThat(e.problem()).isEqualTo(Problem.UNKNOWN_BACKBONE);
+    }
+
+    @Test
+    void bartBaseHasTheModulesOfBothStacks() {
+        ModelStructure bart = catalogue.load("facebook/bart-base");
+        assertThat(bart.paths()).containsAtLeast("", "shared", "encoder.layers.0.self_attn.q_proj",
+                "encoder.layernorm_embedding", "decoder.layers.5.encoder_attn.out_proj", "decoder.layers.5.fc2");
+        List<String> fc2 = new ModuleSelector(List.of("fc2"), List.of("lm_head")).select(bart.paths(), bart.name());
+        assertThat(fc2).hasSize(12);
+        assertThat(bart.module("decoder.layers.0.fc1").type()).isEqualTo("Linear");
+    }
+}

@@ -1,0 +1,50 @@
+package org.delta4j.processor;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+
+/**
+ * Compiles test sources with the processor and the project's lint options ({@code -Xlint:all,-processing}), so
+ * "without warnings" means something. {@code -processing} is off as in real builds: it only lists annotations no
+ * processor claims, which this processor leaves unclaimed for others to see.
+ */
+final class Compilations {
+    private Compilations() {}
+
+    /**
+     * @param sources the sources
+     * @return the compilation
+     */
+    static Compilation compile(JavaFileObject... sources) {
+        return Compiler.javac()
+                .withProcessors(new DeltaSpecProcessor())
+                .withOptions("-Xlint:all,-processing")
+                .compile(sources);
+    }
+
+    /**
+     * @param qualifiedName the type's name
+     * @param lines its source lines
+     * @return the source
+     */
+    static JavaFileObject source(String qualifiedName, String... lines) {
+        return JavaFileObjects.forSourceLines(qualifiedName, lines);
+    }
+
+    /**
+     * A spec type {@code test.Spec} with the delta4j annotations imported.
+     *
+     * @param lines the annotations and the type declaration
+     * @return the source
+     */
+    static JavaFileObject spec(String... lines) {
+        String[] all = new String[lines.length + 3];
+        all[0] = "package test;";
+        all[1] = "import org.delta4j.annotations.*;";
+        all[2] = "";
+        System.arraycopy(lines, 0, all, 3, lines.length);
+        return source("test.Spec", all);
+    }
+}

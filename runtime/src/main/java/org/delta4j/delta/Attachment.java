@@ -1,0 +1,139 @@
+package org.delta4j.delta;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.delta4j.delta.host.DeltaHost;
+import org.delta4j.delta.host.DeltaHosting;
+import org.delta4j.delta.host.DeltaLayer;
+import org.delta4j.delta.host.LinearDeltaHost;
+import org.delta4j.nn.Linear;
+import org.delta4j.tree.Module;
+import org.delta4j.tree.ModuleTree;
+import org.delta4j.tree.Surgery;
+
+/**
+ * The changes one delta makes to a backbone, made as they are recorded: hosts put in place by surgery, layers added
+ * to hosts, biases added or adopted. New parameters are created at once on the backbone's own manager and data
+ * type, so counts are right before any forward pass and the arrays live as long as the model. {@link #undo()}
+ * reverts every change, newest first, so a failed or detached delta leaves the backbone as it was.
+ */
+public final class Attachment {
+    private final Block root;
+    private final NDManager manager;
+    private final DataType dataType;
+    private final Deque<Runnable> undo = new ArrayDeque<>();
+    private final List<String> layers = new ArrayList<>();
+    private final Map<String, Parameter> adopted = new LinkedHashMap<>();
+
+    Attachment(Block root, NDManager manager, DataType dataType) {
+        this.root = root;
+        this.manager = manager;
+        this.dataType = dataType;
+    }
+
+    /**
+     * Adds a layer around a module, putting a host there first if there is none.
+     *
+     * @param target the module
+     * @param baseName the method's layer name; a suffix {@code _1}, {@code _2}, ... keeps names unique on a module
+     * @param layer the layer, not yet initialised
+     * @return the name the layer got
+     */
+    public String addLayer(Module target, String baseName, DeltaLayer layer) {
+        DeltaHosting host = hostAt(target);
+        String name = baseName;
+        for (int i = 1; host.hasLayer(name); i++) {
+            name = baseName + "_" + i;
+        }
+        layer.initialize(manager, dataType, new Shape(1));
+        host.addLayer(name, layer);
+        String added = name;
+        undo.push(() -> {
+            host.removeLayer(added);
+            layer.clear();
+        });
+        layers.add(target.pathOf(name));
+        return name;
+    }
+
+    /**
+     * Marks an existing backbone parameter as belonging to this delta (BitFit's biases).
+     *
+     * @param path the parameter's path
+     * @param parameter the parameter
+     */
+    public void adopt(String path, Parameter parameter) {
+        adopted.put(path, parameter);
+        undo.push(() -> adopted.remove(path));
+    }
+
+    /**
+     * Adds a zero bias to a linear layer that has none, and adopts it.
+     *
+     * @param target the linear layer's module
+     * @param linear the layer
+     */
+    public void addBias(Module target, Linear linear) {
+        Parameter bias = linear.addBias();
+        bias.initialize(manager, dataType);
+        undo.push(() -> {
+            linear.removeBias(bias);
+            bias.close();
+        });
+        adopt(target.pathOf("bias"), bias);
+    }
+
+    /** Reverts every change, newest first. */
+    void undo() {
+        while (!undo.isEmpty()) {
+            undo.pop().run();
+        }
+        layers.clear();
+        adopted.clear();
+    }
+
+    /** @return the paths of the layers this delta added, such as {@code model.encoder.layers.0.fc2.adapter} */
+    List<String> layers() {
+        return layers;
+    }
+
+    /** @return the existing or added parameters this delta owns, by path */
+    Map<String, Parameter> adopted() {
+        return adopted;
+    }
+
+    private DeltaHosting hostAt(Module target) {
+        if (target.block() instanceof DeltaHosting) {
+            return (DeltaHosting) target.block();
+        }
+        Block module = target.block();
+        DeltaHosting host = module instanceof ai.djl.nn.core.Linear
+                ? new LinearDeltaHost((ai.djl.nn.core.Linear) module)
+                : new DeltaHost(module);
+        Surgery.Replacement replacement = Surgery.replace(root, target.path(), host);
+        undo.push(() -> {
+            if (host.isEmpty()) {
+                replacement.undo();
+            }
+        });
+        return host;
+    }
+
+    /**
+     * Re-reads the tree after a change; used by methods that edit several modules.
+     *
+     * @return the tree as it is now
+     */
+    public ModuleTree tree() {
+        return ModuleTree.of(root);
+    }
+}

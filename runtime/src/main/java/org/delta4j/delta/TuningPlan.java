@@ -1,0 +1,137 @@
+package org.delta4j.delta;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import org.delta4j.spec.ModuleSelector;
+import org.delta4j.spec.Problem;
+import org.delta4j.spec.SpecException;
+import org.delta4j.tree.ModuleTree;
+
+/**
+ * Which modules each delta of a {@link TuningSpec} modifies on one backbone. Resolving a plan checks every pattern
+ * and every target; nothing changes until {@link #apply()}.
+ */
+public final class TuningPlan {
+    private final TuningSpec spec;
+    private final Block backbone;
+    private final List<PlannedDelta> deltas;
+
+    private TuningPlan(TuningSpec spec, Block backbone, List<PlannedDelta> deltas) {
+        this.spec = spec;
+        this.backbone = backbone;
+        this.deltas = List.copyOf(deltas);
+    }
+
+    static TuningPlan resolve(TuningSpec spec, Block backbone) {
+        ModuleTree tree = ModuleTree.of(backbone);
+        List<String> paths = tree.backbonePaths();
+        String name = "the backbone (" + tree.root().type() + ")";
+        List<PlannedDelta> planned = new ArrayList<>();
+        for (DeltaSpec delta : spec.deltas()) {
+            if (delta.modules().isEmpty()) {
+                throw new SpecException(Problem.NO_MODULES, Problem.NO_MODULES.format(delta.method()));
+            }
+            List<String> targets = new ModuleSelector(delta.modules(), delta.exclude()).select(paths, name);
+            DeltaMethod method = delta.implementation();
+            for (String t : targets) {
+                method.check(tree.module(t));
+            }
+            planned.add(new PlannedDelta(delta, targets));
+        }
+        return new TuningPlan(spec, backbone, planned);
+    }
+
+    /** @return the planned deltas, in attach order */
+    public List<PlannedDelta> deltas() {
+        return deltas;
+    }
+
+    /**
+     * Attaches every delta, then freezes as the spec says. All or nothing: if anything fails, every change made so
+     * far is undone and the backbone is exactly as it was.
+     *
+     * @return the handle to the attached deltas
+     */
+    public Tuning apply() {
+        NDArray reference = anyInitialisedArray(backbone);
+        List<AttachedDelta> attached = new ArrayList<>();
+        try {
+            for (PlannedDelta p : deltas) {
+                Attachment attachment = new Attachment(backbone, reference.getManager(), reference.getDataType());
+                AttachedDelta delta = new AttachedDelta(p.spec(), backbone, p.modules(), attachment);
+                attached.add(delta);
+                DeltaMethod method = p.spec().implementation();
+                ModuleTree tree = ModuleTree.of(backbone);
+                for (String path : p.modules()) {
+                    method.attach(tree.module(path), attachment);
+                    tree = ModuleTree.of(backbone);
+                }
+            }
+            DeltaRegistry registry = DeltaRegistry.of(backbone);
+            attached.forEach(registry::add);
+            Tuning tuning = new Tuning(backbone, attached);
+            try {
+                spec.freeze().ifPresent(tuning::freeze);
+            } catch (RuntimeException e) {
+                attached.forEach(registry::remove);
+                throw e;
+            }
+            return tuning;
+        } catch (RuntimeException e) {
+            for (int i = attached.size() - 1; i >= 0; i--) {
+                attached.get(i).detach();
+            }
+            throw e;
+        }
+    }
+
+    private static NDArray anyInitialisedArray(Block backbone) {
+        for (Parameter p : ModuleTree.of(backbone).parameters().values()) {
+            if (p.isInitialized()) {
+                return p.getArray();
+            }
+        }
+        throw new IllegalStateException("The backbone has no initialised parameters. Load it, or call "
+                + "backbone.initialize(manager, DataType.FLOAT32, inputShapes), before attaching deltas.");
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (PlannedDelta d : deltas) {
+            sb.append(d).append('\n');
+        }
+        spec.freeze().ifPresent(f -> sb.append("then freeze all but ").append(f.exclude())
+                .append(f.setStateDict() ? ", state dict keeps trainable parameters only" : "").append('\n'));
+        return sb.toString();
+    }
+
+    /** One delta of a plan: its spec and the module paths it modifies, in tree order. */
+    public static final class PlannedDelta {
+        private final DeltaSpec spec;
+        private final List<String> modules;
+
+        PlannedDelta(DeltaSpec spec, List<String> modules) {
+            this.spec = spec;
+            this.modules = List.copyOf(modules);
+        }
+
+        /** @return the delta's spec */
+        public DeltaSpec spec() {
+            return spec;
+        }
+
+        /** @return the module paths it modifies */
+        public List<String> modules() {
+            return modules;
+        }
+
+        @Override
+        public String toString() {
+            return spec.method() + " " + spec.arguments() + " on " + modules.size() + " modules: " + modules;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.delta4j.delta.adapter;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import org.delta4j.nn.Functional;
+import org.delta4j.nn.HfBlock;
+import org.delta4j.spec.ArgumentRules;
+
+/** The non-linearity inside an adapter, by OpenDelta's names; a block without parameters. */
+public final class Activations extends HfBlock {
+    private static final float SQRT_2_OVER_PI = (float) Math.sqrt(2 / Math.PI);
+
+    private final String name;
+
+    /** @param name one of {@link ArgumentRules#NON_LINEARITIES} */
+    public Activations(String name) {
+        this.name = ArgumentRules.oneOf("nonLinearity", name, ArgumentRules.NON_LINEARITIES);
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        return new NDList(apply(inputs.singletonOrThrow()));
+    }
+
+    private NDArray apply(NDArray x) {
+        switch (name) {
+            case "gelu_new":
+                // HF's gelu_new, the tanh approximation: 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
+                // Scalars through Functional: DJL's mul(Number) breaks autograd after a GC (see Functional.times).
+                NDArray cube = x.mul(x).mul(x);
+                NDArray inner = Functional.times(x.add(Functional.times(cube, 0.044715f)), SQRT_2_OVER_PI);
+                return Functional.times(x, 0.5f).mul(Functional.plus(inner.tanh(), 1f));
+            case "gelu":
+            case "gelu_orig":
+                return Activation.gelu(x);
+            case "relu":
+                return Activation.relu(x);
+            case "tanh":
+                return Activation.tanh(x);
+            case "swish":
+                return Activation.sigmoid(x).mul(x);
+            default:
+                return Activation.leakyRelu(x, 0.01f);
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return inputShapes;
+    }
+}

@@ -1,0 +1,107 @@
+package org.delta4j.delta.adapter;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.delta4j.delta.AbstractDeltaSpecBuilder;
+import org.delta4j.delta.DeltaMethod;
+import org.delta4j.delta.DeltaSpec;
+import org.delta4j.spec.ArgumentRules;
+
+/**
+ * A bottleneck adapter (Houlsby et al.) inserted sequentially after each target module, as OpenDelta's
+ * {@code AdapterModel}: {@code h + up(act(down(h)))} on the target's output {@code h}. Defaults: bottleneck 24,
+ * {@code gelu_new}.
+ */
+public final class AdapterSpec implements DeltaSpec {
+    /** OpenDelta's default bottleneck size. */
+    public static final int DEFAULT_BOTTLENECK = 24;
+    /** OpenDelta's default non-linearity. */
+    public static final String DEFAULT_NON_LINEARITY = "gelu_new";
+
+    private final List<String> modules;
+    private final List<String> exclude;
+    private final int bottleneck;
+    private final String nonLinearity;
+
+    private AdapterSpec(Builder b) {
+        this.modules = b.modulePatterns();
+        this.exclude = b.exclusions();
+        this.bottleneck = b.bottleneck;
+        this.nonLinearity = b.nonLinearity;
+    }
+
+    /** @return a builder with OpenDelta's defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the bottleneck size */
+    public int bottleneck() {
+        return bottleneck;
+    }
+
+    /** @return the non-linearity's name */
+    public String nonLinearity() {
+        return nonLinearity;
+    }
+
+    @Override
+    public String method() {
+        return "adapter";
+    }
+
+    @Override
+    public List<String> modules() {
+        return modules;
+    }
+
+    @Override
+    public List<String> exclude() {
+        return exclude;
+    }
+
+    @Override
+    public DeltaMethod implementation() {
+        return new AdapterMethod(this);
+    }
+
+    @Override
+    public Map<String, Object> arguments() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bottleneck_dim", bottleneck);
+        m.put("non_linearity", nonLinearity);
+        return m;
+    }
+
+    /** Builds an {@link AdapterSpec}; every setter checks its value at once. */
+    public static final class Builder extends AbstractDeltaSpecBuilder<Builder> {
+        private int bottleneck = DEFAULT_BOTTLENECK;
+        private String nonLinearity = DEFAULT_NON_LINEARITY;
+
+        private Builder() {}
+
+        /**
+         * @param bottleneck the bottleneck size, at least 1
+         * @return this builder
+         */
+        public Builder bottleneck(int bottleneck) {
+            this.bottleneck = ArgumentRules.atLeastOne("bottleneck", bottleneck);
+            return this;
+        }
+
+        /**
+         * @param name one of {@link ArgumentRules#NON_LINEARITIES}
+         * @return this builder
+         */
+        public Builder nonLinearity(String name) {
+            this.nonLinearity = ArgumentRules.oneOf("nonLinearity", name, ArgumentRules.NON_LINEARITIES);
+            return this;
+        }
+
+        /** @return the spec */
+        public AdapterSpec build() {
+            return new AdapterSpec(this);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.delta4j.delta.bitfit;
+
+import org.delta4j.delta.Attachment;
+import org.delta4j.delta.DeltaMethod;
+import org.delta4j.nn.Features;
+import org.delta4j.nn.Linear;
+import org.delta4j.spec.Problem;
+import org.delta4j.spec.SpecException;
+import org.delta4j.tree.Module;
+
+/**
+ * Trains biases, as OpenDelta's BitFit: every module in a target's subtree that owns a {@code bias} has it adopted
+ * as a delta parameter; a delta4j linear layer without one gets a new zero bias; any other module with parameters
+ * but no bias of its own to train (a bias-free DJL linear layer, an RMS norm) gets a {@link BiasLayer} after it.
+ * Unlike OpenDelta, new biases start at zero, so the backbone's output is unchanged until they train.
+ */
+final class BitFitMethod implements DeltaMethod {
+    @Override
+    public String layerName() {
+        return "bitfit";
+    }
+
+    /** What BitFit does to one module. */
+    private enum Action { ADOPT_BIAS, ADD_BIAS, ADD_BIAS_LAYER, NOTHING }
+
+    @Override
+    public void check(Module target) {
+        if (!anyAction(target)) {
+            throw new SpecException(Problem.UNSUPPORTED_MODULE, Problem.UNSUPPORTED_MODULE.format(
+                    "BitFit", target.path(), target.type(),
+                    "no module under it has a bias, and none can be given one."));
+        }
+    }
+
+    @Override
+    public void attach(Module target, Attachment attachment) {
+        switch (actionFor(target)) {
+            case ADOPT_BIAS:
+                attachment.adopt(target.pathOf("bias"), target.parameters().get("bias"));
+                break;
+            case ADD_BIAS:
+                attachment.addBias(target, (Linear) target.shown());
+                break;
+            case ADD_BIAS_LAYER:
+                attachment.addLayer(target, layerName(), new BiasLayer(Features.out(target.shown()).getAsLong()));
+                break;
+            default:
+                break;
+        }
+        for (Module child : target.children()) {
+            if (!child.isDelta()) {
+                attach(child, attachment);
+            }
+        }
+    }
+
+    private static Action actionFor(Module m) {
+        if (m.parameters().containsKey("bias")) {
+            return Action.ADOPT_BIAS;
+        }
+        if (m.shown() instanceof Linear) {
+            return Action.ADD_BIAS;
+        }
+        if (!m.parameters().isEmpty() && m.children().isEmpty() && Features.out(m.shown()).isPresent()) {
+            return Action.ADD_BIAS_LAYER;
+        }
+        return Action.NOTHING;
+    }
+
+    private static boolean anyAction(Module m) {
+        return !m.isDelta()
+                && (actionFor(m) != Action.NOTHING || m.children().stream().anyMatch(BitFitMethod::anyAction));
+    }
+}

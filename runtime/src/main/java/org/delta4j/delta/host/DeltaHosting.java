@@ -1,0 +1,55 @@
+package org.delta4j.delta.host;
+
+import ai.djl.nn.Block;
+import ai.djl.util.PairList;
+import org.delta4j.tree.ModuleHost;
+
+/**
+ * What a delta method needs of a host: add, find and remove named delta layers. Both host classes keep their state
+ * in a {@link DeltaStack}; these defaults are the whole behaviour they share.
+ */
+public interface DeltaHosting extends ModuleHost {
+    /** @return the stack of the hosted module and its layers */
+    DeltaStack stack();
+
+    @Override
+    default Block hosted() {
+        return stack().hosted();
+    }
+
+    @Override
+    default PairList<String, Block> attached() {
+        return stack().attached();
+    }
+
+    /**
+     * @param name a layer name
+     * @return whether a layer of that name is attached
+     */
+    default boolean hasLayer(String name) {
+        return stack().contains(name);
+    }
+
+    /**
+     * Adds a layer outside all layers added before.
+     *
+     * @param name its name, unique on this host
+     * @param layer the layer
+     */
+    default void addLayer(String name, DeltaLayer layer) {
+        stack().add(name, layer);
+    }
+
+    /**
+     * @param name the layer's name
+     * @return the removed layer
+     */
+    default DeltaLayer removeLayer(String name) {
+        return stack().remove(name);
+    }
+
+    /** @return whether no layer is attached, so the host can be replaced by the hosted module again */
+    default boolean isEmpty() {
+        return stack().isEmpty();
+    }
+}

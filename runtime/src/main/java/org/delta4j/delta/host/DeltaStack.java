@@ -1,0 +1,93 @@
+package org.delta4j.delta.host;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.BlockList;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * The hosted module and the delta layers around it, in attach order; what both host classes delegate to. Layer
+ * {@code k} wraps the module together with layers {@code 0..k-1}.
+ */
+public final class DeltaStack {
+    private final Block hosted;
+    private final PairList<String, DeltaLayer> layers = new PairList<>();
+    private final BlockList hostChildren;
+
+    /**
+     * @param hosted the module the deltas modify
+     * @param hostChildren the host's DJL children list, kept equal to the hosted module plus the layers so that DJL
+     *     (parameter listing, saving) sees every delta parameter
+     */
+    DeltaStack(Block hosted, BlockList hostChildren) {
+        this.hosted = hosted;
+        this.hostChildren = hostChildren;
+        hostChildren.add("hosted", hosted);
+    }
+
+    Block hosted() {
+        return hosted;
+    }
+
+    PairList<String, Block> attached() {
+        PairList<String, Block> out = new PairList<>();
+        layers.forEach(p -> out.add(p.getKey(), p.getValue()));
+        return out;
+    }
+
+    boolean isEmpty() {
+        return layers.isEmpty();
+    }
+
+    boolean contains(String name) {
+        return layers.contains(name);
+    }
+
+    void add(String name, DeltaLayer layer) {
+        layers.add(name, layer);
+        hostChildren.add(name, layer);
+    }
+
+    DeltaLayer remove(String name) {
+        hostChildren.remove(name);
+        return layers.remove(name);
+    }
+
+    NDList forward(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        return forward(layers.size(), ps, inputs, training, params);
+    }
+
+    private NDList forward(int depth, ParameterStore ps, NDList x, boolean training, PairList<String, Object> params) {
+        if (depth == 0) {
+            return hosted.forward(ps, x, training, params);
+        }
+        DeltaLayer layer = layers.valueAt(depth - 1);
+        switch (layer.placement()) {
+            case AFTER:
+                return layer.forward(ps, forward(depth - 1, ps, x, training, params), training);
+            case BEFORE:
+                return forward(depth - 1, ps, layer.forward(ps, x, training), training, params);
+            case PARALLEL:
+                NDList out = forward(depth - 1, ps, x, training, params);
+                NDList delta = layer.forward(ps, new NDList(x.head()), training);
+                NDList sum = new NDList(out.head().add(delta.head()));
+                for (int i = 1; i < out.size(); i++) {
+                    sum.add(out.get(i));
+                }
+                return sum;
+            default:
+                throw new IllegalStateException("unknown placement " + layer.placement());
+        }
+    }
+
+    void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
+        hosted.initialize(manager, dataType, inputShapes);
+        for (DeltaLayer layer : layers.values()) {
+            layer.initialize(manager, dataType, inputShapes);
+        }
+    }
+}

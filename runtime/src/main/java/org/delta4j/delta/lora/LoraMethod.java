@@ -1,0 +1,39 @@
+package org.delta4j.delta.lora;
+
+import org.delta4j.delta.Attachment;
+import org.delta4j.delta.DeltaMethod;
+import org.delta4j.nn.Features;
+import org.delta4j.spec.Problem;
+import org.delta4j.spec.SpecException;
+import org.delta4j.tree.Module;
+
+/** Puts a {@link LowRankLinear} in parallel to each target linear layer. */
+final class LoraMethod implements DeltaMethod {
+    private final LoraSpec spec;
+
+    LoraMethod(LoraSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public String layerName() {
+        return "lora";
+    }
+
+    @Override
+    public void check(Module target) {
+        if (Features.in(target.shown()).isEmpty() || Features.out(target.shown()).isEmpty()) {
+            throw new SpecException(Problem.UNSUPPORTED_MODULE, Problem.UNSUPPORTED_MODULE.format(
+                    "LoRA", target.path(), target.type(),
+                    "LoRA modifies linear layers only. Name the linear layers inside it, such as \""
+                            + target.name() + ".q_proj\"."));
+        }
+    }
+
+    @Override
+    public void attach(Module target, Attachment attachment) {
+        long in = Features.in(target.shown()).getAsLong();
+        long out = Features.out(target.shown()).getAsLong();
+        attachment.addLayer(target, layerName(), new LowRankLinear(in, out, spec));
+    }
+}

@@ -1,0 +1,110 @@
+package org.delta4j.io;
+
+import ai.djl.ndarray.NDArray;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes safetensors files as HF's library does: tensors in sorted key order, {@code __metadata__} first (with
+ * {@code "format": "pt"} unless given, which HF's loader requires), the header padded with spaces to a multiple of
+ * 8 bytes so every tensor is aligned. The file is written to a temporary file in the same folder and then moved into
+ * place, so a reader never sees half a file.
+ */
+final class SafetensorsWriter {
+    private SafetensorsWriter() {}
+
+    static void write(Path file, Map<String, NDArray> tensors, Map<String, String> metadata) throws IOException {
+        Map<String, NDArray> sorted = new TreeMap<>(tensors);
+        Map<String, SafetensorsDType> dtypes = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : sorted.entrySet()) {
+            if (e.getKey().isEmpty() || e.getKey().equals("__metadata__")) {
+                throw new IllegalArgumentException("invalid tensor name \"" + e.getKey() + "\"");
+            }
+            dtypes.put(e.getKey(), SafetensorsDType.of(e.getValue().getDataType()));
+        }
+        byte[] header = header(sorted, dtypes, metadata);
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                writeFully(out, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).flip());
+                writeFully(out, ByteBuffer.wrap(header));
+                for (NDArray array : sorted.values()) {
+                    writeFully(out, littleEndianBytes(array));
+                }
+                out.force(true);
+            }
+            moveIntoPlace(temp, file);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static byte[] header(
+            Map<String, NDArray> sorted, Map<String, SafetensorsDType> dtypes, Map<String, String> metadata) {
+        JsonObject root = new JsonObject();
+        JsonObject meta = new JsonObject();
+        meta.addProperty("format", "pt");
+        metadata.forEach(meta::addProperty);
+        root.add("__metadata__", meta);
+        long offset = 0;
+        for (Map.Entry<String, NDArray> e : sorted.entrySet()) {
+            NDArray array = e.getValue();
+            SafetensorsDType dtype = dtypes.get(e.getKey());
+            long end = offset + array.size() * dtype.itemSize();
+            JsonObject entry = new JsonObject();
+            entry.addProperty("dtype", dtype.name());
+            JsonArray shape = new JsonArray();
+            for (long d : array.getShape().getShape()) {
+                shape.add(d);
+            }
+            entry.add("shape", shape);
+            JsonArray offsets = new JsonArray();
+            offsets.add(offset);
+            offsets.add(end);
+            entry.add("data_offsets", offsets);
+            root.add(e.getKey(), entry);
+            offset = end;
+        }
+        byte[] json = root.toString().getBytes(StandardCharsets.UTF_8);
+        // Pad with spaces so the data section, and with it every tensor, starts 8-byte aligned.
+        byte[] padded = Arrays.copyOf(json, (json.length + 7) / 8 * 8);
+        Arrays.fill(padded, json.length, padded.length, (byte) ' ');
+        return padded;
+    }
+
+    private static ByteBuffer littleEndianBytes(NDArray array) {
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN && array.getDataType().getNumOfBytes() > 1) {
+            throw new UnsupportedOperationException("writing safetensors needs a little-endian platform");
+        }
+        return array.toByteBuffer(true);
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path file) throws IOException {
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

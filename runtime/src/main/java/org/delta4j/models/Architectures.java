@@ -1,0 +1,61 @@
+package org.delta4j.models;
+
+import ai.djl.nn.Block;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.delta4j.models.bart.BartConfig;
+import org.delta4j.models.bart.BartForConditionalGeneration;
+import org.delta4j.models.bart.BartModel;
+
+/** The supported HF model types (how to read their configs) and model classes (how to build them). */
+final class Architectures {
+    private static final Map<String, Function<String, ModelConfig>> CONFIGS = new LinkedHashMap<>();
+    private static final Map<String, Function<ModelConfig, Block>> MODELS = new LinkedHashMap<>();
+
+    static {
+        CONFIGS.put("bart", BartConfig::fromJson);
+        MODELS.put("BartModel", c -> new BartModel(as(BartConfig.class, c)));
+        MODELS.put("BartForConditionalGeneration", c -> new BartForConditionalGeneration(as(BartConfig.class, c)));
+    }
+
+    private Architectures() {}
+
+    /**
+     * @param modelType HF's {@code model_type}
+     * @param json the config text
+     * @return the parsed config
+     * @throws IllegalArgumentException for an unsupported model type, naming the supported ones
+     */
+    static ModelConfig parseConfig(String modelType, String json) {
+        Function<String, ModelConfig> parser = CONFIGS.get(modelType);
+        if (parser == null) {
+            throw new IllegalArgumentException("Unsupported model_type \"" + modelType + "\"; supported: "
+                    + String.join(", ", CONFIGS.keySet()));
+        }
+        return parser.apply(json);
+    }
+
+    /**
+     * @param className an HF model class name, such as {@code BartModel}
+     * @param config its configuration
+     * @return a new, uninitialised model
+     * @throws IllegalArgumentException for an unsupported class, naming the supported ones
+     */
+    static Block build(String className, ModelConfig config) {
+        Function<ModelConfig, Block> factory = MODELS.get(className);
+        if (factory == null) {
+            throw new IllegalArgumentException("Unsupported architecture \"" + className + "\"; supported: "
+                    + String.join(", ", MODELS.keySet()));
+        }
+        return factory.apply(config);
+    }
+
+    private static <C extends ModelConfig> C as(Class<C> type, ModelConfig config) {
+        if (!type.isInstance(config)) {
+            throw new IllegalArgumentException("This architecture needs a " + type.getSimpleName() + ", got a "
+                    + config.getClass().getSimpleName() + " (model_type \"" + config.modelType() + "\")");
+        }
+        return type.cast(config);
+    }
+}

@@ -1,0 +1,49 @@
+package org.delta4j.models;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Additive attention masks as HF builds them: 0 where attending is allowed, the lowest float32 value where it is
+ * not, added to the attention scores before the softmax.
+ */
+public final class AttentionMasks {
+    /** HF's {@code torch.finfo(torch.float32).min}. */
+    public static final float MIN = -Float.MAX_VALUE;
+
+    private AttentionMasks() {}
+
+    /**
+     * HF's {@code _expand_mask}, left to broadcast over heads and query positions.
+     *
+     * @param mask {@code [batch, keys]}, 1 for tokens to attend to, 0 for padding
+     * @return {@code [batch, 1, 1, keys]} float32: 0 for ones, {@link #MIN} for anything else
+     */
+    public static NDArray padding(NDArray mask) {
+        Shape s = mask.getShape();
+        return additive(mask.neq(1)).reshape(s.get(0), 1, 1, s.get(1));
+    }
+
+    /**
+     * HF's {@code _make_causal_mask}: position {@code i} sees positions {@code 0..i}.
+     *
+     * @param manager where to create it
+     * @param length the sequence length
+     * @return {@code [1, 1, length, length]} float32: 0 on and below the diagonal, {@link #MIN} above
+     */
+    public static NDArray causal(NDManager manager, long length) {
+        NDArray positions = manager.arange(0, Math.toIntExact(length), 1, DataType.INT64);
+        NDArray future = positions.reshape(1, length).gt(positions.reshape(length, 1));
+        return additive(future).reshape(1, 1, length, length);
+    }
+
+    /** {@link #MIN} where {@code blocked}, +0 elsewhere (a product with MIN would give -0 there). */
+    private static NDArray additive(NDArray blocked) {
+        NDManager manager = blocked.getManager();
+        Shape s = blocked.getShape();
+        return NDArrays.where(blocked, manager.full(s, MIN), manager.zeros(s));
+    }
+}

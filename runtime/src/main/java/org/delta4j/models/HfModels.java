@@ -1,0 +1,138 @@
+package org.delta4j.models;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.delta4j.io.SafetensorsFile;
+import org.delta4j.io.ShardedSafetensors;
+import org.delta4j.io.TensorSource;
+
+/**
+ * Entry point for HF models: read a {@code config.json}, build the model class it names, fill it with fresh weights
+ * or load it from a HuggingFace folder ({@code config.json} plus safetensors weights).
+ */
+public final class HfModels {
+    /**
+     * The input shape models are initialised with, {@code [batch, length]} of {@code input_ids}. Parameter shapes
+     * are fixed at construction, so it only serves DJL's bookkeeping.
+     */
+    public static final Shape INIT_SHAPE = new Shape(1, 1);
+
+    private HfModels() {}
+
+    /**
+     * @param dir a HuggingFace model folder
+     * @return its {@code config.json}, parsed as the configuration of its {@code model_type}
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when it is not valid or its model type is unsupported, naming the file
+     */
+    public static ModelConfig readConfig(Path dir) throws IOException {
+        Path file = dir.resolve("config.json");
+        String json = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            return Architectures.parseConfig(modelType(json), json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Builds the model class the configuration names first in {@code architectures}, without allocating weights:
+     * enough to describe its structure.
+     *
+     * @param config the configuration
+     * @return a new, uninitialised model
+     * @throws IllegalArgumentException when no architecture is named or it is unsupported
+     */
+    public static Block build(ModelConfig config) {
+        List<String> architectures = config.architectures();
+        if (architectures.isEmpty()) {
+            throw new IllegalArgumentException("The config names no \"architectures\", so the model class is unknown");
+        }
+        return Architectures.build(architectures.get(0), config);
+    }
+
+    /**
+     * Builds a model with fresh weights as HF initialises them: normal(0, {@code init_std}) for linear and
+     * embedding weights, zero biases and padding rows, layer norms at ones and zeros.
+     *
+     * @param config the configuration
+     * @param manager the manager that will own the weights
+     * @param seed the seed of the engine's random generator (the engine's generator is global: this reseeds it)
+     * @return the initialised model
+     */
+    public static Block random(ModelConfig config, NDManager manager, int seed) {
+        Block model = build(config);
+        manager.getEngine().setRandomSeed(seed);
+        model.initialize(manager, DataType.FLOAT32, INIT_SHAPE);
+        return model;
+    }
+
+    /**
+     * Loads a model from a HuggingFace folder: {@code config.json} names the class ({@code architectures}) and
+     * {@code model.safetensors} (or a sharded {@code model.safetensors.index.json}) holds the state dict, which
+     * must fit the model exactly (see {@link CheckpointLoader}). The weights belong to {@code manager} and train
+     * (require gradients) until frozen. On failure nothing is kept.
+     *
+     * @param dir the folder
+     * @param manager the manager that will own the weights
+     * @return the loaded model
+     * @throws IOException when a file is missing, unreadable or invalid, or the weights do not fit the model
+     * @throws IllegalArgumentException when the config is invalid or names an unsupported model
+     */
+    public static Block load(Path dir, NDManager manager) throws IOException {
+        ModelConfig config = readConfig(dir);
+        Block model;
+        try {
+            model = build(config);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(dir.resolve("config.json") + ": " + e.getMessage(), e);
+        }
+        try (TensorSource weights = openWeights(dir, model.getClass().getSimpleName())) {
+            CheckpointLoader.load(model, weights, manager);
+        }
+        return model;
+    }
+
+    private static TensorSource openWeights(Path dir, String modelClass) throws IOException {
+        Path single = dir.resolve("model.safetensors");
+        Path index = dir.resolve("model.safetensors.index.json");
+        if (Files.isRegularFile(single)) {
+            return SafetensorsFile.open(single);
+        }
+        if (Files.isRegularFile(index)) {
+            return ShardedSafetensors.open(index);
+        }
+        if (Files.isRegularFile(dir.resolve("pytorch_model.bin"))
+                || Files.isRegularFile(dir.resolve("pytorch_model.bin.index.json"))) {
+            throw new IOException(dir + " holds only PyTorch pickle weights (pytorch_model.bin), which delta4j does "
+                    + "not read. Convert them to safetensors, e.g. in Python: from transformers import " + modelClass
+                    + "; " + modelClass + ".from_pretrained(dir).save_pretrained(dir, safe_serialization=True)");
+        }
+        throw new IOException(dir + " has no model.safetensors (nor a sharded model.safetensors.index.json)");
+    }
+
+    private static String modelType(String json) {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(json);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+        }
+        JsonElement type = root.isJsonObject() ? ((JsonObject) root).get("model_type") : null;
+        if (type == null || !type.isJsonPrimitive()) {
+            throw new IllegalArgumentException("no \"model_type\" string");
+        }
+        return type.getAsString();
+    }
+}

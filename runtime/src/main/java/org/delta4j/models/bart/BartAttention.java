@@ -1,0 +1,83 @@
+package org.delta4j.models.bart;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import org.delta4j.nn.Functional;
+import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.Linear;
+
+/**
+ * HF's {@code BartAttention}: multi-head scaled dot-product attention with biased {@code k_proj}, {@code v_proj},
+ * {@code q_proj}, {@code out_proj} (in HF's registration order). Self-attention when the keys come from the same
+ * sequence, cross-attention when they come from the encoder.
+ */
+public final class BartAttention extends HfBlock {
+    private final long heads;
+    private final long headDim;
+    private final float scaling;
+    private final float dropout;
+    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
+    private Block kProj;
+    private Block vProj;
+    private Block qProj;
+    private Block outProj;
+
+    /**
+     * @param embedDim the hidden size
+     * @param heads the number of heads; must divide {@code embedDim}
+     * @param dropout the dropout on attention probabilities
+     * @param std the standard deviation of fresh weights
+     */
+    public BartAttention(long embedDim, long heads, float dropout, float std) {
+        if (embedDim % heads != 0) {
+            throw new IllegalArgumentException("embed_dim " + embedDim + " is not divisible by num_heads " + heads);
+        }
+        this.heads = heads;
+        this.headDim = embedDim / heads;
+        this.scaling = (float) Math.pow(headDim, -0.5);
+        this.dropout = dropout;
+        this.kProj = child("k_proj", Linear.create(embedDim, embedDim, true, std));
+        this.vProj = child("v_proj", Linear.create(embedDim, embedDim, true, std));
+        this.qProj = child("q_proj", Linear.create(embedDim, embedDim, true, std));
+        this.outProj = child("out_proj", Linear.create(embedDim, embedDim, true, std));
+    }
+
+    /**
+     * @param inputs {@code hidden_states [batch, queries, dim]}, {@code key_value_states [batch, keys, dim]} (the same
+     *     array for self-attention) and an additive {@code attention_mask} broadcastable to
+     *     {@code [batch, heads, queries, keys]}
+     * @return the attention output {@code [batch, queries, dim]}
+     */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray hidden = inputs.get(0);
+        NDArray keyValue = inputs.get(1);
+        NDArray mask = inputs.get(2);
+        // HF scales the projected queries, bias included, before the product.
+        NDArray q = splitHeads(Functional.times(Functional.call(qProj, ps, training, params, hidden), scaling));
+        NDArray k = splitHeads(Functional.call(kProj, ps, training, params, keyValue));
+        NDArray v = splitHeads(Functional.call(vProj, ps, training, params, keyValue));
+        NDArray probs = q.matMul(k.transpose(0, 1, 3, 2)).add(mask).softmax(-1);
+        probs = Functional.dropout(probs, dropout, training);
+        NDArray context = probs.matMul(v).transpose(0, 2, 1, 3);
+        Shape s = hidden.getShape();
+        context = context.reshape(s.get(0), s.get(1), heads * headDim);
+        return new NDList(Functional.call(outProj, ps, training, params, context));
+    }
+
+    /** {@code [batch, length, dim]} to {@code [batch, heads, length, head_dim]}. */
+    private NDArray splitHeads(NDArray x) {
+        Shape s = x.getShape();
+        return x.reshape(s.get(0), s.get(1), heads, headDim).transpose(0, 2, 1, 3);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+}

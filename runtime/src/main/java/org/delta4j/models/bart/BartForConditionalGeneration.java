@@ -1,0 +1,63 @@
+package org.delta4j.models.bart;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.util.PairList;
+import java.util.List;
+import org.delta4j.models.NamedInputs;
+import org.delta4j.nn.Functional;
+import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.Linear;
+
+/**
+ * HF's {@code BartForConditionalGeneration}: a {@link BartModel} and a language-model head {@code lm_head} whose
+ * weight is the model's {@code shared} table, plus the buffer {@code final_logits_bias [1, vocab]}.
+ *
+ * <p>Inputs are those of {@link BartModel}. Outputs, named: {@code logits [batch, length, vocab]},
+ * {@code last_hidden_state} (the decoder's) and {@code encoder_last_hidden_state}.
+ */
+public final class BartForConditionalGeneration extends HfBlock {
+    /** The output names, in order. */
+    public static final List<String> OUTPUTS = List.of("logits", "last_hidden_state", "encoder_last_hidden_state");
+
+    private final long vocabSize;
+    private final Parameter finalLogitsBias;
+    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
+    private Block model;
+    private Block lmHead;
+
+    /** @param config the model configuration */
+    public BartForConditionalGeneration(BartConfig config) {
+        this.vocabSize = config.vocabSize();
+        this.finalLogitsBias = buffer("final_logits_bias", new Shape(1, vocabSize), Initializer.ZEROS);
+        BartModel bart = new BartModel(config);
+        this.model = child("model", bart);
+        this.lmHead = child("lm_head", Linear.tied(bart.sharedWeight()));
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDList out = model.forward(ps, inputs, training, params);
+        NDArray decoded = out.get(0);
+        NDArray bias = ps.getValue(finalLogitsBias, decoded.getDevice(), training);
+        NDArray logits = Functional.call(lmHead, ps, training, params, decoded).add(bias);
+        return NamedInputs.named(List.of(logits, decoded, out.get(1)), OUTPUTS);
+    }
+
+    /**
+     * @param inputShapes the shapes of the inputs in {@link BartModel}'s positional order
+     * @return {@code logits}, {@code last_hidden_state} and {@code encoder_last_hidden_state} shapes
+     */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape[] base = model.getOutputShapes(inputShapes);
+        Shape decoderIds = base[0].slice(0, base[0].dimension() - 1);
+        return new Shape[] {decoderIds.add(vocabSize), base[0], base[1]};
+    }
+}

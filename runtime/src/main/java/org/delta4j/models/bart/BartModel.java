@@ -1,0 +1,113 @@
+package org.delta4j.models.bart;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.util.PairList;
+import java.util.List;
+import java.util.Map;
+import org.delta4j.models.NamedInputs;
+import org.delta4j.nn.Embedding;
+import org.delta4j.nn.Functional;
+import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.ZeroRowInitializer;
+
+/**
+ * HF's {@code BartModel}: the {@code shared} token table, the encoder and the decoder (both embedding tokens with
+ * {@code shared}).
+ *
+ * <p>Inputs, by name or position: {@code input_ids}, {@code attention_mask} (default: all ones),
+ * {@code decoder_input_ids} (default: {@code input_ids} shifted right, as HF's {@code shift_tokens_right}) and
+ * {@code decoder_attention_mask} (default: all ones). Outputs, named: {@code last_hidden_state} (the decoder's) and
+ * {@code encoder_last_hidden_state}.
+ */
+public final class BartModel extends HfBlock {
+    /** The input names, in positional order. */
+    public static final List<String> INPUTS =
+            List.of("input_ids", "attention_mask", "decoder_input_ids", "decoder_attention_mask");
+
+    /** The output names, in order. */
+    public static final List<String> OUTPUTS = List.of("last_hidden_state", "encoder_last_hidden_state");
+
+    /** HF's label value for ignored positions, which {@code shift_tokens_right} turns into padding. */
+    private static final int IGNORE_INDEX = -100;
+
+    private final long dModel;
+    private final int padTokenId;
+    private final int decoderStartTokenId;
+    private final Parameter sharedWeight;
+    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
+    private Block encoder;
+    private Block decoder;
+
+    /** @param config the model configuration */
+    public BartModel(BartConfig config) {
+        this.dModel = config.dModel();
+        this.padTokenId = config.padTokenId();
+        this.decoderStartTokenId = config.decoderStartTokenId();
+        // Only the weight is kept: forward never calls shared (the encoder and decoder embed with their own tied
+        // tables), and a typed field would stop delta surgery from swapping the child.
+        this.sharedWeight = child("shared", Embedding.create(config.vocabSize(), config.dModel(), config.initStd()))
+                .weight();
+        // HF zeroes the padding row of a fresh nn.Embedding(padding_idx=pad_token_id).
+        sharedWeight.setInitializer(
+                new ZeroRowInitializer(new NormalInitializer(config.initStd()), config.padTokenId()));
+        this.encoder = child("encoder", new BartEncoder(config, sharedWeight));
+        this.decoder = child("decoder", new BartDecoder(config, sharedWeight));
+    }
+
+    /** @return the weight of the shared token table, which the encoder, the decoder and a language-model head use */
+    public Parameter sharedWeight() {
+        return sharedWeight;
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, getClass().getSimpleName());
+        NDArray ids = NamedInputs.require(in, "input_ids", getClass().getSimpleName());
+        NDArray mask = in.containsKey("attention_mask") ? in.get("attention_mask") : ids.onesLike();
+        NDArray decoderIds = in.containsKey("decoder_input_ids")
+                ? in.get("decoder_input_ids")
+                : shiftTokensRight(ids, padTokenId, decoderStartTokenId);
+        NDArray decoderMask = in.containsKey("decoder_attention_mask")
+                ? in.get("decoder_attention_mask")
+                : decoderIds.onesLike();
+        NDArray encoded = Functional.call(encoder, ps, training, params, ids, mask);
+        NDArray decoded = Functional.call(decoder, ps, training, params, decoderIds, decoderMask, encoded, mask);
+        return NamedInputs.named(List.of(decoded, encoded), OUTPUTS);
+    }
+
+    /**
+     * HF's {@code shift_tokens_right}: the decoder input for teacher forcing.
+     *
+     * @param ids {@code [batch, length]} token ids (or labels)
+     * @param padTokenId the padding id, which replaces HF's ignore index -100
+     * @param decoderStartTokenId the id put first
+     * @return {@code [batch, length]}: the start id, then {@code ids} without their last column
+     */
+    public static NDArray shiftTokensRight(NDArray ids, int padTokenId, int decoderStartTokenId) {
+        long batch = ids.getShape().get(0);
+        NDArray start = ids.getManager().full(new Shape(batch, 1), decoderStartTokenId, ids.getDataType());
+        NDArray shifted = NDArrays.concat(new NDList(start, ids.get(":, :-1")), 1);
+        NDArray pad = shifted.zerosLike().add(padTokenId);
+        return NDArrays.where(shifted.eq(IGNORE_INDEX), pad, shifted);
+    }
+
+    /**
+     * @param inputShapes the shapes of the inputs in positional order ({@link #INPUTS}); without
+     *     {@code decoder_input_ids} the decoder input has the shape of {@code input_ids}
+     * @return {@code last_hidden_state} and {@code encoder_last_hidden_state} shapes
+     */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape encoderIds = inputShapes[0];
+        Shape decoderIds = inputShapes.length > 2 ? inputShapes[2] : encoderIds;
+        return new Shape[] {decoderIds.add(dModel), encoderIds.add(dModel)};
+    }
+}

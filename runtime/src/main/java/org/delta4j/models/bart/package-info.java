@@ -1,0 +1,6 @@
+/**
+ * BART as in HF transformers 4.26: the same module classes, child names and order, parameter names and numerics
+ * (post-LN layers, learned positions with offset 2, tied token embeddings). Children are held in fields typed
+ * {@link ai.djl.nn.Block} and read at every forward pass, so delta surgery can swap them.
+ */
+package org.delta4j.models.bart;

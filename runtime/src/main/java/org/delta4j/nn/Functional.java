@@ -1,0 +1,72 @@
+package org.delta4j.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/** Stateless operations shared by the backbones, and the way a parent block calls a child. */
+public final class Functional {
+    private Functional() {}
+
+    /**
+     * Dropout as PyTorch's {@code F.dropout}: active only while training.
+     *
+     * @param x the input
+     * @param rate the drop probability
+     * @param training whether this is a training forward pass
+     * @return {@code x} itself in inference or at rate 0, else {@code x} with dropped entries and the rest scaled
+     */
+    public static NDArray dropout(NDArray x, float rate, boolean training) {
+        // Skipping the native call keeps inference free of no-op copies.
+        if (!training || rate == 0f) {
+            return x;
+        }
+        return ai.djl.nn.norm.Dropout.dropout(x, rate, true).singletonOrThrow();
+    }
+
+    /**
+     * Runs a child block on some arrays and takes its first output: how a parent calls a child in the backbones.
+     *
+     * @param block the child, read from its field at each call so a swapped-in wrapper is the one that runs
+     * @param ps the parameter store
+     * @param training whether this is a training forward pass
+     * @param params the extra forward parameters, passed through
+     * @param inputs the child's inputs, in order
+     * @return the child's first output
+     */
+    public static NDArray call(
+            Block block, ParameterStore ps, boolean training, PairList<String, Object> params, NDArray... inputs) {
+        return block.forward(ps, new NDList(inputs), training, params).head();
+    }
+
+    /**
+     * {@code x * c}, safe in training. DJL's {@code mul(Number)} wraps the scalar around a Java buffer and frees
+     * that wrapper at once, while autograd keeps the scalar for the backward pass; after a garbage collection the
+     * backward pass reads freed memory (NaN gradients). This scalar lives in PyTorch's own memory.
+     *
+     * @param x the array
+     * @param c the factor
+     * @return {@code x * c}
+     */
+    public static NDArray times(NDArray x, float c) {
+        return x.mul(scalar(x, c));
+    }
+
+    /**
+     * {@code x + c}, safe in training for the reason {@link #times} gives.
+     *
+     * @param x the array
+     * @param c the term
+     * @return {@code x + c}
+     */
+    public static NDArray plus(NDArray x, float c) {
+        return x.add(scalar(x, c));
+    }
+
+    private static NDArray scalar(NDArray like, float c) {
+        return like.getManager().full(new Shape(), c, like.getDataType());
+    }
+}

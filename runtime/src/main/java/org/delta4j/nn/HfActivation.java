@@ -1,0 +1,91 @@
+package org.delta4j.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.List;
+
+/**
+ * An activation module as HF's {@code ACT2FN} creates it. It has no parameters, but it is a module in HF's tree
+ * ({@code layers.0.activation_fn}), so the subclasses carry HF's class names.
+ */
+public abstract class HfActivation extends HfBlock {
+    /** The {@code activation_function} names {@link #forName(String)} accepts. */
+    public static final List<String> NAMES = List.of("gelu", "relu", "silu", "swish", "tanh");
+
+    private HfActivation() {}
+
+    /**
+     * @param hfName an HF {@code activation_function} value, one of {@link #NAMES}
+     * @return a new activation module of HF's class for that name
+     * @throws IllegalArgumentException naming the supported values for any other name
+     */
+    public static HfActivation forName(String hfName) {
+        switch (String.valueOf(hfName)) {
+            case "gelu":
+                return new GELUActivation();
+            case "relu":
+                return new ReLU();
+            case "silu":
+            case "swish":
+                return new SiLUActivation();
+            case "tanh":
+                return new Tanh();
+            default:
+                throw new IllegalArgumentException(
+                        "Unsupported activation_function \"" + hfName + "\"; supported: " + String.join(", ", NAMES));
+        }
+    }
+
+    /**
+     * @param x the input
+     * @return the activation of {@code x}
+     */
+    protected abstract NDArray apply(NDArray x);
+
+    @Override
+    protected final NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        return new NDList(apply(inputs.singletonOrThrow()));
+    }
+
+    @Override
+    public final Shape[] getOutputShapes(Shape[] inputShapes) {
+        return inputShapes;
+    }
+
+    /** HF's {@code GELUActivation}: the exact, erf-based GELU. */
+    public static final class GELUActivation extends HfActivation {
+        @Override
+        protected NDArray apply(NDArray x) {
+            return Activation.gelu(x);
+        }
+    }
+
+    /** PyTorch's {@code nn.ReLU}. */
+    public static final class ReLU extends HfActivation {
+        @Override
+        protected NDArray apply(NDArray x) {
+            return Activation.relu(x);
+        }
+    }
+
+    /** HF's {@code SiLUActivation}: {@code x * sigmoid(x)}. */
+    public static final class SiLUActivation extends HfActivation {
+        @Override
+        protected NDArray apply(NDArray x) {
+            return Activation.swish(x, 1f);
+        }
+    }
+
+    /** PyTorch's {@code nn.Tanh}. */
+    public static final class Tanh extends HfActivation {
+        @Override
+        protected NDArray apply(NDArray x) {
+            return Activation.tanh(x);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.delta4j.nn;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.util.Pair;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.delta4j.Delta4j;
+
+/**
+ * Base class of delta4j's own blocks. Children are registered under their HuggingFace names (DJL's
+ * {@code addChildBlock} would prefix them with {@code 01}, {@code 02}, ...), so every parameter path such as
+ * {@code model.encoder.layers.0.fc2.weight} equals its HF state-dict key. Parameters get their shapes at
+ * construction; buffers (non-trained state such as {@code final_logits_bias}) are parameters that never train and
+ * are not counted as parameters.
+ */
+public abstract class HfBlock extends AbstractBlock {
+    private static final byte VERSION = 1;
+
+    static {
+        // Every model is made of these blocks, so this runs before a model's engine work: DJL stays offline.
+        Delta4j.offline();
+    }
+
+    private final Set<String> buffers = new LinkedHashSet<>();
+
+    /** Creates a block with no children and no parameters. */
+    protected HfBlock() {
+        super(VERSION);
+    }
+
+    /**
+     * Registers a child under its HF name.
+     *
+     * @param name the HF module name, such as {@code fc2} or {@code 0}
+     * @param block the child
+     * @param <B> the child's type
+     * @return the child
+     */
+    protected final <B extends Block> B child(String name, B block) {
+        if (children.contains(name)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " already has a child named " + name);
+        }
+        children.add(name, block);
+        return block;
+    }
+
+    /**
+     * Registers a trainable parameter with a fixed shape.
+     *
+     * @param name the HF parameter name, such as {@code weight}
+     * @param type the DJL parameter type
+     * @param shape the shape
+     * @param initializer how a fresh model fills it
+     * @return the parameter
+     */
+    protected final Parameter parameter(String name, Parameter.Type type, Shape shape, Initializer initializer) {
+        return addParameter(Parameter.builder()
+                .setName(name)
+                .setType(type)
+                .optShape(shape)
+                .optInitializer(initializer)
+                .build());
+    }
+
+    /**
+     * Registers an existing parameter object, which ties it to every other block that registers it.
+     *
+     * @param parameter the shared parameter
+     * @return the parameter
+     */
+    protected final Parameter shared(Parameter parameter) {
+        return addParameter(parameter);
+    }
+
+    /**
+     * Registers a buffer: state that is saved and loaded with the model but never trained nor counted.
+     *
+     * @param name the HF buffer name
+     * @param shape the shape
+     * @param initializer how a fresh model fills it
+     * @return the buffer, as a frozen parameter
+     */
+    protected final Parameter buffer(String name, Shape shape, Initializer initializer) {
+        Parameter p = addParameter(Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.OTHER)
+                .optShape(shape)
+                .optInitializer(initializer)
+                .optRequiresGrad(false)
+                .build());
+        buffers.add(name);
+        return p;
+    }
+
+    /** @return the local names of this block's buffers */
+    public final Set<String> bufferNames() {
+        return Collections.unmodifiableSet(buffers);
+    }
+
+    /** Children take no input shapes: every parameter's shape is known from construction. */
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        for (Block child : children.values()) {
+            child.initialize(manager, dataType, inputShapes);
+        }
+    }
+
+    /** Parameters have fixed shapes, so there is nothing to infer from the input. */
+    @Override
+    public void prepare(Shape[] inputShapes) {}
+
+    /**
+     * Describes the tree under HF's child names, as PyTorch prints a module. DJL's own description assumes its
+     * two-digit child-key prefix and would cut two characters off each HF name (and fail on {@code "0"}).
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(getClass().getSimpleName());
+        if (!children.isEmpty()) {
+            sb.append(" {\n");
+            for (Pair<String, Block> child : children) {
+                String line = "(" + child.getKey() + "): " + child.getValue();
+                sb.append(line.replaceAll("(?m)^", "\t")).append('\n');
+            }
+            sb.append('}');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package org.delta4j.models;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.delta4j.tree.StructureExport;
+
+/**
+ * The structure catalogue the annotation processor ships: one {@code <owner>--<name>.structure.json} per model,
+ * produced from the runtime's own model classes built from the model's HF {@code config.json} (a copy of the hub's
+ * file under this package's test resources), plus {@code index.txt} listing the names.
+ */
+final class StructureCatalogue {
+    /** The models in the catalogue, by HF name. */
+    static final List<String> MODELS = List.of("facebook/bart-base");
+
+    /** The command that rewrites the committed catalogue. */
+    static final String REGENERATE = "mvn -B -o -pl runtime -am test -Dtest=StructureCatalogueGenerator "
+            + "-Dsurefire.failIfNoSpecifiedTests=false -Ddelta4j.regenerateCatalogue=true";
+
+    private StructureCatalogue() {}
+
+    /** @return the committed catalogue folder in the processor module */
+    static Path directory() {
+        Path runtime = Path.of(System.getProperty("basedir", "."));
+        return runtime.resolve("../processor/src/main/resources/org/delta4j/processor/catalogue").normalize();
+    }
+
+    /** @return every catalogue file's name and its content as the runtime produces it now */
+    static Map<String, String> render() throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        StringBuilder index = new StringBuilder();
+        for (String name : MODELS) {
+            String stem = name.replace("/", "--");
+            ModelConfig config = HfModels.readConfig(configDir(stem));
+            files.put(stem + ".structure.json", StructureExport.of(HfModels.build(config), name).toJson());
+            index.append(name).append('\n');
+        }
+        files.put("index.txt", index.toString());
+        return files;
+    }
+
+    private static Path configDir(String stem) {
+        try {
+            return Path.of(StructureCatalogue.class.getResource("catalogue/" + stem).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

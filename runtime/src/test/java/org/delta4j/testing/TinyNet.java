@@ -1,0 +1,77 @@
+package org.delta4j.testing;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.LayerNorm;
+import org.delta4j.nn.Linear;
+
+/** A two-layer feed-forward model with HF-style names, for tests that need no real backbone. */
+public final class TinyNet extends HfBlock {
+    /** The model's width. */
+    public static final int WIDTH = 8;
+
+    private final Block layers;
+    private final Block head;
+
+    /** Creates the model, uninitialised. */
+    public TinyNet() {
+        this.layers = child("layers", new Layers());
+        this.head = child("head", Linear.create(WIDTH, 3, false, 0.02f));
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
+        return head.forward(ps, layers.forward(ps, inputs, training), training);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return head.getOutputShapes(inputShapes);
+    }
+
+    /** Two layers named 0 and 1. */
+    static final class Layers extends HfBlock {
+        private final Block[] items = {new Layer(), new Layer()};
+
+        Layers() {
+            child("0", items[0]);
+            child("1", items[1]);
+        }
+
+        @Override
+        protected NDList forwardInternal(ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
+            for (Block b : items) {
+                x = b.forward(ps, x, training);
+            }
+            return x;
+        }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputShapes) {
+            return inputShapes;
+        }
+    }
+
+    /** fc1, fc2 and a layer norm, with a residual connection. */
+    static final class Layer extends HfBlock {
+        private final Block fc1 = child("fc1", Linear.create(WIDTH, 16, true, 0.3f));
+        private final Block fc2 = child("fc2", Linear.create(16, WIDTH, true, 0.3f));
+        private final Block norm = child("norm", new LayerNorm(WIDTH, 1e-5f));
+
+        @Override
+        protected NDList forwardInternal(ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
+            NDList h = fc2.forward(ps, new NDList(Activation.gelu(fc1.forward(ps, x, training).head())), training);
+            return norm.forward(ps, new NDList(h.head().add(x.head())), training);
+        }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputShapes) {
+            return inputShapes;
+        }
+    }
+}
