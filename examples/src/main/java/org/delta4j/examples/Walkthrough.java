@@ -69,12 +69,29 @@ public final class Walkthrough {
      * @throws Exception when a step fails
      */
     public static void main(String[] args) throws Exception {
-        Delta4j.offline();
-        WalkthroughOptions options = WalkthroughOptions.parse(args, System.err);
-        if (options == null) {
-            System.exit(2);
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
         }
-        new Walkthrough(System.out, options).run();
+    }
+
+    /**
+     * Runs the walkthrough.
+     *
+     * @param args the command line
+     * @param out where the walkthrough prints
+     * @param err where problems with the command line go
+     * @return the exit status: 0, or 2 for a wrong command line
+     * @throws IOException when a file cannot be written or read
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+        Delta4j.offline();
+        WalkthroughOptions options = WalkthroughOptions.parse(args, err);
+        if (options == null) {
+            return 2;
+        }
+        new Walkthrough(out, options).run();
+        return 0;
     }
 
     private void run() throws IOException {

@@ -1,6 +1,7 @@
 package org.delta4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,28 @@ class FrozenTrainingTest {
     @Test
     void freezeGuardUndoesDjlUnfreezingALoadedModel() throws Exception {
         trainAndCheck(true);
+    }
+
+    @Test
+    void scopedStepsLeaveNoArraysBehind() {
+        Shape input = new Shape(4, 3, TinyNet.WIDTH);
+        try (Model model = Model.newInstance("tiny")) {
+            TinyNet net = new TinyNet();
+            model.setBlock(net);
+            net.initialize(model.getNDManager(), model.getDataType(), input);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new MeanSquaredError())
+                    .optOptimizer(Optimizer.adam().build());
+            try (Trainer trainer = model.newTrainer(config)) {
+                NDManager m = trainer.getManager();
+                int[] live = new int[8];
+                for (int i = 0; i < live.length; i++) {
+                    ScopedStep.run(trainer, new NDList(m.randomNormal(input)), new NDList(m.randomNormal(new Shape(4, 3, 3))));
+                    live[i] = model.getNDManager().getManagedArrays().size();
+                }
+                // The first steps create the optimiser's state; after that every step frees all it made.
+                assertEquals(live[2], live[7], Arrays.toString(live));
+            }
+        }
     }
 
     private void trainAndCheck(boolean loaded) throws Exception {

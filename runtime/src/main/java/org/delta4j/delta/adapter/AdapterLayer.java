@@ -43,11 +43,7 @@ public final class AdapterLayer extends HfBlock implements DeltaLayer {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = inputs.head();
-        NDList out = new NDList(h.add(modulelist.forward(ps, new NDList(h), training).head()));
-        for (int i = 1; i < inputs.size(); i++) {
-            out.add(inputs.get(i));
-        }
-        return out;
+        return DeltaLayer.withHead(inputs, h.add(modulelist.forward(ps, new NDList(h), training).head()));
     }
 
     @Override

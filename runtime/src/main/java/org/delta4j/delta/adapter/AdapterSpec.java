@@ -1,11 +1,10 @@
 package org.delta4j.delta.adapter;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
-import org.delta4j.delta.DeltaSpec;
+import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.spec.ArgumentRules;
 
 /**
@@ -13,20 +12,17 @@ import org.delta4j.spec.ArgumentRules;
  * {@code AdapterModel}: {@code h + up(act(down(h)))} on the target's output {@code h}. Defaults: bottleneck 24,
  * {@code gelu_new}.
  */
-public final class AdapterSpec implements DeltaSpec {
+public final class AdapterSpec extends AbstractDeltaSpec {
     /** OpenDelta's default bottleneck size. */
     public static final int DEFAULT_BOTTLENECK = 24;
     /** OpenDelta's default non-linearity. */
     public static final String DEFAULT_NON_LINEARITY = "gelu_new";
 
-    private final List<String> modules;
-    private final List<String> exclude;
     private final int bottleneck;
     private final String nonLinearity;
 
     private AdapterSpec(Builder b) {
-        this.modules = b.modulePatterns();
-        this.exclude = b.exclusions();
+        super(b);
         this.bottleneck = b.bottleneck;
         this.nonLinearity = b.nonLinearity;
     }
@@ -49,16 +45,6 @@ public final class AdapterSpec implements DeltaSpec {
     @Override
     public String method() {
         return "adapter";
-    }
-
-    @Override
-    public List<String> modules() {
-        return modules;
-    }
-
-    @Override
-    public List<String> exclude() {
-        return exclude;
     }
 
     @Override

@@ -32,11 +32,7 @@ public final class BiasLayer extends HfBlock implements DeltaLayer {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = inputs.head();
-        NDList out = new NDList(h.add(ps.getValue(bias, h.getDevice(), training)));
-        for (int i = 1; i < inputs.size(); i++) {
-            out.add(inputs.get(i));
-        }
-        return out;
+        return DeltaLayer.withHead(inputs, h.add(ps.getValue(bias, h.getDevice(), training)));
     }
 
     @Override

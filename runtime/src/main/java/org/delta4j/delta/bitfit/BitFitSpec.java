@@ -1,23 +1,19 @@
 package org.delta4j.delta.bitfit;
 
-import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
-import org.delta4j.delta.DeltaSpec;
+import org.delta4j.delta.AbstractDeltaSpec;
 
 /**
  * BitFit (Ben Zaken et al.), as OpenDelta's {@code BitFitModel}: trains the biases of the target modules and
  * everything under them, and adds a zero bias to linear layers that have none, eagerly, so parameter counts are
  * right before the first forward pass.
  */
-public final class BitFitSpec implements DeltaSpec {
-    private final List<String> modules;
-    private final List<String> exclude;
+public final class BitFitSpec extends AbstractDeltaSpec {
 
     private BitFitSpec(Builder b) {
-        this.modules = b.modulePatterns();
-        this.exclude = b.exclusions();
+        super(b);
     }
 
     /** @return a builder */
@@ -28,16 +24,6 @@ public final class BitFitSpec implements DeltaSpec {
     @Override
     public String method() {
         return "bitfit";
-    }
-
-    @Override
-    public List<String> modules() {
-        return modules;
-    }
-
-    @Override
-    public List<String> exclude() {
-        return exclude;
     }
 
     @Override

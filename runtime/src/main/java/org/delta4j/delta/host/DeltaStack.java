@@ -74,11 +74,7 @@ public final class DeltaStack {
             case PARALLEL:
                 NDList out = forward(depth - 1, ps, x, training, params);
                 NDList delta = layer.forward(ps, new NDList(x.head()), training);
-                NDList sum = new NDList(out.head().add(delta.head()));
-                for (int i = 1; i < out.size(); i++) {
-                    sum.add(out.get(i));
-                }
-                return sum;
+                return DeltaLayer.withHead(out, out.head().add(delta.head()));
             default:
                 throw new IllegalStateException("unknown placement " + layer.placement());
         }

@@ -1,11 +1,10 @@
 package org.delta4j.delta.lora;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
-import org.delta4j.delta.DeltaSpec;
+import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.spec.ArgumentRules;
 
 /**
@@ -13,7 +12,7 @@ import org.delta4j.spec.ArgumentRules;
  * {@code W x + b + dropout(x) A^T B^T * alpha / r}, with {@code B} starting at zero so the output is unchanged at
  * init. Defaults: r 8, alpha 16, dropout 0.
  */
-public final class LoraSpec implements DeltaSpec {
+public final class LoraSpec extends AbstractDeltaSpec {
     /** OpenDelta's default rank. */
     public static final int DEFAULT_R = 8;
     /** OpenDelta's default alpha. */
@@ -21,15 +20,12 @@ public final class LoraSpec implements DeltaSpec {
     /** OpenDelta's default dropout. */
     public static final double DEFAULT_DROPOUT = 0.0;
 
-    private final List<String> modules;
-    private final List<String> exclude;
     private final int r;
     private final double alpha;
     private final double dropout;
 
     private LoraSpec(Builder b) {
-        this.modules = b.modulePatterns();
-        this.exclude = b.exclusions();
+        super(b);
         this.r = b.r;
         this.alpha = b.alpha;
         this.dropout = b.dropout;
@@ -58,16 +54,6 @@ public final class LoraSpec implements DeltaSpec {
     @Override
     public String method() {
         return "lora";
-    }
-
-    @Override
-    public List<String> modules() {
-        return modules;
-    }
-
-    @Override
-    public List<String> exclude() {
-        return exclude;
     }
 
     @Override
