@@ -40,14 +40,15 @@ public final class AttachedDelta {
     }
 
     /**
-     * Its parameters by backbone path, in tree order: those of its layers and the biases it trains.
+     * Its parameters by backbone path, in tree order: those of its layers and the biases it trains. A layer shared by
+     * two modules (a parallel adapter) is listed once, under its first path.
      *
      * @return the parameters
      */
     public Map<String, Parameter> parameters() {
         Map<String, Parameter> out = new LinkedHashMap<>();
         List<String> layers = attachment.layers();
-        ModuleTree.of(backbone).parameters().forEach((path, p) -> {
+        ModuleTree.of(backbone).uniqueParameters().forEach((path, p) -> {
             if (attachment.adopted().containsKey(path) || layers.stream().anyMatch(l -> path.startsWith(l + "."))) {
                 out.put(path, p);
             }

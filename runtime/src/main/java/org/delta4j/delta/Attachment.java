@@ -15,6 +15,7 @@ import org.delta4j.delta.host.DeltaHost;
 import org.delta4j.delta.host.DeltaHosting;
 import org.delta4j.delta.host.DeltaLayer;
 import org.delta4j.delta.host.LinearDeltaHost;
+import org.delta4j.delta.host.Placement;
 import org.delta4j.nn.Linear;
 import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
@@ -49,13 +50,28 @@ public final class Attachment {
      * @return the name the layer got
      */
     public String addLayer(Module target, String baseName, DeltaLayer layer) {
+        return addLayer(target, baseName, layer, Placement.AROUND);
+    }
+
+    /**
+     * Adds a layer, or another placement of a layer already added elsewhere, around a module.
+     *
+     * @param target the module
+     * @param baseName the method's layer name; a suffix {@code _1}, {@code _2}, ... keeps names unique on a module
+     * @param layer the layer (initialised once, the first time it is added)
+     * @param placement which of its hooks run on this module
+     * @return the name the layer got
+     */
+    public String addLayer(Module target, String baseName, DeltaLayer layer, Placement placement) {
         DeltaHosting host = hostAt(target);
         String name = baseName;
         for (int i = 1; host.hasLayer(name); i++) {
             name = baseName + "_" + i;
         }
-        layer.initialize(manager, dataType, new Shape(1));
-        host.addLayer(name, layer);
+        if (!layer.isInitialized()) {
+            layer.initialize(manager, dataType, new Shape(1));
+        }
+        host.addLayer(name, layer, placement);
         String added = name;
         undo.push(() -> {
             host.removeLayer(added);
@@ -112,10 +128,11 @@ public final class Attachment {
     }
 
     private DeltaHosting hostAt(Module target) {
-        if (target.block() instanceof DeltaHosting) {
-            return (DeltaHosting) target.block();
+        // Read the tree again: an earlier change of this delta may have put a host at this path already.
+        Block module = ModuleTree.of(root).module(target.path()).block();
+        if (module instanceof DeltaHosting) {
+            return (DeltaHosting) module;
         }
-        Block module = target.block();
         DeltaHosting host = module instanceof ai.djl.nn.core.Linear
                 ? new LinearDeltaHost((ai.djl.nn.core.Linear) module)
                 : new DeltaHost(module);

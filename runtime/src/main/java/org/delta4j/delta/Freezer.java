@@ -49,8 +49,9 @@ final class Freezer {
             }
         }
         if (spec.setStateDict()) {
+            // As named_parameters(): a parameter shared by several modules is kept under its first path only.
             Set<String> keys = new LinkedHashSet<>();
-            params.forEach((path, p) -> {
+            tree.uniqueParameters().forEach((path, p) -> {
                 if (p.requiresGradient()) {
                     keys.add(path);
                 }

@@ -5,9 +5,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
-import org.delta4j.spec.ModuleSelector;
-import org.delta4j.spec.Problem;
-import org.delta4j.spec.SpecException;
+import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
 
 /**
@@ -27,15 +25,11 @@ public final class TuningPlan {
 
     static TuningPlan resolve(TuningSpec spec, Block backbone) {
         ModuleTree tree = ModuleTree.of(backbone);
-        List<String> paths = tree.backbonePaths();
         String name = "the backbone (" + tree.root().type() + ")";
         List<PlannedDelta> planned = new ArrayList<>();
         for (DeltaSpec delta : spec.deltas()) {
-            if (delta.modules().isEmpty()) {
-                throw new SpecException(Problem.NO_MODULES, Problem.NO_MODULES.format(delta.method()));
-            }
-            List<String> targets = new ModuleSelector(delta.modules(), delta.exclude()).select(paths, name);
             DeltaMethod method = delta.implementation();
+            List<String> targets = method.targets(tree, delta, name);
             for (String t : targets) {
                 method.check(tree.module(t));
             }
@@ -63,12 +57,12 @@ public final class TuningPlan {
                 Attachment attachment = new Attachment(backbone, reference.getManager(), reference.getDataType());
                 AttachedDelta delta = new AttachedDelta(p.spec(), backbone, p.modules(), attachment);
                 attached.add(delta);
-                DeltaMethod method = p.spec().implementation();
                 ModuleTree tree = ModuleTree.of(backbone);
+                List<Module> targets = new ArrayList<>();
                 for (String path : p.modules()) {
-                    method.attach(tree.module(path), attachment);
-                    tree = ModuleTree.of(backbone);
+                    targets.add(tree.module(path));
                 }
+                p.spec().implementation().attach(targets, attachment);
             }
             DeltaRegistry registry = DeltaRegistry.of(backbone);
             attached.forEach(registry::add);

@@ -36,10 +36,21 @@ public final class Features {
         if (block instanceof Linear) {
             return OptionalLong.of(((Linear) block).inFeatures());
         }
+        if (block instanceof SizedBlock) {
+            return OptionalLong.of(((SizedBlock) block).hiddenSize());
+        }
         if (block instanceof ai.djl.nn.core.Linear) {
             return djlWeightDim(block, 1);
         }
         return OptionalLong.empty();
+    }
+
+    /**
+     * @param block a module
+     * @return whether it is a linear layer (delta4j's, or DJL's initialised one), the modules LoRA modifies
+     */
+    public static boolean isLinear(Block block) {
+        return block instanceof Linear || (block instanceof ai.djl.nn.core.Linear && djlWeightDim(block, 0).isPresent());
     }
 
     private static OptionalLong djlWeightDim(Block linear, int axis) {

@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
 
 /**
@@ -19,14 +20,15 @@ public final class Linear extends HfBlock {
     private final Parameter weight;
     private Parameter bias;
 
-    private Linear(long inFeatures, long outFeatures, Parameter sharedWeight, float std, boolean withBias) {
+    private Linear(long inFeatures, long outFeatures, Parameter sharedWeight, Initializer weightInit,
+            Initializer biasInit) {
         this.inFeatures = inFeatures;
         this.outFeatures = outFeatures;
         this.weight = sharedWeight != null
                 ? shared(sharedWeight)
-                : parameter("weight", Parameter.Type.WEIGHT, new Shape(outFeatures, inFeatures), new NormalInitializer(std));
-        if (withBias) {
-            addBias();
+                : parameter("weight", Parameter.Type.WEIGHT, new Shape(outFeatures, inFeatures), weightInit);
+        if (biasInit != null) {
+            bias = parameter("bias", Parameter.Type.BIAS, new Shape(outFeatures), biasInit);
         }
     }
 
@@ -38,7 +40,20 @@ public final class Linear extends HfBlock {
      * @return a new layer
      */
     public static Linear create(long inFeatures, long outFeatures, boolean bias, float std) {
-        return new Linear(inFeatures, outFeatures, null, std, bias);
+        return new Linear(inFeatures, outFeatures, null, new NormalInitializer(std), bias ? Initializer.ZEROS : null);
+    }
+
+    /**
+     * A layer initialised as a fresh PyTorch {@code nn.Linear}: weight and bias uniform in +-1/sqrt(in)
+     * (kaiming-uniform with a = sqrt(5)), as the delta modules OpenDelta builds from plain {@code nn.Linear}s.
+     *
+     * @param inFeatures input size
+     * @param outFeatures output size
+     * @return a new layer with a bias
+     */
+    public static Linear torchDefault(long inFeatures, long outFeatures) {
+        Initializer uniform = new UniformInitializer((float) (1 / Math.sqrt(inFeatures)));
+        return new Linear(inFeatures, outFeatures, null, uniform, uniform);
     }
 
     /**
@@ -49,7 +64,7 @@ public final class Linear extends HfBlock {
      */
     public static Linear tied(Parameter weight) {
         Shape s = weight.getShape();
-        return new Linear(s.get(1), s.get(0), weight, 0f, false);
+        return new Linear(s.get(1), s.get(0), weight, null, null);
     }
 
     /** @return the input size */

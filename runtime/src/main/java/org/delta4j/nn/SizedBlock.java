@@ -3,8 +3,8 @@ package org.delta4j.nn;
 import ai.djl.nn.Block;
 
 /**
- * A module whose first output has a known last-axis size, such as an attention block or a transformer layer
- * (hidden size) or a layer norm; delta methods that act on a module's output read it from here.
+ * A module whose first input and first output have the same known last-axis size, such as an attention block, a
+ * transformer layer or a layer norm (the hidden size); delta methods size their layers from it.
  */
 public interface SizedBlock extends Block {
     /** @return the last-axis size of the module's first output */

@@ -39,6 +39,10 @@ public enum Problem {
     /** A spec with a backbone or freeze but no delta. */
     NO_DELTA("no-delta", "%s has no delta: a spec needs at least one delta annotation, such as @Adapter, @Lora or "
             + "@BitFit."),
+    /** Sizes that a method needs to divide, such as Compacter's hypercomplex division, and do not. */
+    INDIVISIBLE("indivisible", "%s cannot modify module \"%s\": %s"),
+    /** Module patterns of a two-ended method (the parallel adapter) that do not pair up. */
+    UNPAIRED("unpaired", "%s"),
     /** A failure of the annotation processor itself, not of the spec. */
     PROCESSOR_FAILURE("processor-failure", "Cannot generate the wiring for %s: %s");
 

@@ -2,13 +2,9 @@ package org.delta4j.delta.adapter;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
-import org.delta4j.delta.host.DeltaLayer;
-import org.delta4j.delta.host.Placement;
-import org.delta4j.nn.HfBlock;
+import org.delta4j.delta.host.ResidualLayer;
 import org.delta4j.nn.Linear;
 import org.delta4j.nn.Sequential;
 
@@ -17,8 +13,9 @@ import org.delta4j.nn.Sequential;
  * with the same names ({@code modulelist.down_proj}, {@code modulelist.up_proj}) and initialisation (weights
  * N(0, 0.01), biases zero).
  */
-public final class AdapterLayer extends HfBlock implements DeltaLayer {
-    private static final float INIT_STD = 0.01f;
+public final class AdapterLayer extends ResidualLayer {
+    /** OpenDelta's standard deviation of fresh adapter weights. */
+    public static final float INIT_STD = 0.01f;
 
     private final Block modulelist;
 
@@ -28,26 +25,27 @@ public final class AdapterLayer extends HfBlock implements DeltaLayer {
      * @param nonLinearity one of {@link org.delta4j.spec.ArgumentRules#NON_LINEARITIES}
      */
     public AdapterLayer(long hidden, int bottleneck, String nonLinearity) {
-        this.modulelist = child("modulelist", new Sequential()
-                .append("down_proj", Linear.create(hidden, bottleneck, true, INIT_STD))
+        this.modulelist = child("modulelist", bottleneck(hidden, bottleneck, hidden, nonLinearity));
+    }
+
+    /**
+     * OpenDelta's adapter bottleneck {@code down_proj, non_linear, up_proj}, also used by the parallel adapter.
+     *
+     * @param in the input size
+     * @param bottleneck the bottleneck size
+     * @param out the output size
+     * @param nonLinearity the activation's name
+     * @return the block
+     */
+    public static Sequential bottleneck(long in, int bottleneck, long out, String nonLinearity) {
+        return new Sequential()
+                .append("down_proj", Linear.create(in, bottleneck, true, INIT_STD))
                 .append("non_linear", new Activations(nonLinearity))
-                .append("up_proj", Linear.create(bottleneck, hidden, true, INIT_STD)));
+                .append("up_proj", Linear.create(bottleneck, out, true, INIT_STD));
     }
 
     @Override
-    public Placement placement() {
-        return Placement.AFTER;
-    }
-
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray h = inputs.head();
-        return DeltaLayer.withHead(inputs, h.add(modulelist.forward(ps, new NDList(h), training).head()));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return inputShapes;
+    protected NDArray term(ParameterStore ps, NDArray h, boolean training) {
+        return modulelist.forward(ps, new NDList(h), training).head();
     }
 }

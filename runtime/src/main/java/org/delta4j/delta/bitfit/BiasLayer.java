@@ -1,21 +1,17 @@
 package org.delta4j.delta.bitfit;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
-import ai.djl.util.PairList;
-import org.delta4j.delta.host.DeltaLayer;
-import org.delta4j.delta.host.Placement;
-import org.delta4j.nn.HfBlock;
+import org.delta4j.delta.host.ResidualLayer;
 
 /**
  * OpenDelta's {@code BiasLayer}: a trainable {@code bias}, zero at first, added to the output of a module that has
  * parameters but no bias of its own to train.
  */
-public final class BiasLayer extends HfBlock implements DeltaLayer {
+public final class BiasLayer extends ResidualLayer {
     private final Parameter bias;
 
     /** @param size the module's output size */
@@ -24,19 +20,7 @@ public final class BiasLayer extends HfBlock implements DeltaLayer {
     }
 
     @Override
-    public Placement placement() {
-        return Placement.AFTER;
-    }
-
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray h = inputs.head();
-        return DeltaLayer.withHead(inputs, h.add(ps.getValue(bias, h.getDevice(), training)));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return inputShapes;
+    protected NDArray term(ParameterStore ps, NDArray h, boolean training) {
+        return ps.getValue(bias, h.getDevice(), training);
     }
 }

@@ -1,7 +1,7 @@
 package org.delta4j.delta.bitfit;
 
 import org.delta4j.delta.Attachment;
-import org.delta4j.delta.DeltaMethod;
+import org.delta4j.delta.PerModuleMethod;
 import org.delta4j.nn.Features;
 import org.delta4j.nn.Linear;
 import org.delta4j.spec.Problem;
@@ -14,7 +14,7 @@ import org.delta4j.tree.Module;
  * but no bias of its own to train (a bias-free DJL linear layer, an RMS norm) gets a {@link BiasLayer} after it.
  * Unlike OpenDelta, new biases start at zero, so the backbone's output is unchanged until they train.
  */
-final class BitFitMethod implements DeltaMethod {
+final class BitFitMethod extends PerModuleMethod {
     @Override
     public String layerName() {
         return "bitfit";
@@ -33,7 +33,7 @@ final class BitFitMethod implements DeltaMethod {
     }
 
     @Override
-    public void attach(Module target, Attachment attachment) {
+    protected void attachTo(Module target, Attachment attachment) {
         switch (actionFor(target)) {
             case ADOPT_BIAS:
                 attachment.adopt(target.pathOf("bias"), target.parameters().get("bias"));
@@ -49,7 +49,7 @@ final class BitFitMethod implements DeltaMethod {
         }
         for (Module child : target.children()) {
             if (!child.isDelta()) {
-                attach(child, attachment);
+                attachTo(child, attachment);
             }
         }
     }

@@ -35,9 +35,10 @@ public interface DeltaHosting extends ModuleHost {
      *
      * @param name its name, unique on this host
      * @param layer the layer
+     * @param placement which of its hooks run on this module
      */
-    default void addLayer(String name, DeltaLayer layer) {
-        stack().add(name, layer);
+    default void addLayer(String name, DeltaLayer layer, Placement placement) {
+        stack().add(name, layer, placement);
     }
 
     /**

@@ -8,14 +8,18 @@ import ai.djl.nn.Block;
 import ai.djl.nn.BlockList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The hosted module and the delta layers around it, in attach order; what both host classes delegate to. Layer
- * {@code k} wraps the module together with layers {@code 0..k-1}.
+ * {@code k} wraps the module together with layers {@code 0..k-1}: its {@code before} hook runs first and its
+ * {@code after} hook last.
  */
 public final class DeltaStack {
     private final Block hosted;
     private final PairList<String, DeltaLayer> layers = new PairList<>();
+    private final Map<String, Placement> placements = new HashMap<>();
     private final BlockList hostChildren;
 
     /**
@@ -47,13 +51,15 @@ public final class DeltaStack {
         return layers.contains(name);
     }
 
-    void add(String name, DeltaLayer layer) {
+    void add(String name, DeltaLayer layer, Placement placement) {
         layers.add(name, layer);
+        placements.put(name, placement);
         hostChildren.add(name, layer);
     }
 
     DeltaLayer remove(String name) {
         hostChildren.remove(name);
+        placements.remove(name);
         return layers.remove(name);
     }
 
@@ -66,18 +72,10 @@ public final class DeltaStack {
             return hosted.forward(ps, x, training, params);
         }
         DeltaLayer layer = layers.valueAt(depth - 1);
-        switch (layer.placement()) {
-            case AFTER:
-                return layer.forward(ps, forward(depth - 1, ps, x, training, params), training);
-            case BEFORE:
-                return forward(depth - 1, ps, layer.forward(ps, x, training), training, params);
-            case PARALLEL:
-                NDList out = forward(depth - 1, ps, x, training, params);
-                NDList delta = layer.forward(ps, new NDList(x.head()), training);
-                return DeltaLayer.withHead(out, out.head().add(delta.head()));
-            default:
-                throw new IllegalStateException("unknown placement " + layer.placement());
-        }
+        Placement placement = placements.get(layers.keyAt(depth - 1));
+        NDList in = placement == Placement.AFTER ? x : layer.before(ps, x, training);
+        NDList out = forward(depth - 1, ps, in, training, params);
+        return placement == Placement.BEFORE ? out : layer.after(ps, out, x, training);
     }
 
     void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {

@@ -1,14 +1,14 @@
 package org.delta4j.delta.host;
 
 /**
- * Where a delta runs relative to the module it modifies (OpenDelta's insertion methods). Each delta added to a
- * module wraps everything added before it, so later deltas are outermost.
+ * Which of a layer's hooks run on one module (OpenDelta's insertion methods). A layer usually runs around the
+ * module; a parallel adapter spans two modules, running before the first and after the second.
  */
 public enum Placement {
-    /** {@code delta(f(x))}: the delta sees and returns the module's output (adapters). */
-    AFTER,
-    /** {@code f(delta(x))}: the delta sees and returns the module's input. */
+    /** {@link DeltaLayer#before} on the module's input, then {@link DeltaLayer#after} on its output. */
+    AROUND,
+    /** Only {@link DeltaLayer#before}. */
     BEFORE,
-    /** {@code f(x) + delta(x)}: the delta sees the input; its output is added to the module's (LoRA). */
-    PARALLEL
+    /** Only {@link DeltaLayer#after}. */
+    AFTER
 }

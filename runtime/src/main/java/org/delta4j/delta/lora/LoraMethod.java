@@ -1,14 +1,14 @@
 package org.delta4j.delta.lora;
 
 import org.delta4j.delta.Attachment;
-import org.delta4j.delta.DeltaMethod;
+import org.delta4j.delta.PerModuleMethod;
 import org.delta4j.nn.Features;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
 import org.delta4j.tree.Module;
 
 /** Puts a {@link LowRankLinear} in parallel to each target linear layer. */
-final class LoraMethod implements DeltaMethod {
+final class LoraMethod extends PerModuleMethod {
     private final LoraSpec spec;
 
     LoraMethod(LoraSpec spec) {
@@ -22,7 +22,7 @@ final class LoraMethod implements DeltaMethod {
 
     @Override
     public void check(Module target) {
-        if (Features.in(target.shown()).isEmpty() || Features.out(target.shown()).isEmpty()) {
+        if (!Features.isLinear(target.shown())) {
             throw new SpecException(Problem.UNSUPPORTED_MODULE, Problem.UNSUPPORTED_MODULE.format(
                     "LoRA", target.path(), target.type(),
                     "LoRA modifies linear layers only. Name the linear layers inside it, such as \""
@@ -31,7 +31,7 @@ final class LoraMethod implements DeltaMethod {
     }
 
     @Override
-    public void attach(Module target, Attachment attachment) {
+    protected void attachTo(Module target, Attachment attachment) {
         long in = Features.in(target.shown()).getAsLong();
         long out = Features.out(target.shown()).getAsLong();
         attachment.addLayer(target, layerName(), new LowRankLinear(in, out, spec));

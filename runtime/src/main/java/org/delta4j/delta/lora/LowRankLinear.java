@@ -11,7 +11,6 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
 import org.delta4j.delta.host.DeltaLayer;
-import org.delta4j.delta.host.Placement;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 
@@ -39,9 +38,11 @@ public final class LowRankLinear extends HfBlock implements DeltaLayer {
         this.dropout = (float) spec.dropout();
     }
 
+    /** Adds {@code dropout(x) A^T B^T * alpha / r} of the module's input {@code x} to its output. */
     @Override
-    public Placement placement() {
-        return Placement.PARALLEL;
+    public NDList after(ParameterStore ps, NDList outputs, NDList inputs, boolean training) {
+        NDList delta = forward(ps, new NDList(inputs.head()), training);
+        return DeltaLayer.withHead(outputs, outputs.head().add(delta.head()));
     }
 
     @Override
