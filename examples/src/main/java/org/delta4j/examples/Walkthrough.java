@@ -191,7 +191,7 @@ public final class Walkthrough {
     private static NDList copy(NDList inputs, NDManager manager) {
         NDList out = new NDList();
         for (NDArray a : inputs) {
-            NDArray c = a.toDevice(a.getDevice(), true);
+            NDArray c = a.duplicate();
             c.attach(manager);
             c.setName(a.getName());
             out.add(c);

@@ -188,7 +188,7 @@ public final class DeltaCheckpoint {
         }
         try {
             return DeltaSpecs.of(e.deltaType, e.modules, e.exclude, e.arguments == null ? Map.of() : e.arguments);
-        } catch (IllegalArgumentException | ClassCastException ex) {
+        } catch (IllegalArgumentException ex) {
             throw new IOException(dir.resolve(CONFIG) + ": " + ex.getMessage(), ex);
         }
     }

@@ -97,7 +97,10 @@ final class OpenDeltaCase implements AutoCloseable {
         List<String> matched = new ArrayList<>();
         json("modified_modules.json").getAsJsonObject().get("matched_module_names").getAsJsonArray()
                 .forEach(e -> matched.add(e.getAsString()));
-        assertEquals(matched, tuning.deltas().get(0).modifiedModules());
+        // OpenDelta records no module name for methods that choose their module themselves (soft prompts).
+        if (!matched.stream().allMatch(m -> m.startsWith("<"))) {
+            assertEquals(matched, tuning.deltas().get(0).modifiedModules());
+        }
     }
 
     /** Loads OpenDelta's delta values (the floating ones it re-initialised) and compares every output. */
@@ -111,10 +114,11 @@ final class OpenDeltaCase implements AutoCloseable {
         }
         NDList inputs = ModelInputs.fromJson(manager, backboneDir.resolve("inputs.json"));
         NDList outputs = backbone.forward(new ParameterStore(manager, false), inputs, false);
+        Map<String, Float> diffs = new LinkedHashMap<>();
         for (String name : caseJson.get("outputs").getAsJsonObject().keySet()) {
-            float diff = Fixtures.maxAbsDiff(outputs.get(name), expected.get("outputs." + name));
-            assertTrue(diff < 1e-5, name + " differs by " + diff);
+            diffs.put(name, Fixtures.maxAbsDiff(outputs.get(name), expected.get("outputs." + name)));
         }
+        assertTrue(diffs.values().stream().allMatch(d -> d < 1e-5), "max abs differences " + diffs);
     }
 
     private JsonElement json(String file) throws Exception {

@@ -7,6 +7,8 @@ import org.delta4j.delta.adapter.AdapterSpec;
 import org.delta4j.delta.compacter.CompacterSpec;
 import org.delta4j.delta.lowrank.LowRankAdapterSpec;
 import org.delta4j.delta.paralleladapter.ParallelAdapterSpec;
+import org.delta4j.delta.prefix.PrefixSpec;
+import org.delta4j.delta.softprompt.SoftPromptSpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,7 +19,9 @@ class OpenDeltaFixtureTest {
             "bart_adapter_fc2_b12", () -> AdapterSpec.builder().modules("fc2").bottleneck(12).build(),
             "bart_low_rank_adapter_fc2", () -> LowRankAdapterSpec.builder().modules("fc2").build(),
             "bart_compacter_fc2_rf4", () -> CompacterSpec.builder().modules("fc2").reductionFactor(4).build(),
-            "bart_parallel_adapter_fc1_fc2", () -> ParallelAdapterSpec.builder().modules("fc1", "fc2").build());
+            "bart_parallel_adapter_fc1_fc2", () -> ParallelAdapterSpec.builder().modules("fc1", "fc2").build(),
+            "bart_prefix_self_attn", () -> PrefixSpec.builder().modules("self_attn").build(),
+            "bart_soft_prompt_n10", () -> SoftPromptSpec.builder().softTokenNum(10).build());
 
     static Stream<String> cases() {
         return CASES.keySet().stream().sorted();

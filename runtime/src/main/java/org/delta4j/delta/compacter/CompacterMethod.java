@@ -29,7 +29,7 @@ final class CompacterMethod extends PerModuleMethod {
         int n = spec.hypercomplexDivision();
         if (hidden % n != 0 || bottleneck % n != 0) {
             throw new SpecException(Problem.INDIVISIBLE, Problem.INDIVISIBLE.format(NAME, target.path(),
-                    "its size " + hidden + " and bottleneck " + hidden + " / reductionFactor " + spec.reductionFactor()
+                    "its size " + hidden + " and its bottleneck " + hidden + " / reductionFactor " + spec.reductionFactor()
                             + " = " + bottleneck + " must both be divisible by hypercomplexDivision = " + n
                             + ". Choose a reductionFactor that leaves a multiple of " + n
                             + ", or a hypercomplexDivision that divides " + bottleneck + "."));

@@ -9,13 +9,15 @@ import ai.djl.util.PairList;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
+import org.delta4j.nn.PrefixInputs;
+import org.delta4j.nn.PrefixableAttention;
 
 /**
  * HF's {@code BartAttention}: multi-head scaled dot-product attention with biased {@code k_proj}, {@code v_proj},
  * {@code q_proj}, {@code out_proj} (in HF's registration order). Self-attention when the keys come from the same
  * sequence, cross-attention when they come from the encoder.
  */
-public final class BartAttention extends HfBlock {
+public final class BartAttention extends HfBlock implements PrefixableAttention {
     private final long heads;
     private final long headDim;
     private final float scaling;
@@ -49,7 +51,7 @@ public final class BartAttention extends HfBlock {
     /**
      * @param inputs {@code hidden_states [batch, queries, dim]}, {@code key_value_states [batch, keys, dim]} (the same
      *     array for self-attention) and an additive {@code attention_mask} broadcastable to
-     *     {@code [batch, heads, queries, keys]}
+     *     {@code [batch, heads, queries, keys]}; optionally {@link PrefixInputs} in front of the keys and values
      * @return the attention output {@code [batch, queries, dim]}
      */
     @Override
@@ -60,14 +62,27 @@ public final class BartAttention extends HfBlock {
         NDArray mask = inputs.get(2);
         // HF scales the projected queries, bias included, before the product.
         NDArray q = splitHeads(Functional.times(Functional.call(qProj, ps, training, params, hidden), scaling));
-        NDArray k = splitHeads(Functional.call(kProj, ps, training, params, keyValue));
-        NDArray v = splitHeads(Functional.call(vProj, ps, training, params, keyValue));
+        NDArray prefixKey = PrefixInputs.find(inputs, PrefixInputs.KEY);
+        NDArray k = PrefixInputs.prepend(prefixKey, splitHeads(Functional.call(kProj, ps, training, params, keyValue)));
+        NDArray v = PrefixInputs.prepend(PrefixInputs.find(inputs, PrefixInputs.VALUE),
+                splitHeads(Functional.call(vProj, ps, training, params, keyValue)));
+        mask = PrefixInputs.extendMask(mask, prefixKey);
         NDArray probs = q.matMul(k.transpose(0, 1, 3, 2)).add(mask).softmax(-1);
         probs = Functional.dropout(probs, dropout, training);
         NDArray context = probs.matMul(v).transpose(0, 2, 1, 3);
         Shape s = hidden.getShape();
         context = context.reshape(s.get(0), s.get(1), heads * headDim);
         return new NDList(Functional.call(outProj, ps, training, params, context));
+    }
+
+    @Override
+    public long heads() {
+        return heads;
+    }
+
+    @Override
+    public long hiddenSize() {
+        return heads * headDim;
     }
 
     /** {@code [batch, length, dim]} to {@code [batch, heads, length, head_dim]}. */

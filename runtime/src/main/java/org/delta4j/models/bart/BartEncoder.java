@@ -53,9 +53,10 @@ public final class BartEncoder extends HfBlock {
     }
 
     /**
-     * @param inputs {@code input_ids [batch, length]} and {@code attention_mask [batch, length]} (1 for tokens,
-     *     0 for padding)
-     * @return {@code last_hidden_state [batch, length, d_model]}
+     * @param inputs {@code input_ids [batch, length]} (or {@code inputs_embeds [batch, length, d_model]}) and
+     *     {@code attention_mask [batch, length]} (1 for tokens, 0 for padding)
+     * @return {@code last_hidden_state [batch, length, d_model]}, and the attention mask, which the decoder's
+     *     cross-attention uses (a soft prompt on the encoder lengthens both)
      */
     @Override
     protected NDList forwardInternal(
@@ -67,7 +68,7 @@ public final class BartEncoder extends HfBlock {
         for (Block layer : BartSublayers.activeLayers(layers, layerdrop, training)) {
             hidden = Functional.call(layer, ps, training, params, hidden, mask);
         }
-        return new NDList(hidden);
+        return new NDList(hidden, inputs.get(1));
     }
 
     @Override

@@ -9,7 +9,11 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.List;
+import org.delta4j.models.HasEncoder;
+import org.delta4j.models.HasInputEmbeddings;
 import org.delta4j.models.NamedInputs;
+import org.delta4j.nn.Embedding;
+import org.delta4j.tree.ModuleTree;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
@@ -21,7 +25,7 @@ import org.delta4j.nn.Linear;
  * <p>Inputs are those of {@link BartModel}. Outputs, named: {@code logits [batch, length, vocab]},
  * {@code last_hidden_state} (the decoder's) and {@code encoder_last_hidden_state}.
  */
-public final class BartForConditionalGeneration extends HfBlock {
+public final class BartForConditionalGeneration extends HfBlock implements HasInputEmbeddings, HasEncoder {
     /** The output names, in order. */
     public static final List<String> OUTPUTS = List.of("logits", "last_hidden_state", "encoder_last_hidden_state");
 
@@ -38,6 +42,16 @@ public final class BartForConditionalGeneration extends HfBlock {
         BartModel bart = new BartModel(config);
         this.model = child("model", bart);
         this.lmHead = child("lm_head", Linear.tied(bart.sharedWeight()));
+    }
+
+    @Override
+    public Embedding inputEmbeddings() {
+        return ((HasInputEmbeddings) ModuleTree.of(this).module("model").shown()).inputEmbeddings();
+    }
+
+    @Override
+    public String encoderPath() {
+        return "model.encoder";
     }
 
     @Override

@@ -43,6 +43,11 @@ public final class BartLearnedPositionalEmbedding extends HfBlock {
         NDArray ids = inputs.head();
         long batch = ids.getShape().get(0);
         int length = Math.toIntExact(ids.getShape().get(1));
+        long max = weight.getShape().get(0) - OFFSET;
+        if (length > max) {
+            throw new IllegalArgumentException("The sequence has " + length + " positions (soft prompt tokens "
+                    + "included); this model has max_position_embeddings = " + max + ".");
+        }
         NDArray positions = ids.getManager()
                 .arange(OFFSET, OFFSET + length, 1, DataType.INT64)
                 .reshape(1, length)

@@ -3,6 +3,7 @@ package org.delta4j.models.bart;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -11,6 +12,8 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import java.util.List;
 import java.util.Map;
+import org.delta4j.models.HasEncoder;
+import org.delta4j.models.HasInputEmbeddings;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
@@ -26,10 +29,10 @@ import org.delta4j.nn.ZeroRowInitializer;
  * {@code decoder_attention_mask} (default: all ones). Outputs, named: {@code last_hidden_state} (the decoder's) and
  * {@code encoder_last_hidden_state}.
  */
-public final class BartModel extends HfBlock {
+public final class BartModel extends HfBlock implements HasInputEmbeddings, HasEncoder {
     /** The input names, in positional order. */
-    public static final List<String> INPUTS =
-            List.of("input_ids", "attention_mask", "decoder_input_ids", "decoder_attention_mask");
+    public static final List<String> INPUTS = List.of(
+            "input_ids", "attention_mask", "decoder_input_ids", "decoder_attention_mask", "inputs_embeds");
 
     /** The output names, in order. */
     public static final List<String> OUTPUTS = List.of("last_hidden_state", "encoder_last_hidden_state");
@@ -61,6 +64,16 @@ public final class BartModel extends HfBlock {
         this.decoder = child("decoder", new BartDecoder(config, sharedWeight));
     }
 
+    @Override
+    public Embedding inputEmbeddings() {
+        return (Embedding) getChildren().get("shared");
+    }
+
+    @Override
+    public String encoderPath() {
+        return "encoder";
+    }
+
     /** @return the weight of the shared token table, which the encoder, the decoder and a language-model head use */
     public Parameter sharedWeight() {
         return sharedWeight;
@@ -69,18 +82,24 @@ public final class BartModel extends HfBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, getClass().getSimpleName());
-        NDArray ids = NamedInputs.require(in, "input_ids", getClass().getSimpleName());
-        NDArray mask = in.containsKey("attention_mask") ? in.get("attention_mask") : ids.onesLike();
+        String owner = getClass().getSimpleName();
+        Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
+        NDArray source = in.containsKey("inputs_embeds")
+                ? in.get("inputs_embeds")
+                : NamedInputs.require(in, "input_ids", owner);
+        NDArray mask = in.containsKey("attention_mask")
+                ? in.get("attention_mask")
+                : source.getManager().ones(source.getShape().slice(0, 2), DataType.INT64);
         NDArray decoderIds = in.containsKey("decoder_input_ids")
                 ? in.get("decoder_input_ids")
-                : shiftTokensRight(ids, padTokenId, decoderStartTokenId);
+                : shiftTokensRight(NamedInputs.require(in, "input_ids", owner), padTokenId, decoderStartTokenId);
         NDArray decoderMask = in.containsKey("decoder_attention_mask")
                 ? in.get("decoder_attention_mask")
                 : decoderIds.onesLike();
-        NDArray encoded = Functional.call(encoder, ps, training, params, ids, mask);
-        NDArray decoded = Functional.call(decoder, ps, training, params, decoderIds, decoderMask, encoded, mask);
-        return NamedInputs.named(List.of(decoded, encoded), OUTPUTS);
+        NDList encoded = encoder.forward(ps, new NDList(source, mask), training, params);
+        NDArray decoded = Functional.call(
+                decoder, ps, training, params, decoderIds, decoderMask, encoded.get(0), encoded.get(1));
+        return NamedInputs.named(List.of(decoded, encoded.get(0)), OUTPUTS);
     }
 
     /**

@@ -54,14 +54,18 @@ final class BartSublayers {
 
     /**
      * The embedding step of the encoder and the decoder:
-     * {@code dropout(layernorm_embedding(embed_tokens(ids) * scale + embed_positions(ids)))}.
+     * {@code dropout(layernorm_embedding(embed_tokens(ids) * scale + embed_positions(ids)))}. Given embeddings
+     * ({@code inputs_embeds}, floating point) instead of ids, they are used as they are, as HF does.
      *
      * @return the first hidden states {@code [batch, length, d_model]}
      */
     static NDArray embed(Block tokens, Block positions, Block norm, float embedScale, float dropout, NDArray ids,
             ParameterStore ps, boolean training, PairList<String, Object> params) {
-        NDArray hidden = Functional.times(Functional.call(tokens, ps, training, params, ids), embedScale)
-                .add(Functional.call(positions, ps, training, params, ids));
+        NDArray embedded = ids.getDataType().isFloating()
+                ? ids
+                : Functional.times(Functional.call(tokens, ps, training, params, ids), embedScale);
+        // Positions only read the [batch, length] shape, which embeddings share in their first two axes.
+        NDArray hidden = embedded.add(Functional.call(positions, ps, training, params, ids));
         hidden = Functional.call(norm, ps, training, params, hidden);
         return Functional.dropout(hidden, dropout, training);
     }

@@ -1,0 +1,96 @@
+package org.delta4j.delta.prefix;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.util.PairList;
+import org.delta4j.delta.host.DeltaLayer;
+import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.PrefixInputs;
+
+/**
+ * OpenDelta's prefix layer on one attention block: before the block runs, it adds {@code p} prefix keys and values,
+ * {@code [batch, heads, p, head_dim]}, to the block's inputs ({@link PrefixInputs}). The values come from the
+ * delta's {@link ReparameterizeFunction}, or, without reparameterisation, from this layer's own
+ * {@code past_key} and {@code past_value} {@code [p, hidden]} (N(0, 1), as OpenDelta's {@code torch.randn}).
+ */
+public final class PrefixLayer extends HfBlock implements DeltaLayer {
+    private final int index;
+    private final long heads;
+    private final long tokens;
+    private final long hidden;
+    private final PrefixValues shared;
+    private final Parameter pastKey;
+    private final Parameter pastValue;
+
+    private PrefixLayer(int index, long heads, long tokens, long hidden, PrefixValues shared) {
+        this.index = index;
+        this.heads = heads;
+        this.tokens = tokens;
+        this.hidden = hidden;
+        this.shared = shared;
+        if (shared == null) {
+            this.pastKey = parameter("past_key", Parameter.Type.WEIGHT, new Shape(tokens, hidden), new NormalInitializer(1));
+            this.pastValue =
+                    parameter("past_value", Parameter.Type.WEIGHT, new Shape(tokens, hidden), new NormalInitializer(1));
+        } else {
+            this.pastKey = null;
+            this.pastValue = null;
+        }
+    }
+
+    /** A layer whose keys and values a reparameterisation computes. */
+    static PrefixLayer reparameterized(int index, long heads, long tokens, long hidden, PrefixValues shared) {
+        return new PrefixLayer(index, heads, tokens, hidden, shared);
+    }
+
+    /** A layer that trains its own keys and values. */
+    static PrefixLayer direct(long heads, long tokens, long hidden) {
+        return new PrefixLayer(0, heads, tokens, hidden, null);
+    }
+
+    @Override
+    public NDList before(ParameterStore ps, NDList inputs, boolean training) {
+        long batch = inputs.head().getShape().get(0);
+        NDArray key = shared != null ? shared.key(index) : ps.getValue(pastKey, inputs.head().getDevice(), training);
+        NDArray value =
+                shared != null ? shared.value(index) : ps.getValue(pastValue, inputs.head().getDevice(), training);
+        NDList out = new NDList();
+        for (NDArray a : inputs) {
+            if (!PrefixInputs.KEY.equals(a.getName()) && !PrefixInputs.VALUE.equals(a.getName())) {
+                out.add(a);
+            }
+        }
+        // Another prefix delta on this block already added its keys: ours go in front of them.
+        out.add(named(PrefixInputs.prepend(perHead(key, batch), PrefixInputs.find(inputs, PrefixInputs.KEY)),
+                PrefixInputs.KEY));
+        out.add(named(PrefixInputs.prepend(perHead(value, batch), PrefixInputs.find(inputs, PrefixInputs.VALUE)),
+                PrefixInputs.VALUE));
+        return out;
+    }
+
+    private static NDArray named(NDArray a, String name) {
+        a.setName(name);
+        return a;
+    }
+
+    /** {@code [p, hidden]} to {@code [batch, heads, p, head_dim]}, as OpenDelta's {@code expand_batchsize}. */
+    private NDArray perHead(NDArray x, long batch) {
+        NDArray h = x.reshape(tokens, heads, hidden / heads).transpose(1, 0, 2);
+        return h.expandDims(0).broadcast(batch, heads, tokens, hidden / heads);
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        return before(ps, inputs, training);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return inputShapes;
+    }
+}

@@ -1,0 +1,86 @@
+package org.delta4j.delta.prefix;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.delta4j.delta.Attachment;
+import org.delta4j.delta.DeltaMethod;
+import org.delta4j.nn.PrefixableAttention;
+import org.delta4j.spec.Problem;
+import org.delta4j.spec.SpecException;
+import org.delta4j.tree.Module;
+
+/**
+ * Puts a {@link PrefixLayer} before each target's attention block and, when reparameterised, one
+ * {@link ReparameterizeFunction} before the first target (OpenDelta's {@code reparams}).
+ */
+final class PrefixMethod implements DeltaMethod {
+    private final PrefixSpec spec;
+
+    PrefixMethod(PrefixSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public String layerName() {
+        return "prefix";
+    }
+
+    @Override
+    public void check(Module target) {
+        if (attentionOf(target) == null) {
+            throw new SpecException(Problem.UNSUPPORTED_MODULE, Problem.UNSUPPORTED_MODULE.format("Prefix",
+                    target.path(), target.type(), "prefix tuning modifies attention blocks (such as BartAttention or "
+                            + "BertSelfAttention), or a module with one attention block among its children."));
+        }
+    }
+
+    @Override
+    public void attach(List<Module> targets, Attachment attachment) {
+        List<Module> attentions = new ArrayList<>();
+        for (Module t : targets) {
+            attentions.add(attentionOf(t));
+        }
+        long hidden = sizeOf(attentions.get(0));
+        for (Module a : attentions) {
+            if (sizeOf(a) != hidden) {
+                throw new SpecException(Problem.UNSUPPORTED_MODULE, Problem.UNSUPPORTED_MODULE.format("Prefix",
+                        a.path(), a.type(), "its size " + sizeOf(a) + " differs from " + hidden + " of "
+                                + attentions.get(0).path() + "; one reparameterised prefix needs equal sizes."));
+            }
+        }
+        List<PrefixLayer> layers = new ArrayList<>();
+        PrefixValues values = new PrefixValues(attentions.size(), targets.get(0).path());
+        for (int i = 0; i < attentions.size(); i++) {
+            long heads = ((PrefixableAttention) attentions.get(i).shown()).heads();
+            PrefixLayer layer = spec.reparameterize()
+                    ? PrefixLayer.reparameterized(i, heads, spec.prefixTokenNum(), hidden, values)
+                    : PrefixLayer.direct(heads, spec.prefixTokenNum(), hidden);
+            layers.add(layer);
+            attachment.addLayer(attentions.get(i), layerName(), layer);
+        }
+        if (spec.reparameterize()) {
+            attachment.addLayer(targets.get(0), "reparams", new ReparameterizeFunction(spec, hidden, layers, values));
+        }
+    }
+
+    private static long sizeOf(Module attention) {
+        return ((PrefixableAttention) attention.shown()).hiddenSize();
+    }
+
+    /** The target itself when it is an attention block, else its one attention child, else {@code null}. */
+    private static Module attentionOf(Module target) {
+        if (target.shown() instanceof PrefixableAttention) {
+            return target;
+        }
+        Module found = null;
+        for (Module child : target.children()) {
+            if (!child.isDelta() && child.shown() instanceof PrefixableAttention) {
+                if (found != null) {
+                    return null;
+                }
+                found = child;
+            }
+        }
+        return found;
+    }
+}
