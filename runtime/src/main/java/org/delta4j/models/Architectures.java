@@ -7,6 +7,13 @@ import java.util.function.Function;
 import org.delta4j.models.bart.BartConfig;
 import org.delta4j.models.bart.BartForConditionalGeneration;
 import org.delta4j.models.bart.BartModel;
+import org.delta4j.models.bert.BertConfig;
+import org.delta4j.models.bert.BertForSequenceClassification;
+import org.delta4j.models.bert.BertModel;
+import org.delta4j.models.distilbert.DistilBertConfig;
+import org.delta4j.models.distilbert.DistilBertModel;
+import org.delta4j.models.roberta.RobertaConfig;
+import org.delta4j.models.roberta.RobertaModel;
 
 /** The supported HF model types (how to read their configs) and model classes (how to build them). */
 final class Architectures {
@@ -17,6 +24,13 @@ final class Architectures {
         CONFIGS.put("bart", BartConfig::fromJson);
         MODELS.put("BartModel", c -> new BartModel(as(BartConfig.class, c)));
         MODELS.put("BartForConditionalGeneration", c -> new BartForConditionalGeneration(as(BartConfig.class, c)));
+        CONFIGS.put("bert", BertConfig::fromJson);
+        MODELS.put("BertModel", c -> new BertModel(as(BertConfig.class, c)));
+        MODELS.put("BertForSequenceClassification", c -> new BertForSequenceClassification(as(BertConfig.class, c)));
+        CONFIGS.put("roberta", RobertaConfig::fromJson);
+        MODELS.put("RobertaModel", c -> new RobertaModel(as(RobertaConfig.class, c)));
+        CONFIGS.put("distilbert", DistilBertConfig::fromJson);
+        MODELS.put("DistilBertModel", c -> new DistilBertModel(as(DistilBertConfig.class, c)));
     }
 
     private Architectures() {}

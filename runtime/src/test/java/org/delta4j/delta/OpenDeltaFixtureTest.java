@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.delta4j.delta.adapter.AdapterSpec;
 import org.delta4j.delta.compacter.CompacterSpec;
+import org.delta4j.delta.lora.LoraSpec;
 import org.delta4j.delta.lowrank.LowRankAdapterSpec;
 import org.delta4j.delta.paralleladapter.ParallelAdapterSpec;
 import org.delta4j.delta.prefix.PrefixSpec;
@@ -21,7 +22,8 @@ class OpenDeltaFixtureTest {
             "bart_compacter_fc2_rf4", () -> CompacterSpec.builder().modules("fc2").reductionFactor(4).build(),
             "bart_parallel_adapter_fc1_fc2", () -> ParallelAdapterSpec.builder().modules("fc1", "fc2").build(),
             "bart_prefix_self_attn", () -> PrefixSpec.builder().modules("self_attn").build(),
-            "bart_soft_prompt_n10", () -> SoftPromptSpec.builder().softTokenNum(10).build());
+            "bart_soft_prompt_n10", () -> SoftPromptSpec.builder().softTokenNum(10).build(),
+            "bert_lora_query_value_r8", () -> LoraSpec.builder().modules("query", "value").r(8).build());
 
     static Stream<String> cases() {
         return CASES.keySet().stream().sorted();

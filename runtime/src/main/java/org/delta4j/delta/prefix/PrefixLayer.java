@@ -8,12 +8,13 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import org.delta4j.delta.host.DeltaLayer;
+import org.delta4j.models.AttentionPrefix;
 import org.delta4j.nn.HfBlock;
-import org.delta4j.nn.PrefixInputs;
+
 
 /**
  * OpenDelta's prefix layer on one attention block: before the block runs, it adds {@code p} prefix keys and values,
- * {@code [batch, heads, p, head_dim]}, to the block's inputs ({@link PrefixInputs}). The values come from the
+ * {@code [batch, heads, p, head_dim]}, to the block's inputs (an {@link AttentionPrefix}). The values come from the
  * delta's {@link ReparameterizeFunction}, or, without reparameterisation, from this layer's own
  * {@code past_key} and {@code past_value} {@code [p, hidden]} (N(0, 1), as OpenDelta's {@code torch.randn}).
  */
@@ -58,17 +59,11 @@ public final class PrefixLayer extends HfBlock implements DeltaLayer {
         NDArray key = shared != null ? shared.key(index) : ps.getValue(pastKey, inputs.head().getDevice(), training);
         NDArray value =
                 shared != null ? shared.value(index) : ps.getValue(pastValue, inputs.head().getDevice(), training);
-        NDList out = new NDList();
-        for (NDArray a : inputs) {
-            if (!PrefixInputs.KEY.equals(a.getName()) && !PrefixInputs.VALUE.equals(a.getName())) {
-                out.add(a);
-            }
-        }
-        // Another prefix delta on this block already added its keys: ours go in front of them.
-        out.add(named(PrefixInputs.prepend(perHead(key, batch), PrefixInputs.find(inputs, PrefixInputs.KEY)),
-                PrefixInputs.KEY));
-        out.add(named(PrefixInputs.prepend(perHead(value, batch), PrefixInputs.find(inputs, PrefixInputs.VALUE)),
-                PrefixInputs.VALUE));
+        // A prefix another delta put on this block already stays in front of ours.
+        AttentionPrefix earlier = AttentionPrefix.of(inputs);
+        NDList out = AttentionPrefix.positional(inputs);
+        out.add(named(earlier.keys(perHead(key, batch)), AttentionPrefix.KEY));
+        out.add(named(earlier.values(perHead(value, batch)), AttentionPrefix.VALUE));
         return out;
     }
 

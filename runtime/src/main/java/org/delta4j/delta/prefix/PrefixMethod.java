@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.delta4j.delta.Attachment;
 import org.delta4j.delta.DeltaMethod;
-import org.delta4j.nn.PrefixableAttention;
+import org.delta4j.models.PrefixableAttention;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
 import org.delta4j.tree.Module;

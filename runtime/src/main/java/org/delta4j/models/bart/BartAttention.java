@@ -6,11 +6,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.models.AttentionPrefix;
+import org.delta4j.models.PrefixableAttention;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
-import org.delta4j.nn.PrefixInputs;
-import org.delta4j.nn.PrefixableAttention;
 
 /**
  * HF's {@code BartAttention}: multi-head scaled dot-product attention with biased {@code k_proj}, {@code v_proj},
@@ -51,7 +51,7 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
     /**
      * @param inputs {@code hidden_states [batch, queries, dim]}, {@code key_value_states [batch, keys, dim]} (the same
      *     array for self-attention) and an additive {@code attention_mask} broadcastable to
-     *     {@code [batch, heads, queries, keys]}; optionally {@link PrefixInputs} in front of the keys and values
+     *     {@code [batch, heads, queries, keys]}; optionally an {@link AttentionPrefix} in front of the keys and values
      * @return the attention output {@code [batch, queries, dim]}
      */
     @Override
@@ -62,11 +62,10 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
         NDArray mask = inputs.get(2);
         // HF scales the projected queries, bias included, before the product.
         NDArray q = splitHeads(Functional.times(Functional.call(qProj, ps, training, params, hidden), scaling));
-        NDArray prefixKey = PrefixInputs.find(inputs, PrefixInputs.KEY);
-        NDArray k = PrefixInputs.prepend(prefixKey, splitHeads(Functional.call(kProj, ps, training, params, keyValue)));
-        NDArray v = PrefixInputs.prepend(PrefixInputs.find(inputs, PrefixInputs.VALUE),
-                splitHeads(Functional.call(vProj, ps, training, params, keyValue)));
-        mask = PrefixInputs.extendMask(mask, prefixKey);
+        AttentionPrefix prefix = AttentionPrefix.of(inputs);
+        NDArray k = prefix.keys(splitHeads(Functional.call(kProj, ps, training, params, keyValue)));
+        NDArray v = prefix.values(splitHeads(Functional.call(vProj, ps, training, params, keyValue)));
+        mask = prefix.mask(mask);
         NDArray probs = q.matMul(k.transpose(0, 1, 3, 2)).add(mask).softmax(-1);
         probs = Functional.dropout(probs, dropout, training);
         NDArray context = probs.matMul(v).transpose(0, 2, 1, 3);

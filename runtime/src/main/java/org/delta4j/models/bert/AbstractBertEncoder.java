@@ -1,0 +1,62 @@
+package org.delta4j.models.bert;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.delta4j.nn.Functional;
+import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.ModuleList;
+import org.delta4j.nn.SizedBlock;
+
+/** HF's {@code BertEncoder}: the module list {@code layer}, run in order. */
+public abstract class AbstractBertEncoder extends HfBlock implements SizedBlock {
+    private final long hidden;
+    // Not final and typed Block: delta surgery swaps this child for a wrapper, and forward reads it each call.
+    private Block layer;
+
+    /**
+     * @param config the model configuration
+     * @param newLayer makes one layer ({@code BertLayer} or its variant's class); called
+     *     {@code num_hidden_layers} times
+     */
+    protected AbstractBertEncoder(BertConfig config, Function<BertConfig, Block> newLayer) {
+        this.hidden = config.hiddenSize();
+        List<Block> stack = new ArrayList<>();
+        for (int i = 0; i < config.numHiddenLayers(); i++) {
+            stack.add(newLayer.apply(config));
+        }
+        this.layer = child("layer", new ModuleList(stack));
+    }
+
+    @Override
+    public long hiddenSize() {
+        return hidden;
+    }
+
+    /**
+     * @param inputs {@code hidden_states [batch, length, hidden]} and the additive {@code attention_mask}
+     *     {@code [batch, 1, 1, length]}
+     * @return the last layer's hidden states
+     */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray hiddenStates = inputs.get(0);
+        // The live child list, so a layer swapped in by delta surgery is the one that runs.
+        for (Block l : layer.getChildren().values()) {
+            hiddenStates = Functional.call(l, ps, training, params, hiddenStates, inputs.get(1));
+        }
+        return new NDList(hiddenStates);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+}

@@ -1,0 +1,83 @@
+package org.delta4j.models.bert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.delta4j.delta.host.DeltaLayer;
+import org.delta4j.models.Fixtures;
+import org.delta4j.models.ModelInputs;
+import org.delta4j.nn.Functional;
+import org.delta4j.nn.ModuleList;
+import org.delta4j.tree.Module;
+import org.delta4j.tree.ModuleTree;
+import org.delta4j.tree.Surgery;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Delta surgery replaces children by reflection; every BERT-family block must run whatever it holds now. */
+class BertFamilySurgeryTest {
+    /** A stand-in that runs the original block and doubles its first output, as a delta would change it. */
+    private static final class Doubling extends AbstractBlock {
+        private final Block inner;
+
+        Doubling(Block inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        protected NDList forwardInternal(
+                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+            NDList out = inner.forward(ps, inputs, training, params);
+            return DeltaLayer.withHead(out, Functional.times(out.head(), 2f));
+        }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputShapes) {
+            return inner.getOutputShapes(inputShapes);
+        }
+    }
+
+    private static NDArray outputs(Block model, NDManager manager) {
+        NDList in = ModelInputs.of(manager, Map.of("input_ids", new long[][] {{5, 31, 12, 45}, {9, 8, 17, 3}},
+                "attention_mask", new long[][] {{1, 1, 1, 1}, {1, 1, 1, 0}}));
+        NDList out = model.forward(new ParameterStore(manager, false), in, false);
+        List<NDArray> flat = new ArrayList<>();
+        out.forEach(a -> flat.add(a.flatten()));
+        return NDArrays.concat(new NDList(flat));
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.delta4j.models.bert.TinyBertFamily#architectures")
+    void everySwappedModuleIsTheOneThatRuns(String architecture) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block model = TinyBertFamily.random(architecture, manager, 31);
+            NDArray before = outputs(model, manager);
+            int swapped = 0;
+            for (Module m : ModuleTree.of(model).modules()) {
+                // The root cannot be swapped; a module list has no forward of its own (its owner runs its items).
+                if (m.parent() == null || m.block() instanceof ModuleList) {
+                    continue;
+                }
+                Surgery.Replacement r = Surgery.replace(model, m.path(), new Doubling(m.block()));
+                assertTrue(Fixtures.maxAbsDiff(before, outputs(model, manager)) > 0f,
+                        m.path() + " was swapped but its replacement did not run");
+                r.undo();
+                swapped++;
+            }
+            assertTrue(swapped > 30, "swapped only " + swapped);
+            assertEquals(before, outputs(model, manager), "undoing every swap must restore the model");
+        }
+    }
+}
