@@ -1,11 +1,8 @@
 package org.delta4j.delta;
 
 import java.util.List;
-import org.delta4j.spec.ModuleSelector;
-import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
 import org.delta4j.tree.Module;
-import org.delta4j.tree.ModuleTree;
 
 /**
  * How one delta method modifies a backbone. {@link #targets} and {@link #check} run for every target before anything
@@ -17,19 +14,15 @@ public interface DeltaMethod {
 
     /**
      * The module paths this delta modifies, in the order {@link #attach} takes them. By default every backbone
-     * module that a pattern of the spec matches and no exclusion covers, in tree order.
+     * module that a pattern of the spec (or a default unified name) matches and no exclusion covers, in tree order.
      *
-     * @param tree the backbone's tree
+     * @param addressing the backbone's addressing
      * @param spec the delta's spec
-     * @param backboneName how to name the backbone in errors
      * @return the target paths
      * @throws SpecException when the spec names no modules or a pattern matches nothing
      */
-    default List<String> targets(ModuleTree tree, DeltaSpec spec, String backboneName) {
-        if (spec.modules().isEmpty()) {
-            throw new SpecException(Problem.NO_MODULES, Problem.NO_MODULES.format(spec.method()));
-        }
-        return new ModuleSelector(spec.modules(), spec.exclude()).select(tree.backbonePaths(), backboneName);
+    default List<String> targets(Addressing addressing, DeltaSpec spec) {
+        return addressing.select(addressing.patternsOf(spec), spec.exclude());
     }
 
     /**

@@ -20,6 +20,14 @@ public interface DeltaSpec {
     /** @return the method's arguments by OpenDelta's names, for logs and checkpoints */
     Map<String, Object> arguments();
 
+    /**
+     * @return the unified module names used when {@link #modules()} is empty (OpenDelta's default modification);
+     *     none by default
+     */
+    default List<String> defaultModules() {
+        return List.of();
+    }
+
     /** @return the method that applies this spec to modules */
     DeltaMethod implementation();
 }

@@ -25,11 +25,11 @@ public final class TuningPlan {
 
     static TuningPlan resolve(TuningSpec spec, Block backbone) {
         ModuleTree tree = ModuleTree.of(backbone);
-        String name = "the backbone (" + tree.root().type() + ")";
+        Addressing addressing = new Addressing(tree, "the backbone (" + tree.root().type() + ")");
         List<PlannedDelta> planned = new ArrayList<>();
         for (DeltaSpec delta : spec.deltas()) {
             DeltaMethod method = delta.implementation();
-            List<String> targets = method.targets(tree, delta, name);
+            List<String> targets = method.targets(addressing, delta);
             for (String t : targets) {
                 method.check(tree.module(t));
             }

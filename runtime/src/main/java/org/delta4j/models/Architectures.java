@@ -1,8 +1,10 @@
 package org.delta4j.models;
 
 import ai.djl.nn.Block;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.delta4j.models.bart.BartConfig;
 import org.delta4j.models.bart.BartForConditionalGeneration;
@@ -31,6 +33,11 @@ final class Architectures {
         MODELS.put("RobertaModel", c -> new RobertaModel(as(RobertaConfig.class, c)));
         CONFIGS.put("distilbert", DistilBertConfig::fromJson);
         MODELS.put("DistilBertModel", c -> new DistilBertModel(as(DistilBertConfig.class, c)));
+    }
+
+    /** @return the supported HF model class names, in registration order */
+    static Set<String> classNames() {
+        return Collections.unmodifiableSet(MODELS.keySet());
     }
 
     private Architectures() {}

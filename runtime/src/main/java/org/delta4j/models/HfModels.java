@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.delta4j.io.SafetensorsFile;
 import org.delta4j.io.ShardedSafetensors;
 import org.delta4j.io.TensorSource;
@@ -29,6 +30,14 @@ public final class HfModels {
     public static final Shape INIT_SHAPE = new Shape(1, 1);
 
     private HfModels() {}
+
+    /**
+     * @return the HF model classes this runtime builds (the names {@code config.json} gives in
+     *     {@code architectures}), such as {@code BartModel}, in registration order
+     */
+    public static Set<String> architectures() {
+        return Architectures.classNames();
+    }
 
     /**
      * @param dir a HuggingFace model folder

@@ -51,7 +51,7 @@ public final class ModelInputs {
      * @param manager the manager that will own the arrays
      * @param file the JSON file
      * @return INT64 arrays named after their keys, in file order
-     * @throws IOException when the file cannot be read or is not such an object
+     * @throws IOException when the file cannot be read or is not such an object, or a matrix is empty or ragged
      */
     public static NDList fromJson(NDManager manager, Path file) throws IOException {
         Map<String, long[][]> inputs;
@@ -63,6 +63,10 @@ public final class ModelInputs {
         if (inputs == null) {
             throw new IOException(file + " is empty");
         }
-        return of(manager, inputs);
+        try {
+            return of(manager, inputs);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 }

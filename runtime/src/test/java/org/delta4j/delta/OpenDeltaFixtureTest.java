@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.delta4j.delta.adapter.AdapterSpec;
+import org.delta4j.delta.bitfit.BitFitSpec;
 import org.delta4j.delta.compacter.CompacterSpec;
 import org.delta4j.delta.lora.LoraSpec;
 import org.delta4j.delta.lowrank.LowRankAdapterSpec;
@@ -23,7 +24,9 @@ class OpenDeltaFixtureTest {
             "bart_parallel_adapter_fc1_fc2", () -> ParallelAdapterSpec.builder().modules("fc1", "fc2").build(),
             "bart_prefix_self_attn", () -> PrefixSpec.builder().modules("self_attn").build(),
             "bart_soft_prompt_n10", () -> SoftPromptSpec.builder().softTokenNum(10).build(),
-            "bert_lora_query_value_r8", () -> LoraSpec.builder().modules("query", "value").r(8).build());
+            "bert_lora_query_value_r8", () -> LoraSpec.builder().modules("query", "value").r(8).build(),
+            "bert_lora_default", () -> LoraSpec.builder().build(),
+            "bert_bitfit_default", () -> BitFitSpec.builder().build());
 
     static Stream<String> cases() {
         return CASES.keySet().stream().sorted();

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.delta4j.io.Safetensors;
@@ -169,6 +170,12 @@ class HfModelsLoadTest {
         String message = loadError(temp);
         assertTrue(message.contains("BartForSequenceClassification") && message.contains("BartModel")
                 && message.contains("BartForConditionalGeneration"), message);
+    }
+
+    @Test
+    void architecturesAreTheBuildableClasses() {
+        assertTrue(HfModels.architectures().containsAll(List.of("BartModel", "BartForConditionalGeneration")));
+        assertThrows(UnsupportedOperationException.class, () -> HfModels.architectures().add("X"));
     }
 
     @Test

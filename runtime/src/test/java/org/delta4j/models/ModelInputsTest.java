@@ -35,6 +35,9 @@ class ModelInputsTest {
             assertEquals(new Shape(2, 3), in.get("attention_mask").getShape());
             Files.writeString(file, "[1, 2]");
             assertThrows(IOException.class, () -> ModelInputs.fromJson(manager, file));
+            Files.writeString(file, "{\"input_ids\": [[1, 2], [3]]}");
+            IOException ragged = assertThrows(IOException.class, () -> ModelInputs.fromJson(manager, file));
+            assertTrue(ragged.getMessage().startsWith(file.toString()), ragged.getMessage());
             assertThrows(IllegalArgumentException.class,
                     () -> ModelInputs.of(manager, Map.of("input_ids", new long[][] {{1, 2}, {3}})));
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ModuleSelectorTest {
@@ -39,6 +40,17 @@ class ModuleSelectorTest {
         ModuleSelector s = new ModuleSelector(List.of("lm_head"), List.of("lm_head"));
         SpecException e = assertThrows(SpecException.class, () -> s.select(PATHS, "m"));
         assertTrue(e.getMessage().contains("matches only excluded modules (exclude = [lm_head])"), e.getMessage());
+    }
+
+    @Test
+    void unifiedNamesSelectTheirModules() {
+        Map<String, List<String>> aliases = Map.of(
+                "model.encoder.layers.0.fc1", List.of("encoder.block.0.ff.w1", "encoder.block.0.ff"),
+                "model.encoder.layers.0.fc2", List.of("encoder.block.0.ff.w2", "encoder.block.0.ff"));
+        assertEquals(List.of("model.encoder.layers.0.fc1", "model.encoder.layers.0.fc2"),
+                new ModuleSelector(List.of("ff"), List.of()).select(PATHS, aliases, "m"));
+        assertEquals(List.of("model.encoder.layers.0.fc2", "model.decoder.layers.0.fc2"),
+                new ModuleSelector(List.of("ff.w2", "fc2"), List.of()).select(PATHS, aliases, "m"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.delta4j.delta.adapter;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
@@ -45,6 +46,12 @@ public final class AdapterSpec extends AbstractDeltaSpec {
     @Override
     public String method() {
         return "adapter";
+    }
+
+    /** OpenDelta's default modules, in unified names: {@code attn.proj, ff.w2}. */
+    @Override
+    public List<String> defaultModules() {
+        return List.of("attn.proj", "ff.w2");
     }
 
     @Override

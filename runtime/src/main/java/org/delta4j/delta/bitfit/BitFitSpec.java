@@ -1,5 +1,6 @@
 package org.delta4j.delta.bitfit;
 
+import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
@@ -24,6 +25,12 @@ public final class BitFitSpec extends AbstractDeltaSpec {
     @Override
     public String method() {
         return "bitfit";
+    }
+
+    /** OpenDelta's default modules, in unified names: {@code attn, ff, layer_norm}. */
+    @Override
+    public List<String> defaultModules() {
+        return List.of("attn", "ff", "layer_norm");
     }
 
     @Override

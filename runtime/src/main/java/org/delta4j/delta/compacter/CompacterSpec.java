@@ -1,6 +1,7 @@
 package org.delta4j.delta.compacter;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
@@ -64,6 +65,12 @@ public final class CompacterSpec extends AbstractDeltaSpec {
     @Override
     public String method() {
         return "compacter";
+    }
+
+    /** OpenDelta's default modules, in unified names: {@code attn.proj, ff.w2}. */
+    @Override
+    public List<String> defaultModules() {
+        return List.of("attn.proj", "ff.w2");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.delta4j.delta.lora;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
@@ -54,6 +55,12 @@ public final class LoraSpec extends AbstractDeltaSpec {
     @Override
     public String method() {
         return "lora";
+    }
+
+    /** OpenDelta's default modules, in unified names: {@code attn.q, attn.v}. */
+    @Override
+    public List<String> defaultModules() {
+        return List.of("attn.q", "attn.v");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.delta4j.delta.lowrank;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
@@ -54,6 +55,12 @@ public final class LowRankAdapterSpec extends AbstractDeltaSpec {
     @Override
     public String method() {
         return "low_rank_adapter";
+    }
+
+    /** OpenDelta's default modules, in unified names: {@code attn.proj, ff.w2}. */
+    @Override
+    public List<String> defaultModules() {
+        return List.of("attn.proj", "ff.w2");
     }
 
     @Override

@@ -2,16 +2,15 @@ package org.delta4j.delta.paralleladapter;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.delta4j.delta.Addressing;
 import org.delta4j.delta.Attachment;
 import org.delta4j.delta.DeltaMethod;
 import org.delta4j.delta.DeltaSpec;
 import org.delta4j.delta.host.Placement;
 import org.delta4j.nn.Features;
-import org.delta4j.spec.ModuleSelector;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
 import org.delta4j.tree.Module;
-import org.delta4j.tree.ModuleTree;
 
 /**
  * Spans each pair of modules with one {@link ParallelAdapterLayer}. Patterns are read in pairs, (from, to): the
@@ -33,18 +32,15 @@ final class ParallelAdapterMethod implements DeltaMethod {
 
     /** @return the pairs, flattened: from, to, from, to, ... */
     @Override
-    public List<String> targets(ModuleTree tree, DeltaSpec delta, String backboneName) {
-        List<String> patterns = delta.modules();
-        if (patterns.isEmpty()) {
-            throw new SpecException(Problem.NO_MODULES, Problem.NO_MODULES.format(delta.method()));
-        }
-        List<String> paths = tree.backbonePaths();
+    public List<String> targets(Addressing addressing, DeltaSpec delta) {
+        List<String> patterns = addressing.patternsOf(delta);
+        List<String> paths = addressing.tree().backbonePaths();
         List<String> flat = new ArrayList<>();
         for (int i = 0; i < patterns.size(); i += 2) {
             String from = patterns.get(i);
             String to = i + 1 < patterns.size() ? patterns.get(i + 1) : from;
-            List<String> froms = new ModuleSelector(List.of(from), delta.exclude()).select(paths, backboneName);
-            List<String> tos = new ModuleSelector(List.of(to), delta.exclude()).select(paths, backboneName);
+            List<String> froms = addressing.select(List.of(from), delta.exclude());
+            List<String> tos = addressing.select(List.of(to), delta.exclude());
             if (froms.size() != tos.size()) {
                 throw new SpecException(Problem.UNPAIRED, Problem.UNPAIRED.format("ParallelAdapter pairs \"" + from
                         + "\" with \"" + to + "\", but " + froms.size() + " modules match the first and " + tos.size()

@@ -1,6 +1,7 @@
 package org.delta4j.delta.paralleladapter;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
@@ -55,6 +56,12 @@ public final class ParallelAdapterSpec extends AbstractDeltaSpec {
     @Override
     public String method() {
         return "parallel_adapter";
+    }
+
+    /** OpenDelta's default modules, in unified names: {@code attn, attn, ff.w1, ff.w2}. */
+    @Override
+    public List<String> defaultModules() {
+        return List.of("attn", "attn", "ff.w1", "ff.w2");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.delta4j.delta.prefix;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
@@ -64,6 +65,12 @@ public final class PrefixSpec extends AbstractDeltaSpec {
     @Override
     public String method() {
         return "prefix";
+    }
+
+    /** OpenDelta's default modules, in unified names: {@code attn}. */
+    @Override
+    public List<String> defaultModules() {
+        return List.of("attn");
     }
 
     @Override

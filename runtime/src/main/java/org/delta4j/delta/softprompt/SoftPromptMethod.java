@@ -1,6 +1,7 @@
 package org.delta4j.delta.softprompt;
 
 import java.util.List;
+import org.delta4j.delta.Addressing;
 import org.delta4j.delta.Attachment;
 import org.delta4j.delta.DeltaMethod;
 import org.delta4j.delta.DeltaSpec;
@@ -28,7 +29,8 @@ final class SoftPromptMethod implements DeltaMethod {
     }
 
     @Override
-    public List<String> targets(ModuleTree tree, DeltaSpec delta, String backboneName) {
+    public List<String> targets(Addressing addressing, DeltaSpec delta) {
+        ModuleTree tree = addressing.tree();
         Object root = tree.root().shown();
         if (!(root instanceof HasInputEmbeddings) || !(root instanceof HasEncoder)) {
             throw new SpecException(Problem.UNSUPPORTED_MODULE, Problem.UNSUPPORTED_MODULE.format("SoftPrompt", "",

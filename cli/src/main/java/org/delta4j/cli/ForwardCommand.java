@@ -1,0 +1,95 @@
+package org.delta4j.cli;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.delta4j.io.Safetensors;
+import org.delta4j.models.ModelInputs;
+import org.delta4j.models.text.TextInputs;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code delta4j forward DIR}: run a model folder in eval mode and save its named outputs. */
+@Command(name = "forward",
+        description = "Run a HuggingFace model folder in eval mode on named inputs and write every named output "
+                + "(last_hidden_state, logits, ...) to a safetensors file.")
+final class ForwardCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "A HuggingFace model folder: config.json and model.safetensors.")
+    private Path dir;
+
+    @ArgGroup(multiplicity = "1")
+    private Inputs inputs;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+            description = "The safetensors file to write, one tensor per output name.")
+    private Path output;
+
+    /** Where the inputs come from: exactly one of the two. */
+    static final class Inputs {
+        @Option(names = "--inputs", required = true, paramLabel = "FILE",
+                description = "A JSON object of integer matrices by HF argument name, such as "
+                        + "{\"input_ids\": [[...]], \"attention_mask\": [[...]]}.")
+        private Path file;
+
+        @Option(names = "--text", required = true, paramLabel = "TEXT",
+                description = "A text to tokenize with DIR/tokenizer.json; repeat for a batch (rows are padded).")
+        private List<String> texts;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ModelFolder folder = ModelFolder.of(dir); // before the engine starts: a wrong path fails at once
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDList in = readInputs(folder, manager); // before the model loads: a bad inputs file fails fast
+            Block model = folder.load(manager);
+            Map<String, NDArray> named = named(model.forward(new ParameterStore(manager, false), in, false));
+            Safetensors.write(output, named, Map.of());
+            PrintWriter out = spec.commandLine().getOut();
+            named.forEach((name, array) -> out.println(name + " " + array.getShape()));
+            out.println("Wrote " + named.size() + " tensors to " + output);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private NDList readInputs(ModelFolder folder, NDManager manager) throws IOException {
+        if (inputs.file != null) {
+            return ModelInputs.fromJson(manager, inputs.file);
+        }
+        try (TextInputs tokenizer = TextInputs.open(folder.dir())) {
+            return tokenizer.encode(manager, inputs.texts);
+        }
+    }
+
+    /** The outputs under the names the model gave them, HF's output names; unnamed arrays have none to use. */
+    private static Map<String, NDArray> named(NDList outputs) {
+        Map<String, NDArray> named = new LinkedHashMap<>();
+        for (NDArray array : outputs) {
+            String name = array.getName();
+            if (name != null && !name.isEmpty()) {
+                named.put(name, array);
+            }
+        }
+        if (named.isEmpty()) {
+            throw new IllegalStateException(outputs.size() + " outputs but none has a name, so there is nothing to "
+                    + "write under HF's names");
+        }
+        return named;
+    }
+}

@@ -1,0 +1,65 @@
+package org.delta4j.cli;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.delta4j.models.HfModels;
+
+/** A HuggingFace model folder given to a command, checked up front so that a wrong path is said plainly. */
+final class ModelFolder {
+    private final Path dir;
+
+    private ModelFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * @param dir a folder path from the command line
+     * @return the folder
+     * @throws IOException when it does not exist, is not a folder, or has no {@code config.json}
+     */
+    static ModelFolder of(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            throw new IOException(dir + " does not exist");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + " is not a folder: give a HuggingFace model folder");
+        }
+        if (!Files.isRegularFile(dir.resolve("config.json"))) {
+            throw new IOException(dir + " has no config.json, so it is not a HuggingFace model folder");
+        }
+        return new ModelFolder(dir);
+    }
+
+    /** @return the folder's path */
+    Path dir() {
+        return dir;
+    }
+
+    /** @return the folder's name as a model name: its last path component, such as {@code bart-base} */
+    String name() {
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        return name == null ? "model" : name.toString();
+    }
+
+    /**
+     * @return the model its {@code config.json} names, without weights: enough for its structure
+     * @throws IOException when the config cannot be read
+     * @throws IllegalArgumentException when the config is invalid or names an unsupported model
+     */
+    Block build() throws IOException {
+        return HfModels.build(HfModels.readConfig(dir));
+    }
+
+    /**
+     * @param manager the manager that will own the weights
+     * @return the model with its weights loaded
+     * @throws IOException when a file is missing, unreadable or invalid, or the weights do not fit the model
+     * @throws IllegalArgumentException when the config is invalid or names an unsupported model
+     */
+    Block load(NDManager manager) throws IOException {
+        return HfModels.load(dir, manager);
+    }
+}

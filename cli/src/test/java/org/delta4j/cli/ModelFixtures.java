@@ -1,0 +1,97 @@
+package org.delta4j.cli;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ai.djl.ndarray.NDArray;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.delta4j.models.HfModels;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.function.ThrowingConsumer;
+
+/**
+ * The golden model fixtures ({@code -Ddelta4j.fixtures}/models) whose model class the runtime builds, read in place.
+ * Tests skip when the fixtures are absent.
+ */
+final class ModelFixtures {
+    private ModelFixtures() {}
+
+    /**
+     * @param check what to check on one fixture folder
+     * @return one test per supported fixture, named after it; the caller is skipped when there are none
+     */
+    static Stream<DynamicTest> eachSupported(ThrowingConsumer<Path> check) throws IOException {
+        List<Path> cases = supported();
+        assumeTrue(!cases.isEmpty(), "no fixture has a model class the runtime supports; skipping");
+        Function<Path, String> name = dir -> dir.getFileName().toString();
+        return DynamicTest.stream(cases.stream(), name, check);
+    }
+
+    /** @return the first supported fixture folder; the caller is skipped when there is none */
+    static Path anySupported() throws IOException {
+        List<Path> cases = supported();
+        assumeTrue(!cases.isEmpty(), "no fixture has a model class the runtime supports; skipping");
+        return cases.get(0);
+    }
+
+    /**
+     * @param dir a fixture folder
+     * @param section a heading prefix of its module_names.txt, such as {@code # named_modules}
+     * @return the first cell of each line in that section ({@code ''}, the root's name, as empty)
+     */
+    static List<String> names(Path dir, String section) throws IOException {
+        List<String> names = new ArrayList<>();
+        boolean inside = false;
+        for (String line : Files.readAllLines(dir.resolve("module_names.txt"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("#")) {
+                inside = line.startsWith(section);
+            } else if (inside && !line.isBlank()) {
+                String name = line.split(" ", 2)[0];
+                names.add(name.equals("''") ? "" : name);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * @param a an array
+     * @param b an array of the same shape
+     * @return the largest absolute difference
+     */
+    static float maxAbsDiff(NDArray a, NDArray b) {
+        return a.sub(b).abs().max().getFloat();
+    }
+
+    private static List<Path> supported() throws IOException {
+        String root = System.getProperty("delta4j.fixtures");
+        assumeTrue(root != null, "delta4j.fixtures is not set; skipping the golden-fixture test");
+        Path models = Path.of(root, "models");
+        assumeTrue(Files.isDirectory(models), "no fixtures at " + models + "; skipping");
+        List<Path> cases = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(models)) {
+            for (Path dir : (Iterable<Path>) dirs.sorted()::iterator) {
+                if (isSupported(dir)) {
+                    cases.add(dir);
+                }
+            }
+        }
+        return cases;
+    }
+
+    /** Supported: the runtime reads the config's model type and builds its first architecture. */
+    private static boolean isSupported(Path dir) throws IOException {
+        List<String> architectures;
+        try {
+            architectures = HfModels.readConfig(dir).architectures();
+        } catch (IllegalArgumentException unsupportedModelType) {
+            return false;
+        }
+        return !architectures.isEmpty() && HfModels.architectures().contains(architectures.get(0));
+    }
+}
