@@ -24,7 +24,7 @@ class StructureCommandTest {
             assertEquals(0, run.exitCode(), run::toString);
             ModelStructure structure = ModelStructure.fromJson(run.out());
             assertEquals(dir.getFileName().toString(), structure.name());
-            assertEquals(ModelFixtures.names(dir, "# named_modules"), structure.paths());
+            assertHfModules(ModelFixtures.names(dir, "# named_modules"), structure.paths());
         });
     }
 
@@ -39,6 +39,16 @@ class StructureCommandTest {
         assertEquals("", run.out());
         ModelStructure structure = ModelStructure.fromJson(Files.readString(file));
         assertEquals("org/tiny-model", structure.name());
-        assertEquals(ModelFixtures.names(fixture, "# named_modules"), structure.paths());
+        assertHfModules(ModelFixtures.names(fixture, "# named_modules"), structure.paths());
+    }
+
+    /**
+     * Every module PyTorch lists is there, in PyTorch's order. PyTorch lists a module shared by two parents once
+     * (T5's {@code shared} is also each stack's {@code embed_tokens}); the structure lists it at each path.
+     */
+    private static void assertHfModules(java.util.List<String> hf, java.util.List<String> ours) {
+        java.util.List<String> kept = new java.util.ArrayList<>(ours);
+        kept.retainAll(hf);
+        assertEquals(hf, kept);
     }
 }

@@ -33,7 +33,7 @@ public final class TuningPlan {
             for (String t : targets) {
                 method.check(tree.module(t));
             }
-            planned.add(new PlannedDelta(delta, targets));
+            planned.add(new PlannedDelta(delta, targets, tree.paths()));
         }
         return new TuningPlan(spec, backbone, planned);
     }
@@ -59,7 +59,7 @@ public final class TuningPlan {
                 attached.add(delta);
                 ModuleTree tree = ModuleTree.of(backbone);
                 List<Module> targets = new ArrayList<>();
-                for (String path : p.modules()) {
+                for (String path : p.targets()) {
                     targets.add(tree.module(path));
                 }
                 p.spec().implementation().attach(targets, attachment);
@@ -106,11 +106,24 @@ public final class TuningPlan {
     /** One delta of a plan: its spec and the module paths it modifies, in tree order. */
     public static final class PlannedDelta {
         private final DeltaSpec spec;
+        private final List<String> targets;
         private final List<String> modules;
 
-        PlannedDelta(DeltaSpec spec, List<String> modules) {
+        PlannedDelta(DeltaSpec spec, List<String> targets, List<String> treeOrder) {
             this.spec = spec;
-            this.modules = List.copyOf(modules);
+            this.targets = List.copyOf(targets);
+            List<String> distinct = new ArrayList<>();
+            for (String path : treeOrder) {
+                if (targets.contains(path)) {
+                    distinct.add(path);
+                }
+            }
+            this.modules = List.copyOf(distinct);
+        }
+
+        /** @return the targets in the order the method takes them (a parallel adapter's pairs), repeats kept */
+        List<String> targets() {
+            return targets;
         }
 
         /** @return the delta's spec */
@@ -118,7 +131,7 @@ public final class TuningPlan {
             return spec;
         }
 
-        /** @return the module paths it modifies */
+        /** @return the module paths it modifies, each once, in tree order */
         public List<String> modules() {
             return modules;
         }

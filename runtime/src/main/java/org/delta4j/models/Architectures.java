@@ -16,6 +16,12 @@ import org.delta4j.models.distilbert.DistilBertConfig;
 import org.delta4j.models.distilbert.DistilBertModel;
 import org.delta4j.models.roberta.RobertaConfig;
 import org.delta4j.models.roberta.RobertaModel;
+import org.delta4j.models.gpt2.GPT2Config;
+import org.delta4j.models.gpt2.GPT2LMHeadModel;
+import org.delta4j.models.gpt2.GPT2Model;
+import org.delta4j.models.t5.T5Config;
+import org.delta4j.models.t5.T5ForConditionalGeneration;
+import org.delta4j.models.t5.T5Model;
 
 /** The supported HF model types (how to read their configs) and model classes (how to build them). */
 final class Architectures {
@@ -33,6 +39,12 @@ final class Architectures {
         MODELS.put("RobertaModel", c -> new RobertaModel(as(RobertaConfig.class, c)));
         CONFIGS.put("distilbert", DistilBertConfig::fromJson);
         MODELS.put("DistilBertModel", c -> new DistilBertModel(as(DistilBertConfig.class, c)));
+        CONFIGS.put("gpt2", GPT2Config::fromJson);
+        MODELS.put("GPT2Model", c -> new GPT2Model(as(GPT2Config.class, c)));
+        MODELS.put("GPT2LMHeadModel", c -> new GPT2LMHeadModel(as(GPT2Config.class, c)));
+        CONFIGS.put("t5", T5Config::fromJson);
+        MODELS.put("T5Model", c -> new T5Model(as(T5Config.class, c)));
+        MODELS.put("T5ForConditionalGeneration", c -> new T5ForConditionalGeneration(as(T5Config.class, c)));
     }
 
     /** @return the supported HF model class names, in registration order */

@@ -6,4 +6,7 @@ import org.delta4j.nn.SizedBlock;
 public interface PrefixableAttention extends SizedBlock {
     /** @return the number of attention heads */
     long heads();
+
+    /** @return the size of each head's keys and values ({@code d_kv}); prefixes are {@code heads * headDim} wide */
+    long headDim();
 }

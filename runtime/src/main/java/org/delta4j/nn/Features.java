@@ -19,6 +19,9 @@ public final class Features {
         if (block instanceof Linear) {
             return OptionalLong.of(((Linear) block).outFeatures());
         }
+        if (block instanceof Conv1D) {
+            return OptionalLong.of(((Conv1D) block).outFeatures());
+        }
         if (block instanceof SizedBlock) {
             return OptionalLong.of(((SizedBlock) block).hiddenSize());
         }
@@ -36,6 +39,9 @@ public final class Features {
         if (block instanceof Linear) {
             return OptionalLong.of(((Linear) block).inFeatures());
         }
+        if (block instanceof Conv1D) {
+            return OptionalLong.of(((Conv1D) block).inFeatures());
+        }
         if (block instanceof SizedBlock) {
             return OptionalLong.of(((SizedBlock) block).hiddenSize());
         }
@@ -47,10 +53,13 @@ public final class Features {
 
     /**
      * @param block a module
-     * @return whether it is a linear layer (delta4j's, or DJL's initialised one), the modules LoRA modifies
+     * @return whether it is a linear layer (delta4j's, GPT-2's {@code Conv1D}, or DJL's initialised one), the modules
+     *     LoRA modifies
      */
     public static boolean isLinear(Block block) {
-        return block instanceof Linear || (block instanceof ai.djl.nn.core.Linear && djlWeightDim(block, 0).isPresent());
+        return block instanceof Linear
+                || block instanceof Conv1D
+                || (block instanceof ai.djl.nn.core.Linear && djlWeightDim(block, 0).isPresent());
     }
 
     private static OptionalLong djlWeightDim(Block linear, int axis) {

@@ -9,6 +9,8 @@ import ai.djl.util.PairList;
 
 /** Stateless operations shared by the backbones, and the way a parent block calls a child. */
 public final class Functional {
+    private static final float SQRT_2_OVER_PI = (float) Math.sqrt(2 / Math.PI);
+
     private Functional() {}
 
     /**
@@ -64,6 +66,32 @@ public final class Functional {
      */
     public static NDArray plus(NDArray x, float c) {
         return x.add(scalar(x, c));
+    }
+
+    /**
+     * {@code x / c}, safe in training for the reason {@link #times} gives. A true division, as HF's code divides
+     * (multiplying by {@code 1 / c} can differ in the last bit).
+     *
+     * @param x the array
+     * @param c the divisor
+     * @return {@code x / c}
+     */
+    public static NDArray dividedBy(NDArray x, float c) {
+        return x.div(scalar(x, c));
+    }
+
+    /**
+     * HF's {@code gelu_new} ({@code NewGELUActivation}), the tanh approximation of GELU that GPT-2 uses:
+     * {@code 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3)))}, in HF's order of operations.
+     *
+     * @param x the input
+     * @return the activation of {@code x}
+     */
+    public static NDArray geluNew(NDArray x) {
+        // x * x * x is what PyTorch's pow(x, 3.0) computes, bit for bit.
+        NDArray cube = x.mul(x).mul(x);
+        NDArray inner = times(x.add(times(cube, 0.044715f)), SQRT_2_OVER_PI);
+        return times(x, 0.5f).mul(plus(inner.tanh(), 1f));
     }
 
     private static NDArray scalar(NDArray like, float c) {

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public abstract class HfActivation extends HfBlock {
     /** The {@code activation_function} names {@link #forName(String)} accepts. */
-    public static final List<String> NAMES = List.of("gelu", "relu", "silu", "swish", "tanh");
+    public static final List<String> NAMES = List.of("gelu", "gelu_new", "relu", "silu", "swish", "tanh");
 
     private HfActivation() {}
 
@@ -27,6 +27,8 @@ public abstract class HfActivation extends HfBlock {
         switch (String.valueOf(hfName)) {
             case "gelu":
                 return new GELUActivation();
+            case "gelu_new":
+                return new NewGELUActivation();
             case "relu":
                 return new ReLU();
             case "silu":
@@ -62,6 +64,14 @@ public abstract class HfActivation extends HfBlock {
         @Override
         protected NDArray apply(NDArray x) {
             return Activation.gelu(x);
+        }
+    }
+
+    /** HF's {@code NewGELUActivation} ({@code gelu_new}): the tanh approximation of GELU, as in GPT-2. */
+    public static final class NewGELUActivation extends HfActivation {
+        @Override
+        protected NDArray apply(NDArray x) {
+            return Functional.geluNew(x);
         }
     }
 

@@ -71,9 +71,17 @@ public final class StructureGraph {
         }
     }
 
-    /** Module nodes get their parameters as leading parameter children, as bigmodelvis builds its tree. */
+    /**
+     * Module nodes get their parameters as leading parameter children, as bigmodelvis builds its tree. A block that
+     * is a child twice under one parent (a parallel adapter on one module) is listed once, as PyTorch's
+     * {@code named_children()} does.
+     */
     private static void build(Module module, Node node, Set<Parameter> deltas) {
+        Set<Block> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Module child : module.children()) {
+            if (!seen.add(child.block())) {
+                continue;
+            }
             Node c = new Node(child.name(), child.type());
             node.children.add(c);
             child.parameters().forEach((local, p) -> c.children.add(Node.parameter(local, p, deltas.contains(p))));

@@ -37,6 +37,14 @@ class FunctionalScalarTest {
         assertArrayEquals(x, grad, 1e-6f);
     }
 
+    @Test
+    void gradientOfDividedByIsRightAfterAGarbageCollection() {
+        float[] grad = gradientAfterGc(Functional::dividedBy);
+        float[] expected = new float[grad.length];
+        Arrays.fill(expected, 1f / 3f);
+        assertArrayEquals(expected, grad);
+    }
+
     private static float[] gradientAfterGc(BiFunction<NDArray, Float, NDArray> op) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.create(new float[] {0.5f, -1f, 2f, 4f}, new Shape(4));

@@ -12,8 +12,6 @@ import org.delta4j.spec.ArgumentRules;
 
 /** The non-linearity inside an adapter, by OpenDelta's names; a block without parameters. */
 public final class Activations extends HfBlock {
-    private static final float SQRT_2_OVER_PI = (float) Math.sqrt(2 / Math.PI);
-
     private final String name;
 
     /** @param name one of {@link ArgumentRules#NON_LINEARITIES} */
@@ -30,11 +28,7 @@ public final class Activations extends HfBlock {
     private NDArray apply(NDArray x) {
         switch (name) {
             case "gelu_new":
-                // HF's gelu_new, the tanh approximation: 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
-                // Scalars through Functional: DJL's mul(Number) breaks autograd after a GC (see Functional.times).
-                NDArray cube = x.mul(x).mul(x);
-                NDArray inner = Functional.times(x.add(Functional.times(cube, 0.044715f)), SQRT_2_OVER_PI);
-                return Functional.times(x, 0.5f).mul(Functional.plus(inner.tanh(), 1f));
+                return Functional.geluNew(x);
             case "gelu":
             case "gelu_orig":
                 return Activation.gelu(x);

@@ -8,7 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import org.delta4j.delta.host.DeltaLayer;
-import org.delta4j.models.AttentionPrefix;
+import org.delta4j.nn.AttentionPrefix;
 import org.delta4j.nn.HfBlock;
 
 
@@ -61,10 +61,19 @@ public final class PrefixLayer extends HfBlock implements DeltaLayer {
                 shared != null ? shared.value(index) : ps.getValue(pastValue, inputs.head().getDevice(), training);
         // A prefix another delta put on this block already stays in front of ours.
         AttentionPrefix earlier = AttentionPrefix.of(inputs);
-        NDList out = AttentionPrefix.positional(inputs);
+        NDList out = AttentionPrefix.others(inputs);
         out.add(named(earlier.keys(perHead(key, batch)), AttentionPrefix.KEY));
         out.add(named(earlier.values(perHead(value, batch)), AttentionPrefix.VALUE));
         return out;
+    }
+
+    /**
+     * Passes on only the attention output. A block's other outputs were computed for the prefixed keys: T5's
+     * position bias, which OpenDelta's T5 prefix layer drops too, so the next block computes its own.
+     */
+    @Override
+    public NDList after(ParameterStore ps, NDList outputs, NDList inputs, boolean training) {
+        return new NDList(outputs.head());
     }
 
     private static NDArray named(NDArray a, String name) {

@@ -63,8 +63,10 @@ final class PrefixMethod implements DeltaMethod {
         }
     }
 
+    /** The width of one prefix token: all heads' keys (OpenDelta uses the hidden size, wrong for T5 v1.1). */
     private static long sizeOf(Module attention) {
-        return ((PrefixableAttention) attention.shown()).hiddenSize();
+        PrefixableAttention a = (PrefixableAttention) attention.shown();
+        return a.heads() * a.headDim();
     }
 
     /** The target itself when it is an attention block, else its one attention child, else {@code null}. */

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.delta4j.models.AttentionPrefix;
+import org.delta4j.nn.AttentionPrefix;
 import org.delta4j.models.PrefixableAttention;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
@@ -72,6 +72,11 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
         Shape s = hidden.getShape();
         context = context.reshape(s.get(0), s.get(1), heads * headDim);
         return new NDList(Functional.call(outProj, ps, training, params, context));
+    }
+
+    @Override
+    public long headDim() {
+        return headDim;
     }
 
     @Override

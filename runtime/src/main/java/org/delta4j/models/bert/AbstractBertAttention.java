@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.delta4j.models.AttentionPrefix;
+import org.delta4j.nn.AttentionPrefix;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.SizedBlock;
@@ -46,7 +46,7 @@ public abstract class AbstractBertAttention extends HfBlock implements SizedBloc
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList positional = AttentionPrefix.positional(inputs);
+        NDList positional = AttentionPrefix.others(inputs);
         NDArray x = positional.get(0);
         NDList selfInputs = new NDList(x, positional.get(1));
         selfInputs.addAll(AttentionPrefix.of(inputs).arrays());

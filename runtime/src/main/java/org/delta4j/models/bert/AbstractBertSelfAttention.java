@@ -6,8 +6,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.delta4j.models.AttentionHeads;
-import org.delta4j.models.AttentionPrefix;
+import org.delta4j.nn.AttentionHeads;
+import org.delta4j.nn.AttentionPrefix;
 import org.delta4j.models.PrefixableAttention;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Functional;
@@ -44,6 +44,11 @@ public abstract class AbstractBertSelfAttention extends HfBlock implements Prefi
     }
 
     @Override
+    public long headDim() {
+        return hidden / heads;
+    }
+
+    @Override
     public long heads() {
         return heads;
     }
@@ -61,7 +66,7 @@ public abstract class AbstractBertSelfAttention extends HfBlock implements Prefi
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList positional = AttentionPrefix.positional(inputs);
+        NDList positional = AttentionPrefix.others(inputs);
         NDArray x = positional.get(0);
         AttentionPrefix prefix = AttentionPrefix.of(inputs);
         NDArray q = AttentionHeads.split(Functional.call(query, ps, training, params, x), heads);

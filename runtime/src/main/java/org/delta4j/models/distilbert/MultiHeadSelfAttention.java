@@ -6,8 +6,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.delta4j.models.AttentionHeads;
-import org.delta4j.models.AttentionPrefix;
+import org.delta4j.nn.AttentionHeads;
+import org.delta4j.nn.AttentionPrefix;
 import org.delta4j.models.PrefixableAttention;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Functional;
@@ -45,6 +45,11 @@ public final class MultiHeadSelfAttention extends HfBlock implements PrefixableA
     }
 
     @Override
+    public long headDim() {
+        return dim / heads;
+    }
+
+    @Override
     public long heads() {
         return heads;
     }
@@ -63,7 +68,7 @@ public final class MultiHeadSelfAttention extends HfBlock implements PrefixableA
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList positional = AttentionPrefix.positional(inputs);
+        NDList positional = AttentionPrefix.others(inputs);
         AttentionPrefix prefix = AttentionPrefix.of(inputs);
         // HF scales the projected queries, bias included, before the product.
         NDArray q = AttentionHeads.split(

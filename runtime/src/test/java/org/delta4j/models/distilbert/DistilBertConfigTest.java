@@ -30,7 +30,7 @@ class DistilBertConfigTest {
         "\"model_type\": \"bert\"| model_type is \"bert\", expected \"distilbert\"",
         "\"dim\": 30| dim 30 is not divisible by n_heads 12",
         "\"sinusoidal_pos_embds\": true| sinusoidal_pos_embds: true (fixed sinusoidal positions) is not supported",
-        "\"activation\": \"gelu_new\"| gelu_new",
+        "\"activation\": \"quick_gelu\"| quick_gelu",
         "\"n_layers\": 0| n_layers must be positive"
     })
     void invalidConfigsSayWhy(String fields, String message) {

@@ -1,15 +1,15 @@
-package org.delta4j.models;
+package org.delta4j.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
-/** Reshaping between hidden states and attention heads, as HF's {@code transpose_for_scores} and its inverse. */
+/** The head layout of multi-head attention, as HF's attention blocks split and merge it. */
 public final class AttentionHeads {
     private AttentionHeads() {}
 
     /**
-     * @param x {@code [batch, length, heads * head_dim]}
-     * @param heads the number of heads; must divide the last axis
+     * @param x projected states {@code [batch, length, heads * head_dim]}
+     * @param heads the number of heads
      * @return {@code [batch, heads, length, head_dim]}
      */
     public static NDArray split(NDArray x, long heads) {
@@ -18,7 +18,7 @@ public final class AttentionHeads {
     }
 
     /**
-     * @param x {@code [batch, heads, length, head_dim]}
+     * @param x per-head states {@code [batch, heads, length, head_dim]}
      * @return {@code [batch, length, heads * head_dim]}
      */
     public static NDArray merge(NDArray x) {

@@ -1,0 +1,107 @@
+package org.delta4j.models.gpt2;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.delta4j.models.AttentionMasks;
+import org.delta4j.models.HasInputEmbeddings;
+import org.delta4j.models.Hosted;
+import org.delta4j.models.NamedInputs;
+import org.delta4j.models.TokenInputs;
+import org.delta4j.nn.Dropout;
+import org.delta4j.nn.Embedding;
+import org.delta4j.nn.Functional;
+import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.LayerNorm;
+import org.delta4j.nn.ModuleList;
+
+/**
+ * HF's {@code GPT2Model}: token ({@code wte}) plus learned position ({@code wpe}) embeddings, dropout
+ * ({@code drop}), the blocks {@code h}, and a final layer norm {@code ln_f}.
+ *
+ * <p>Inputs, by name or position: {@code input_ids} (or, by name only, {@code inputs_embeds}) and
+ * {@code attention_mask} (default: all ones). Positions are {@code 0 .. length - 1}. Output, named:
+ * {@code last_hidden_state}.
+ */
+public final class GPT2Model extends HfBlock implements HasInputEmbeddings {
+    /** The input names, in positional order. */
+    public static final List<String> INPUTS = List.of(TokenInputs.IDS, "attention_mask", TokenInputs.EMBEDS);
+
+    /** The output names, in order. */
+    public static final List<String> OUTPUTS = List.of("last_hidden_state");
+
+    private final long embedDim;
+    private final long maxPositions;
+    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
+    private Block wte;
+    private Block wpe;
+    private Block drop;
+    private Block h;
+    private Block lnF;
+
+    /** @param config the model configuration */
+    public GPT2Model(GPT2Config config) {
+        this.embedDim = config.nEmbd();
+        this.maxPositions = config.nPositions();
+        float std = config.initializerRange();
+        this.wte = child("wte", Embedding.create(config.vocabSize(), embedDim, std));
+        this.wpe = child("wpe", Embedding.create(maxPositions, embedDim, std));
+        this.drop = child("drop", new Dropout(config.embdPdrop()));
+        List<Block> blocks = new ArrayList<>();
+        for (int i = 0; i < config.nLayer(); i++) {
+            blocks.add(new GPT2Block(config, i));
+        }
+        this.h = child("h", new ModuleList(blocks));
+        this.lnF = child("ln_f", new LayerNorm(embedDim, config.layerNormEpsilon()));
+    }
+
+    /** @return the token table {@code wte} (a language-model head ties its weight to it) */
+    @Override
+    public Embedding inputEmbeddings() {
+        return Hosted.module(wte, Embedding.class);
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        String owner = getClass().getSimpleName();
+        Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
+        NDArray hidden = TokenInputs.embed(wte, TokenInputs.resolve(in, owner), ps, training, params);
+        long batch = hidden.getShape().get(0);
+        long length = hidden.getShape().get(1);
+        if (length > maxPositions) {
+            throw new IllegalArgumentException(owner + " takes at most n_positions = " + maxPositions
+                    + " tokens, got " + length);
+        }
+        NDArray positions =
+                hidden.getManager().arange(0, Math.toIntExact(length), 1, DataType.INT64).reshape(1, length);
+        hidden = hidden.add(Functional.call(wpe, ps, training, params, positions));
+        NDArray mask = AttentionMasks.padding(in.containsKey("attention_mask")
+                ? in.get("attention_mask")
+                : hidden.getManager().ones(new Shape(batch, length), DataType.INT64));
+        hidden = Functional.call(drop, ps, training, params, hidden);
+        for (Block block : h.getChildren().values()) {
+            hidden = Functional.call(block, ps, training, params, hidden, mask);
+        }
+        hidden = Functional.call(lnF, ps, training, params, hidden);
+        return NamedInputs.named(List.of(hidden), OUTPUTS);
+    }
+
+    /**
+     * @param inputShapes the shapes of the inputs in positional order ({@link #INPUTS}): {@code [batch, length]}
+     *     token ids, or {@code [batch, length, n_embd]} embeddings
+     * @return the {@code last_hidden_state} shape
+     */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape tokens = inputShapes[0];
+        return new Shape[] {tokens.dimension() == 3 ? tokens : tokens.add(embedDim)};
+    }
+}

@@ -1,0 +1,111 @@
+package org.delta4j.models.t5;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import org.delta4j.models.AttentionMasks;
+import org.delta4j.models.TokenInputs;
+import org.delta4j.nn.Dropout;
+import org.delta4j.nn.Embedding;
+import org.delta4j.nn.Functional;
+import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.ModuleList;
+import org.delta4j.nn.T5LayerNorm;
+
+/**
+ * HF's {@code T5Stack}, the encoder or the decoder: token embeddings {@code embed_tokens} (the model's
+ * {@code shared} table itself, as in HF, so PyTorch's {@code named_modules()} lists it only once), dropout, the
+ * blocks {@code block}, then {@code final_layer_norm} and dropout again. The first block's self-attention computes
+ * the relative position bias and the stack hands it to the later blocks.
+ */
+public final class T5Stack extends HfBlock {
+    private final long dModel;
+    private final boolean isDecoder;
+    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
+    private Block embedTokens;
+    private Block block;
+    private Block finalLayerNorm;
+    private Block dropout;
+
+    /**
+     * @param config the model configuration
+     * @param shared the model's token table, registered here as {@code embed_tokens}
+     * @param isDecoder whether this is the decoder
+     */
+    public T5Stack(T5Config config, Embedding shared, boolean isDecoder) {
+        this.dModel = config.dModel();
+        this.isDecoder = isDecoder;
+        this.embedTokens = child("embed_tokens", shared);
+        List<Block> blocks = new ArrayList<>();
+        int count = isDecoder ? config.decoderLayers() : config.numLayers();
+        for (int i = 0; i < count; i++) {
+            blocks.add(new T5Block(config, isDecoder, i == 0));
+        }
+        this.block = child("block", new ModuleList(blocks));
+        this.finalLayerNorm = child("final_layer_norm",
+                new T5LayerNorm(dModel, config.layerNormEpsilon(), config.initializerFactor()));
+        this.dropout = child("dropout", new Dropout(config.dropoutRate()));
+    }
+
+    /**
+     * @param inputs {@code input_ids [batch, length]} or {@code inputs_embeds [batch, length, d_model]} (told apart
+     *     by rank) and {@code attention_mask [batch, length]} (1 for tokens, 0 for padding); in the decoder also
+     *     {@code encoder_hidden_states [batch, source, d_model]} and {@code encoder_attention_mask [batch, source]}
+     * @return {@code last_hidden_state [batch, length, d_model]}, and the attention mask as given, which the
+     *     decoder's cross-attention uses (a soft prompt on the encoder lengthens both)
+     */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray hidden = TokenInputs.embed(embedTokens, inputs.get(0), ps, training, params);
+        NDArray mask = isDecoder ? causal(inputs.get(1)) : AttentionMasks.padding(inputs.get(1));
+        NDArray encoderMask = isDecoder ? AttentionMasks.padding(inputs.get(3)) : null;
+        hidden = Functional.call(dropout, ps, training, params, hidden);
+        NDArray bias = null;
+        for (Block b : block.getChildren().values()) {
+            NDList blockInputs = isDecoder
+                    ? new NDList(hidden, mask, inputs.get(2), encoderMask)
+                    : new NDList(hidden, mask);
+            if (bias != null) {
+                blockInputs.add(bias);
+            }
+            NDList out = b.forward(ps, blockInputs, training, params);
+            hidden = out.head();
+            // A block that returns no bias (say, one whose prefix delta drops it) leaves the next without one.
+            bias = T5Attention.positionBias(out);
+        }
+        hidden = Functional.call(finalLayerNorm, ps, training, params, hidden);
+        return new NDList(Functional.call(dropout, ps, training, params, hidden), inputs.get(1));
+    }
+
+    /**
+     * HF's decoder mask: the causal and padding masks multiplied, then made additive, so a position that both
+     * block holds the lowest float once (their sum would overflow to -inf).
+     *
+     * @param mask {@code [batch, length]}, 1 for tokens, 0 for padding
+     * @return {@code [batch, 1, length, length]}
+     */
+    private static NDArray causal(NDArray mask) {
+        long batch = mask.getShape().get(0);
+        long length = mask.getShape().get(1);
+        NDManager manager = mask.getManager();
+        NDArray positions = manager.arange(0, Math.toIntExact(length), 1, DataType.INT64);
+        NDArray seen = positions.reshape(1, length).lte(positions.reshape(length, 1)).toType(DataType.INT64, false);
+        NDArray padding = mask.toType(DataType.INT64, false).reshape(batch, 1, length);
+        NDArray allowed = seen.reshape(1, length, length).mul(padding);
+        return AttentionMasks.padding(allowed.reshape(batch * length, length)).reshape(batch, 1, length, length);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape tokens = inputShapes[0];
+        return new Shape[] {tokens.dimension() == 3 ? tokens : tokens.add(dModel)};
+    }
+}
