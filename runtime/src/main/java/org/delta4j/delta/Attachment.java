@@ -16,6 +16,8 @@ import org.delta4j.delta.host.DeltaHosting;
 import org.delta4j.delta.host.DeltaLayer;
 import org.delta4j.delta.host.LinearDeltaHost;
 import org.delta4j.delta.host.Placement;
+import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.InputHook;
 import org.delta4j.nn.Linear;
 import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
@@ -79,6 +81,34 @@ public final class Attachment {
         });
         layers.add(target.pathOf(name));
         return name;
+    }
+
+    /**
+     * Adds an input hook to the model's root, which surgery cannot replace.
+     *
+     * @param baseName the hook's name; a suffix {@code _1}, {@code _2}, ... keeps names unique
+     * @param hook the hook, not yet initialised
+     * @return the name the hook got
+     * @throws IllegalArgumentException when the root does not take input hooks
+     */
+    public String addRootInputHook(String baseName, InputHook hook) {
+        if (!(root instanceof HfBlock)) {
+            throw new IllegalArgumentException(root.getClass().getName() + " takes no input hooks");
+        }
+        HfBlock model = (HfBlock) root;
+        String name = baseName;
+        for (int i = 1; model.getChildren().contains(name); i++) {
+            name = baseName + "_" + i;
+        }
+        hook.initialize(manager, dataType, new Shape(1));
+        model.addInputHook(name, hook);
+        String added = name;
+        undo.push(() -> {
+            model.removeInputHook(added);
+            hook.clear();
+        });
+        layers.add(added);
+        return added;
     }
 
     /**

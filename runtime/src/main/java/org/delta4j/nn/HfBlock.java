@@ -1,11 +1,13 @@
 package org.delta4j.nn;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
 import java.util.Collections;
@@ -97,6 +99,46 @@ public abstract class HfBlock extends AbstractBlock {
                 .build());
         buffers.add(name);
         return p;
+    }
+
+    /**
+     * Adds an input hook as a child of this block; it runs each time {@link #withInputHooks} does.
+     *
+     * @param name its child name, such as {@code soft_prompt_layer}
+     * @param hook the hook
+     */
+    public final void addInputHook(String name, InputHook hook) {
+        child(name, hook);
+    }
+
+    /**
+     * Removes an input hook added with {@link #addInputHook}.
+     *
+     * @param name its child name
+     */
+    public final void removeInputHook(String name) {
+        if (!(children.get(name) instanceof InputHook)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " has no input hook named " + name);
+        }
+        children.remove(name);
+    }
+
+    /**
+     * Applies this block's input hooks, in the order they were added. Root models call it first in their forward.
+     *
+     * @param ps the parameter store
+     * @param inputs the inputs as given
+     * @param training whether this is a training pass
+     * @return the inputs to run on
+     */
+    protected final NDList withInputHooks(ParameterStore ps, NDList inputs, boolean training) {
+        NDList x = inputs;
+        for (Block b : children.values()) {
+            if (b instanceof InputHook) {
+                x = ((InputHook) b).beforeForward(ps, x, training);
+            }
+        }
+        return x;
     }
 
     /** @return the local names of this block's buffers */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.InputHook;
 import org.delta4j.spec.NameSuggestions;
 
 /**
@@ -25,7 +26,7 @@ import org.delta4j.spec.NameSuggestions;
  * or, where that would make two siblings equal, are named by position. DJL's {@code gamma}, {@code beta} and
  * {@code embedding} parameters are shown as HF's {@code weight}, {@code bias} and {@code weight}, and batch-norm
  * running statistics as buffers. A {@link ModuleHost} is transparent: the hosted block appears at its path, with
- * the host's attached children added.
+ * the host's attached children added. Children that are {@link InputHook}s belong to deltas, as attached children do.
  *
  * <p>The tree is a snapshot: take a new one after changing the model.
  */
@@ -158,7 +159,7 @@ public final class ModuleTree {
             }
         }
         for (Pair<String, Block> c : childrenOf(shown)) {
-            addChild(node, c.getKey(), c.getValue(), node.isDelta());
+            addChild(node, c.getKey(), c.getValue(), node.isDelta() || c.getValue() instanceof InputHook);
         }
         Block b = node.block();
         while (b instanceof ModuleHost) {

@@ -4,32 +4,44 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.delta4j.delta.host.DeltaLayer;
+import org.delta4j.models.NamedInputs;
+import org.delta4j.models.TokenInputs;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.InputHook;
 
 /**
- * OpenDelta's {@code SoftPromptLayer} on an encoder: before the encoder runs, its token ids are embedded with the
- * model's own table and {@code n} trainable embeddings {@code soft_embeds [n, hidden]} go in front; the attention
- * mask gets {@code n} ones in front. New arrays are made; the caller's are not touched (OpenDelta rewrites the
+ * OpenDelta's {@code SoftPromptLayer}: the input token ids are embedded with the model's own table and {@code n}
+ * trainable embeddings {@code soft_embeds [n, hidden]} go in front; the attention mask gets {@code n} ones in
+ * front, token types {@code n} zeros. On an encoder-decoder model it runs before the encoder, on its
+ * {@code (input_ids, attention_mask)}; on other models it is an input hook of the root, on its named inputs, which
+ * it hands on as {@code inputs_embeds}. New arrays are made; the caller's are not touched (OpenDelta rewrites the
  * caller's mask in place).
  */
-public final class SoftPromptLayer extends HfBlock implements DeltaLayer {
+public final class SoftPromptLayer extends HfBlock implements DeltaLayer, InputHook {
     private final Parameter softEmbeds;
     private final Embedding table;
+    private final List<String> inputNames;
 
     /**
      * @param spec token count and initialisation
      * @param table the model's word embedding table; not a child, so its weight stays the backbone's
+     * @param inputNames the root's input names in positional order, for a root hook; empty on an encoder
      */
-    SoftPromptLayer(SoftPromptSpec spec, Embedding table) {
+    SoftPromptLayer(SoftPromptSpec spec, Embedding table, List<String> inputNames) {
         this.table = table;
+        this.inputNames = List.copyOf(inputNames);
         Shape tableShape = table.weight().getShape();
         int n = spec.softTokenNum();
         this.softEmbeds = parameter("soft_embeds", Parameter.Type.WEIGHT, new Shape(n, tableShape.get(1)),
@@ -50,24 +62,60 @@ public final class SoftPromptLayer extends HfBlock implements DeltaLayer {
                 .get(new NDIndex("0:" + spec.softTokenNum())).toType(type, false).duplicate();
     }
 
+    /** On an encoder: {@code (input_ids or inputs_embeds, attention_mask, ...)} positionally. */
     @Override
     public NDList before(ParameterStore ps, NDList inputs, boolean training) {
-        NDArray source = inputs.get(0);
-        NDArray mask = inputs.get(1);
+        NDArray embeds = prompted(ps, inputs.get(0), training);
+        NDList out = new NDList(embeds, extend(inputs.get(1), embeds, 1));
+        for (int i = 2; i < inputs.size(); i++) {
+            out.add(inputs.get(i));
+        }
+        return out;
+    }
+
+    /** On a root: its named inputs, handed on as {@code inputs_embeds} with the mask and token types extended. */
+    @Override
+    public NDList beforeForward(ParameterStore ps, NDList inputs, boolean training) {
+        Map<String, NDArray> in = NamedInputs.resolve(inputs, inputNames, "the soft prompt's model");
+        NDArray source = in.containsKey(TokenInputs.EMBEDS) ? in.get(TokenInputs.EMBEDS) : in.get(TokenInputs.IDS);
+        if (source == null || in.containsKey("position_ids")) {
+            throw new IllegalArgumentException("A soft prompt needs input_ids or inputs_embeds, and no position_ids "
+                    + "(the prompt shifts every position); got " + in.keySet());
+        }
+        NDArray embeds = prompted(ps, source, training);
+        Map<String, NDArray> out = new LinkedHashMap<>(in);
+        out.remove(TokenInputs.IDS);
+        out.put(TokenInputs.EMBEDS, embeds);
+        NDArray mask = in.get("attention_mask");
+        out.put("attention_mask", extend(mask != null ? mask : ones(source), embeds, 1));
+        if (in.containsKey("token_type_ids")) {
+            out.put("token_type_ids", extend(in.get("token_type_ids"), embeds, 0));
+        }
+        return NamedInputs.named(List.copyOf(out.values()), List.copyOf(out.keySet()));
+    }
+
+    /** The prompt followed by the embedded tokens, {@code [batch, n + length, hidden]}. */
+    private NDArray prompted(ParameterStore ps, NDArray source, boolean training) {
         NDArray embeds = source.getDataType().isFloating()
                 ? source
                 : table.forward(ps, new NDList(source), training).head();
         NDArray soft = ps.getValue(softEmbeds, embeds.getDevice(), training);
         Shape s = embeds.getShape();
-        long n = soft.getShape().get(0);
-        NDArray prompt = soft.expandDims(0).broadcast(s.get(0), n, s.get(2));
-        NDList out = new NDList(
-                NDArrays.concat(new NDList(prompt, embeds), 1),
-                NDArrays.concat(new NDList(mask.getManager().ones(new Shape(s.get(0), n), mask.getDataType()), mask), 1));
-        for (int i = 2; i < inputs.size(); i++) {
-            out.add(inputs.get(i));
-        }
-        return out;
+        NDArray prompt = soft.expandDims(0).broadcast(s.get(0), soft.getShape().get(0), s.get(2));
+        return NDArrays.concat(new NDList(prompt, embeds), 1);
+    }
+
+    /** {@code [batch, length]} values with the prompt's positions in front, filled with {@code fill}. */
+    private static NDArray extend(NDArray values, NDArray prompted, int fill) {
+        long batch = values.getShape().get(0);
+        long n = prompted.getShape().get(1) - values.getShape().get(1);
+        NDArray front = values.getManager().full(new Shape(batch, n), fill, values.getDataType());
+        return NDArrays.concat(new NDList(front, values), 1);
+    }
+
+    private static NDArray ones(NDArray source) {
+        Shape s = source.getShape();
+        return source.getManager().ones(new Shape(s.get(0), s.get(1)), DataType.INT64);
     }
 
     @Override

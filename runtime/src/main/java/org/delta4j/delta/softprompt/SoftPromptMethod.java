@@ -7,14 +7,16 @@ import org.delta4j.delta.DeltaMethod;
 import org.delta4j.delta.DeltaSpec;
 import org.delta4j.models.HasEncoder;
 import org.delta4j.models.HasInputEmbeddings;
+import org.delta4j.models.TakesNamedInputs;
+import org.delta4j.nn.Embedding;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
 import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
 
 /**
- * Puts a {@link SoftPromptLayer} on the module that embeds the tokens: the encoder of an encoder-decoder model.
- * Module patterns play no part, as in OpenDelta.
+ * Puts a {@link SoftPromptLayer} where the tokens come in: before the encoder of an encoder-decoder model, as an
+ * input hook of the root otherwise. Module patterns play no part, as in OpenDelta.
  */
 final class SoftPromptMethod implements DeltaMethod {
     private final SoftPromptSpec spec;
@@ -32,12 +34,15 @@ final class SoftPromptMethod implements DeltaMethod {
     public List<String> targets(Addressing addressing, DeltaSpec delta) {
         ModuleTree tree = addressing.tree();
         Object root = tree.root().shown();
-        if (!(root instanceof HasInputEmbeddings) || !(root instanceof HasEncoder)) {
-            throw new SpecException(Problem.UNSUPPORTED_MODULE, Problem.UNSUPPORTED_MODULE.format("SoftPrompt", "",
-                    tree.root().type(), "soft prompts go on the encoder of an encoder-decoder model that exposes its "
-                            + "input embeddings (HasInputEmbeddings, HasEncoder), such as BART."));
+        if (root instanceof HasInputEmbeddings && root instanceof HasEncoder) {
+            return List.of(((HasEncoder) root).encoderPath());
         }
-        return List.of(((HasEncoder) root).encoderPath());
+        if (root instanceof TakesNamedInputs) {
+            return List.of("");
+        }
+        throw new SpecException(Problem.UNSUPPORTED_MODULE, Problem.UNSUPPORTED_MODULE.format("SoftPrompt", "",
+                tree.root().type(), "soft prompts need a model that embeds its own tokens: an encoder-decoder model "
+                        + "(HasEncoder) or a model that takes input hooks (TakesNamedInputs), as delta4j's backbones."));
     }
 
     @Override
@@ -47,7 +52,13 @@ final class SoftPromptMethod implements DeltaMethod {
 
     @Override
     public void attach(List<Module> targets, Attachment attachment) {
-        HasInputEmbeddings root = (HasInputEmbeddings) attachment.tree().root().shown();
-        attachment.addLayer(targets.get(0), layerName(), new SoftPromptLayer(spec, root.inputEmbeddings()));
+        Object root = attachment.tree().root().shown();
+        Embedding table = ((HasInputEmbeddings) root).inputEmbeddings();
+        if (targets.get(0).path().isEmpty()) {
+            List<String> names = ((TakesNamedInputs) root).inputNames();
+            attachment.addRootInputHook(layerName(), new SoftPromptLayer(spec, table, names));
+        } else {
+            attachment.addLayer(targets.get(0), layerName(), new SoftPromptLayer(spec, table, List.of()));
+        }
     }
 }

@@ -9,7 +9,7 @@ import ai.djl.util.PairList;
 import java.util.List;
 import java.util.Map;
 import org.delta4j.models.AttentionMasks;
-import org.delta4j.models.HasInputEmbeddings;
+import org.delta4j.models.TakesNamedInputs;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
@@ -23,7 +23,7 @@ import org.delta4j.nn.HfBlock;
  * {@code inputs_embeds [batch, length, hidden]}, which replaces {@code input_ids} (exactly one of the two). Outputs,
  * named: {@code last_hidden_state [batch, length, hidden]} and {@code pooler_output [batch, hidden]}.
  */
-public abstract class AbstractBertModel extends HfBlock implements HasInputEmbeddings {
+public abstract class AbstractBertModel extends HfBlock implements TakesNamedInputs {
     /** The input names, in positional order. */
     public static final List<String> INPUTS =
             List.of("input_ids", "attention_mask", "token_type_ids", "position_ids", "inputs_embeds");
@@ -51,6 +51,11 @@ public abstract class AbstractBertModel extends HfBlock implements HasInputEmbed
     }
 
     @Override
+    public List<String> inputNames() {
+        return INPUTS;
+    }
+
+    @Override
     public Embedding inputEmbeddings() {
         return BertFamily.embeddingAt(this, "embeddings.word_embeddings");
     }
@@ -58,6 +63,7 @@ public abstract class AbstractBertModel extends HfBlock implements HasInputEmbed
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        inputs = withInputHooks(ps, inputs, training);
         String owner = getClass().getSimpleName();
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
         NDArray tokens = BertFamily.tokens(in, owner);

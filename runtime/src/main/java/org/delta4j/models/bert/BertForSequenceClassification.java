@@ -7,7 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
-import org.delta4j.models.HasInputEmbeddings;
+import org.delta4j.models.TakesNamedInputs;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Embedding;
@@ -22,7 +22,7 @@ import org.delta4j.nn.Linear;
  * <p>Inputs are those of {@link BertModel}. Outputs, named: {@code logits [batch, num_labels]}, then the backbone's
  * {@code last_hidden_state} and {@code pooler_output}.
  */
-public final class BertForSequenceClassification extends HfBlock implements HasInputEmbeddings {
+public final class BertForSequenceClassification extends HfBlock implements TakesNamedInputs {
     /** The output names, in order. */
     public static final List<String> OUTPUTS = List.of("logits", "last_hidden_state", "pooler_output");
 
@@ -42,6 +42,11 @@ public final class BertForSequenceClassification extends HfBlock implements HasI
     }
 
     @Override
+    public List<String> inputNames() {
+        return AbstractBertModel.INPUTS;
+    }
+
+    @Override
     public Embedding inputEmbeddings() {
         return BertFamily.embeddingAt(this, "bert.embeddings.word_embeddings");
     }
@@ -49,6 +54,7 @@ public final class BertForSequenceClassification extends HfBlock implements HasI
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        inputs = withInputHooks(ps, inputs, training);
         NDList out = bert.forward(ps, inputs, training, params);
         NDArray pooled = out.get(1);
         NDArray logits = Functional.call(classifier, ps, training, params,

@@ -9,7 +9,7 @@ import ai.djl.util.PairList;
 import java.util.List;
 import java.util.Map;
 import org.delta4j.models.AttentionMasks;
-import org.delta4j.models.HasInputEmbeddings;
+import org.delta4j.models.TakesNamedInputs;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.models.bert.BertFamily;
 import org.delta4j.nn.Embedding;
@@ -28,7 +28,7 @@ import org.delta4j.nn.HfBlock;
  * BERT and in HF from 4.27 on. HF 4.26 fed them to the transformer directly, skipping the whole embedding step, a
  * bug fixed in 4.27 (transformers issue 21089).
  */
-public final class DistilBertModel extends HfBlock implements HasInputEmbeddings {
+public final class DistilBertModel extends HfBlock implements TakesNamedInputs {
     /** The input names, in positional order. */
     public static final List<String> INPUTS = List.of("input_ids", "attention_mask", "inputs_embeds");
 
@@ -48,6 +48,11 @@ public final class DistilBertModel extends HfBlock implements HasInputEmbeddings
     }
 
     @Override
+    public List<String> inputNames() {
+        return INPUTS;
+    }
+
+    @Override
     public Embedding inputEmbeddings() {
         return BertFamily.embeddingAt(this, "embeddings.word_embeddings");
     }
@@ -55,6 +60,7 @@ public final class DistilBertModel extends HfBlock implements HasInputEmbeddings
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        inputs = withInputHooks(ps, inputs, training);
         String owner = getClass().getSimpleName();
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
         NDArray tokens = BertFamily.tokens(in, owner);

@@ -7,7 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
-import org.delta4j.models.HasInputEmbeddings;
+import org.delta4j.models.TakesNamedInputs;
 import org.delta4j.models.Hosted;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.nn.Embedding;
@@ -22,7 +22,7 @@ import org.delta4j.nn.Linear;
  * <p>Inputs are those of {@link GPT2Model}. Outputs, named: {@code logits [batch, length, vocab]} and
  * {@code last_hidden_state}.
  */
-public final class GPT2LMHeadModel extends HfBlock implements HasInputEmbeddings {
+public final class GPT2LMHeadModel extends HfBlock implements TakesNamedInputs {
     /** The output names, in order. */
     public static final List<String> OUTPUTS = List.of("logits", "last_hidden_state");
 
@@ -43,6 +43,11 @@ public final class GPT2LMHeadModel extends HfBlock implements HasInputEmbeddings
 
     /** @return the token table {@code transformer.wte} */
     @Override
+    public List<String> inputNames() {
+        return GPT2Model.INPUTS;
+    }
+
+    @Override
     public Embedding inputEmbeddings() {
         return Hosted.module(transformer, GPT2Model.class).inputEmbeddings();
     }
@@ -50,6 +55,7 @@ public final class GPT2LMHeadModel extends HfBlock implements HasInputEmbeddings
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        inputs = withInputHooks(ps, inputs, training);
         NDArray hidden = transformer.forward(ps, inputs, training, params).get(0);
         NDArray logits = Functional.call(lmHead, ps, training, params, hidden);
         return NamedInputs.named(List.of(logits, hidden), OUTPUTS);

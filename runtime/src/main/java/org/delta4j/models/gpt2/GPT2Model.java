@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.delta4j.models.AttentionMasks;
-import org.delta4j.models.HasInputEmbeddings;
+import org.delta4j.models.TakesNamedInputs;
 import org.delta4j.models.Hosted;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.models.TokenInputs;
@@ -30,7 +30,7 @@ import org.delta4j.nn.ModuleList;
  * {@code attention_mask} (default: all ones). Positions are {@code 0 .. length - 1}. Output, named:
  * {@code last_hidden_state}.
  */
-public final class GPT2Model extends HfBlock implements HasInputEmbeddings {
+public final class GPT2Model extends HfBlock implements TakesNamedInputs {
     /** The input names, in positional order. */
     public static final List<String> INPUTS = List.of(TokenInputs.IDS, "attention_mask", TokenInputs.EMBEDS);
 
@@ -64,6 +64,11 @@ public final class GPT2Model extends HfBlock implements HasInputEmbeddings {
 
     /** @return the token table {@code wte} (a language-model head ties its weight to it) */
     @Override
+    public List<String> inputNames() {
+        return INPUTS;
+    }
+
+    @Override
     public Embedding inputEmbeddings() {
         return Hosted.module(wte, Embedding.class);
     }
@@ -71,6 +76,7 @@ public final class GPT2Model extends HfBlock implements HasInputEmbeddings {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        inputs = withInputHooks(ps, inputs, training);
         String owner = getClass().getSimpleName();
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
         NDArray hidden = TokenInputs.embed(wte, TokenInputs.resolve(in, owner), ps, training, params);
