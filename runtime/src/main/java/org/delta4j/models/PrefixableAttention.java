@@ -7,6 +7,11 @@ public interface PrefixableAttention extends SizedBlock {
     /** @return the number of attention heads */
     long heads();
 
-    /** @return the size of each head's keys and values ({@code d_kv}); prefixes are {@code heads * headDim} wide */
-    long headDim();
+    /**
+     * @return the size of each head's keys and values ({@code d_kv}); prefixes are {@code heads * headDim} wide. By
+     *     default the hidden size split evenly over the heads.
+     */
+    default long headDim() {
+        return hiddenSize() / heads();
+    }
 }

@@ -2,8 +2,12 @@ package org.delta4j.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.function.UnaryOperator;
 
-/** The head layout of multi-head attention, as HF's attention blocks split and merge it. */
+/**
+ * The head layout of multi-head attention, as HF's attention blocks split and merge it, and the scaled dot-product
+ * core they share. Each model scales where HF does (the queries, or the scores), so that part stays with it.
+ */
 public final class AttentionHeads {
     private AttentionHeads() {}
 
@@ -24,5 +28,29 @@ public final class AttentionHeads {
     public static NDArray merge(NDArray x) {
         Shape s = x.getShape();
         return x.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), s.get(1) * s.get(3));
+    }
+
+    /**
+     * @param q queries {@code [batch, heads, queries, head_dim]}
+     * @param k keys {@code [batch, heads, keys, head_dim]}
+     * @return the raw scores {@code q k^T}, {@code [batch, heads, queries, keys]}
+     */
+    public static NDArray scores(NDArray q, NDArray k) {
+        return q.matMul(k.transpose(0, 1, 3, 2));
+    }
+
+    /**
+     * The rest of HF's eager attention once the scores are scaled:
+     * {@code merge(dropout(softmax(scores + mask)) v)}.
+     *
+     * @param scores scaled scores {@code [batch, heads, queries, keys]}
+     * @param mask an additive mask broadcastable to the scores (any position bias already added to it)
+     * @param dropout the dropout on the probabilities: the block's {@code dropout} child or a functional one
+     * @param v values {@code [batch, heads, keys, head_dim]}
+     * @return the context {@code [batch, queries, heads * head_dim]}, before any output projection
+     */
+    public static NDArray attend(NDArray scores, NDArray mask, UnaryOperator<NDArray> dropout, NDArray v) {
+        NDArray probs = dropout.apply(scores.add(mask).softmax(-1));
+        return merge(probs.matMul(v));
     }
 }

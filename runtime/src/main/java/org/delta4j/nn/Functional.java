@@ -45,6 +45,26 @@ public final class Functional {
     }
 
     /**
+     * Runs children one after another, each on the first output of the one before, as HF code nests calls such as
+     * {@code c_proj(act(c_fc(x)))}.
+     *
+     * @param ps the parameter store
+     * @param training whether this is a training forward pass
+     * @param params the extra forward parameters, passed through
+     * @param x the first child's input
+     * @param blocks the children in the order they run, read from their fields at each call
+     * @return the last child's first output
+     */
+    public static NDArray chain(
+            ParameterStore ps, boolean training, PairList<String, Object> params, NDArray x, Block... blocks) {
+        NDArray h = x;
+        for (Block b : blocks) {
+            h = call(b, ps, training, params, h);
+        }
+        return h;
+    }
+
+    /**
      * {@code x * c}, safe in training. DJL's {@code mul(Number)} wraps the scalar around a Java buffer and frees
      * that wrapper at once, while autograd keeps the scalar for the backward pass; after a garbage collection the
      * backward pass reads freed memory (NaN gradients). This scalar lives in PyTorch's own memory.

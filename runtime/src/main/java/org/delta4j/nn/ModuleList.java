@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * PyTorch's {@code nn.ModuleList}: children named {@code 0, 1, ...} that its owner runs itself. Like PyTorch's, it has
@@ -21,6 +22,19 @@ public final class ModuleList extends HfBlock {
         for (int i = 0; i < blocks.size(); i++) {
             child(Integer.toString(i), blocks.get(i));
         }
+    }
+
+    /**
+     * @param count the number of children
+     * @param newBlock makes the child at an index; called for {@code 0 .. count - 1} in order
+     * @return a list of {@code count} new children
+     */
+    public static ModuleList of(int count, IntFunction<? extends Block> newBlock) {
+        List<Block> blocks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            blocks.add(newBlock.apply(i));
+        }
+        return new ModuleList(blocks);
     }
 
     /** @return the number of children */

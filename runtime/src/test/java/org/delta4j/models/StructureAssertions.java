@@ -1,11 +1,16 @@
 package org.delta4j.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +21,10 @@ import java.util.Set;
 import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
 
-/** Compares a model's module tree, parameters and state dict with a fixture's {@code module_names.txt}. */
+/**
+ * Compares a model's module tree, parameters and state dict with a fixture's {@code module_names.txt}, and checks
+ * the fields through which its blocks call their children.
+ */
 public final class StructureAssertions {
     private StructureAssertions() {}
 
@@ -87,6 +95,34 @@ public final class StructureAssertions {
     }
 
     /**
+     * Delta surgery swaps children by reflection, so every field (in any class of a block's hierarchy) that is typed
+     * as a block or holds a child must be a private, non-final {@link Block}, read at each forward.
+     *
+     * @param model the model
+     * @param atLeast the fewest fields the model must have, so the check cannot pass by finding none
+     */
+    public static void assertChildFieldsAreMutableBlocks(Block model, int atLeast) {
+        int checked = 0;
+        for (Module m : ModuleTree.of(model).modules()) {
+            List<Block> children = new ArrayList<>(m.block().getChildren().values());
+            for (Class<?> c = m.block().getClass(); c != AbstractBlock.class && c != null; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (Modifier.isStatic(f.getModifiers()) || !holdsChild(m.block(), f, children)
+                            && !Block.class.isAssignableFrom(f.getType())) {
+                        continue;
+                    }
+                    String where = c.getSimpleName() + "." + f.getName();
+                    assertEquals(Block.class, f.getType(), where + " must be declared as Block");
+                    assertFalse(Modifier.isFinal(f.getModifiers()), where + " must not be final");
+                    assertTrue(Modifier.isPrivate(f.getModifiers()), where + " must be private");
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= atLeast, "checked only " + checked + " fields");
+    }
+
+    /**
      * @param tree a model's tree
      * @return the number of trainable values, tied parameters counted once, buffers not counted
      */
@@ -100,5 +136,15 @@ public final class StructureAssertions {
 
     private static String shapeAndType(Parameter p) {
         return shape(p) + " " + p.getArray().getDataType().toString().toLowerCase();
+    }
+
+    private static boolean holdsChild(Block block, Field f, List<Block> children) {
+        try {
+            f.setAccessible(true);
+            Object value = f.get(block);
+            return value != null && children.contains(value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

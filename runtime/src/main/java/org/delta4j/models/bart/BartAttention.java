@@ -6,8 +6,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.delta4j.nn.AttentionPrefix;
 import org.delta4j.models.PrefixableAttention;
+import org.delta4j.nn.AttentionHeads;
+import org.delta4j.nn.AttentionPrefix;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
@@ -18,8 +19,8 @@ import org.delta4j.nn.Linear;
  * sequence, cross-attention when they come from the encoder.
  */
 public final class BartAttention extends HfBlock implements PrefixableAttention {
+    private final long embedDim;
     private final long heads;
-    private final long headDim;
     private final float scaling;
     private final float dropout;
     // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
@@ -38,9 +39,9 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
         if (embedDim % heads != 0) {
             throw new IllegalArgumentException("embed_dim " + embedDim + " is not divisible by num_heads " + heads);
         }
+        this.embedDim = embedDim;
         this.heads = heads;
-        this.headDim = embedDim / heads;
-        this.scaling = (float) Math.pow(headDim, -0.5);
+        this.scaling = (float) Math.pow(embedDim / heads, -0.5);
         this.dropout = dropout;
         this.kProj = child("k_proj", Linear.create(embedDim, embedDim, true, std));
         this.vProj = child("v_proj", Linear.create(embedDim, embedDim, true, std));
@@ -59,24 +60,15 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = inputs.get(0);
         NDArray keyValue = inputs.get(1);
-        NDArray mask = inputs.get(2);
         // HF scales the projected queries, bias included, before the product.
-        NDArray q = splitHeads(Functional.times(Functional.call(qProj, ps, training, params, hidden), scaling));
+        NDArray q = AttentionHeads.split(
+                Functional.times(Functional.call(qProj, ps, training, params, hidden), scaling), heads);
         AttentionPrefix prefix = AttentionPrefix.of(inputs);
-        NDArray k = prefix.keys(splitHeads(Functional.call(kProj, ps, training, params, keyValue)));
-        NDArray v = prefix.values(splitHeads(Functional.call(vProj, ps, training, params, keyValue)));
-        mask = prefix.mask(mask);
-        NDArray probs = q.matMul(k.transpose(0, 1, 3, 2)).add(mask).softmax(-1);
-        probs = Functional.dropout(probs, dropout, training);
-        NDArray context = probs.matMul(v).transpose(0, 2, 1, 3);
-        Shape s = hidden.getShape();
-        context = context.reshape(s.get(0), s.get(1), heads * headDim);
+        NDArray k = prefix.keys(AttentionHeads.split(Functional.call(kProj, ps, training, params, keyValue), heads));
+        NDArray v = prefix.values(AttentionHeads.split(Functional.call(vProj, ps, training, params, keyValue), heads));
+        NDArray context = AttentionHeads.attend(AttentionHeads.scores(q, k), prefix.mask(inputs.get(2)),
+                p -> Functional.dropout(p, dropout, training), v);
         return new NDList(Functional.call(outProj, ps, training, params, context));
-    }
-
-    @Override
-    public long headDim() {
-        return headDim;
     }
 
     @Override
@@ -86,13 +78,7 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
 
     @Override
     public long hiddenSize() {
-        return heads * headDim;
-    }
-
-    /** {@code [batch, length, dim]} to {@code [batch, heads, length, head_dim]}. */
-    private NDArray splitHeads(NDArray x) {
-        Shape s = x.getShape();
-        return x.reshape(s.get(0), s.get(1), heads, headDim).transpose(0, 2, 1, 3);
+        return embedDim;
     }
 
     @Override

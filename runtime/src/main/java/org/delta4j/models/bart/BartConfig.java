@@ -1,30 +1,17 @@
 package org.delta4j.models.bart;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 import com.google.gson.annotations.SerializedName;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.delta4j.models.ModelConfig;
-import org.delta4j.nn.HfActivation;
+import org.delta4j.models.HfConfig;
 
 /**
  * HF's {@code BartConfig}, read from a {@code config.json}. Absent fields take HF's defaults (those of
  * facebook/bart-large); fields BART's modules do not use are ignored.
  */
-public final class BartConfig implements ModelConfig {
+public final class BartConfig extends HfConfig {
     /** The layer-norm epsilon: HF's BART uses PyTorch's default everywhere. */
     public static final float LAYER_NORM_EPS = 1e-5f;
-
-    private static final Gson GSON = new Gson();
-
-    @SerializedName("model_type")
-    private String modelType = "bart";
-
-    private List<String> architectures = List.of();
 
     @SerializedName("d_model")
     private int dModel = 1024;
@@ -82,7 +69,9 @@ public final class BartConfig implements ModelConfig {
     @SerializedName("init_std")
     private float initStd = 0.02f;
 
-    private BartConfig() {}
+    private BartConfig() {
+        super("bart");
+    }
 
     /**
      * @param json the text of a {@code config.json}
@@ -90,17 +79,7 @@ public final class BartConfig implements ModelConfig {
      * @throws IllegalArgumentException when the text is not a valid BART configuration, saying why
      */
     public static BartConfig fromJson(String json) {
-        BartConfig c;
-        try {
-            c = GSON.fromJson(json, BartConfig.class);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("Not a valid BART config.json: " + e.getMessage(), e);
-        }
-        if (c == null) {
-            throw new IllegalArgumentException("Not a valid BART config.json: empty");
-        }
-        c.validate();
-        return c;
+        return parse(json, BartConfig.class, "BART");
     }
 
     /**
@@ -110,20 +89,11 @@ public final class BartConfig implements ModelConfig {
      * @throws IllegalArgumentException when it is not a valid BART configuration, naming the file
      */
     public static BartConfig read(Path file) throws IOException {
-        try {
-            return fromJson(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return read(file, BartConfig::fromJson);
     }
 
-    private void validate() {
-        if (!"bart".equals(modelType)) {
-            throw new IllegalArgumentException("model_type is \"" + modelType + "\", expected \"bart\"");
-        }
-        if (architectures == null) {
-            architectures = List.of();
-        }
+    @Override
+    protected void validate() {
         requirePositive("d_model", dModel);
         requirePositive("encoder_layers", encoderLayers);
         requirePositive("decoder_layers", decoderLayers);
@@ -133,35 +103,13 @@ public final class BartConfig implements ModelConfig {
         requirePositive("max_position_embeddings", maxPositionEmbeddings);
         requireHeads("encoder_attention_heads", encoderAttentionHeads);
         requireHeads("decoder_attention_heads", decoderAttentionHeads);
-        if (padTokenId < 0 || padTokenId >= vocabSize) {
-            throw new IllegalArgumentException("pad_token_id " + padTokenId + " is outside the vocabulary of "
-                    + vocabSize);
-        }
-        // Fails now, naming the supported values, rather than when the first layer is built.
-        HfActivation.forName(activationFunction);
-    }
-
-    private static void requirePositive(String field, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(field + " must be positive, got " + value);
-        }
+        requireTokenId("pad_token_id", padTokenId, vocabSize);
+        requireActivation(activationFunction);
     }
 
     private void requireHeads(String field, int heads) {
         requirePositive(field, heads);
-        if (dModel % heads != 0) {
-            throw new IllegalArgumentException("d_model " + dModel + " is not divisible by " + field + " " + heads);
-        }
-    }
-
-    @Override
-    public String modelType() {
-        return modelType;
-    }
-
-    @Override
-    public List<String> architectures() {
-        return List.copyOf(architectures);
+        requireDivisible("d_model", dModel, field, heads);
     }
 
     /** @return {@code d_model}: the hidden size */

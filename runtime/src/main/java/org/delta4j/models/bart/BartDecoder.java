@@ -2,54 +2,25 @@ package org.delta4j.models.bart;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.ArrayList;
-import java.util.List;
 import org.delta4j.models.AttentionMasks;
-import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
-import org.delta4j.nn.HfBlock;
-import org.delta4j.nn.LayerNorm;
-import org.delta4j.nn.ModuleList;
 
 /**
  * HF's {@code BartDecoder}: token embeddings (tied to the model's {@code shared} table) plus learned positions, layer
  * norm and dropout, then the decoder layers, each attending causally to the decoder input and to the encoder output.
  */
-public final class BartDecoder extends HfBlock {
-    private final long dModel;
-    private final float embedScale;
-    private final float dropout;
-    private final float layerdrop;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block embedTokens;
-    private Block embedPositions;
-    private Block layers;
-    private Block layernormEmbedding;
-
+public final class BartDecoder extends BartStack {
     /**
      * @param config the model configuration
      * @param sharedTokens the model's shared token table {@code [vocab, d_model]}
      */
     public BartDecoder(BartConfig config, Parameter sharedTokens) {
-        this.dModel = config.dModel();
-        this.embedScale = config.embedScale();
-        this.dropout = config.dropout();
-        this.layerdrop = config.decoderLayerdrop();
-        this.embedTokens = child("embed_tokens", Embedding.tied(sharedTokens));
-        this.embedPositions = child("embed_positions", new BartLearnedPositionalEmbedding(
-                config.maxPositionEmbeddings(), config.dModel(), config.initStd()));
-        List<Block> stack = new ArrayList<>();
-        for (int i = 0; i < config.decoderLayers(); i++) {
-            stack.add(new BartDecoderLayer(config));
-        }
-        this.layers = child("layers", new ModuleList(stack));
-        this.layernormEmbedding = child("layernorm_embedding",
-                new LayerNorm(config.dModel(), BartConfig.LAYER_NORM_EPS));
+        super(config, sharedTokens, config.decoderLayers(), config.decoderLayerdrop(),
+                () -> new BartDecoderLayer(config));
     }
 
     /**
@@ -67,16 +38,10 @@ public final class BartDecoder extends HfBlock {
         NDArray selfMask = AttentionMasks.causal(ids.getManager(), ids.getShape().get(1))
                 .add(AttentionMasks.padding(inputs.get(1)));
         NDArray crossMask = AttentionMasks.padding(inputs.get(3));
-        NDArray hidden = BartSublayers.embed(
-                embedTokens, embedPositions, layernormEmbedding, embedScale, dropout, ids, ps, training, params);
-        for (Block layer : BartSublayers.activeLayers(layers, layerdrop, training)) {
+        NDArray hidden = embed(ids, ps, training, params);
+        for (Block layer : activeLayers(training)) {
             hidden = Functional.call(layer, ps, training, params, hidden, selfMask, encoderHidden, crossMask);
         }
         return new NDList(hidden);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0].add(dModel)};
     }
 }

@@ -8,6 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.models.TokenInputs;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
@@ -73,17 +74,14 @@ public abstract class AbstractBertEmbeddings extends HfBlock implements SizedBlo
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray tokens = inputs.get(0);
-        NDArray words = BertFamily.isEmbedded(tokens)
-                ? tokens
-                : Functional.call(wordEmbeddings, ps, training, params, tokens);
+        NDArray words = TokenInputs.embed(wordEmbeddings, tokens, ps, training, params);
         NDArray positions = inputs.size() > 2
                 ? inputs.get(2)
                 : positionIds(tokens, ps.getValue(positionIdsBuffer, tokens.getDevice(), training));
         // HF's order: words + token types, then + positions.
         NDArray sum = words.add(Functional.call(tokenTypeEmbeddings, ps, training, params, inputs.get(1)))
                 .add(Functional.call(positionEmbeddings, ps, training, params, positions));
-        NDArray normed = Functional.call(layerNorm, ps, training, params, sum);
-        return new NDList(Functional.call(dropout, ps, training, params, normed));
+        return new NDList(Functional.chain(ps, training, params, sum, layerNorm, dropout));
     }
 
     @Override

@@ -6,32 +6,29 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.ModuleList;
 import org.delta4j.nn.SizedBlock;
 
-/** HF's {@code BertEncoder}: the module list {@code layer}, run in order. */
+/**
+ * HF's {@code BertEncoder}: the module list {@code layer}, run in order on the hidden states and the attention mask.
+ * DistilBERT's {@code Transformer} has the same form.
+ */
 public abstract class AbstractBertEncoder extends HfBlock implements SizedBlock {
     private final long hidden;
     // Not final and typed Block: delta surgery swaps this child for a wrapper, and forward reads it each call.
     private Block layer;
 
     /**
-     * @param config the model configuration
-     * @param newLayer makes one layer ({@code BertLayer} or its variant's class); called
-     *     {@code num_hidden_layers} times
+     * @param hiddenSize the hidden size
+     * @param layers the number of layers
+     * @param newLayer makes one layer ({@code BertLayer} or its variant's class)
      */
-    protected AbstractBertEncoder(BertConfig config, Function<BertConfig, Block> newLayer) {
-        this.hidden = config.hiddenSize();
-        List<Block> stack = new ArrayList<>();
-        for (int i = 0; i < config.numHiddenLayers(); i++) {
-            stack.add(newLayer.apply(config));
-        }
-        this.layer = child("layer", new ModuleList(stack));
+    protected AbstractBertEncoder(long hiddenSize, int layers, Supplier<Block> newLayer) {
+        this.hidden = hiddenSize;
+        this.layer = child("layer", ModuleList.of(layers, i -> newLayer.get()));
     }
 
     @Override

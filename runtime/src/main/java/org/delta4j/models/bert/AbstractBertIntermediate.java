@@ -35,8 +35,7 @@ public abstract class AbstractBertIntermediate extends HfBlock implements SizedB
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(Functional.call(intermediateActFn, ps, training, params,
-                Functional.call(dense, ps, training, params, inputs.head())));
+        return new NDList(Functional.chain(ps, training, params, inputs.head(), dense, intermediateActFn));
     }
 
     @Override

@@ -37,8 +37,7 @@ public abstract class AbstractBertPooler extends HfBlock implements SizedBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(Functional.call(activation, ps, training, params,
-                Functional.call(dense, ps, training, params, inputs.head().get(":, 0"))));
+        return new NDList(Functional.chain(ps, training, params, inputs.head().get(":, 0"), dense, activation));
     }
 
     @Override

@@ -49,8 +49,7 @@ public abstract class AbstractBertResidualOutput extends HfBlock implements Size
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray h = Functional.call(dense, ps, training, params, inputs.get(0));
-        h = Functional.call(dropout, ps, training, params, h);
+        NDArray h = Functional.chain(ps, training, params, inputs.get(0), dense, dropout);
         return new NDList(Functional.call(layerNorm, ps, training, params, h.add(inputs.get(1))));
     }
 

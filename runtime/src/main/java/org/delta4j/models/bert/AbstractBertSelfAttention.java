@@ -44,11 +44,6 @@ public abstract class AbstractBertSelfAttention extends HfBlock implements Prefi
     }
 
     @Override
-    public long headDim() {
-        return hidden / heads;
-    }
-
-    @Override
     public long heads() {
         return heads;
     }
@@ -73,10 +68,9 @@ public abstract class AbstractBertSelfAttention extends HfBlock implements Prefi
         NDArray k = prefix.keys(AttentionHeads.split(Functional.call(key, ps, training, params, x), heads));
         NDArray v = prefix.values(AttentionHeads.split(Functional.call(value, ps, training, params, x), heads));
         // HF divides the scores, not the queries, by sqrt(head_dim).
-        NDArray scores = Functional.times(q.matMul(k.transpose(0, 1, 3, 2)), scale);
-        scores = scores.add(prefix.mask(positional.get(1)));
-        NDArray probs = Functional.call(dropout, ps, training, params, scores.softmax(-1));
-        return new NDList(AttentionHeads.merge(probs.matMul(v)));
+        NDArray scores = Functional.times(AttentionHeads.scores(q, k), scale);
+        return new NDList(AttentionHeads.attend(scores, prefix.mask(positional.get(1)),
+                p -> Functional.call(dropout, ps, training, params, p), v));
     }
 
     @Override

@@ -1,29 +1,15 @@
 package org.delta4j.models.bert;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 import com.google.gson.annotations.SerializedName;
-import java.util.List;
 import java.util.Map;
-import org.delta4j.models.ModelConfig;
-import org.delta4j.nn.HfActivation;
+import org.delta4j.models.HfConfig;
 
 /**
  * HF's {@code BertConfig}, read from a {@code config.json}. Absent fields take HF's defaults (those of
  * bert-base-uncased); fields the modules do not use are ignored. {@link org.delta4j.models.roberta.RobertaConfig}
  * extends it with RoBERTa's defaults.
  */
-public class BertConfig implements ModelConfig {
-    private static final Gson GSON = new Gson();
-
-    /** The model type this class parses; not read from the JSON. */
-    private final transient String expectedType;
-
-    @SerializedName("model_type")
-    private String modelType;
-
-    private List<String> architectures = List.of();
-
+public class BertConfig extends HfConfig {
     @SerializedName("vocab_size")
     private int vocabSize = 30522;
 
@@ -90,8 +76,7 @@ public class BertConfig implements ModelConfig {
      * @param padTokenId the variant's default {@code pad_token_id}
      */
     protected BertConfig(String modelType, int padTokenId) {
-        this.expectedType = modelType;
-        this.modelType = modelType;
+        super(modelType);
         this.padTokenId = padTokenId;
     }
 
@@ -114,28 +99,11 @@ public class BertConfig implements ModelConfig {
      * @throws IllegalArgumentException when the text is not a valid configuration of that variant, saying why
      */
     protected static <C extends BertConfig> C parse(String json, Class<C> type) {
-        C c;
-        try {
-            c = GSON.fromJson(json, type);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("Not a valid " + type.getSimpleName() + " config.json: "
-                    + e.getMessage(), e);
-        }
-        if (c == null) {
-            throw new IllegalArgumentException("Not a valid " + type.getSimpleName() + " config.json: empty");
-        }
-        ((BertConfig) c).validate();
-        return c;
+        return parse(json, type, type.getSimpleName());
     }
 
-    private void validate() {
-        if (!expectedType.equals(modelType)) {
-            throw new IllegalArgumentException("model_type is \"" + modelType + "\", expected \"" + expectedType
-                    + "\"");
-        }
-        if (architectures == null) {
-            architectures = List.of();
-        }
+    @Override
+    protected void validate() {
         requirePositive("vocab_size", vocabSize);
         requirePositive("hidden_size", hiddenSize);
         requirePositive("num_hidden_layers", numHiddenLayers);
@@ -144,14 +112,8 @@ public class BertConfig implements ModelConfig {
         requirePositive("max_position_embeddings", maxPositionEmbeddings);
         requirePositive("type_vocab_size", typeVocabSize);
         requirePositive("num_labels", numLabels());
-        if (hiddenSize % numAttentionHeads != 0) {
-            throw new IllegalArgumentException("hidden_size " + hiddenSize + " is not divisible by "
-                    + "num_attention_heads " + numAttentionHeads);
-        }
-        if (padTokenId < 0 || padTokenId >= vocabSize) {
-            throw new IllegalArgumentException("pad_token_id " + padTokenId + " is outside the vocabulary of "
-                    + vocabSize);
-        }
+        requireDivisible("hidden_size", hiddenSize, "num_attention_heads", numAttentionHeads);
+        requireTokenId("pad_token_id", padTokenId, vocabSize);
         if (!"absolute".equals(positionEmbeddingType)) {
             throw new IllegalArgumentException("position_embedding_type \"" + positionEmbeddingType
                     + "\" is not supported; only \"absolute\" is");
@@ -159,24 +121,7 @@ public class BertConfig implements ModelConfig {
         if (isDecoder) {
             throw new IllegalArgumentException("is_decoder: true (causal BERT) is not supported");
         }
-        // Fails now, naming the supported values, rather than when the first layer is built.
-        HfActivation.forName(hiddenAct);
-    }
-
-    private static void requirePositive(String field, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(field + " must be positive, got " + value);
-        }
-    }
-
-    @Override
-    public String modelType() {
-        return modelType;
-    }
-
-    @Override
-    public List<String> architectures() {
-        return List.copyOf(architectures);
+        requireActivation(hiddenAct);
     }
 
     /** @return {@code vocab_size} */

@@ -4,6 +4,6 @@ package org.delta4j.models.bert;
 public final class BertEncoder extends AbstractBertEncoder {
     /** @param config the model configuration */
     public BertEncoder(BertConfig config) {
-        super(config, BertLayer::new);
+        super(config.hiddenSize(), config.numHiddenLayers(), () -> new BertLayer(config));
     }
 }

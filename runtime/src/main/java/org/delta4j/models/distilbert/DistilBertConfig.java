@@ -1,26 +1,15 @@
 package org.delta4j.models.distilbert;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 import com.google.gson.annotations.SerializedName;
-import java.util.List;
-import org.delta4j.models.ModelConfig;
-import org.delta4j.nn.HfActivation;
+import org.delta4j.models.HfConfig;
 
 /**
  * HF's {@code DistilBertConfig}, read from a {@code config.json}. Absent fields take HF's defaults (those of
  * distilbert-base-uncased); fields the modules do not use are ignored.
  */
-public final class DistilBertConfig implements ModelConfig {
+public final class DistilBertConfig extends HfConfig {
     /** The layer-norm epsilon: HF's DistilBERT fixes it. */
     public static final float LAYER_NORM_EPS = 1e-12f;
-
-    private static final Gson GSON = new Gson();
-
-    @SerializedName("model_type")
-    private String modelType = "distilbert";
-
-    private List<String> architectures = List.of();
 
     @SerializedName("vocab_size")
     private int vocabSize = 30522;
@@ -55,7 +44,9 @@ public final class DistilBertConfig implements ModelConfig {
     @SerializedName("pad_token_id")
     private int padTokenId;
 
-    private DistilBertConfig() {}
+    private DistilBertConfig() {
+        super("distilbert");
+    }
 
     /**
      * @param json the text of a {@code config.json}
@@ -63,61 +54,24 @@ public final class DistilBertConfig implements ModelConfig {
      * @throws IllegalArgumentException when the text is not a valid DistilBERT configuration, saying why
      */
     public static DistilBertConfig fromJson(String json) {
-        DistilBertConfig c;
-        try {
-            c = GSON.fromJson(json, DistilBertConfig.class);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("Not a valid DistilBERT config.json: " + e.getMessage(), e);
-        }
-        if (c == null) {
-            throw new IllegalArgumentException("Not a valid DistilBERT config.json: empty");
-        }
-        c.validate();
-        return c;
+        return parse(json, DistilBertConfig.class, "DistilBERT");
     }
 
-    private void validate() {
-        if (!"distilbert".equals(modelType)) {
-            throw new IllegalArgumentException("model_type is \"" + modelType + "\", expected \"distilbert\"");
-        }
-        if (architectures == null) {
-            architectures = List.of();
-        }
+    @Override
+    protected void validate() {
         requirePositive("vocab_size", vocabSize);
         requirePositive("max_position_embeddings", maxPositionEmbeddings);
         requirePositive("n_layers", nLayers);
         requirePositive("n_heads", nHeads);
         requirePositive("dim", dim);
         requirePositive("hidden_dim", hiddenDim);
-        if (dim % nHeads != 0) {
-            throw new IllegalArgumentException("dim " + dim + " is not divisible by n_heads " + nHeads);
-        }
-        if (padTokenId < 0 || padTokenId >= vocabSize) {
-            throw new IllegalArgumentException("pad_token_id " + padTokenId + " is outside the vocabulary of "
-                    + vocabSize);
-        }
+        requireDivisible("dim", dim, "n_heads", nHeads);
+        requireTokenId("pad_token_id", padTokenId, vocabSize);
         if (sinusoidalPosEmbds) {
             throw new IllegalArgumentException("sinusoidal_pos_embds: true (fixed sinusoidal positions) is not "
                     + "supported");
         }
-        // Fails now, naming the supported values, rather than when the first layer is built.
-        HfActivation.forName(activation);
-    }
-
-    private static void requirePositive(String field, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(field + " must be positive, got " + value);
-        }
-    }
-
-    @Override
-    public String modelType() {
-        return modelType;
-    }
-
-    @Override
-    public List<String> architectures() {
-        return List.copyOf(architectures);
+        requireActivation(activation);
     }
 
     /** @return {@code vocab_size} */

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.models.TokenInputs;
 import org.delta4j.models.bert.BertFamily;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Embedding;
@@ -53,14 +54,11 @@ public final class Embeddings extends HfBlock implements SizedBlock {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray tokens = inputs.head();
-        NDArray words = BertFamily.isEmbedded(tokens)
-                ? tokens
-                : Functional.call(wordEmbeddings, ps, training, params, tokens);
+        NDArray words = TokenInputs.embed(wordEmbeddings, tokens, ps, training, params);
         int length = Math.toIntExact(tokens.getShape().get(1));
         NDArray positions = tokens.getManager().arange(0, length, 1, DataType.INT64).reshape(1, length);
         NDArray sum = words.add(Functional.call(positionEmbeddings, ps, training, params, positions));
-        NDArray normed = Functional.call(layerNorm, ps, training, params, sum);
-        return new NDList(Functional.call(dropout, ps, training, params, normed));
+        return new NDList(Functional.chain(ps, training, params, sum, layerNorm, dropout));
     }
 
     @Override

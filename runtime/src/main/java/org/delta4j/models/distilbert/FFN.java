@@ -1,6 +1,5 @@
 package org.delta4j.models.distilbert;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -43,10 +42,7 @@ public final class FFN extends HfBlock implements SizedBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray h = Functional.call(activation, ps, training, params,
-                Functional.call(lin1, ps, training, params, inputs.head()));
-        h = Functional.call(lin2, ps, training, params, h);
-        return new NDList(Functional.call(dropout, ps, training, params, h));
+        return new NDList(Functional.chain(ps, training, params, inputs.head(), lin1, activation, lin2, dropout));
     }
 
     @Override

@@ -45,11 +45,6 @@ public final class MultiHeadSelfAttention extends HfBlock implements PrefixableA
     }
 
     @Override
-    public long headDim() {
-        return dim / heads;
-    }
-
-    @Override
     public long heads() {
         return heads;
     }
@@ -77,9 +72,9 @@ public final class MultiHeadSelfAttention extends HfBlock implements PrefixableA
                 AttentionHeads.split(Functional.call(kLin, ps, training, params, positional.get(1)), heads));
         NDArray v = prefix.values(
                 AttentionHeads.split(Functional.call(vLin, ps, training, params, positional.get(2)), heads));
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).add(prefix.mask(positional.get(3)));
-        NDArray probs = Functional.call(dropout, ps, training, params, scores.softmax(-1));
-        return new NDList(Functional.call(outLin, ps, training, params, AttentionHeads.merge(probs.matMul(v))));
+        NDArray context = AttentionHeads.attend(AttentionHeads.scores(q, k), prefix.mask(positional.get(3)),
+                p -> Functional.call(dropout, ps, training, params, p), v);
+        return new NDList(Functional.call(outLin, ps, training, params, context));
     }
 
     @Override

@@ -74,11 +74,6 @@ public final class GPT2Attention extends HfBlock implements PrefixableAttention 
     }
 
     @Override
-    public long headDim() {
-        return hiddenSize() / heads;
-    }
-
-    @Override
     public long hiddenSize() {
         return embedDim;
     }
@@ -102,15 +97,15 @@ public final class GPT2Attention extends HfBlock implements PrefixableAttention 
         // DJL's where needs the condition in the scores' own shape.
         NDArray causal = causal(ps, training, q, k).broadcast(scores.getShape());
         scores = NDArrays.where(causal, scores, scores.getManager().full(new Shape(), AttentionMasks.MIN));
-        NDArray probs = scores.add(prefix.mask(own.get(1))).softmax(-1);
-        probs = Functional.call(attnDropout, ps, training, params, probs);
-        NDArray out = Functional.call(cProj, ps, training, params, AttentionHeads.merge(probs.matMul(v)));
+        NDArray context = AttentionHeads.attend(scores, prefix.mask(own.get(1)),
+                p -> Functional.call(attnDropout, ps, training, params, p), v);
+        NDArray out = Functional.call(cProj, ps, training, params, context);
         return new NDList(Functional.call(residDropout, ps, training, params, out));
     }
 
     /** The raw scores {@code q k^T}, scaled as the configuration says and in HF's order of operations. */
     private NDArray scores(NDArray q, NDArray k) {
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
+        NDArray scores = AttentionHeads.scores(q, k);
         if (foldScaling) {
             // HF's reordered path multiplies by one combined factor, computed in double.
             double factor = (scaleByHeadDim ? 1.0 / Math.sqrt(headDim) : 1.0) / layerDivisor;

@@ -3,21 +3,13 @@ package org.delta4j.models.gpt2;
 import com.google.gson.annotations.SerializedName;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import org.delta4j.models.ConfigJson;
-import org.delta4j.models.ModelConfig;
-import org.delta4j.nn.HfActivation;
+import org.delta4j.models.HfConfig;
 
 /**
  * HF's {@code GPT2Config}, read from a {@code config.json}. Absent fields take HF's defaults (those of gpt2); fields
  * the model's modules do not use (generation, sequence summary) are ignored.
  */
-public final class GPT2Config implements ModelConfig {
-    @SerializedName("model_type")
-    private String modelType = "gpt2";
-
-    private List<String> architectures = List.of();
-
+public final class GPT2Config extends HfConfig {
     @SerializedName("vocab_size")
     private int vocabSize = 50257;
 
@@ -69,7 +61,9 @@ public final class GPT2Config implements ModelConfig {
     @SerializedName("tie_word_embeddings")
     private boolean tieWordEmbeddings = true;
 
-    private GPT2Config() {}
+    private GPT2Config() {
+        super("gpt2");
+    }
 
     /**
      * @param json the text of a {@code config.json}
@@ -77,9 +71,7 @@ public final class GPT2Config implements ModelConfig {
      * @throws IllegalArgumentException when the text is not a valid GPT-2 configuration, saying why
      */
     public static GPT2Config fromJson(String json) {
-        GPT2Config c = ConfigJson.parse(json, GPT2Config.class, "GPT-2");
-        c.validate();
-        return c;
+        return parse(json, GPT2Config.class, "GPT-2");
     }
 
     /**
@@ -89,39 +81,23 @@ public final class GPT2Config implements ModelConfig {
      * @throws IllegalArgumentException when it is not a valid GPT-2 configuration, naming the file
      */
     public static GPT2Config read(Path file) throws IOException {
-        return ConfigJson.read(file, GPT2Config::fromJson);
+        return read(file, GPT2Config::fromJson);
     }
 
-    private void validate() {
-        ConfigJson.requireModelType(modelType, "gpt2");
-        if (architectures == null) {
-            architectures = List.of();
-        }
-        ConfigJson.requirePositive("vocab_size", vocabSize);
-        ConfigJson.requirePositive("n_positions", nPositions);
-        ConfigJson.requirePositive("n_embd", nEmbd);
-        ConfigJson.requirePositive("n_layer", nLayer);
-        ConfigJson.requirePositive("n_head", nHead);
-        ConfigJson.requirePositive("n_inner", innerSize());
-        if (nEmbd % nHead != 0) {
-            throw new IllegalArgumentException("n_embd " + nEmbd + " is not divisible by n_head " + nHead);
-        }
+    @Override
+    protected void validate() {
+        requirePositive("vocab_size", vocabSize);
+        requirePositive("n_positions", nPositions);
+        requirePositive("n_embd", nEmbd);
+        requirePositive("n_layer", nLayer);
+        requirePositive("n_head", nHead);
+        requirePositive("n_inner", innerSize());
+        requireDivisible("n_embd", nEmbd, "n_head", nHead);
         if (addCrossAttention) {
             throw new IllegalArgumentException("add_cross_attention is not supported (GPT-2 as a decoder of an "
                     + "encoder-decoder model)");
         }
-        // Fails now, naming the supported values, rather than when the first layer is built.
-        HfActivation.forName(activationFunction);
-    }
-
-    @Override
-    public String modelType() {
-        return modelType;
-    }
-
-    @Override
-    public List<String> architectures() {
-        return List.copyOf(architectures);
+        requireActivation(activationFunction);
     }
 
     /** @return {@code vocab_size} */

@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.delta4j.models.AttentionMasks;
@@ -54,11 +53,7 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
         this.wte = child("wte", Embedding.create(config.vocabSize(), embedDim, std));
         this.wpe = child("wpe", Embedding.create(maxPositions, embedDim, std));
         this.drop = child("drop", new Dropout(config.embdPdrop()));
-        List<Block> blocks = new ArrayList<>();
-        for (int i = 0; i < config.nLayer(); i++) {
-            blocks.add(new GPT2Block(config, i));
-        }
-        this.h = child("h", new ModuleList(blocks));
+        this.h = child("h", ModuleList.of(config.nLayer(), i -> new GPT2Block(config, i)));
         this.lnF = child("ln_f", new LayerNorm(embedDim, config.layerNormEpsilon()));
     }
 

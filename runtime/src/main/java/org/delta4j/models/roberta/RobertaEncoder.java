@@ -7,6 +7,6 @@ import org.delta4j.models.bert.BertConfig;
 public final class RobertaEncoder extends AbstractBertEncoder {
     /** @param config the model configuration */
     public RobertaEncoder(BertConfig config) {
-        super(config, RobertaLayer::new);
+        super(config.hiddenSize(), config.numHiddenLayers(), () -> new RobertaLayer(config));
     }
 }

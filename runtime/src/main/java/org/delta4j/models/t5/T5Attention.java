@@ -132,7 +132,7 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
         NDArray query = AttentionHeads.split(Functional.call(q, ps, training, params, hidden), heads);
         NDArray key = prefix.keys(AttentionHeads.split(Functional.call(k, ps, training, params, source), heads));
         NDArray value = prefix.values(AttentionHeads.split(Functional.call(v, ps, training, params, source), heads));
-        NDArray scores = query.matMul(key.transpose(0, 1, 3, 2));
+        NDArray scores = AttentionHeads.scores(query, key);
         long queries = query.getShape().get(2);
         long keys = key.getShape().get(2);
         NDArray bias = incomingBias != null && incomingBias.getShape().get(3) == keys
@@ -140,9 +140,9 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
                 : computeBias(hidden.getManager(), cross ? 0 : keys - queries, queries, keys, ps, training, params);
         NDArray mask = prefix.mask(positional.get(1));
         // HF adds the mask to the bias first, then the sum to the scores.
-        scores = scores.add(bias == null ? mask : bias.add(mask));
-        NDArray probs = Functional.dropout(scores.softmax(-1), dropout, training);
-        NDList out = new NDList(Functional.call(o, ps, training, params, AttentionHeads.merge(probs.matMul(value))));
+        NDArray context = AttentionHeads.attend(scores, bias == null ? mask : bias.add(mask),
+                p -> Functional.dropout(p, dropout, training), value);
+        NDList out = new NDList(Functional.call(o, ps, training, params, context));
         if (bias != null) {
             bias.setName(POSITION_BIAS);
             out.add(bias);

@@ -3,22 +3,14 @@ package org.delta4j.models.t5;
 import com.google.gson.annotations.SerializedName;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import org.delta4j.models.ConfigJson;
-import org.delta4j.models.ModelConfig;
-import org.delta4j.nn.HfActivation;
+import org.delta4j.models.HfConfig;
 
 /**
  * HF's {@code T5Config}, read from a {@code config.json}. Absent fields take HF's defaults (those of t5-small);
  * fields the model's modules do not use (generation, caching) are ignored. The feed-forward activation and gating
  * come from {@code feed_forward_proj} as HF derives them ({@code relu}, {@code gated-gelu}, ...).
  */
-public final class T5Config implements ModelConfig {
-    @SerializedName("model_type")
-    private String modelType = "t5";
-
-    private List<String> architectures = List.of();
-
+public final class T5Config extends HfConfig {
     @SerializedName("vocab_size")
     private int vocabSize = 32128;
 
@@ -70,7 +62,9 @@ public final class T5Config implements ModelConfig {
     private transient String denseActFn;
     private transient boolean gatedAct;
 
-    private T5Config() {}
+    private T5Config() {
+        super("t5");
+    }
 
     /**
      * @param json the text of a {@code config.json}
@@ -78,9 +72,7 @@ public final class T5Config implements ModelConfig {
      * @throws IllegalArgumentException when the text is not a valid T5 configuration, saying why
      */
     public static T5Config fromJson(String json) {
-        T5Config c = ConfigJson.parse(json, T5Config.class, "T5");
-        c.validate();
-        return c;
+        return parse(json, T5Config.class, "T5");
     }
 
     /**
@@ -90,27 +82,21 @@ public final class T5Config implements ModelConfig {
      * @throws IllegalArgumentException when it is not a valid T5 configuration, naming the file
      */
     public static T5Config read(Path file) throws IOException {
-        return ConfigJson.read(file, T5Config::fromJson);
+        return read(file, T5Config::fromJson);
     }
 
-    private void validate() {
-        ConfigJson.requireModelType(modelType, "t5");
-        if (architectures == null) {
-            architectures = List.of();
-        }
-        ConfigJson.requirePositive("vocab_size", vocabSize);
-        ConfigJson.requirePositive("d_model", dModel);
-        ConfigJson.requirePositive("d_kv", dKv);
-        ConfigJson.requirePositive("d_ff", dFf);
-        ConfigJson.requirePositive("num_layers", numLayers);
-        ConfigJson.requirePositive("num_decoder_layers", decoderLayers());
-        ConfigJson.requirePositive("num_heads", numHeads);
-        ConfigJson.requirePositive("relative_attention_num_buckets", relativeAttentionNumBuckets);
-        ConfigJson.requirePositive("relative_attention_max_distance", relativeAttentionMaxDistance);
-        if (padTokenId < 0 || padTokenId >= vocabSize) {
-            throw new IllegalArgumentException("pad_token_id " + padTokenId + " is outside the vocabulary of "
-                    + vocabSize);
-        }
+    @Override
+    protected void validate() {
+        requirePositive("vocab_size", vocabSize);
+        requirePositive("d_model", dModel);
+        requirePositive("d_kv", dKv);
+        requirePositive("d_ff", dFf);
+        requirePositive("num_layers", numLayers);
+        requirePositive("num_decoder_layers", decoderLayers());
+        requirePositive("num_heads", numHeads);
+        requirePositive("relative_attention_num_buckets", relativeAttentionNumBuckets);
+        requirePositive("relative_attention_max_distance", relativeAttentionMaxDistance);
+        requireTokenId("pad_token_id", padTokenId, vocabSize);
         // HF's reading of feed_forward_proj: "<act>" or "gated-<act>"; "gated-gelu" means gelu_new.
         String[] parts = String.valueOf(feedForwardProj).split("-", -1);
         if (parts.length > 2 || (parts.length == 2 && !"gated".equals(parts[0]))) {
@@ -119,18 +105,7 @@ public final class T5Config implements ModelConfig {
         }
         gatedAct = parts.length == 2;
         denseActFn = "gated-gelu".equals(feedForwardProj) ? "gelu_new" : parts[parts.length - 1];
-        // Fails now, naming the supported values, rather than when the first layer is built.
-        HfActivation.forName(denseActFn);
-    }
-
-    @Override
-    public String modelType() {
-        return modelType;
-    }
-
-    @Override
-    public List<String> architectures() {
-        return List.copyOf(architectures);
+        requireActivation(denseActFn);
     }
 
     /** @return {@code vocab_size} */

@@ -1,6 +1,5 @@
 package org.delta4j.models.t5;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -43,10 +42,7 @@ public final class T5DenseActDense extends HfBlock implements SizedBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray h = Functional.call(wi, ps, training, params, inputs.head());
-        h = Functional.call(act, ps, training, params, h);
-        h = Functional.call(dropout, ps, training, params, h);
-        return new NDList(Functional.call(wo, ps, training, params, h));
+        return new NDList(Functional.chain(ps, training, params, inputs.head(), wi, act, dropout, wo));
     }
 
     @Override

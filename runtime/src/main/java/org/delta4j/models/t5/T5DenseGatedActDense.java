@@ -52,8 +52,7 @@ public final class T5DenseGatedActDense extends HfBlock implements SizedBlock {
         NDArray x = inputs.head();
         NDArray gate = Functional.call(act, ps, training, params, Functional.call(wi0, ps, training, params, x));
         NDArray h = gate.mul(Functional.call(wi1, ps, training, params, x));
-        h = Functional.call(dropout, ps, training, params, h);
-        return new NDList(Functional.call(wo, ps, training, params, h));
+        return new NDList(Functional.chain(ps, training, params, h, dropout, wo));
     }
 
     @Override

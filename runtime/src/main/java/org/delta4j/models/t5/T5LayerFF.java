@@ -46,9 +46,8 @@ public final class T5LayerFF extends HfBlock implements SizedBlock {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = inputs.head();
-        NDArray ff = Functional.call(denseReluDense, ps, training, params,
-                Functional.call(layerNorm, ps, training, params, hidden));
-        return new NDList(hidden.add(Functional.call(dropout, ps, training, params, ff)));
+        NDArray ff = Functional.chain(ps, training, params, hidden, layerNorm, denseReluDense, dropout);
+        return new NDList(hidden.add(ff));
     }
 
     @Override

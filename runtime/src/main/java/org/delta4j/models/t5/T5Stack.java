@@ -8,8 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.ArrayList;
-import java.util.List;
 import org.delta4j.models.AttentionMasks;
 import org.delta4j.models.TokenInputs;
 import org.delta4j.nn.Dropout;
@@ -43,12 +41,8 @@ public final class T5Stack extends HfBlock {
         this.dModel = config.dModel();
         this.isDecoder = isDecoder;
         this.embedTokens = child("embed_tokens", shared);
-        List<Block> blocks = new ArrayList<>();
         int count = isDecoder ? config.decoderLayers() : config.numLayers();
-        for (int i = 0; i < count; i++) {
-            blocks.add(new T5Block(config, isDecoder, i == 0));
-        }
-        this.block = child("block", new ModuleList(blocks));
+        this.block = child("block", ModuleList.of(count, i -> new T5Block(config, isDecoder, i == 0)));
         this.finalLayerNorm = child("final_layer_norm",
                 new T5LayerNorm(dModel, config.layerNormEpsilon(), config.initializerFactor()));
         this.dropout = child("dropout", new Dropout(config.dropoutRate()));

@@ -1,25 +1,22 @@
 package org.delta4j.models.bart;
 
+import static org.delta4j.models.ModelChecks.eval;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.delta4j.models.Fixtures;
 import org.delta4j.models.HfModels;
-import org.delta4j.models.ModelInputs;
+import org.delta4j.models.ModelChecks;
 import org.delta4j.tree.ModuleTree;
 import org.junit.jupiter.api.Test;
 
@@ -28,18 +25,11 @@ class BartModelTest {
     private static final long[][] IDS = {{0, 31, 12, 45, 7, 2}, {0, 8, 9, 2, 1, 1}};
     private static final long[][] MASK = {{1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 0, 0}};
     private static final long[][] DECODER_IDS = {{2, 0, 31, 12}, {2, 0, 8, 9}};
+    private static final Map<String, long[][]> INPUTS =
+            Map.of("input_ids", IDS, "attention_mask", MASK, "decoder_input_ids", DECODER_IDS);
 
     private static NDList inputs(NDManager manager, String... names) {
-        Map<String, long[][]> all = Map.of("input_ids", IDS, "attention_mask", MASK, "decoder_input_ids", DECODER_IDS);
-        Map<String, long[][]> chosen = new LinkedHashMap<>();
-        for (String name : names) {
-            chosen.put(name, all.get(name));
-        }
-        return ModelInputs.of(manager, chosen);
-    }
-
-    private static NDList eval(Block model, NDManager manager, NDList in) {
-        return model.forward(new ParameterStore(manager, false), in, false);
+        return ModelChecks.select(manager, INPUTS, names);
     }
 
     @Test
@@ -65,15 +55,8 @@ class BartModelTest {
     void trainingForwardDropsOutAndEvalIsDeterministic() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = HfModels.random(TinyBart.config("BartModel"), manager, 1);
-            NDList in = inputs(manager, "input_ids", "attention_mask", "decoder_input_ids");
-            ParameterStore ps = new ParameterStore(manager, false);
-            NDArray eval1 = model.forward(ps, in, false).get("last_hidden_state");
-            NDArray eval2 = model.forward(ps, in, false).get("last_hidden_state");
-            NDArray train1 = model.forward(ps, in, true).get("last_hidden_state");
-            NDArray train2 = model.forward(ps, in, true).get("last_hidden_state");
-            assertEquals(eval1, eval2);
-            assertTrue(Fixtures.maxAbsDiff(eval1, train1) > 1e-3, "training forward should apply dropout");
-            assertTrue(Fixtures.maxAbsDiff(train1, train2) > 1e-3, "dropout masks should differ between passes");
+            ModelChecks.assertDropoutOnlyWhileTraining(
+                    model, manager, inputs(manager, "input_ids", "attention_mask", "decoder_input_ids"));
         }
     }
 
@@ -81,17 +64,10 @@ class BartModelTest {
     void gradientsReachTiedAndUntiedWeights() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = HfModels.random(TinyBart.config("BartForConditionalGeneration"), manager, 3);
-            NDList in = inputs(manager, "input_ids", "attention_mask", "decoder_input_ids");
-            Map<String, Parameter> params = ModuleTree.of(model).parameters();
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = model.forward(new ParameterStore(manager, false), in, true).get("logits");
-                collector.backward(logits.square().mean());
-            }
-            for (String path : new String[] {"lm_head.weight", "model.encoder.layers.0.self_attn.k_proj.weight",
-                    "model.decoder.embed_positions.weight"}) {
-                NDArray grad = params.get(path).getArray().getGradient();
-                assertTrue(grad.abs().sum().getFloat() > 0f, "no gradient for " + path);
-            }
+            ModelChecks.backward(
+                    model, manager, inputs(manager, "input_ids", "attention_mask", "decoder_input_ids"), "logits");
+            ModelChecks.assertGradients(model, List.of("lm_head.weight",
+                    "model.encoder.layers.0.self_attn.k_proj.weight", "model.decoder.embed_positions.weight"));
             assertFalse(ModuleTree.of(model).buffers().get("final_logits_bias").requiresGradient());
         }
     }

@@ -6,21 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.delta4j.models.Fixtures;
 import org.delta4j.models.HasInputEmbeddings;
 import org.delta4j.models.HfModels;
+import org.delta4j.models.ModelChecks;
 import org.delta4j.models.ModelInputs;
 import org.delta4j.nn.Embedding;
 import org.delta4j.tree.ModuleTree;
@@ -77,16 +75,8 @@ class BertFamilyModelTest {
     @MethodSource("org.delta4j.models.bert.TinyBertFamily#architectures")
     void trainingForwardDropsOutAndEvalIsDeterministic(String architecture) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Block model = TinyBertFamily.random(architecture, manager, 1);
-            NDList in = inputs(manager);
-            ParameterStore ps = new ParameterStore(manager, false);
-            NDArray eval1 = model.forward(ps, in, false).get("last_hidden_state");
-            NDArray eval2 = model.forward(ps, in, false).get("last_hidden_state");
-            NDArray train1 = model.forward(ps, in, true).get("last_hidden_state");
-            NDArray train2 = model.forward(ps, in, true).get("last_hidden_state");
-            assertEquals(eval1, eval2);
-            assertTrue(Fixtures.maxAbsDiff(eval1, train1) > 1e-3, "training forward should apply dropout");
-            assertTrue(Fixtures.maxAbsDiff(train1, train2) > 1e-3, "dropout masks should differ between passes");
+            ModelChecks.assertDropoutOnlyWhileTraining(
+                    TinyBertFamily.random(architecture, manager, 1), manager, inputs(manager));
         }
     }
 
@@ -96,10 +86,7 @@ class BertFamilyModelTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = TinyBertFamily.random(architecture, manager, 2);
             NDList in = inputs(manager);
-            Embedding table = ((HasInputEmbeddings) model).inputEmbeddings();
-            NDArray embeds = table.forward(new ParameterStore(manager, false), new NDList(in.get("input_ids")),
-                    false).head();
-            embeds.setName("inputs_embeds");
+            NDArray embeds = ModelChecks.inputsEmbeds((HasInputEmbeddings) model, manager, in.get("input_ids"));
             NDArray viaEmbeds = eval(model, manager, new NDList(embeds, in.get("attention_mask")));
             assertEquals(eval(model, manager, in), viaEmbeds);
         }
@@ -167,21 +154,8 @@ class BertFamilyModelTest {
     void gradientsReachEveryParameter(String architecture) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = TinyBertFamily.random(architecture, manager, 6);
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDList out = model.forward(new ParameterStore(manager, false), inputs(manager), true);
-                NDArray loss = out.get(0).square().mean();
-                for (int i = 1; i < out.size(); i++) {
-                    loss = loss.add(out.get(i).square().mean());
-                }
-                // Scalars that autograd keeps must survive a collection (see Functional.times).
-                System.gc();
-                collector.backward(loss);
-            }
-            for (Map.Entry<String, Parameter> e : ModuleTree.of(model).uniqueParameters().entrySet()) {
-                NDArray grad = e.getValue().getArray().getGradient();
-                float size = grad.abs().sum().getFloat();
-                assertTrue(size > 0f && Float.isFinite(size), "gradient of " + e.getKey() + ": " + size);
-            }
+            ModelChecks.backward(model, manager, inputs(manager));
+            ModelChecks.assertGradients(model, ModuleTree.of(model).uniqueParameters().keySet());
         }
     }
 

@@ -7,18 +7,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.delta4j.delta.host.DeltaLayer;
+import org.delta4j.models.Doubling;
 import org.delta4j.models.Fixtures;
 import org.delta4j.models.ModelInputs;
-import org.delta4j.nn.Functional;
 import org.delta4j.nn.ModuleList;
 import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
@@ -28,27 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Delta surgery replaces children by reflection; every BERT-family block must run whatever it holds now. */
 class BertFamilySurgeryTest {
-    /** A stand-in that runs the original block and doubles its first output, as a delta would change it. */
-    private static final class Doubling extends AbstractBlock {
-        private final Block inner;
-
-        Doubling(Block inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        protected NDList forwardInternal(
-                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-            NDList out = inner.forward(ps, inputs, training, params);
-            return DeltaLayer.withHead(out, Functional.times(out.head(), 2f));
-        }
-
-        @Override
-        public Shape[] getOutputShapes(Shape[] inputShapes) {
-            return inner.getOutputShapes(inputShapes);
-        }
-    }
-
     private static NDArray outputs(Block model, NDManager manager) {
         NDList in = ModelInputs.of(manager, Map.of("input_ids", new long[][] {{5, 31, 12, 45}, {9, 8, 17, 3}},
                 "attention_mask", new long[][] {{1, 1, 1, 1}, {1, 1, 1, 0}}));

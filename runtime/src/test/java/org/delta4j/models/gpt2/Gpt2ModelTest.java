@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -16,13 +15,14 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.host.DeltaHost;
 import org.delta4j.models.Fixtures;
 import org.delta4j.models.HasInputEmbeddings;
 import org.delta4j.models.HfModels;
+import org.delta4j.models.ModelChecks;
 import org.delta4j.models.ModelInputs;
 import org.delta4j.models.StructureAssertions;
 import org.delta4j.nn.Embedding;
@@ -77,14 +77,7 @@ class Gpt2ModelTest {
     void trainingForwardDropsOutAndEvalIsDeterministic() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = HfModels.random(TinyGpt2.config("GPT2Model", ""), manager, 1);
-            NDList in = idsAndMask(manager);
-            NDArray eval1 = hidden(model, manager, in, false);
-            NDArray eval2 = hidden(model, manager, in, false);
-            NDArray train1 = hidden(model, manager, in, true);
-            NDArray train2 = hidden(model, manager, in, true);
-            assertEquals(eval1, eval2);
-            assertTrue(Fixtures.maxAbsDiff(eval1, train1) > 1e-3, "training forward should apply dropout");
-            assertTrue(Fixtures.maxAbsDiff(train1, train2) > 1e-3, "dropout masks should differ between passes");
+            ModelChecks.assertDropoutOnlyWhileTraining(model, manager, idsAndMask(manager));
         }
     }
 
@@ -94,9 +87,7 @@ class Gpt2ModelTest {
             GPT2LMHeadModel model = (GPT2LMHeadModel) HfModels.random(TinyGpt2.config("GPT2LMHeadModel", ""),
                     manager, 2);
             NDList in = idsAndMask(manager);
-            NDArray embeds = model.inputEmbeddings().forward(new ParameterStore(manager, false),
-                    new NDList(in.get("input_ids")), false).head();
-            embeds.setName("inputs_embeds");
+            NDArray embeds = ModelChecks.inputsEmbeds(model, manager, in.get("input_ids"));
             NDList byEmbeds = new NDList(embeds, in.get("attention_mask"));
             NDList ps = model.forward(new ParameterStore(manager, false), in, false);
             NDList pe = model.forward(new ParameterStore(manager, false), byEmbeds, false);
@@ -141,18 +132,10 @@ class Gpt2ModelTest {
     void gradientsReachTiedWeightsButNotBuffers() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = HfModels.random(TinyGpt2.config("GPT2LMHeadModel", ""), manager, 4);
+            ModelChecks.backward(model, manager, idsAndMask(manager), "logits");
+            ModelChecks.assertGradients(model, List.of("lm_head.weight", "transformer.wpe.weight",
+                    "transformer.h.0.attn.c_attn.weight", "transformer.h.1.mlp.c_proj.bias"));
             Map<String, Parameter> params = ModuleTree.of(model).parameters();
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = model.forward(new ParameterStore(manager, false), idsAndMask(manager), true)
-                        .get("logits");
-                collector.backward(logits.square().mean());
-            }
-            for (String path : new String[] {"lm_head.weight", "transformer.wpe.weight",
-                    "transformer.h.0.attn.c_attn.weight", "transformer.h.1.mlp.c_proj.bias"}) {
-                NDArray grad = params.get(path).getArray().getGradient();
-                assertTrue(grad.abs().sum().getFloat() > 0f, "no gradient for " + path);
-                assertFalse(grad.isNaN().any().getBoolean(), "NaN gradient for " + path);
-            }
             assertSame(params.get("lm_head.weight"), params.get("transformer.wte.weight"));
             assertFalse(ModuleTree.of(model).buffers().get("transformer.h.0.attn.bias").requiresGradient());
         }

@@ -2,7 +2,9 @@ package org.delta4j.models.gpt2;
 
 import java.io.IOException;
 import org.delta4j.models.Fixtures;
+import org.delta4j.models.HfModels;
 import org.delta4j.models.StructureAssertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,5 +26,11 @@ class Gpt2StructureTest {
     @ValueSource(strings = {"gpt2", "gpt2_lm_head"})
     void parametersAndCountAreHfs(String fixture) throws IOException {
         StructureAssertions.assertNamedParameters(Fixtures.model(fixture));
+    }
+
+    @Test
+    void everyChildFieldIsAMutableBlock() {
+        StructureAssertions.assertChildFieldsAreMutableBlocks(
+                HfModels.build(TinyGpt2.config("GPT2LMHeadModel", "")), 31);
     }
 }

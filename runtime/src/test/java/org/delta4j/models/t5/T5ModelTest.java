@@ -1,28 +1,26 @@
 package org.delta4j.models.t5;
 
+import static org.delta4j.models.ModelChecks.eval;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.host.DeltaHost;
 import org.delta4j.models.Fixtures;
 import org.delta4j.models.HfModels;
-import org.delta4j.models.ModelInputs;
+import org.delta4j.models.ModelChecks;
 import org.delta4j.models.bart.BartModel;
 import org.delta4j.nn.Embedding;
 import org.delta4j.tree.ModuleTree;
@@ -34,18 +32,11 @@ class T5ModelTest {
     private static final long[][] IDS = {{5, 31, 12, 45, 7, 1}, {9, 8, 9, 1, 0, 0}};
     private static final long[][] MASK = {{1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 0, 0}};
     private static final long[][] DECODER_IDS = {{0, 31, 12, 45}, {0, 8, 9, 1}};
+    private static final Map<String, long[][]> INPUTS =
+            Map.of("input_ids", IDS, "attention_mask", MASK, "decoder_input_ids", DECODER_IDS);
 
     private static NDList inputs(NDManager manager, String... names) {
-        Map<String, long[][]> all = Map.of("input_ids", IDS, "attention_mask", MASK, "decoder_input_ids", DECODER_IDS);
-        Map<String, long[][]> chosen = new LinkedHashMap<>();
-        for (String name : names) {
-            chosen.put(name, all.get(name));
-        }
-        return ModelInputs.of(manager, chosen);
-    }
-
-    private static NDList eval(Block model, NDManager manager, NDList in) {
-        return model.forward(new ParameterStore(manager, false), in, false);
+        return ModelChecks.select(manager, INPUTS, names);
     }
 
     private static float std(Map<String, Parameter> params, String path) {
@@ -78,15 +69,8 @@ class T5ModelTest {
     void trainingForwardDropsOutAndEvalIsDeterministic() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = HfModels.random(TinyT5.config("T5Model", ""), manager, 1);
-            NDList in = inputs(manager, "input_ids", "attention_mask", "decoder_input_ids");
-            ParameterStore ps = new ParameterStore(manager, false);
-            NDArray eval1 = model.forward(ps, in, false).get("last_hidden_state");
-            NDArray eval2 = model.forward(ps, in, false).get("last_hidden_state");
-            NDArray train1 = model.forward(ps, in, true).get("last_hidden_state");
-            NDArray train2 = model.forward(ps, in, true).get("last_hidden_state");
-            assertEquals(eval1, eval2);
-            assertTrue(Fixtures.maxAbsDiff(eval1, train1) > 1e-3, "training forward should apply dropout");
-            assertTrue(Fixtures.maxAbsDiff(train1, train2) > 1e-3, "dropout masks should differ between passes");
+            ModelChecks.assertDropoutOnlyWhileTraining(
+                    model, manager, inputs(manager, "input_ids", "attention_mask", "decoder_input_ids"));
         }
     }
 
@@ -96,9 +80,7 @@ class T5ModelTest {
             T5ForConditionalGeneration model = (T5ForConditionalGeneration) HfModels.random(
                     TinyT5.config("T5ForConditionalGeneration", ""), manager, 2);
             NDList in = inputs(manager, "input_ids", "attention_mask", "decoder_input_ids");
-            NDArray embeds = model.inputEmbeddings().forward(new ParameterStore(manager, false),
-                    new NDList(in.get("input_ids")), false).head();
-            embeds.setName("inputs_embeds");
+            NDArray embeds = ModelChecks.inputsEmbeds(model, manager, in.get("input_ids"));
             NDList byEmbeds = new NDList(embeds, in.get("attention_mask"), in.get("decoder_input_ids"));
             NDList a = eval(model, manager, in);
             NDList b = eval(model, manager, byEmbeds);
@@ -150,20 +132,12 @@ class T5ModelTest {
     void gradientsReachRelativeBiasesAndTiedWeights() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = HfModels.random(TinyT5.config("T5ForConditionalGeneration", ""), manager, 3);
-            Map<String, Parameter> params = ModuleTree.of(model).parameters();
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = model.forward(new ParameterStore(manager, false),
-                        inputs(manager, "input_ids", "attention_mask", "decoder_input_ids"), true).get("logits");
-                collector.backward(logits.square().mean());
-            }
-            for (String path : new String[] {"shared.weight",
+            ModelChecks.backward(
+                    model, manager, inputs(manager, "input_ids", "attention_mask", "decoder_input_ids"), "logits");
+            ModelChecks.assertGradients(model, List.of("shared.weight",
                     "encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight",
                     "decoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight",
-                    "decoder.block.1.layer.1.EncDecAttention.k.weight", "encoder.block.1.layer.1.layer_norm.weight"}) {
-                NDArray grad = params.get(path).getArray().getGradient();
-                assertTrue(grad.abs().sum().getFloat() > 0f, "no gradient for " + path);
-                assertFalse(grad.isNaN().any().getBoolean(), "NaN gradient for " + path);
-            }
+                    "decoder.block.1.layer.1.EncDecAttention.k.weight", "encoder.block.1.layer.1.layer_norm.weight"));
         }
     }
 

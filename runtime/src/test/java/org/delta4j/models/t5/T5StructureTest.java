@@ -60,4 +60,10 @@ class T5StructureTest {
                 "DenseReluDense.wi_1 Linear", "DenseReluDense.wo Linear", "DenseReluDense.dropout Dropout",
                 "DenseReluDense.act NewGELUActivation", "layer_norm T5LayerNorm", "dropout Dropout"), ff);
     }
+
+    @Test
+    void everyChildFieldIsAMutableBlock() {
+        StructureAssertions.assertChildFieldsAreMutableBlocks(
+                HfModels.build(TinyT5.config("T5ForConditionalGeneration", "")), 92);
+    }
 }
