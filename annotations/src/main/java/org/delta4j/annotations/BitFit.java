@@ -8,16 +8,19 @@ import java.lang.annotation.Target;
 
 /**
  * BitFit (Ben Zaken et al.), as OpenDelta's {@code BitFitModel}: trains the biases of the selected modules and of
- * everything under them, adding a zero bias where a linear module has none.
+ * everything under them, adding a zero bias where a linear module has none. Written once: it has no arguments that
+ * two could differ in, so one {@code @BitFit} names all its modules.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface BitFit {
     /**
-     * The modules to modify, by OpenDelta's addressing rules, such as {@code {"encoder", "decoder"}}
-     * (OpenDelta's {@code modified_modules}). Each pattern must match at least one module of the backbone.
-     * Default {@code {}}: none, which is an error until default targets per architecture exist.
+     * The modules to modify, by OpenDelta's addressing rules, such as {@code {"encoder", "decoder"}}, or by unified
+     * names such as {@code "attn.q"} (OpenDelta's {@code modified_modules}). Each pattern must match at least one
+     * module of the backbone. Default {@code {}}: OpenDelta's default modules, {@code attn}, {@code ff} and
+     * {@code layer_norm} in unified names, which needs a backbone whose structure has unified names (every catalogue
+     * backbone has).
      *
      * @return the module patterns
      */

@@ -18,7 +18,9 @@ import java.lang.annotation.Target;
 public @interface Freeze {
     /**
      * What stays trainable: the keyword {@code "deltas"} (every delta parameter) and module or parameter patterns
-     * by OpenDelta's addressing rules, such as {@code "layernorm_embedding"}. Default {@code {"deltas"}}.
+     * by OpenDelta's addressing rules, such as {@code "layernorm_embedding"}. Each pattern must match a module or
+     * parameter of the backbone, or a layer the spec's deltas add (such as {@code "adapter"}). Default
+     * {@code {"deltas"}}.
      *
      * @return the keyword and patterns to keep trainable
      */

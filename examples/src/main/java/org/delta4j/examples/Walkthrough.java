@@ -41,13 +41,7 @@ import org.delta4j.tree.StructureGraph;
  * BART folder (config.json + model.safetensors) instead.
  */
 public final class Walkthrough {
-    private static final String TINY_BART = "{\"model_type\": \"bart\", \"architectures\": [\"BartForConditionalGeneration\"],"
-            + " \"vocab_size\": 24, \"d_model\": 64, \"encoder_layers\": 2, \"decoder_layers\": 2,"
-            + " \"encoder_attention_heads\": 4, \"decoder_attention_heads\": 4, \"encoder_ffn_dim\": 128,"
-            + " \"decoder_ffn_dim\": 128, \"max_position_embeddings\": 32, \"dropout\": 0.0,"
-            + " \"attention_dropout\": 0.0, \"activation_dropout\": 0.0, \"activation_function\": \"gelu\","
-            + " \"init_std\": 0.02, \"scale_embedding\": false, \"pad_token_id\": 1, \"bos_token_id\": 0,"
-            + " \"eos_token_id\": 2, \"decoder_start_token_id\": 2}";
+    private static final String TINY_BART = TinyBart.CONFIG;
     private static final int FIRST_CONTENT_TOKEN = 3;
     private static final int LENGTH = 8;
     private static final int BATCH = 32;

@@ -4,7 +4,9 @@ import com.google.auto.service.AutoService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -21,20 +23,22 @@ import org.delta4j.processor.generate.WiringWriter;
 import org.delta4j.processor.model.Kind;
 import org.delta4j.processor.model.SpecModel;
 import org.delta4j.processor.read.SpecAnnotations;
+import org.delta4j.processor.validate.Positions;
 import org.delta4j.processor.validate.Report;
 import org.delta4j.processor.validate.SpecValidator;
 import org.delta4j.spec.Problem;
 
 /**
- * Checks every type annotated with a delta4j spec annotation and generates its wiring. For each type it reads the
- * annotations, checks them all against the rules and the backbone's structure (reporting every error on the exact
- * value), and writes {@code <Type>Delta} only when nothing is wrong. Isolating: each generated file has its spec
- * type as its only originating element.
+ * Checks every type annotated with a delta4j spec annotation and generates its wiring. Each round it first checks
+ * every annotated type completely, reporting every error on the exact value, and only then writes
+ * {@code <Type>Delta} for the types with none. Nothing escapes: a failure of the processor itself is reported on
+ * the type it was processing. Isolating: each generated file has its spec type as its only originating element.
  */
 @AutoService(Processor.class)
 public final class DeltaSpecProcessor extends AbstractProcessor {
     private SpecValidator validator;
     private WiringWriter writer;
+    private Positions positions;
 
     /** Called by the compiler's service loader. */
     public DeltaSpecProcessor() {}
@@ -45,6 +49,7 @@ public final class DeltaSpecProcessor extends AbstractProcessor {
         validator = new SpecValidator(env.getElementUtils(), Catalogue.bundled(), new StructureFiles(env.getFiler()));
         boolean generatedExists = env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
         writer = new WiringWriter(DeltaSpecProcessor.class.getName(), generatedExists);
+        positions = Positions.of(env);
     }
 
     @Override
@@ -53,6 +58,9 @@ public final class DeltaSpecProcessor extends AbstractProcessor {
         names.add(SpecAnnotations.BACKBONE);
         for (Kind k : Kind.values()) {
             names.add(k.annotationName());
+            if (k.isRepeatable()) {
+                names.add(k.containerName());
+            }
         }
         return names;
     }
@@ -65,28 +73,30 @@ public final class DeltaSpecProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         TypeElement[] ours = annotations.toArray(TypeElement[]::new);
+        List<SpecModel> clean = new ArrayList<>();
         for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWithAny(ours))) {
             try {
-                process(type);
-            } catch (RuntimeException e) {
+                validate(type).ifPresent(clean::add);
+            } catch (RuntimeException | LinkageError e) {
                 // A processor bug must not abort the whole compilation: report it on the type and go on.
                 fail(type, stackTrace(e));
+            }
+        }
+        for (SpecModel model : clean) {
+            try {
+                writer.file(model).writeTo(processingEnv.getFiler());
+            } catch (IOException | RuntimeException | LinkageError e) {
+                fail(model.type(), e.toString());
             }
         }
         return false;
     }
 
-    private void process(TypeElement type) {
+    private Optional<SpecModel> validate(TypeElement type) {
         Report report = new Report(type);
         Optional<SpecModel> model = validator.validate(type, report);
-        report.printTo(processingEnv.getMessager());
-        if (model.isPresent()) {
-            try {
-                writer.file(model.get()).writeTo(processingEnv.getFiler());
-            } catch (IOException e) {
-                fail(type, e.toString());
-            }
-        }
+        report.printTo(processingEnv.getMessager(), positions);
+        return model;
     }
 
     private void fail(TypeElement type, String reason) {

@@ -11,13 +11,14 @@ import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
 import org.junit.jupiter.api.Test;
 
-/** The bundled catalogue: every listed backbone loads, and BART has the module names specs rely on. */
+/** The bundled catalogue: every listed backbone loads, and BART has the names, sizes and encoder specs rely on. */
 class CatalogueTest {
     private final Catalogue catalogue = Catalogue.bundled();
 
     @Test
     void everyListedBackboneLoadsUnderItsName() {
-        assertThat(catalogue.names()).contains("facebook/bart-base");
+        assertThat(catalogue.names()).containsExactly("facebook/bart-base", "bert-base-uncased", "bert-base-cased",
+                "roberta-base", "distilbert-base-uncased").inOrder();
         for (String name : catalogue.names()) {
             assertThat(catalogue.load(name).name()).isEqualTo(name);
         }
@@ -42,5 +43,18 @@ class CatalogueTest {
         List<String> fc2 = new ModuleSelector(List.of("fc2"), List.of("lm_head")).select(bart.paths(), bart.name());
         assertThat(fc2).hasSize(12);
         assertThat(bart.module("decoder.layers.0.fc1").type()).isEqualTo("Linear");
+        assertThat(bart.module("decoder.layers.0.fc1").unified()).containsExactly("decoder.block.0.ff.w1",
+                "decoder.block.0.ff").inOrder();
+        assertThat(bart.module("decoder.layers.0.self_attn").out().getAsLong()).isEqualTo(768);
+        assertThat(bart.encoder()).isEqualTo("encoder");
+    }
+
+    @Test
+    void encoderOnlyBackbonesHaveNoEncoderForSoftPrompts() {
+        for (String name : new String[] {"bert-base-uncased", "bert-base-cased", "roberta-base",
+                "distilbert-base-uncased"}) {
+            assertThat(catalogue.load(name).encoder()).isNull();
+            assertThat(catalogue.load(name).aliases()).isNotEmpty();
+        }
     }
 }

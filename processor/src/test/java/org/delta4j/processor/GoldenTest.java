@@ -10,25 +10,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Pins the whole generated source of the canonical example, so generated code stays readable, not just correct.
- * Run with {@code GOLDEN_REGENERATE=1} to rewrite the golden file from the current output, then review the diff.
+ * Pins whole generated sources, so generated code stays readable, not just correct: the walkthrough's adapter spec
+ * and the repeated-LoRA spec with named setters. Run with {@code GOLDEN_REGENERATE=1} to rewrite the golden files
+ * from the current output, then review the diff.
  */
 class GoldenTest {
-    private static final Path GOLDEN = Path.of("src/test/resources/golden/com/example/BartFfnAdapterDelta.java");
-
-    @Test
-    void bartFfnAdapterGeneratesTheGoldenSource() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"BartFfnAdapter", "BartAttnFfnLora"})
+    void specGeneratesTheGoldenSource(String spec) throws IOException {
+        Path golden = Path.of("src/test/resources/golden/com/example/" + spec + "Delta.java");
         Compilation compilation =
-                Compilations.compile(JavaFileObjects.forResource("specs/com/example/BartFfnAdapter.java"));
+                Compilations.compile(JavaFileObjects.forResource("specs/com/example/" + spec + ".java"));
         assertThat(compilation).succeededWithoutWarnings();
-        JavaFileObject generated = compilation.generatedSourceFile("com.example.BartFfnAdapterDelta").orElseThrow();
+        JavaFileObject generated = compilation.generatedSourceFile("com.example." + spec + "Delta").orElseThrow();
         String actual = generated.getCharContent(true).toString();
         if (System.getenv("GOLDEN_REGENERATE") != null) {
-            Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
         }
-        assertThat(actual).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+        assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
 }

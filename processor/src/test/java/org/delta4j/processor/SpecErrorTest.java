@@ -4,125 +4,19 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.delta4j.processor.Compilations.compile;
 import static org.delta4j.processor.Compilations.source;
 import static org.delta4j.processor.Compilations.spec;
+import static org.delta4j.processor.ErrorAssertions.assertError;
+import static org.delta4j.processor.ErrorAssertions.assertSingleError;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.delta4j.spec.Problem;
 import org.junit.jupiter.api.Test;
 
-/** One test per compile error: its tag, its key text, and the line it points at. */
+/**
+ * Errors about the spec as a whole: its type, its backbone, its deltas' presence and names, and the processor's own
+ * failures; each with its tag, its key text, and the line it points at.
+ */
 class SpecErrorTest {
-    private static void assertSingleError(JavaFileObject source, Problem problem, String text, String line) {
-        Compilation compilation = compile(source);
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining(problem.tag() + " " + text).inFile(source).onLineContaining(line);
-    }
-
-    @Test
-    void bottleneckBelowOne() {
-        assertSingleError(spec(
-                        "@Backbone(\"facebook/bart-base\")",
-                        "@Adapter(modules = \"fc2\", bottleneck = 0)",
-                        "interface Spec {}"),
-                Problem.OUT_OF_RANGE, "bottleneck = 0 is out of range: expected an integer >= 1", "bottleneck = 0");
-    }
-
-    @Test
-    void rankBelowOne() {
-        assertSingleError(spec(
-                        "@Backbone(\"facebook/bart-base\")",
-                        "@Lora(modules = \"q_proj\",",
-                        "      r = 0)",
-                        "interface Spec {}"),
-                Problem.OUT_OF_RANGE, "r = 0 is out of range", "r = 0");
-    }
-
-    @Test
-    void alphaNotPositive() {
-        assertSingleError(spec(
-                        "@Backbone(\"facebook/bart-base\")",
-                        "@Lora(modules = \"q_proj\",",
-                        "      alpha = 0)",
-                        "interface Spec {}"),
-                Problem.OUT_OF_RANGE, "alpha = 0.0 is out of range: expected a finite number > 0", "alpha = 0");
-    }
-
-    @Test
-    void dropoutOutsideZeroToOne() {
-        assertSingleError(spec(
-                        "@Backbone(\"facebook/bart-base\")",
-                        "@Lora(modules = \"q_proj\",",
-                        "      dropout = 1.0)",
-                        "interface Spec {}"),
-                Problem.OUT_OF_RANGE, "dropout = 1.0 is out of range: expected a probability in [0, 1)",
-                "dropout = 1.0");
-    }
-
-    @Test
-    void unknownNonLinearity() {
-        assertSingleError(spec(
-                        "@Backbone(\"facebook/bart-base\")",
-                        "@Adapter(modules = \"fc2\",",
-                        "         nonLinearity = \"gelu2\")",
-                        "interface Spec {}"),
-                Problem.UNKNOWN_CHOICE, "nonLinearity = \"gelu2\" is not supported: expected one of [gelu_new,",
-                "nonLinearity = \"gelu2\"");
-    }
-
-    @Test
-    void invalidRegexPointsAtItsArrayElement() {
-        assertSingleError(spec(
-                        "@Backbone(\"facebook/bart-base\")",
-                        "@Lora(modules = {",
-                        "        \"q_proj\",",
-                        "        \"[r](v_proj\"})",
-                        "interface Spec {}"),
-                Problem.INVALID_REGEX, "Module pattern \"[r](v_proj\" is not a valid regular expression",
-                "\"[r](v_proj\"");
-    }
-
-    @Test
-    void emptyPattern() {
-        assertSingleError(spec(
-                        "@Backbone(\"facebook/bart-base\")",
-                        "@BitFit(modules = {\"fc1\", \" \"})",
-                        "interface Spec {}"),
-                Problem.EMPTY_PATTERN, "Module pattern \" \" is empty", "@BitFit");
-    }
-
-    @Test
-    void patternMatchingNoModuleSuggestsTheClosestNames() {
-        assertSingleError(spec(
-                        "@Backbone(\"facebook/bart-base\")",
-                        "@Adapter(modules = {",
-                        "        \"fc2\",",
-                        "        \"fc3\"})",
-                        "interface Spec {}"),
-                Problem.UNKNOWN_MODULE, "Module pattern \"fc3\" matches no module of facebook/bart-base. "
-                        + "Did you mean \"fc1\", \"fc2\"", "\"fc3\"");
-    }
-
-    @Test
-    void patternMatchingOnlyExcludedModules() {
-        assertSingleError(spec(
-                        "@Backbone(\"facebook/bart-base\")",
-                        "@Lora(modules = \"encoder.layers.0.fc1\", exclude = \"encoder\")",
-                        "interface Spec {}"),
-                Problem.UNKNOWN_MODULE, "Module pattern \"encoder.layers.0.fc1\" matches no module",
-                "\"encoder.layers.0.fc1\"");
-    }
-
-    @Test
-    void freezeExcludeWithInvalidRegex() {
-        assertSingleError(spec(
-                        "@Backbone(\"facebook/bart-base\")",
-                        "@BitFit(modules = \"encoder\")",
-                        "@Freeze(exclude = {\"deltas\", \"[r]layer_norm[\"})",
-                        "interface Spec {}"),
-                Problem.INVALID_REGEX, "Module pattern \"[r]layer_norm[\" is not a valid regular expression",
-                "@Freeze");
-    }
-
     @Test
     void deltaWithoutBackbone() {
         assertSingleError(spec(
@@ -140,15 +34,6 @@ class SpecErrorTest {
                         "interface Spec {}"),
                 Problem.UNKNOWN_BACKBONE, "Backbone \"facebook/bart-large\" is not in the structure catalogue. "
                         + "Known backbones: [facebook/bart-base", "@Backbone");
-    }
-
-    @Test
-    void deltaWithoutModules() {
-        assertSingleError(spec(
-                        "@Backbone(\"facebook/bart-base\")",
-                        "@BitFit",
-                        "interface Spec {}"),
-                Problem.NO_MODULES, "@BitFit names no modules. Set modules", "@BitFit");
     }
 
     @Test
@@ -199,6 +84,91 @@ class SpecErrorTest {
     }
 
     @Test
+    void finalClassCannotBeASpec() {
+        assertSingleError(spec(
+                        "@Backbone(\"facebook/bart-base\")",
+                        "@BitFit(modules = \"encoder\")",
+                        "final class Spec {}"),
+                Problem.SPEC_TYPE, "test.Spec cannot be a tuning spec: it is a final class; a spec only describes, "
+                        + "so make it an interface or an abstract class.", "final class Spec");
+    }
+
+    @Test
+    void privateNestedTypeCannotBeASpec() {
+        JavaFileObject source = source("test.Outer",
+                "package test;",
+                "import org.delta4j.annotations.*;",
+                "class Outer {",
+                "    @Backbone(\"facebook/bart-base\")",
+                "    @BitFit(modules = \"encoder\")",
+                "    private interface Spec {}",
+                "}");
+        assertSingleError(source, Problem.SPEC_TYPE, "test.Outer.Spec cannot be a tuning spec: it is private; the "
+                + "wiring beside it must see it.", "private interface Spec");
+    }
+
+    @Test
+    void recordCannotBeASpec() {
+        assertSingleError(spec(
+                        "@Backbone(\"facebook/bart-base\")",
+                        "@BitFit(modules = \"encoder\")",
+                        "record Spec(int x) {}"),
+                Problem.SPEC_TYPE, "test.Spec cannot be a tuning spec: it is a record.", "record Spec");
+    }
+
+    @Test
+    void repeatedDeltasNeedNames() {
+        JavaFileObject source = spec(
+                "@Backbone(\"facebook/bart-base\")",
+                "@Lora(name = \"attn\", modules = \"q_proj\")",
+                "@Lora(modules = \"fc1\", r = 4)",
+                "interface Spec {}");
+        assertSingleError(source, Problem.MISSING_NAME, "@Lora is written 2 times, so each needs a name, such as "
+                + "name = \"lora2\": the name prefixes the delta's setters in the generated builder.",
+                "@Lora(modules = \"fc1\", r = 4)");
+    }
+
+    @Test
+    void twoDeltasWithOneName() {
+        assertSingleError(spec(
+                        "@Backbone(\"facebook/bart-base\")",
+                        "@Adapter(name = \"ffn\", modules = \"fc2\")",
+                        "@Adapter(modules = \"self_attn\",",
+                        "         name = \"ffn\")",
+                        "interface Spec {}"),
+                Problem.DUPLICATE_NAME, "name = \"ffn\" is taken by @Adapter(name = \"ffn\"). Give every delta its "
+                        + "own name", "name = \"ffn\")");
+    }
+
+    @Test
+    void nameThatAnotherDeltasSettersUse() {
+        assertSingleError(spec(
+                        "@Backbone(\"facebook/bart-base\")",
+                        "@Lora(name = \"adapter\", modules = \"q_proj\")",
+                        "@Adapter(modules = \"fc2\")",
+                        "interface Spec {}"),
+                Problem.DUPLICATE_NAME, "name = \"adapter\" is taken by @Adapter.", "@Lora");
+    }
+
+    @Test
+    void errorsInsideRepeatedAnnotationsPointAtTheirValues() {
+        JavaFileObject source = spec(
+                "@Backbone(\"facebook/bart-base\")",
+                "@Lora(name = \"attn\",",
+                "      modules = {\"q_proj\", \"v_prj\"},",
+                "      r = 8)",
+                "@Lora(name = \"ffn\",",
+                "      modules = \"fc1\",",
+                "      dropout = 1.5)",
+                "interface Spec {}");
+        Compilation compilation = compile(source);
+        assertThat(compilation).hadErrorCount(2);
+        assertError(compilation, source, Problem.UNKNOWN_MODULE, "Module pattern \"v_prj\" matches no module",
+                "\"v_prj\"");
+        assertError(compilation, source, Problem.OUT_OF_RANGE, "dropout = 1.5 is out of range", "dropout = 1.5");
+    }
+
+    @Test
     void missingStructureFile() {
         assertSingleError(spec(
                         "@Backbone(structure = \"structures/missing.structure.json\")",
@@ -246,8 +216,8 @@ class SpecErrorTest {
                 "interface Spec {}");
         JavaFileObject clash = source("test.SpecDelta", "package test;", "class SpecDelta {}");
         Compilation compilation = compile(spec, clash);
-        assertThat(compilation).hadErrorContaining(Problem.PROCESSOR_FAILURE.tag()
-                + " Cannot generate the wiring for test.Spec").inFile(spec).onLineContaining("interface Spec");
+        assertError(compilation, spec, Problem.PROCESSOR_FAILURE, "Cannot generate the wiring for test.Spec",
+                "interface Spec");
     }
 
     @Test

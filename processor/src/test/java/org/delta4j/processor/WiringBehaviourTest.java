@@ -83,4 +83,47 @@ class WiringBehaviourTest {
         assertThat(spec.freeze()).isEmpty();
         assertThat(wiring.getField("BACKBONE").get(null)).isEqualTo("facebook/bart-base");
     }
+
+    @Test
+    void namedSettersChangeTheirOwnDelta() throws Exception {
+        Class<?> wiring = new CompiledClasses(compile(spec(
+                "@Backbone(\"facebook/bart-base\")",
+                "@Lora(name = \"attn\", modules = {\"attn.q\", \"attn.v\"}, r = 8)",
+                "@Lora(name = \"ffn\", modules = \"ff.w1\", r = 4)",
+                "interface Spec {}"))).loadClass("test.SpecDelta");
+        Object builder = invoke(wiring, "builder", new Class<?>[0]);
+        invoke(builder, "attnR", new Class<?>[] {int.class}, 16);
+        SpecException e = assertThrows(SpecException.class,
+                () -> invoke(builder, "ffnDropout", new Class<?>[] {double.class}, 1.0));
+        assertThat(e.problem()).isEqualTo(Problem.OUT_OF_RANGE);
+        TuningSpec spec = build(builder);
+        assertThat(spec.deltas().get(0).arguments()).containsEntry("lora_r", 16);
+        assertThat(spec.deltas().get(0).modules()).containsExactly("attn.q", "attn.v").inOrder();
+        assertThat(spec.deltas().get(1).arguments()).containsEntry("lora_r", 4);
+    }
+
+    @Test
+    void everyMethodBuildsItsRuntimeSpec() throws Exception {
+        Class<?> wiring = new CompiledClasses(compile(spec(
+                "@Backbone(\"facebook/bart-base\")",
+                "@LowRankAdapter(modules = \"fc2\", rank = 2)",
+                "@Compacter(modules = \"fc2\", hypercomplexDivision = 8)",
+                "@ParallelAdapter(modules = {\"fc1\", \"fc2\"}, scaled = 4)",
+                "@Prefix(prefixTokenNum = 3)",
+                "@SoftPrompt(softTokenNum = 5)",
+                "interface Spec {}"))).loadClass("test.SpecDelta");
+        Object builder = invoke(wiring, "builder", new Class<?>[0]);
+        assertThrows(SpecException.class,
+                () -> invoke(builder, "compacterHypercomplexDivision", new Class<?>[] {int.class}, 0));
+        TuningSpec spec = build(builder);
+        assertThat(spec.deltas().stream().map(DeltaSpec::method).toList()).isEqualTo(
+                List.of("low_rank_adapter", "compacter", "parallel_adapter", "prefix", "soft_prompt"));
+        assertThat(spec.deltas().get(0).arguments()).containsEntry("low_rank_rank", 2);
+        assertThat(spec.deltas().get(1).arguments()).containsEntry("hypercomplex_division", 8);
+        assertThat(spec.deltas().get(2).arguments()).containsEntry("scaled", 4.0);
+        assertThat(spec.deltas().get(3).modules()).isEmpty();
+        assertThat(spec.deltas().get(3).arguments()).containsEntry("prefix_token_num", 3);
+        assertThat(spec.deltas().get(4).arguments()).containsEntry("soft_token_num", 5);
+        assertThat(spec.deltas().get(4).exclude()).isEmpty();
+    }
 }

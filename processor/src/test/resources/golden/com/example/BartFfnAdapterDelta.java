@@ -1,26 +1,34 @@
 package com.example;
 
 import ai.djl.nn.Block;
+import java.io.IOException;
+import java.nio.file.Path;
 import javax.annotation.processing.Generated;
 import org.delta4j.delta.FreezeSpec;
 import org.delta4j.delta.Tuning;
 import org.delta4j.delta.TuningPlan;
 import org.delta4j.delta.TuningSpec;
 import org.delta4j.delta.adapter.AdapterSpec;
+import org.delta4j.io.DeltaCheckpoint;
 
 /**
  * Type-safe wiring for the tuning spec {@link BartFfnAdapter}, checked at compile time against the structure of
- * {@code "facebook/bart-base"}:
+ * {@code "facebook/bart-base"}. Attaching it:
  *
  * <ul>
  *   <li>{@code @Adapter(modules = "fc2", exclude = "lm_head", bottleneck = 12, nonLinearity = "gelu_new")}:
- *       modifies 12 modules.
+ *       Adapter on 12 modules:
+ *       {@code encoder.layers.0.fc2},
+ *       {@code encoder.layers.1.fc2},
+ *       {@code encoder.layers.2.fc2}
+ *       and 9 more.
  *   <li>{@code @Freeze(exclude = {"deltas", "layernorm_embedding"}, setStateDict = true)}:
- *       after attaching, freezes every parameter it does not exclude.
+ *       then freezes every parameter it does not exclude.
  * </ul>
  *
- * <p>{@link #attach(Block)} attaches the spec as annotated; {@link #builder()} changes its values at run time, checked
- * by the same rules.
+ * <p>{@link #attach(Block)} attaches the spec as annotated and returns the {@link Tuning} to log, inspect
+ * and train; {@link #save(Tuning, Path)} saves its deltas. {@link #plan(Block)} shows what a backbone would get,
+ * without changing it. {@link #builder()} changes the values at run time, checked by the same rules.
  */
 @Generated("org.delta4j.processor.DeltaSpecProcessor")
 public final class BartFfnAdapterDelta {
@@ -45,10 +53,34 @@ public final class BartFfnAdapterDelta {
      * Attaches the spec with its annotated values: {@code builder().build().attach(backbone)}.
      *
      * @param backbone the model's root block, initialised
-     * @return the handle to the attached deltas
+     * @return the handle to the attached deltas: {@link Tuning#log()}, {@link Tuning#statistics()},
+     *     training, and {@link #save(Tuning, Path)}
      */
     public static Tuning attach(Block backbone) {
         return builder().build().attach(backbone);
+    }
+
+    /**
+     * Resolves the spec with its annotated values on a backbone without changing it:
+     * {@code builder().build().plan(backbone)}.
+     *
+     * @param backbone the model's root block
+     * @return which modules each delta would modify; its {@code toString()} describes them
+     */
+    public static TuningPlan plan(Block backbone) {
+        return builder().build().plan(backbone);
+    }
+
+    /**
+     * Saves the attached deltas as a checkpoint folder, which {@link DeltaCheckpoint#load(Path, Block)} attaches
+     * to a fresh backbone.
+     *
+     * @param tuning the handle {@link #attach(Block)} returned
+     * @param directory the folder to write
+     * @throws IOException when it cannot be written
+     */
+    public static void save(Tuning tuning, Path directory) throws IOException {
+        DeltaCheckpoint.save(tuning, directory);
     }
 
     /**

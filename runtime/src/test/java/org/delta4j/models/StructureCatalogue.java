@@ -1,21 +1,27 @@
 package org.delta4j.models;
 
+import ai.djl.nn.Block;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.delta4j.tree.StructureExport;
 
 /**
  * The structure catalogue the annotation processor ships: one {@code <owner>--<name>.structure.json} per model,
  * produced from the runtime's own model classes built from the model's HF {@code config.json} (a copy of the hub's
- * file under this package's test resources), plus {@code index.txt} listing the names.
+ * file under this package's test resources), plus {@code index.txt} listing the names. Each entry names the model
+ * class whose structure it describes: the base model, as {@code AutoModel} loads it, whatever head the hub's
+ * {@code architectures} names. GPT-2 and T5 join once their model classes exist.
  */
 final class StructureCatalogue {
-    /** The models in the catalogue, by HF name. */
-    static final List<String> MODELS = List.of("facebook/bart-base");
+    /** The models in the catalogue: HF name, and the model class described. */
+    static final Map<String, String> MODELS = modelClasses("facebook/bart-base", "BartModel",
+            "bert-base-uncased", "BertModel",
+            "bert-base-cased", "BertModel",
+            "roberta-base", "RobertaModel",
+            "distilbert-base-uncased", "DistilBertModel");
 
     /** The command that rewrites the committed catalogue. */
     static final String REGENERATE = "mvn -B -o -pl runtime -am test -Dtest=StructureCatalogueGenerator "
@@ -33,14 +39,24 @@ final class StructureCatalogue {
     static Map<String, String> render() throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         StringBuilder index = new StringBuilder();
-        for (String name : MODELS) {
+        for (Map.Entry<String, String> model : MODELS.entrySet()) {
+            String name = model.getKey();
             String stem = name.replace("/", "--");
             ModelConfig config = HfModels.readConfig(configDir(stem));
-            files.put(stem + ".structure.json", StructureExport.of(HfModels.build(config), name).toJson());
+            Block block = Architectures.build(model.getValue(), config);
+            files.put(stem + ".structure.json", StructureExport.of(block, name).toJson());
             index.append(name).append('\n');
         }
         files.put("index.txt", index.toString());
         return files;
+    }
+
+    private static Map<String, String> modelClasses(String... nameThenClass) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenClass.length; i += 2) {
+            m.put(nameThenClass[i], nameThenClass[i + 1]);
+        }
+        return m;
     }
 
     private static Path configDir(String stem) {

@@ -2,6 +2,8 @@ package org.delta4j.spec;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Value ranges of the delta methods' arguments. The processor checks annotation values with these, and the runtime's
@@ -15,7 +17,33 @@ public final class ArgumentRules {
     /** The freeze exclude keyword that keeps every delta parameter trainable. */
     public static final String FREEZE_DELTAS = "deltas";
 
+    /** What a delta's name looks like: it prefixes Java fields and methods. */
+    private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9_]*");
+
+    /** Java's keywords and literals that a lower-case name could spell. */
+    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
+            "false", "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
+            "interface", "long", "native", "new", "null", "package", "private", "protected", "public", "return",
+            "short", "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws",
+            "transient", "true", "try", "void", "volatile", "while");
+
     private ArgumentRules() {}
+
+    /**
+     * Requires a delta name that can prefix generated Java members: an ASCII identifier starting with a lower-case
+     * letter, not a keyword.
+     *
+     * @param name the name
+     * @return the name
+     * @throws SpecException tagged {@link Problem#INVALID_NAME}
+     */
+    public static String deltaName(String name) {
+        if (!NAME.matcher(name).matches() || KEYWORDS.contains(name)) {
+            throw new SpecException(Problem.INVALID_NAME, Problem.INVALID_NAME.format(name));
+        }
+        return name;
+    }
 
     /**
      * Requires {@code value >= 1}.

@@ -8,11 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * A model's structure without its weights: every module path with its type and its directly owned parameters'
  * shapes. The runtime exports it from any model; the annotation processor reads it to check patterns at compile
  * time. The JSON form is stable and documented in the README.
+ *
+ * <p>Optional fields, which older files lack and readers must do without: per module, its unified names
+ * ({@code "unified"}, OpenDelta's common structure, such as {@code encoder.block.0.attn.q}) and the sizes of its
+ * first input and output where the runtime knows them ({@code "in"}, {@code "out"}); per model, the path of the
+ * encoder that a soft prompt goes on ({@code "encoder"}), set only for encoder-decoder models that expose their
+ * input embeddings. Absent fields are not written.
  */
 public final class ModelStructure {
     /** The format tag written into every structure file. */
@@ -24,16 +31,37 @@ public final class ModelStructure {
     public static final class Module {
         private final String path;
         private final String type;
+        private final List<String> unified;
+        private final Long in;
+        private final Long out;
         private final Map<String, long[]> parameters;
 
         /**
+         * A module without unified names or known sizes.
+         *
          * @param path the dotted path, {@code ""} for the root
          * @param type the module type, such as {@code Linear}
          * @param parameters the directly owned parameters by local name, with their shapes, in order
          */
         public Module(String path, String type, Map<String, long[]> parameters) {
+            this(path, type, List.of(), OptionalLong.empty(), OptionalLong.empty(), parameters);
+        }
+
+        /**
+         * @param path the dotted path, {@code ""} for the root
+         * @param type the module type, such as {@code Linear}
+         * @param unified its unified names, none when the model has no common structure or it is not mapped
+         * @param in the size of its first input's last axis, when known
+         * @param out the size of its first output's last axis, when known
+         * @param parameters the directly owned parameters by local name, with their shapes, in order
+         */
+        public Module(String path, String type, List<String> unified, OptionalLong in, OptionalLong out,
+                Map<String, long[]> parameters) {
             this.path = Objects.requireNonNull(path, "path");
             this.type = Objects.requireNonNull(type, "type");
+            this.unified = unified.isEmpty() ? null : List.copyOf(unified);
+            this.in = in.isPresent() ? in.getAsLong() : null;
+            this.out = out.isPresent() ? out.getAsLong() : null;
             this.parameters = new LinkedHashMap<>(parameters);
         }
 
@@ -42,9 +70,29 @@ public final class ModelStructure {
             return path;
         }
 
+        /** @return the last path component, {@code ""} for the root */
+        public String name() {
+            return path.substring(path.lastIndexOf('.') + 1);
+        }
+
         /** @return the module type, such as {@code Linear} */
         public String type() {
             return type;
+        }
+
+        /** @return its unified names, such as {@code encoder.block.0.attn.q}; empty when it has none */
+        public List<String> unified() {
+            return unified == null ? List.of() : unified;
+        }
+
+        /** @return the size of its first input's last axis, when the file records it */
+        public OptionalLong in() {
+            return in == null ? OptionalLong.empty() : OptionalLong.of(in);
+        }
+
+        /** @return the size of its first output's last axis, when the file records it */
+        public OptionalLong out() {
+            return out == null ? OptionalLong.empty() : OptionalLong.of(out);
         }
 
         /** @return the directly owned parameters by local name, with their shapes */
@@ -56,16 +104,30 @@ public final class ModelStructure {
     private final String format = FORMAT;
     private final String name;
     private final String modelClass;
+    private final String encoder;
     private final List<Module> modules;
 
     /**
+     * A structure without an encoder for soft prompts.
+     *
      * @param name the model's name, such as {@code facebook/bart-base}
      * @param modelClass the model class, such as {@code BartModel}
      * @param modules every module in tree order, the root first
      */
     public ModelStructure(String name, String modelClass, List<Module> modules) {
+        this(name, modelClass, null, modules);
+    }
+
+    /**
+     * @param name the model's name, such as {@code facebook/bart-base}
+     * @param modelClass the model class, such as {@code BartModel}
+     * @param encoder the path of the encoder a soft prompt goes on, or {@code null} when the model has none
+     * @param modules every module in tree order, the root first
+     */
+    public ModelStructure(String name, String modelClass, String encoder, List<Module> modules) {
         this.name = Objects.requireNonNull(name, "name");
         this.modelClass = Objects.requireNonNull(modelClass, "modelClass");
+        this.encoder = encoder;
         this.modules = List.copyOf(modules);
     }
 
@@ -77,6 +139,11 @@ public final class ModelStructure {
     /** @return the model class */
     public String modelClass() {
         return modelClass;
+    }
+
+    /** @return the path of the encoder a soft prompt goes on, or {@code null} when the model has none */
+    public String encoder() {
+        return encoder;
     }
 
     /** @return every module in tree order, the root first */
@@ -93,6 +160,17 @@ public final class ModelStructure {
         return paths;
     }
 
+    /** @return the unified names of the modules that have some, by path, in tree order */
+    public Map<String, List<String>> aliases() {
+        Map<String, List<String>> aliases = new LinkedHashMap<>();
+        for (Module m : modules) {
+            if (!m.unified().isEmpty()) {
+                aliases.put(m.path(), m.unified());
+            }
+        }
+        return aliases;
+    }
+
     /**
      * @param path a module path
      * @return the module at that path, or {@code null}
@@ -106,13 +184,46 @@ public final class ModelStructure {
         return null;
     }
 
+    /**
+     * @param path a module path
+     * @return its direct children, in tree order
+     */
+    public List<Module> children(String path) {
+        List<Module> children = new ArrayList<>();
+        for (Module m : modules) {
+            if (!m.path().isEmpty() && parentOf(m.path()).equals(path)) {
+                children.add(m);
+            }
+        }
+        return children;
+    }
+
+    /**
+     * @param path a module path
+     * @return every module strictly below it, in tree order
+     */
+    public List<Module> descendants(String path) {
+        List<Module> below = new ArrayList<>();
+        for (Module m : modules) {
+            if (!m.path().equals(path) && (path.isEmpty() || m.path().startsWith(path + "."))) {
+                below.add(m);
+            }
+        }
+        return below;
+    }
+
+    private static String parentOf(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? "" : path.substring(0, dot);
+    }
+
     /** @return the structure as JSON */
     public String toJson() {
         return GSON.toJson(this) + "\n";
     }
 
     /**
-     * Reads a structure written by {@link #toJson()}.
+     * Reads a structure written by {@link #toJson()}, with or without the optional fields.
      *
      * @param json the JSON text
      * @return the structure
@@ -132,6 +243,9 @@ public final class ModelStructure {
                 m -> m == null || m.path == null || m.type == null || m.parameters == null)) {
             throw new IllegalArgumentException("expected \"name\", \"modelClass\" and \"modules\" with a \"path\", "
                     + "\"type\" and \"parameters\" each");
+        }
+        if (s.modules.stream().anyMatch(m -> m.unified != null && m.unified.contains(null))) {
+            throw new IllegalArgumentException("expected \"unified\" to list names, without null");
         }
         return s;
     }

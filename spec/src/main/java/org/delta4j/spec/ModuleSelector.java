@@ -66,8 +66,7 @@ public final class ModuleSelector {
         for (ModulePattern p : patterns) {
             if (paths.stream().noneMatch(path -> !excluded(path) && matches(p, path, aliases))) {
                 String hint = paths.stream().anyMatch(path -> matches(p, path, aliases))
-                        ? "It matches only excluded modules (exclude = " + exclusions + "); remove the exclusion or "
-                                + "name other modules."
+                        ? Problem.detail(Problem.ONLY_EXCLUDED, exclusions)
                         : NameSuggestions.hint(p.text(), withAliases(paths, aliases));
                 throw new SpecException(Problem.UNKNOWN_MODULE, Problem.UNKNOWN_MODULE.format(p.text(), backboneName, hint));
             }

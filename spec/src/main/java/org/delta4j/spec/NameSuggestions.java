@@ -52,16 +52,11 @@ public final class NameSuggestions {
     public static String hint(String pattern, Collection<String> paths) {
         List<String> names = closest(pattern, paths, 3);
         if (names.isEmpty()) {
-            return "The backbone has no modules.";
+            List<String> some = paths.stream().filter(p -> !p.isEmpty()).limit(3).toList();
+            return some.isEmpty() ? Problem.NOTHING_TO_SUGGEST
+                    : Problem.detail(Problem.MODULES_INCLUDE, Wording.quotedAll(some));
         }
-        StringBuilder sb = new StringBuilder("Did you mean ");
-        for (int i = 0; i < names.size(); i++) {
-            if (i > 0) {
-                sb.append(i == names.size() - 1 ? " or " : ", ");
-            }
-            sb.append('"').append(names.get(i)).append('"');
-        }
-        return sb.append('?').toString();
+        return Problem.detail(Problem.DID_YOU_MEAN, Wording.quotedEither(names));
     }
 
     /** Levenshtein distance. */

@@ -30,6 +30,16 @@ class ArgumentRulesTest {
     }
 
     @Test
+    void deltaNamesAreLowerCamelIdentifiersThatAreNotKeywords() {
+        assertEquals("attn", ArgumentRules.deltaName("attn"));
+        assertEquals("ffn_2", ArgumentRules.deltaName("ffn_2"));
+        for (String bad : new String[] {"", "Attn", "2x", "a-b", "new", "true"}) {
+            assertEquals(Problem.INVALID_NAME,
+                    assertThrows(SpecException.class, () -> ArgumentRules.deltaName(bad)).problem(), bad);
+        }
+    }
+
+    @Test
     void structureRoundTripsThroughJson() {
         ModelStructure s = new ModelStructure("tiny", "BartModel", List.of(
                 new ModelStructure.Module("", "BartModel", Map.of()),

@@ -10,7 +10,6 @@ import com.squareup.javapoet.TypeSpec;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import org.delta4j.processor.model.Attribute;
-import org.delta4j.processor.model.Kind;
 import org.delta4j.processor.model.Setting;
 import org.delta4j.processor.model.SpecModel;
 import org.delta4j.processor.model.SpecPart;
@@ -26,6 +25,9 @@ public final class WiringWriter {
     private static final ClassName TUNING = ClassName.get("org.delta4j.delta", "Tuning");
     private static final ClassName TUNING_PLAN = ClassName.get("org.delta4j.delta", "TuningPlan");
     private static final ClassName TUNING_SPEC = ClassName.get("org.delta4j.delta", "TuningSpec");
+    private static final ClassName CHECKPOINT = ClassName.get("org.delta4j.io", "DeltaCheckpoint");
+    private static final ClassName PATH = ClassName.get("java.nio.file", "Path");
+    private static final ClassName IO_EXCEPTION = ClassName.get("java.io", "IOException");
     private static final ClassName SPEC_EXCEPTION = ClassName.get("org.delta4j.spec", "SpecException");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
@@ -77,11 +79,35 @@ public final class WiringWriter {
                         .addJavadoc("Attaches the spec with its annotated values: "
                                 + "{@code builder().build().attach(backbone)}.\n\n"
                                 + "@param backbone the model's root block, initialised\n"
-                                + "@return the handle to the attached deltas\n")
+                                + "@return the handle to the attached deltas: {@link Tuning#log()}, "
+                                + "{@link Tuning#statistics()},\n    training, and {@link #save(Tuning, Path)}\n")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(TUNING)
                         .addParameter(BLOCK, "backbone")
                         .addStatement("return builder().build().attach(backbone)")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("plan")
+                        .addJavadoc("Resolves the spec with its annotated values on a backbone without changing it:\n"
+                                + "{@code builder().build().plan(backbone)}.\n\n"
+                                + "@param backbone the model's root block\n"
+                                + "@return which modules each delta would modify; its {@code toString()} describes "
+                                + "them\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(TUNING_PLAN)
+                        .addParameter(BLOCK, "backbone")
+                        .addStatement("return builder().build().plan(backbone)")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("save")
+                        .addJavadoc("Saves the attached deltas as a checkpoint folder, which "
+                                + "{@link $T#load(Path, Block)} attaches\nto a fresh backbone.\n\n"
+                                + "@param tuning the handle {@link #attach(Block)} returned\n"
+                                + "@param directory the folder to write\n"
+                                + "@throws IOException when it cannot be written\n", CHECKPOINT)
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addParameter(TUNING, "tuning")
+                        .addParameter(PATH, "directory")
+                        .addException(IO_EXCEPTION)
+                        .addStatement("$T.save(tuning, directory)", CHECKPOINT)
                         .build())
                 .addType(builderType(model, builder, configured))
                 .addType(configuredType(configured));
@@ -106,13 +132,13 @@ public final class WiringWriter {
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (SpecPart part : model.parts()) {
             for (Setting setting : part.settings()) {
-                type.addMethod(setter(part.kind(), setting, builder));
+                type.addMethod(setter(part, setting, builder));
             }
         }
         // Inside a statement JavaPoet indents continuation lines itself.
         CodeBlock.Builder spec = CodeBlock.builder().add("$T.builder()", TUNING_SPEC);
         for (SpecPart part : model.parts()) {
-            spec.add("\n.$L($L.build())", part.kind().isDelta() ? "add" : "freeze", part.kind().prefix());
+            spec.add("\n.$L($L.build())", part.kind().isDelta() ? "add" : "freeze", part.prefix());
         }
         spec.add("\n.build()");
         return type.addMethod(MethodSpec.methodBuilder("build")
@@ -132,25 +158,25 @@ public final class WiringWriter {
             init.add("\n.$L($L)", s.attribute().name(), Literals.arguments(s.attribute().type(), s.value()));
         }
         init.add("$<$<");
-        return FieldSpec.builder(runtime.nestedClass("Builder"), part.kind().prefix(), Modifier.PRIVATE,
+        return FieldSpec.builder(runtime.nestedClass("Builder"), part.prefix(), Modifier.PRIVATE,
                         Modifier.FINAL)
                 .initializer(init.build())
                 .build();
     }
 
-    private static MethodSpec setter(Kind kind, Setting setting, ClassName builder) {
+    private static MethodSpec setter(SpecPart part, Setting setting, ClassName builder) {
         Attribute a = setting.attribute();
-        String name = kind.prefix() + Character.toUpperCase(a.name().charAt(0)) + a.name().substring(1);
+        String name = part.prefix() + Character.toUpperCase(a.name().charAt(0)) + a.name().substring(1);
         MethodSpec.Builder m = MethodSpec.methodBuilder(name)
                 .addJavadoc("Sets {@code $L} of {@code $L}: $L.\nAs annotated: {@code $L}.\n\n",
-                        a.name(), kind.displayName(), a.meaning(), Literals.annotationSource(a.type(), setting.value()))
+                        a.name(), part.subject(), a.meaning(), Literals.annotationSource(a.type(), setting.value()))
                 .addJavadoc("@param $L the new $L\n@return this builder\n",
                         a.name(), a.type() == ValueType.STRINGS ? "values" : "value")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
                 .addParameter(Literals.type(a.type()), a.name())
                 .varargs(a.type() == ValueType.STRINGS)
-                .addStatement("$L.$L($L)", kind.prefix(), a.name(), a.name())
+                .addStatement("$L.$L($L)", part.prefix(), a.name(), a.name())
                 .addStatement("return this");
         if (a.rule() != Attribute.ANY) {
             m.addJavadoc("@throws $T when a value breaks the rule the compiler checks on the annotation\n",

@@ -1,7 +1,8 @@
 package org.delta4j.processor.read;
 
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -16,9 +17,10 @@ import org.delta4j.processor.model.Kind;
  * The spec annotations on one type.
  *
  * @param backbone the {@code @Backbone}, if present
- * @param parts the delta and freeze annotations, in the order they are written
+ * @param parts the delta and freeze annotations, in the order they are written; repeated ones (which javac wraps in
+ *     their container where the first of them is written) in their own order there
  */
-public record SpecAnnotations(Optional<SpecAnnotation> backbone, Map<Kind, SpecAnnotation> parts) {
+public record SpecAnnotations(Optional<SpecAnnotation> backbone, List<PartAnnotation> parts) {
     /** The qualified name of {@code @Backbone}. */
     public static final String BACKBONE = Backbone.class.getCanonicalName();
 
@@ -27,11 +29,11 @@ public record SpecAnnotations(Optional<SpecAnnotation> backbone, Map<Kind, SpecA
      * @param parts the delta and freeze annotations, in the order they are written
      */
     public SpecAnnotations {
-        parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+        parts = List.copyOf(parts);
     }
 
     /**
-     * Reads the spec annotations on a type, in source order, ignoring all others.
+     * Reads the spec annotations on a type, in source order, unpacking repeated ones and ignoring all others.
      *
      * @param elements the compiler's element utilities
      * @param type the annotated type
@@ -39,17 +41,30 @@ public record SpecAnnotations(Optional<SpecAnnotation> backbone, Map<Kind, SpecA
      */
     public static SpecAnnotations read(Elements elements, TypeElement type) {
         SpecAnnotation backbone = null;
-        Map<Kind, SpecAnnotation> parts = new LinkedHashMap<>();
+        List<PartAnnotation> parts = new ArrayList<>();
         for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
-            String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+            String name = nameOf(mirror);
             Kind kind = Kind.forAnnotation(name);
+            Kind repeated = Kind.forContainer(name);
             if (kind != null) {
-                parts.put(kind, withDefaults(elements, mirror));
+                parts.add(new PartAnnotation(kind, withDefaults(elements, mirror)));
+            } else if (repeated != null) {
+                for (AnnotationMirror element : Values.annotations(withDefaults(elements, mirror).value("value"))) {
+                    parts.add(new PartAnnotation(repeated, withDefaults(elements, element)));
+                }
             } else if (BACKBONE.equals(name)) {
                 backbone = withDefaults(elements, mirror);
             }
         }
         return new SpecAnnotations(Optional.ofNullable(backbone), parts);
+    }
+
+    /**
+     * @param mirror an annotation
+     * @return its type's qualified name
+     */
+    public static String nameOf(AnnotationMirror mirror) {
+        return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
     }
 
     private static SpecAnnotation withDefaults(Elements elements, AnnotationMirror mirror) {

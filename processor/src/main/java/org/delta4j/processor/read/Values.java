@@ -3,6 +3,7 @@ package org.delta4j.processor.read;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import org.delta4j.processor.model.ValueType;
 
@@ -50,5 +51,19 @@ public final class Values {
             elements.add((AnnotationValue) o);
         }
         return Optional.of(elements);
+    }
+
+    /**
+     * @param value the value of an annotation-array attribute, such as a container's {@code value}
+     * @return the annotations it holds, in order; none when unresolved
+     */
+    public static List<AnnotationMirror> annotations(AnnotationValue value) {
+        List<AnnotationMirror> mirrors = new ArrayList<>();
+        for (AnnotationValue element : elements(value).orElse(List.of())) {
+            if (element.getValue() instanceof AnnotationMirror mirror) {
+                mirrors.add(mirror);
+            }
+        }
+        return mirrors;
     }
 }

@@ -79,13 +79,17 @@ public final class Report {
     }
 
     /**
-     * Prints every error, in the order found.
+     * Prints every error, in the order found, each at its value: inside a repeated annotation through
+     * {@code positions}, elsewhere through the messager.
      *
      * @param messager the compiler's messager
+     * @param positions finds values inside repeated annotations
      */
-    public void printTo(Messager messager) {
+    public void printTo(Messager messager, Positions positions) {
         for (Error e : errors) {
-            messager.printMessage(Diagnostic.Kind.ERROR, e.message(), subject, e.mirror(), e.value());
+            if (!positions.print(e.message(), subject, e.mirror(), e.value())) {
+                messager.printMessage(Diagnostic.Kind.ERROR, e.message(), subject, e.mirror(), e.value());
+            }
         }
     }
 }
