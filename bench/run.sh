@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# delta4j encoder benchmark: the same BERT-shaped encoder in delta4j (DJL 0.36, libtorch 2.7.1) and in PyTorch eager
+# (Debian's python3-torch), forward and training step, in one run, as ratios. See BENCHMARKS.md.
+#
+#   bench/run.sh                    # from anywhere; run as root (or with sudo available) for the apt-get step
+#
+# Environment (all optional):
+#   ROUNDS=3            interleaved rounds; each runs every variant once, in a rotated order
+#   VARIANTS="djl torch djl-tuned torch-tuned"   -tuned: glibc malloc thresholds raised (BENCHMARKS.md says why)
+#   SCALED="bench/bert-scaled.json 8 64 5 20"   config, batch, seq, warmup, timed runs (empty: skip)
+#   BASE="bench/bert-base.json 1 128 2 5"      the same for the BERT-base shape (empty: skip)
+#   CASES=forward,train-full,train-lora,fwdbwd-full   (fwdbwd-full: train-full without the optimiser update)
+#   THREADS=$(nproc)    intra-op threads on both sides
+#   NICE=0              niceness of the timed processes, both sides; on a machine shared with other jobs, NICE=-20
+#                       (as root) lets the benchmark win the CPUs (the other jobs slow down meanwhile). With the
+#                       kernel's autogroup scheduling, niceness only ranks processes of one session, so the
+#                       script's own session (autogroup) gets it too, and 0 again at exit.
+#   MVN_FLAGS=          extra Maven flags, e.g. -o
+#   OUT=target/bench    where raw results and the summary go
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-3}
+VARIANTS=${VARIANTS:-"djl torch djl-tuned torch-tuned"}
+SCALED=${SCALED-"bench/bert-scaled.json 8 64 5 20"}
+BASE=${BASE-"bench/bert-base.json 1 128 2 5"}
+CASES=${CASES:-forward,train-full,train-lora,fwdbwd-full}
+THREADS=${THREADS:-$(nproc)}
+NICE=${NICE:-0}
+if [ "$NICE" != 0 ] && [ -w /proc/self/autogroup ] && echo "$NICE" 2>/dev/null > /proc/$$/autogroup; then
+    trap 'echo 0 > /proc/$$/autogroup' EXIT
+fi
+OUT=${OUT:-target/bench}
+PY=/usr/bin/python3
+OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-openmp
+TUNED_MALLOC=(MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824)
+export OPT_OUT_TRACKING=true DJL_OFFLINE=true
+
+# 1. PyTorch from Debian, with OpenBLAS (with only the reference libblas3, torch's GEMMs are ~20x slower).
+if ! "$PY" -c 'import torch' 2>/dev/null || [ ! -e "$OPENBLAS/libblas.so.3" ]; then
+    SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+    packages=(python3-torch libopenblas0-openmp)
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y "${packages[@]}" \
+        || { $SUDO apt-get update && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y "${packages[@]}"; }
+fi
+
+# 2. delta4j: build the examples module and its reactor dependencies (no install), and get its class path.
+echo "building examples ..." >&2
+# shellcheck disable=SC2086
+mvn -B -q -Dstyle.color=never ${MVN_FLAGS:-} -DskipTests package dependency:build-classpath -pl examples -am \
+    -Dmdep.outputFile=target/bench-classpath.txt
+CP="examples/target/classes:$(cat examples/target/bench-classpath.txt)"
+
+mkdir -p "$OUT"
+RAW="$OUT/results.txt"
+: > "$RAW"
+started=$(date +%s)
+
+# 3. The machine and versions, for BENCHMARKS.md.
+{
+    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "machine: $(nproc) vCPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(uname -r)," \
+        "$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+    echo "java: $(java -version 2>&1 | head -1)"
+    echo "djl: $(tr ':' '\n' <<< "$CP" | sed -n 's|.*/ai/djl/api/\([^/]*\)/.*|\1|p'), libtorch" \
+        "$(tr ':' '\n' <<< "$CP" | sed -n 's|.*/pytorch-native-cpu/\([^/]*\)/.*|\1|p' | head -1)"
+    echo "python: $("$PY" --version 2>&1), python3-torch $(dpkg-query -W -f='${Version}' python3-torch)," \
+        "libopenblas0-openmp $(dpkg-query -W -f='${Version}' libopenblas0-openmp)"
+    echo "threads: $THREADS; niceness: $NICE; rounds: $ROUNDS; variants: $VARIANTS"
+    echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$OUT/machine.txt"
+
+# 4. Same function on both sides: torch loads delta4j's random weights and must reproduce its outputs.
+check_dir=$(mktemp -d)
+java -cp "$CP" org.delta4j.examples.bench.EncoderBench --config bench/bert-scaled.json --export "$check_dir" \
+    2>/dev/null >/dev/null
+LD_LIBRARY_PATH=$OPENBLAS "$PY" bench/encoder_bench.py --config bench/bert-scaled.json --check "$check_dir" \
+    | tee "$OUT/check.txt"
+rm -rf "$check_dir"
+
+# 5. Interleaved rounds.
+run_variant() { # variant config batch seq warmup iters: prints the RESULT lines
+    local variant=$1 config=$2 batch=$3 seq=$4 warmup=$5 iters=$6 env=()
+    local args=(--config "$config" --batch "$batch" --seq "$seq" --warmup "$warmup" --iters "$iters"
+        --cases "$CASES" --label "$variant")
+    [[ $variant == *-tuned ]] && env=("${TUNED_MALLOC[@]}")
+    if [[ $variant == djl* ]]; then
+        nice -n "$NICE" env "${env[@]}" java -Dai.djl.pytorch.num_threads="$THREADS" -cp "$CP" \
+            org.delta4j.examples.bench.EncoderBench "${args[@]}" 2>/dev/null
+    else
+        nice -n "$NICE" env "${env[@]}" LD_LIBRARY_PATH=$OPENBLAS \
+            "$PY" bench/encoder_bench.py --threads "$THREADS" "${args[@]}"
+    fi
+}
+# CPU seconds used by the whole machine, and by this script's finished children: their difference over a run is
+# what other processes took, logged so that runs disturbed by a busy machine can be recognised.
+machine_cpu_s() {
+    awk -v hz="$(getconf CLK_TCK)" '/^cpu / {printf "%.2f", ($2 + $3 + $4 + $7 + $8 + $9) / hz}' /proc/stat
+}
+# `times` must run in this shell, not in a $(...) subshell, to see this shell's children.
+own_cpu_s() { times > "$OUT/.times"; awk 'NR == 2 {for (i = 1; i <= 2; i++) {sub(/s$/, "", $i); split($i, t, "m")
+    s += t[1] * 60 + t[2]}; printf "%.2f", s}' "$OUT/.times"; }
+
+measured_run() { # round variant config batch seq warmup iters: results to $RAW, machine use to $LOG
+    local round=$1 variant=$2 name t0 m0
+    name=$(basename "$3" .json)
+    echo "round $round/$ROUNDS: $variant $name ($4 x $5)" >&2
+    own_cpu_s > "$OUT/.own0"
+    t0=$(date +%s.%N) m0=$(machine_cpu_s)
+    run_variant "${@:2}" | grep '^RESULT' | sed "s|^RESULT|$round $name|" | tee -a "$RAW" >&2
+    own_cpu_s > "$OUT/.own1"
+    awk -v r="$round" -v v="$variant" -v n="$name" -v t0="$t0" -v t1="$(date +%s.%N)" -v m0="$m0" \
+        -v m1="$(machine_cpu_s)" -v o0="$(cat "$OUT/.own0")" -v o1="$(cat "$OUT/.own1")" -v cpus="$(nproc)" 'BEGIN {
+            w = t1 - t0; own = o1 - o0; other = (m1 - m0) - own; if (other < 0) other = 0
+            printf "round %d %s %s: %.0f s wall, this run %.0f%% of the machine, other processes %.0f%%\n",
+                r, v, n, w, 100 * own / (w * cpus), 100 * other / (w * cpus)}' | tee -a "$LOG" >&2
+}
+
+LOG="$OUT/log.txt"
+: > "$LOG"
+read -r -a variants <<< "$VARIANTS"
+for ((round = 1; round <= ROUNDS; round++)); do
+    for ((i = 0; i < ${#variants[@]}; i++)); do
+        variant=${variants[(i + round - 1) % ${#variants[@]}]}
+        for shape in "$SCALED" "$BASE"; do
+            # shellcheck disable=SC2086
+            [ -z "$shape" ] || measured_run "$round" "$variant" $shape
+        done
+    done
+done
+rm -f "$OUT/.times" "$OUT/.own0" "$OUT/.own1"
+{
+    echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg); took $(( $(date +%s) - started )) s"
+    awk '{sub(/%$/, "", $NF); if ($NF + 0 > max) max = $NF + 0}
+        END {printf "other processes during the runs: at most %d%% of the machine (%s)\n", max, FILENAME}' "$LOG"
+} | tee -a "$OUT/machine.txt"
+
+# 6. Medians over rounds and the ratios.
+"$PY" bench/summarize.py "$RAW" | tee "$OUT/summary.md"

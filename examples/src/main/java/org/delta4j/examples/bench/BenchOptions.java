@@ -1,0 +1,87 @@
+package org.delta4j.examples.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark's command line; see {@link #USAGE}.
+ *
+ * @param config the BERT {@code config.json}
+ * @param batch the batch size
+ * @param length the sequence length
+ * @param cases the case names, in run order
+ * @param warmup untimed runs of each case before timing
+ * @param iters timed runs of each case
+ * @param seed the seed of weights and inputs
+ * @param label the first column of the result lines (such as {@code djl})
+ * @param export where to write weights, inputs and eval outputs for the cross-check, or {@code null}
+ */
+public record BenchOptions(Path config, int batch, int length, List<String> cases, int warmup, int iters, int seed,
+        String label, Path export) {
+    /** How to call the benchmark. */
+    public static final String USAGE = "usage: EncoderBench --config FILE [--batch 8] [--seq 64]"
+            + " [--cases forward,train-full,train-lora,fwdbwd-full] [--warmup 3] [--iters 10] [--seed 42] [--label djl]"
+            + " [--export DIR]\n"
+            + "Prints one line per case: RESULT <label> <case> <median ms> <p10 ms> <p90 ms> <timed runs>.\n"
+            + "--export DIR writes model.safetensors (weights) and io.safetensors (inputs and eval outputs) and"
+            + " times nothing.";
+
+    /**
+     * @param args the command line
+     * @return the options
+     * @throws IllegalArgumentException when the command line is wrong, saying why
+     */
+    public static BenchOptions parse(String[] args) {
+        Path config = null;
+        Path export = null;
+        int batch = 8;
+        int length = 64;
+        int warmup = 3;
+        int iters = 10;
+        int seed = 42;
+        String label = "djl";
+        List<String> cases = new ArrayList<>(BenchCases.names());
+        for (int i = 0; i < args.length; i += 2) {
+            String key = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(key + " needs a value");
+            }
+            String value = args[i + 1];
+            switch (key) {
+                case "--config" -> config = Path.of(value);
+                case "--export" -> export = Path.of(value);
+                case "--batch" -> batch = atLeast(key, value, 1);
+                case "--seq" -> length = atLeast(key, value, 1);
+                case "--warmup" -> warmup = atLeast(key, value, 0);
+                case "--iters" -> iters = atLeast(key, value, 1);
+                case "--seed" -> seed = atLeast(key, value, 0);
+                case "--label" -> label = value;
+                case "--cases" -> cases = List.of(value.split(","));
+                default -> throw new IllegalArgumentException("unknown option " + key);
+            }
+        }
+        if (config == null) {
+            throw new IllegalArgumentException("--config is required");
+        }
+        for (String c : cases) {
+            if (!BenchCases.names().contains(c)) {
+                throw new IllegalArgumentException("unknown case \"" + c + "\"; the cases are " + BenchCases.names());
+            }
+        }
+        return new BenchOptions(config, batch, length, List.copyOf(cases), warmup, iters, seed, label, export);
+    }
+
+    private static int atLeast(String key, String value, int min) {
+        int n;
+        try {
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " takes a whole number, got \"" + value + "\"", e);
+        }
+        if (n < min) {
+            throw new IllegalArgumentException(key + " must be at least " + min + ", got " + value);
+        }
+        return n;
+    }
+}
