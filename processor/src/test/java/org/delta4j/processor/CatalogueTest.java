@@ -18,7 +18,7 @@ class CatalogueTest {
     @Test
     void everyListedBackboneLoadsUnderItsName() {
         assertThat(catalogue.names()).containsExactly("facebook/bart-base", "bert-base-uncased", "bert-base-cased",
-                "roberta-base", "distilbert-base-uncased").inOrder();
+                "roberta-base", "distilbert-base-uncased", "gpt2", "t5-small", "t5-base").inOrder();
         for (String name : catalogue.names()) {
             assertThat(catalogue.load(name).name()).isEqualTo(name);
         }
@@ -50,11 +50,12 @@ class CatalogueTest {
     }
 
     @Test
-    void encoderOnlyBackbonesHaveNoEncoderForSoftPrompts() {
+    void softPromptsGoOnTheEncoderOrTheRoot() {
         for (String name : new String[] {"bert-base-uncased", "bert-base-cased", "roberta-base",
-                "distilbert-base-uncased"}) {
-            assertThat(catalogue.load(name).encoder()).isNull();
+                "distilbert-base-uncased", "gpt2"}) {
+            assertThat(catalogue.load(name).encoder()).isEmpty();
             assertThat(catalogue.load(name).aliases()).isNotEmpty();
         }
+        assertThat(catalogue.load("t5-small").encoder()).isEqualTo("encoder");
     }
 }

@@ -92,13 +92,13 @@ class ModuleErrorTest {
     }
 
     @Test
-    void softPromptOnAnEncoderOnlyModel() {
+    void softPromptOnAModelThatDoesNotEmbedItsTokens() {
         assertSingleError(spec(
-                        "@Backbone(\"roberta-base\")",
+                        "@Backbone(structure = \"structures/tiny.structure.json\")",
                         "@SoftPrompt(softTokenNum = 20)",
                         "interface Spec {}"),
-                Problem.UNSUPPORTED_MODULE, "@SoftPrompt cannot modify module \"\" of type RobertaModel: soft prompts "
-                        + "go on the encoder of an encoder-decoder model", "@SoftPrompt");
+                Problem.UNSUPPORTED_MODULE, "@SoftPrompt cannot modify module \"\" of type TinyModel: soft prompts "
+                        + "need a model that embeds its own tokens", "@SoftPrompt");
     }
 
     @Test

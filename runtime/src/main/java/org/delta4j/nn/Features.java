@@ -43,7 +43,7 @@ public final class Features {
             return OptionalLong.of(((Conv1D) block).inFeatures());
         }
         if (block instanceof SizedBlock) {
-            return OptionalLong.of(((SizedBlock) block).hiddenSize());
+            return OptionalLong.of(((SizedBlock) block).inputSize());
         }
         if (block instanceof ai.djl.nn.core.Linear) {
             return djlWeightDim(block, 1);

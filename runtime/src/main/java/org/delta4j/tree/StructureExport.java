@@ -10,6 +10,7 @@ import java.util.Map;
 import org.delta4j.models.CommonStructure;
 import org.delta4j.models.HasEncoder;
 import org.delta4j.models.HasInputEmbeddings;
+import org.delta4j.models.TakesNamedInputs;
 import org.delta4j.nn.Features;
 import org.delta4j.spec.ModelStructure;
 
@@ -26,7 +27,7 @@ public final class StructureExport {
      * @return every module in pre-order (root {@code ""} first), with its type, its unified names where the model
      *     has a common structure, its input and output sizes where known, and its directly owned parameters'
      *     shapes (buffers are not parameters and are left out); the model class is the root's type, and the
-     *     encoder is set for an encoder-decoder model that takes input embeddings (where soft prompts go)
+     *     encoder is where soft prompts go: the encoder of an encoder-decoder model, "" for a model that takes them at its root
      * @throws IllegalStateException when a parameter has no shape yet, as DJL's own layers before initialisation
      */
     public static ModelStructure of(Block root, String name) {
@@ -48,7 +49,8 @@ public final class StructureExport {
                     Features.in(m.shown()), Features.out(m.shown()), shapes));
         }
         Block model = tree.root().shown();
-        String encoder = model instanceof HasEncoder e && model instanceof HasInputEmbeddings ? e.encoderPath() : null;
+        String encoder = model instanceof HasEncoder e && model instanceof HasInputEmbeddings ? e.encoderPath()
+                : model instanceof TakesNamedInputs ? "" : null;
         return new ModelStructure(name, tree.root().type(), encoder, modules);
     }
 

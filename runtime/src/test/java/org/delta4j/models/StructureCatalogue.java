@@ -13,7 +13,7 @@ import org.delta4j.tree.StructureExport;
  * produced from the runtime's own model classes built from the model's HF {@code config.json} (a copy of the hub's
  * file under this package's test resources), plus {@code index.txt} listing the names. Each entry names the model
  * class whose structure it describes: the base model, as {@code AutoModel} loads it, whatever head the hub's
- * {@code architectures} names. GPT-2 and T5 join once their model classes exist.
+ * {@code architectures} names.
  */
 final class StructureCatalogue {
     /** The models in the catalogue: HF name, and the model class described. */
@@ -21,7 +21,10 @@ final class StructureCatalogue {
             "bert-base-uncased", "BertModel",
             "bert-base-cased", "BertModel",
             "roberta-base", "RobertaModel",
-            "distilbert-base-uncased", "DistilBertModel");
+            "distilbert-base-uncased", "DistilBertModel",
+            "gpt2", "GPT2Model",
+            "t5-small", "T5Model",
+            "t5-base", "T5Model");
 
     /** The command that rewrites the committed catalogue. */
     static final String REGENERATE = "mvn -B -o -pl runtime -am test -Dtest=StructureCatalogueGenerator "

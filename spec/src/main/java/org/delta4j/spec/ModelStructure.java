@@ -141,7 +141,10 @@ public final class ModelStructure {
         return modelClass;
     }
 
-    /** @return the path of the encoder a soft prompt goes on, or {@code null} when the model has none */
+    /**
+     * @return where a soft prompt goes: the encoder's path in an encoder-decoder model, {@code ""} (the root) in a
+     *     model that takes its prompt at the root, {@code null} when the model takes none
+     */
     public String encoder() {
         return encoder;
     }

@@ -113,8 +113,9 @@ public enum Problem {
     /** The hint appended to {@link #ATTENTION_ONLY}: the attention blocks inside the module. */
     public static final String ATTENTION_INSIDE = " Name one of the attention blocks inside it, such as %s.";
     /** Why a soft prompt cannot go on a backbone. */
-    public static final String ENCODER_ONLY = "soft prompts go on the encoder of an encoder-decoder model that "
-            + "exposes its input embeddings (HasInputEmbeddings, HasEncoder), such as BART.";
+    public static final String ENCODER_ONLY = "soft prompts need a model that embeds its own tokens: an "
+            + "encoder-decoder model (HasEncoder) or one that takes input hooks (TakesNamedInputs), as delta4j's "
+            + "backbones do.";
     /** Why a reduction factor leaves no bottleneck ({@link #INDIVISIBLE}): size, factor, size. */
     public static final String NO_BOTTLENECK = "its size %d divided by reductionFactor = %d leaves no bottleneck. Use "
             + "a reductionFactor of at most %d.";

@@ -168,11 +168,11 @@ public final class TargetRules {
     }
 
     /**
-     * The soft prompt's rule: the backbone has an encoder that takes input embeddings.
+     * The soft prompt's rule: the backbone embeds its own tokens, in an encoder or at its root.
      *
      * @param subject how to name the delta in the message
      * @param structure the backbone's structure
-     * @return the encoder's path, where the soft prompt goes
+     * @return where the soft prompt goes: the encoder's path, or {@code ""} for the root
      * @throws SpecException tagged {@link Problem#UNSUPPORTED_MODULE} about the root
      */
     public static String encoder(String subject, ModelStructure structure) {

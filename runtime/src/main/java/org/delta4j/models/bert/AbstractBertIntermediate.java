@@ -14,6 +14,7 @@ import org.delta4j.nn.SizedBlock;
 /** HF's {@code BertIntermediate}: the first feed-forward layer, {@code intermediate_act_fn(dense(x))}. */
 public abstract class AbstractBertIntermediate extends HfBlock implements SizedBlock {
     private final long size;
+    private final long input;
     // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
     private Block dense;
     private Block intermediateActFn;
@@ -21,6 +22,7 @@ public abstract class AbstractBertIntermediate extends HfBlock implements SizedB
     /** @param config the model configuration */
     protected AbstractBertIntermediate(BertConfig config) {
         this.size = config.intermediateSize();
+        this.input = config.hiddenSize();
         this.dense = child("dense",
                 Linear.create(config.hiddenSize(), size, true, config.initializerRange()));
         this.intermediateActFn = child("intermediate_act_fn", HfActivation.forName(config.hiddenAct()));
@@ -30,6 +32,12 @@ public abstract class AbstractBertIntermediate extends HfBlock implements SizedB
     @Override
     public long hiddenSize() {
         return size;
+    }
+
+    /** @return the hidden size, the last axis of this block's input */
+    @Override
+    public long inputSize() {
+        return input;
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.delta4j.nn.SizedBlock;
  */
 public abstract class AbstractBertResidualOutput extends HfBlock implements SizedBlock {
     private final long hidden;
+    private final long input;
     // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
     private Block dense;
     private Block layerNorm;
@@ -31,6 +32,7 @@ public abstract class AbstractBertResidualOutput extends HfBlock implements Size
      */
     protected AbstractBertResidualOutput(BertConfig config, long inFeatures) {
         this.hidden = config.hiddenSize();
+        this.input = inFeatures;
         this.dense = child("dense", Linear.create(inFeatures, hidden, true, config.initializerRange()));
         this.layerNorm = child("LayerNorm", new LayerNorm(hidden, config.layerNormEps()));
         this.dropout = child("dropout", new Dropout(config.hiddenDropoutProb()));
@@ -39,6 +41,11 @@ public abstract class AbstractBertResidualOutput extends HfBlock implements Size
     @Override
     public long hiddenSize() {
         return hidden;
+    }
+
+    @Override
+    public long inputSize() {
+        return input;
     }
 
     /**
