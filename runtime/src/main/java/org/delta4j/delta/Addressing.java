@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.delta4j.models.CommonStructure;
+import org.delta4j.spec.ModelStructure;
 import org.delta4j.spec.ModuleSelector;
+import org.delta4j.spec.ParallelPairs;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
 import org.delta4j.tree.ModuleTree;
+import org.delta4j.tree.StructureExport;
 
 /**
  * Resolves a delta's module patterns on a backbone: by path, or by unified name where the backbone's architecture
@@ -19,6 +22,7 @@ public final class Addressing {
     private final List<String> paths;
     private final Map<String, List<String>> aliases;
     private final String backboneName;
+    private ModelStructure structure;
 
     /**
      * @param tree the backbone's tree
@@ -62,6 +66,41 @@ public final class Addressing {
                             + " in unified names, but " + backboneName + " has no common structure, and it")));
         }
         return spec.defaultModules();
+    }
+
+    /**
+     * @return the backbone's structure, for the target rules it shares with the annotation processor (made on first
+     *     use)
+     */
+    public ModelStructure structure() {
+        if (structure == null) {
+            structure = StructureExport.of(tree.root().block(), backboneName);
+        }
+        return structure;
+    }
+
+    /**
+     * @param path a backbone module path
+     * @return that module in {@link #structure()}
+     */
+    public ModelStructure.Module structureOf(String path) {
+        return structure().module(path);
+    }
+
+    /**
+     * Resolves a parallel adapter's pairs of patterns.
+     *
+     * @param subject how to name the delta in messages
+     * @param patterns the patterns, in pairs
+     * @param exclude path prefixes never selected
+     * @return the paired paths, flattened: from, to, from, to, ...
+     */
+    public List<String> pairs(String subject, List<String> patterns, List<String> exclude) {
+        List<String> flat = new ArrayList<>();
+        for (List<String> pair : ParallelPairs.patternPairs(patterns)) {
+            flat.addAll(ParallelPairs.resolve(subject, pair.get(0), pair.get(1), exclude, paths, aliases, backboneName));
+        }
+        return flat;
     }
 
     /** @return the tree resolved against */

@@ -26,12 +26,14 @@ public interface DeltaMethod {
     }
 
     /**
-     * Checks that this method can modify a module.
+     * Checks that this method can modify a module, with the rules the annotation processor applies at compile time
+     * ({@link org.delta4j.spec.TargetRules}).
      *
      * @param target the module
-     * @throws SpecException tagged {@code unsupported-module} when it cannot
+     * @param addressing the backbone's addressing, with its structure
+     * @throws SpecException tagged {@code unsupported-module} (or {@code indivisible}) when it cannot
      */
-    void check(Module target);
+    void check(Module target, Addressing addressing);
 
     /**
      * Modifies the targets.

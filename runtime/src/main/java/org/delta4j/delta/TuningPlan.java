@@ -31,7 +31,7 @@ public final class TuningPlan {
             DeltaMethod method = delta.implementation();
             List<String> targets = method.targets(addressing, delta);
             for (String t : targets) {
-                method.check(tree.module(t));
+                method.check(tree.module(t), addressing);
             }
             planned.add(new PlannedDelta(delta, targets, tree.paths()));
         }

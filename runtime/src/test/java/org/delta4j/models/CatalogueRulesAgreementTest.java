@@ -6,23 +6,10 @@ import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.Consumer;
-import org.delta4j.delta.DeltaMethod;
-import org.delta4j.delta.adapter.AdapterSpec;
-import org.delta4j.delta.bitfit.BitFitSpec;
-import org.delta4j.delta.compacter.CompacterSpec;
-import org.delta4j.delta.lora.LoraSpec;
-import org.delta4j.delta.lowrank.LowRankAdapterSpec;
-import org.delta4j.delta.paralleladapter.ParallelAdapterSpec;
-import org.delta4j.delta.prefix.PrefixSpec;
 import org.delta4j.nn.Features;
-import org.delta4j.spec.Method;
 import org.delta4j.spec.ModelStructure;
 import org.delta4j.spec.ModuleKinds;
-import org.delta4j.spec.SpecException;
-import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
 import org.delta4j.tree.StructureExport;
@@ -54,36 +41,6 @@ class CatalogueRulesAgreementTest {
     }
 
     @Test
-    void everyMethodAcceptsTheModulesTheRuntimeAccepts() throws IOException {
-        Map<String, Check> checks = Map.of(
-                "bitfit", new Check(BitFitSpec.builder().build().implementation(),
-                        (c) -> TargetRules.biases("BitFit", c.structure, c.module)),
-                "lora", new Check(LoraSpec.builder().build().implementation(),
-                        (c) -> TargetRules.linear(Method.LORA, "LoRA", c.structure, c.module)),
-                "adapter", new Check(AdapterSpec.builder().build().implementation(),
-                        (c) -> TargetRules.hidden("Adapter", c.module)),
-                "low_rank_adapter", new Check(LowRankAdapterSpec.builder().reductionFactor(1000).build()
-                        .implementation(), (c) -> TargetRules.bottleneck("LowRankAdapter", c.module, 1000)),
-                "compacter", new Check(CompacterSpec.builder().reductionFactor(10).hypercomplexDivision(3).build()
-                        .implementation(), (c) -> TargetRules.hypercomplex("Compacter", c.module, 10, 3)),
-                "parallel_adapter", new Check(ParallelAdapterSpec.builder().build().implementation(),
-                        (c) -> TargetRules.inAndOut("ParallelAdapter", c.module)),
-                "prefix", new Check(PrefixSpec.builder().build().implementation(),
-                        (c) -> TargetRules.attention("Prefix", c.structure, c.module)));
-        for (String name : StructureCatalogue.MODELS.keySet()) {
-            Block model = build(name);
-            ModelStructure s = StructureExport.of(model, name);
-            for (Module m : ModuleTree.of(model).modules()) {
-                for (Map.Entry<String, Check> e : checks.entrySet()) {
-                    boolean runtime = accepts(() -> e.getValue().runtime.check(m));
-                    boolean compile = accepts(() -> e.getValue().rule.accept(new Target(s, s.module(m.path()))));
-                    assertEquals(runtime, compile, e.getKey() + " on " + name + " " + m);
-                }
-            }
-        }
-    }
-
-    @Test
     void softPromptsGoOnTheEncoderOfEncoderDecoderModelsAndOnOtherRoots() throws IOException {
         for (String name : StructureCatalogue.MODELS.keySet()) {
             ModelStructure s = StructureExport.of(build(name), name);
@@ -100,25 +57,10 @@ class CatalogueRulesAgreementTest {
         assertEquals(OptionalLong.of(768), bert.module("encoder.layer.0.attention").out());
     }
 
-    private static boolean accepts(Runnable rule) {
-        try {
-            rule.run();
-            return true;
-        } catch (SpecException e) {
-            return false;
-        }
-    }
-
     private static Block build(String name) throws IOException {
         Path dir = Path.of(URIs.of(StructureCatalogue.class.getResource("catalogue/" + name.replace("/", "--"))));
         return Architectures.build(StructureCatalogue.MODELS.get(name), HfModels.readConfig(dir));
     }
-
-    /** A module of a structure. */
-    private record Target(ModelStructure structure, ModelStructure.Module module) {}
-
-    /** A method's runtime check and its compile-time rule. */
-    private record Check(DeltaMethod runtime, Consumer<Target> rule) {}
 
     /** Checked URI conversion. */
     private static final class URIs {

@@ -34,10 +34,20 @@ public final class ModuleKinds {
 
     /**
      * @param module a module
-     * @return whether it is a linear layer
+     * @return whether it is a linear layer: a known linear type, or a module with known sizes whose own 2-d
+     *     {@code weight} maps one to the other (a user's subclass of DJL's {@code Linear})
      */
     public static boolean isLinear(ModelStructure.Module module) {
-        return LINEAR_TYPES.contains(module.type());
+        if (LINEAR_TYPES.contains(module.type())) {
+            return true;
+        }
+        long[] w = module.parameters().get("weight");
+        if (w == null || w.length != 2 || module.in().isEmpty() || module.out().isEmpty()) {
+            return false;
+        }
+        long in = module.in().getAsLong();
+        long out = module.out().getAsLong();
+        return (w[0] == out && w[1] == in) || (w[0] == in && w[1] == out);
     }
 
     /**

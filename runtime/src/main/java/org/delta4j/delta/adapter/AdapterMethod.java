@@ -1,14 +1,15 @@
 package org.delta4j.delta.adapter;
 
 import org.delta4j.delta.Attachment;
-import org.delta4j.delta.BottleneckSizes;
 import org.delta4j.delta.PerModuleMethod;
+import org.delta4j.nn.Features;
+import org.delta4j.spec.Method;
+import org.delta4j.delta.Addressing;
+import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 
 /** Puts an {@link AdapterLayer} after each target module. */
 final class AdapterMethod extends PerModuleMethod {
-    private static final String NAME = "Adapter";
-
     private final AdapterSpec spec;
 
     AdapterMethod(AdapterSpec spec) {
@@ -17,17 +18,17 @@ final class AdapterMethod extends PerModuleMethod {
 
     @Override
     public String layerName() {
-        return "adapter";
+        return Method.ADAPTER.layerName();
     }
 
     @Override
-    public void check(Module target) {
-        BottleneckSizes.hidden(NAME, target);
+    public void check(Module target, Addressing addressing) {
+        TargetRules.hidden(Method.ADAPTER.title(), addressing.structureOf(target.path()));
     }
 
     @Override
     protected void attachTo(Module target, Attachment attachment) {
-        long hidden = BottleneckSizes.hidden(NAME, target);
+        long hidden = Features.out(target.shown()).getAsLong();
         attachment.addLayer(target, layerName(), new AdapterLayer(hidden, spec.bottleneck(), spec.nonLinearity()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
+import org.delta4j.spec.Method;
 import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.spec.ArgumentRules;
 
@@ -45,13 +46,12 @@ public final class AdapterSpec extends AbstractDeltaSpec {
 
     @Override
     public String method() {
-        return "adapter";
+        return Method.ADAPTER.id();
     }
 
-    /** OpenDelta's default modules, in unified names: {@code attn.proj, ff.w2}. */
     @Override
     public List<String> defaultModules() {
-        return List.of("attn.proj", "ff.w2");
+        return Method.ADAPTER.defaultModules();
     }
 
     @Override

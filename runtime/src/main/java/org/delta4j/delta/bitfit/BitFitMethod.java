@@ -4,8 +4,11 @@ import org.delta4j.delta.Attachment;
 import org.delta4j.delta.PerModuleMethod;
 import org.delta4j.nn.Features;
 import org.delta4j.nn.Linear;
+import org.delta4j.spec.Method;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
+import org.delta4j.delta.Addressing;
+import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 
 /**
@@ -17,19 +20,15 @@ import org.delta4j.tree.Module;
 final class BitFitMethod extends PerModuleMethod {
     @Override
     public String layerName() {
-        return "bitfit";
+        return Method.BITFIT.layerName();
     }
 
     /** What BitFit does to one module. */
     private enum Action { ADOPT_BIAS, ADD_BIAS, ADD_BIAS_LAYER, NOTHING }
 
     @Override
-    public void check(Module target) {
-        if (!anyAction(target)) {
-            throw new SpecException(Problem.UNSUPPORTED_MODULE, Problem.UNSUPPORTED_MODULE.format(
-                    "BitFit", target.path(), target.type(),
-                    "no module under it has a bias, and none can be given one."));
-        }
+    public void check(Module target, Addressing addressing) {
+        TargetRules.biases(Method.BITFIT.title(), addressing.structure(), addressing.structureOf(target.path()));
     }
 
     @Override
@@ -67,8 +66,4 @@ final class BitFitMethod extends PerModuleMethod {
         return Action.NOTHING;
     }
 
-    private static boolean anyAction(Module m) {
-        return !m.isDelta()
-                && (actionFor(m) != Action.NOTHING || m.children().stream().anyMatch(BitFitMethod::anyAction));
-    }
 }

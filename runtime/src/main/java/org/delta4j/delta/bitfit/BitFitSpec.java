@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
+import org.delta4j.spec.Method;
 import org.delta4j.delta.AbstractDeltaSpec;
 
 /**
@@ -24,13 +25,12 @@ public final class BitFitSpec extends AbstractDeltaSpec {
 
     @Override
     public String method() {
-        return "bitfit";
+        return Method.BITFIT.id();
     }
 
-    /** OpenDelta's default modules, in unified names: {@code attn, ff, layer_norm}. */
     @Override
     public List<String> defaultModules() {
-        return List.of("attn", "ff", "layer_norm");
+        return Method.BITFIT.defaultModules();
     }
 
     @Override

@@ -1,16 +1,17 @@
 package org.delta4j.delta.compacter;
 
 import org.delta4j.delta.Attachment;
-import org.delta4j.delta.BottleneckSizes;
 import org.delta4j.delta.PerModuleMethod;
+import org.delta4j.nn.Features;
+import org.delta4j.spec.Method;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
+import org.delta4j.delta.Addressing;
+import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 
 /** Puts a {@link HyperComplexAdapterLayer} after each target module, under OpenDelta's name {@code compactor}. */
 final class CompacterMethod extends PerModuleMethod {
-    private static final String NAME = "Compacter";
-
     private final CompacterSpec spec;
 
     CompacterMethod(CompacterSpec spec) {
@@ -19,27 +20,19 @@ final class CompacterMethod extends PerModuleMethod {
 
     @Override
     public String layerName() {
-        return "compactor";
+        return Method.COMPACTER.layerName();
     }
 
     @Override
-    public void check(Module target) {
-        long hidden = BottleneckSizes.hidden(NAME, target);
-        long bottleneck = BottleneckSizes.bottleneck(NAME, target, spec.reductionFactor());
-        int n = spec.hypercomplexDivision();
-        if (hidden % n != 0 || bottleneck % n != 0) {
-            throw new SpecException(Problem.INDIVISIBLE, Problem.INDIVISIBLE.format(NAME, target.path(),
-                    "its size " + hidden + " and its bottleneck " + hidden + " / reductionFactor " + spec.reductionFactor()
-                            + " = " + bottleneck + " must both be divisible by hypercomplexDivision = " + n
-                            + ". Choose a reductionFactor that leaves a multiple of " + n
-                            + ", or a hypercomplexDivision that divides " + bottleneck + "."));
-        }
+    public void check(Module target, Addressing addressing) {
+        TargetRules.hypercomplex(Method.COMPACTER.title(), addressing.structureOf(target.path()),
+                spec.reductionFactor(), spec.hypercomplexDivision());
     }
 
     @Override
     protected void attachTo(Module target, Attachment attachment) {
-        long hidden = BottleneckSizes.hidden(NAME, target);
-        long bottleneck = BottleneckSizes.bottleneck(NAME, target, spec.reductionFactor());
+        long hidden = Features.out(target.shown()).getAsLong();
+        long bottleneck = hidden / spec.reductionFactor();
         attachment.addLayer(target, layerName(), new HyperComplexAdapterLayer(hidden, bottleneck, spec));
     }
 }

@@ -3,8 +3,11 @@ package org.delta4j.delta.lora;
 import org.delta4j.delta.Attachment;
 import org.delta4j.delta.PerModuleMethod;
 import org.delta4j.nn.Features;
+import org.delta4j.spec.Method;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
+import org.delta4j.delta.Addressing;
+import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 
 /** Puts a {@link LowRankLinear} in parallel to each target linear layer. */
@@ -17,17 +20,13 @@ final class LoraMethod extends PerModuleMethod {
 
     @Override
     public String layerName() {
-        return "lora";
+        return Method.LORA.layerName();
     }
 
     @Override
-    public void check(Module target) {
-        if (!Features.isLinear(target.shown())) {
-            throw new SpecException(Problem.UNSUPPORTED_MODULE, Problem.UNSUPPORTED_MODULE.format(
-                    "LoRA", target.path(), target.type(),
-                    "LoRA modifies linear layers only. Name the linear layers inside it, such as \""
-                            + target.name() + ".q_proj\"."));
-        }
+    public void check(Module target, Addressing addressing) {
+        TargetRules.linear(Method.LORA, Method.LORA.title(), addressing.structure(),
+                addressing.structureOf(target.path()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
+import org.delta4j.spec.Method;
 import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.spec.ArgumentRules;
 
@@ -54,13 +55,12 @@ public final class LoraSpec extends AbstractDeltaSpec {
 
     @Override
     public String method() {
-        return "lora";
+        return Method.LORA.id();
     }
 
-    /** OpenDelta's default modules, in unified names: {@code attn.q, attn.v}. */
     @Override
     public List<String> defaultModules() {
-        return List.of("attn.q", "attn.v");
+        return Method.LORA.defaultModules();
     }
 
     @Override

@@ -1,14 +1,15 @@
 package org.delta4j.delta.lowrank;
 
 import org.delta4j.delta.Attachment;
-import org.delta4j.delta.BottleneckSizes;
 import org.delta4j.delta.PerModuleMethod;
+import org.delta4j.nn.Features;
+import org.delta4j.spec.Method;
+import org.delta4j.delta.Addressing;
+import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 
 /** Puts a {@link LowRankAdapter} after each target module. */
 final class LowRankAdapterMethod extends PerModuleMethod {
-    private static final String NAME = "LowRankAdapter";
-
     private final LowRankAdapterSpec spec;
 
     LowRankAdapterMethod(LowRankAdapterSpec spec) {
@@ -17,18 +18,19 @@ final class LowRankAdapterMethod extends PerModuleMethod {
 
     @Override
     public String layerName() {
-        return "low_rank_adapter";
+        return Method.LOW_RANK_ADAPTER.layerName();
     }
 
     @Override
-    public void check(Module target) {
-        BottleneckSizes.bottleneck(NAME, target, spec.reductionFactor());
+    public void check(Module target, Addressing addressing) {
+        TargetRules.bottleneck(Method.LOW_RANK_ADAPTER.title(), addressing.structureOf(target.path()),
+                spec.reductionFactor());
     }
 
     @Override
     protected void attachTo(Module target, Attachment attachment) {
-        long hidden = BottleneckSizes.hidden(NAME, target);
-        long bottleneck = BottleneckSizes.bottleneck(NAME, target, spec.reductionFactor());
+        long hidden = Features.out(target.shown()).getAsLong();
+        long bottleneck = hidden / spec.reductionFactor();
         attachment.addLayer(target, layerName(), new LowRankAdapter(hidden, bottleneck, spec));
     }
 }

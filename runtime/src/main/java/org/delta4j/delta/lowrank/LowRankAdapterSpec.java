@@ -6,6 +6,7 @@ import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
+import org.delta4j.spec.Method;
 import org.delta4j.spec.ArgumentRules;
 
 /**
@@ -54,13 +55,12 @@ public final class LowRankAdapterSpec extends AbstractDeltaSpec {
 
     @Override
     public String method() {
-        return "low_rank_adapter";
+        return Method.LOW_RANK_ADAPTER.id();
     }
 
-    /** OpenDelta's default modules, in unified names: {@code attn.proj, ff.w2}. */
     @Override
     public List<String> defaultModules() {
-        return List.of("attn.proj", "ff.w2");
+        return Method.LOW_RANK_ADAPTER.defaultModules();
     }
 
     @Override

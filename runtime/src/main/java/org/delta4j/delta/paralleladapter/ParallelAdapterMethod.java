@@ -1,6 +1,5 @@
 package org.delta4j.delta.paralleladapter;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.delta4j.delta.Addressing;
 import org.delta4j.delta.Attachment;
@@ -8,8 +7,8 @@ import org.delta4j.delta.DeltaMethod;
 import org.delta4j.delta.DeltaSpec;
 import org.delta4j.delta.host.Placement;
 import org.delta4j.nn.Features;
-import org.delta4j.spec.Problem;
-import org.delta4j.spec.SpecException;
+import org.delta4j.spec.Method;
+import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 
 /**
@@ -27,45 +26,18 @@ final class ParallelAdapterMethod implements DeltaMethod {
 
     @Override
     public String layerName() {
-        return "parallel_adapter";
+        return Method.PARALLEL_ADAPTER.layerName();
     }
 
     /** @return the pairs, flattened: from, to, from, to, ... */
     @Override
     public List<String> targets(Addressing addressing, DeltaSpec delta) {
-        List<String> patterns = addressing.patternsOf(delta);
-        List<String> paths = addressing.tree().backbonePaths();
-        List<String> flat = new ArrayList<>();
-        for (int i = 0; i < patterns.size(); i += 2) {
-            String from = patterns.get(i);
-            String to = i + 1 < patterns.size() ? patterns.get(i + 1) : from;
-            List<String> froms = addressing.select(List.of(from), delta.exclude());
-            List<String> tos = addressing.select(List.of(to), delta.exclude());
-            if (froms.size() != tos.size()) {
-                throw new SpecException(Problem.UNPAIRED, Problem.UNPAIRED.format("ParallelAdapter pairs \"" + from
-                        + "\" with \"" + to + "\", but " + froms.size() + " modules match the first and " + tos.size()
-                        + " the second: " + froms + " and " + tos + ". Give patterns that match one module for each."));
-            }
-            for (int j = 0; j < froms.size(); j++) {
-                if (paths.indexOf(froms.get(j)) > paths.indexOf(tos.get(j))) {
-                    throw new SpecException(Problem.UNPAIRED, Problem.UNPAIRED.format("ParallelAdapter pairs \""
-                            + froms.get(j) + "\" with \"" + tos.get(j) + "\", which comes before it; give the "
-                            + "patterns in the order the model runs them."));
-                }
-                flat.add(froms.get(j));
-                flat.add(tos.get(j));
-            }
-        }
-        return flat;
+        return addressing.pairs(Method.PARALLEL_ADAPTER.title(), addressing.patternsOf(delta), delta.exclude());
     }
 
     @Override
-    public void check(Module target) {
-        if (Features.in(target.shown()).isEmpty() || Features.out(target.shown()).isEmpty()) {
-            throw new SpecException(Problem.UNSUPPORTED_MODULE, Problem.UNSUPPORTED_MODULE.format(
-                    "ParallelAdapter", target.path(), target.type(),
-                    "its input or output size is unknown. Target linear layers, attention blocks or transformer layers."));
-        }
+    public void check(Module target, Addressing addressing) {
+        TargetRules.inAndOut(Method.PARALLEL_ADAPTER.title(), addressing.structureOf(target.path()));
     }
 
     @Override

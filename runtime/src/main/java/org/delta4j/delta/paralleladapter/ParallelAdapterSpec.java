@@ -6,6 +6,7 @@ import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
+import org.delta4j.spec.Method;
 import org.delta4j.spec.ArgumentRules;
 
 /**
@@ -55,13 +56,12 @@ public final class ParallelAdapterSpec extends AbstractDeltaSpec {
 
     @Override
     public String method() {
-        return "parallel_adapter";
+        return Method.PARALLEL_ADAPTER.id();
     }
 
-    /** OpenDelta's default modules, in unified names: {@code attn, attn, ff.w1, ff.w2}. */
     @Override
     public List<String> defaultModules() {
-        return List.of("attn", "attn", "ff.w1", "ff.w2");
+        return Method.PARALLEL_ADAPTER.defaultModules();
     }
 
     @Override

@@ -5,8 +5,11 @@ import java.util.List;
 import org.delta4j.delta.Attachment;
 import org.delta4j.delta.DeltaMethod;
 import org.delta4j.models.PrefixableAttention;
+import org.delta4j.spec.Method;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
+import org.delta4j.delta.Addressing;
+import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 
 /**
@@ -22,16 +25,12 @@ final class PrefixMethod implements DeltaMethod {
 
     @Override
     public String layerName() {
-        return "prefix";
+        return Method.PREFIX.layerName();
     }
 
     @Override
-    public void check(Module target) {
-        if (attentionOf(target) == null) {
-            throw new SpecException(Problem.UNSUPPORTED_MODULE, Problem.UNSUPPORTED_MODULE.format("Prefix",
-                    target.path(), target.type(), "prefix tuning modifies attention blocks (such as BartAttention or "
-                            + "BertSelfAttention), or a module with one attention block among its children."));
-        }
+    public void check(Module target, Addressing addressing) {
+        TargetRules.attention(Method.PREFIX.title(), addressing.structure(), addressing.structureOf(target.path()));
     }
 
     @Override
@@ -59,7 +58,7 @@ final class PrefixMethod implements DeltaMethod {
             attachment.addLayer(attentions.get(i), layerName(), layer);
         }
         if (spec.reparameterize()) {
-            attachment.addLayer(targets.get(0), "reparams", new ReparameterizeFunction(spec, hidden, layers, values));
+            attachment.addLayer(targets.get(0), Method.REPARAMS_LAYER, new ReparameterizeFunction(spec, hidden, layers, values));
         }
     }
 

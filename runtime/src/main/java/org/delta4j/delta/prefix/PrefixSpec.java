@@ -6,6 +6,7 @@ import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
+import org.delta4j.spec.Method;
 import org.delta4j.spec.ArgumentRules;
 
 /**
@@ -64,13 +65,12 @@ public final class PrefixSpec extends AbstractDeltaSpec {
 
     @Override
     public String method() {
-        return "prefix";
+        return Method.PREFIX.id();
     }
 
-    /** OpenDelta's default modules, in unified names: {@code attn}. */
     @Override
     public List<String> defaultModules() {
-        return List.of("attn");
+        return Method.PREFIX.defaultModules();
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.delta4j.models.HasEncoder;
 import org.delta4j.models.HasInputEmbeddings;
 import org.delta4j.models.TakesNamedInputs;
 import org.delta4j.nn.Embedding;
+import org.delta4j.spec.Method;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
 import org.delta4j.tree.Module;
@@ -27,7 +28,7 @@ final class SoftPromptMethod implements DeltaMethod {
 
     @Override
     public String layerName() {
-        return "soft_prompt_layer";
+        return Method.SOFT_PROMPT.layerName();
     }
 
     @Override
@@ -46,7 +47,7 @@ final class SoftPromptMethod implements DeltaMethod {
     }
 
     @Override
-    public void check(Module target) {
+    public void check(Module target, Addressing addressing) {
         // targets() already chose the one module a soft prompt can go on.
     }
 

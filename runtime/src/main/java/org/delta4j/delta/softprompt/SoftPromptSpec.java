@@ -5,6 +5,7 @@ import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
+import org.delta4j.spec.Method;
 import org.delta4j.spec.ArgumentRules;
 
 /**
@@ -54,7 +55,7 @@ public final class SoftPromptSpec extends AbstractDeltaSpec {
 
     @Override
     public String method() {
-        return "soft_prompt";
+        return Method.SOFT_PROMPT.id();
     }
 
     @Override
