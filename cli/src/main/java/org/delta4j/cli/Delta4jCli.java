@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Delta4jCli.Version.class,
         description = "Delta tuning for HuggingFace models on DJL: look into a model folder, export its structure, "
-                + "run it.",
-        subcommands = {InspectCommand.class, StructureCommand.class, ForwardCommand.class, HelpCommand.class})
+                + "run it with or without a delta, convert deltas to and from PEFT, merge LoRA into a model.",
+        subcommands = {InspectCommand.class, StructureCommand.class, ForwardCommand.class, ConvertCommand.class,
+            MergeCommand.class, HelpCommand.class})
 public final class Delta4jCli implements Callable<Integer> {
     /** slf4j-simple's default level; DJL logs start-up chatter at INFO and harmless GPU probes at WARN. */
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";

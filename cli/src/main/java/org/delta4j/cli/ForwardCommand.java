@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.delta4j.delta.Tuning;
+import org.delta4j.delta.lora.LoraMerge;
+import org.delta4j.io.DeltaFolders;
 import org.delta4j.io.Safetensors;
 import org.delta4j.models.ModelInputs;
 import org.delta4j.models.text.TextInputs;
@@ -19,13 +22,14 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code delta4j forward DIR}: run a model folder in eval mode and save its named outputs. */
+/** {@code delta4j forward DIR}: run a model folder in eval mode, optionally with a delta, and save its outputs. */
 @Command(name = "forward",
-        description = "Run a HuggingFace model folder in eval mode on named inputs and write every named output "
-                + "(last_hidden_state, logits, ...) to a safetensors file.")
+        description = "Run a HuggingFace model folder in eval mode on named inputs, optionally with a delta (merged "
+                + "or not), and write every named output (last_hidden_state, logits, ...) to a safetensors file.")
 final class ForwardCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -39,6 +43,13 @@ final class ForwardCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
             description = "The safetensors file to write, one tensor per output name.")
     private Path output;
+
+    @Option(names = "--delta", paramLabel = "DIR",
+            description = "Run with a delta: a delta4j checkpoint or a PEFT adapter folder (told apart by their files).")
+    private Path delta;
+
+    @Option(names = "--merge", description = "Merge the (LoRA) delta into the weights before running.")
+    private boolean merge;
 
     /** Where the inputs come from: exactly one of the two. */
     static final class Inputs {
@@ -54,10 +65,22 @@ final class ForwardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (merge && delta == null) {
+            throw new ParameterException(spec.commandLine(), "--merge needs a --delta to merge");
+        }
         ModelFolder folder = ModelFolder.of(dir); // before the engine starts: a wrong path fails at once
+        if (delta != null) {
+            DeltaFolders.formatOf(delta);
+        }
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList in = readInputs(folder, manager); // before the model loads: a bad inputs file fails fast
             Block model = folder.load(manager);
+            if (delta != null) {
+                Tuning tuning = DeltaFolders.load(delta, model);
+                if (merge) {
+                    LoraMerge.merge(tuning);
+                }
+            }
             Map<String, NDArray> named = named(model.forward(new ParameterStore(manager, false), in, false));
             Safetensors.write(output, named, Map.of());
             PrintWriter out = spec.commandLine().getOut();

@@ -56,6 +56,11 @@ public final class AttachedDelta {
         return out;
     }
 
+    /** @return each layer's path mapped to its path under the method's own layer name; see {@link DeltaValues} */
+    Map<String, String> layerBases() {
+        return attachment.layerBases();
+    }
+
     /** Removes the delta, leaving the backbone as it was before it was attached. */
     void detach() {
         attachment.undo();

@@ -35,6 +35,7 @@ public final class Attachment {
     private final DataType dataType;
     private final Deque<Runnable> undo = new ArrayDeque<>();
     private final List<String> layers = new ArrayList<>();
+    private final Map<String, String> layerBases = new LinkedHashMap<>();
     private final Map<String, Parameter> adopted = new LinkedHashMap<>();
 
     Attachment(Block root, NDManager manager, DataType dataType) {
@@ -80,6 +81,7 @@ public final class Attachment {
             layer.clear();
         });
         layers.add(target.pathOf(name));
+        layerBases.put(target.pathOf(name), target.pathOf(baseName));
         return name;
     }
 
@@ -108,18 +110,26 @@ public final class Attachment {
             hook.clear();
         });
         layers.add(added);
+        layerBases.put(added, baseName);
         return added;
     }
 
     /**
-     * Marks an existing backbone parameter as belonging to this delta (BitFit's biases).
+     * Marks an existing backbone parameter as belonging to this delta (BitFit's biases). Undoing puts back the value
+     * and trainable flag it has now.
      *
      * @param path the parameter's path
      * @param parameter the parameter
      */
     public void adopt(String path, Parameter parameter) {
+        Map<String, Parameter> one = Map.of(path, parameter);
+        DetachedValues before = DetachedValues.capture(one);
         adopted.put(path, parameter);
-        undo.push(() -> adopted.remove(path));
+        undo.push(() -> {
+            adopted.remove(path);
+            before.restoreValues(one, manager);
+            before.restoreFlags(one);
+        });
     }
 
     /**
@@ -144,12 +154,21 @@ public final class Attachment {
             undo.pop().run();
         }
         layers.clear();
+        layerBases.clear();
         adopted.clear();
     }
 
     /** @return the paths of the layers this delta added, such as {@code model.encoder.layers.0.fc2.adapter} */
     List<String> layers() {
         return layers;
+    }
+
+    /**
+     * @return each added layer's path mapped to the path it has under its method's own name, without the suffix that
+     *     kept it unique beside another delta's layer ({@code ...fc2.adapter_1} to {@code ...fc2.adapter}), in add order
+     */
+    Map<String, String> layerBases() {
+        return layerBases;
     }
 
     /** @return the existing or added parameters this delta owns, by path */

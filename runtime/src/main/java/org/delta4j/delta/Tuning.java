@@ -1,5 +1,6 @@
 package org.delta4j.delta;
 
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
@@ -17,13 +18,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The deltas one {@link TuningSpec} attached to a backbone, and what users do with them next: look at the
- * structure graph and ratios ({@link #log()}), freeze, train (with {@link #freezeGuard()}), and detach.
+ * structure graph and ratios ({@link #log()}), freeze, train (with {@link #freezeGuard()}), detach and re-attach.
  */
 public final class Tuning {
     private static final Logger LOG = LoggerFactory.getLogger(Tuning.class);
 
     private final Block backbone;
-    private final List<AttachedDelta> deltas;
+    private List<AttachedDelta> deltas;
+    private DetachedValues detached;
+    private Map<String, Parameter> carried = Map.of();
+    private DetachedValues carriedBefore;
     private final Set<Parameter> frozen = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Tuning(Block backbone, List<AttachedDelta> deltas) {
@@ -36,7 +40,7 @@ public final class Tuning {
         return backbone;
     }
 
-    /** @return the attached deltas, in attach order */
+    /** @return the deltas, in attach order (while detached, those that {@link #reattach()} puts back) */
     public List<AttachedDelta> deltas() {
         return deltas;
     }
@@ -102,14 +106,78 @@ public final class Tuning {
     }
 
     /**
-     * Removes every delta of this handle, newest first; the backbone's modules and parameters are as before
-     * attaching (frozen parameters stay frozen).
+     * Removes every delta of this handle, newest first; the backbone's modules and parameters are bit-identical to
+     * those before attaching (frozen parameters stay frozen), including backbone parameters whose values a
+     * checkpoint brought along. The deltas' values and trainable flags, and those brought values, are kept on the
+     * Java heap, so {@link #reattach()} can put the same deltas back. Does nothing when already detached. Merged
+     * LoRA deltas are unmerged first, which restores their weights within float rounding.
      */
     public void detach() {
+        if (detached != null) {
+            return;
+        }
+        Map<String, Parameter> state = new LinkedHashMap<>(DeltaValues.canonicalParameters(deltas));
+        state.putAll(carried);
+        DetachedValues values = DetachedValues.capture(state);
         DeltaRegistry registry = DeltaRegistry.of(backbone);
         for (int i = deltas.size() - 1; i >= 0; i--) {
             deltas.get(i).detach();
             registry.remove(deltas.get(i));
         }
+        if (!carried.isEmpty()) {
+            carriedBefore.restoreValues(carried, DeltaValues.managerOf(backbone));
+        }
+        detached = values;
+    }
+
+    /** @return whether the deltas are attached: true until {@link #detach()}, and again after {@link #reattach()} */
+    public boolean isAttached() {
+        return detached == null;
+    }
+
+    /**
+     * Attaches the detached deltas again, on the same modules, with the values and trainable flags they had when
+     * detached: the backbone's outputs and parameters are then bit-identical to those before {@link #detach()}. The
+     * delta parameters are new objects; read them again from {@link #deltas()} or {@link #deltaParameters()}.
+     *
+     * @return this handle
+     * @throws IllegalStateException when the deltas are attached, or the backbone changed so that they would modify
+     *     other modules; the backbone is then unchanged
+     */
+    public Tuning reattach() {
+        if (detached == null) {
+            throw new IllegalStateException("the deltas are attached; detach() them before reattach()");
+        }
+        TuningSpec.Builder spec = TuningSpec.builder();
+        deltas.forEach(d -> spec.add(d.spec()));
+        TuningPlan plan = spec.build().plan(backbone);
+        for (int i = 0; i < deltas.size(); i++) {
+            List<String> now = plan.deltas().get(i).modules();
+            if (!now.equals(deltas.get(i).modifiedModules())) {
+                throw new IllegalStateException("cannot reattach " + deltas.get(i).spec().method() + ": it modified "
+                        + deltas.get(i).modifiedModules() + " but would now modify " + now);
+            }
+        }
+        Tuning fresh;
+        try (NDManager scratch = DeltaValues.managerOf(backbone).newSubManager()) {
+            fresh = DeltaValues.apply(plan, detached.arrays(scratch));
+        }
+        detached.restoreFlags(DeltaValues.canonicalParameters(fresh));
+        deltas = fresh.deltas;
+        carried = fresh.carried;
+        carriedBefore = fresh.carriedBefore;
+        detached = null;
+        return this;
+    }
+
+    /**
+     * Records backbone parameters whose values are about to come with these deltas (a checkpoint's trainable layer
+     * norms), so that {@link #detach()} puts their present values back.
+     *
+     * @param parameters the parameters by backbone path, not yet overwritten
+     */
+    void carry(Map<String, Parameter> parameters) {
+        carried = new LinkedHashMap<>(parameters);
+        carriedBefore = DetachedValues.capture(carried);
     }
 }

@@ -14,18 +14,11 @@ import java.util.stream.Stream;
 import org.delta4j.delta.DeltaSpec;
 import org.delta4j.delta.Tuning;
 import org.delta4j.delta.TuningSpec;
-import org.delta4j.delta.adapter.AdapterSpec;
-import org.delta4j.delta.bitfit.BitFitSpec;
-import org.delta4j.delta.compacter.CompacterSpec;
-import org.delta4j.delta.lora.LoraSpec;
-import org.delta4j.delta.lowrank.LowRankAdapterSpec;
-import org.delta4j.delta.paralleladapter.ParallelAdapterSpec;
-import org.delta4j.delta.prefix.PrefixSpec;
-import org.delta4j.delta.softprompt.SoftPromptSpec;
 import org.delta4j.models.Fixtures;
 import org.delta4j.models.HfModels;
 import org.delta4j.models.ModelInputs;
 import org.delta4j.nn.ParameterValues;
+import org.delta4j.testing.EveryMethod;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,16 +29,7 @@ class EveryMethodCheckpointTest {
     Path tmp;
 
     static Stream<DeltaSpec> specs() {
-        return Stream.of(
-                AdapterSpec.builder().modules("fc2").bottleneck(5).nonLinearity("relu").build(),
-                LoraSpec.builder().modules("q_proj", "v_proj").r(3).alpha(6).build(),
-                BitFitSpec.builder().modules("self_attn").build(),
-                LowRankAdapterSpec.builder().modules("fc2").reductionFactor(8).rank(2).build(),
-                CompacterSpec.builder().modules("q_proj").reductionFactor(4).build(),
-                ParallelAdapterSpec.builder().modules("fc1", "fc2").bottleneck(7).build(),
-                PrefixSpec.builder().modules("self_attn").prefixTokenNum(3).embedDim(16).midDim(8).build(),
-                PrefixSpec.builder().modules("encoder_attn").reparameterize(false).build(),
-                SoftPromptSpec.builder().softTokenNum(4).build());
+        return EveryMethod.onBart();
     }
 
     @ParameterizedTest

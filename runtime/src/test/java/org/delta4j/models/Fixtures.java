@@ -30,6 +30,21 @@ public final class Fixtures {
         return folder("opendelta", name);
     }
 
+    /**
+     * @param name a case under {@code peft/}, such as {@code bert_lora_query_value_r8}
+     * @return its folder; the calling test is skipped (with the reason) when the fixtures are absent
+     */
+    public static Path peft(String name) {
+        return folder("peft", name);
+    }
+
+    /** @return the fixtures' root folder; the calling test is skipped when the fixtures are absent */
+    public static Path root() {
+        String root = System.getProperty("delta4j.fixtures");
+        assumeTrue(root != null && Files.isDirectory(Path.of(root)), "no fixtures (delta4j.fixtures); skipping");
+        return Path.of(root);
+    }
+
     private static Path folder(String kind, String name) {
         String root = System.getProperty("delta4j.fixtures");
         assumeTrue(root != null, "delta4j.fixtures is not set; skipping the golden-fixture test");

@@ -49,6 +49,25 @@ public interface DeltaHosting extends ModuleHost {
         return stack().remove(name);
     }
 
+    /**
+     * Switches a layer on or off; a layer that is off is skipped in the forward pass (inactive named deltas).
+     *
+     * @param name the layer's name
+     * @param enabled whether it runs
+     * @throws IllegalArgumentException when there is no such layer
+     */
+    default void setLayerEnabled(String name, boolean enabled) {
+        stack().setEnabled(name, enabled);
+    }
+
+    /**
+     * @param name a layer name
+     * @return whether a layer of that name is attached and runs
+     */
+    default boolean isLayerEnabled(String name) {
+        return stack().isEnabled(name);
+    }
+
     /** @return whether no layer is attached, so the host can be replaced by the hosted module again */
     default boolean isEmpty() {
         return stack().isEmpty();

@@ -37,6 +37,12 @@ public interface DeltaLayer extends Block {
     }
 
     /**
+     * Called when the layer is taken off a module, before it is freed. A layer that changed the module itself (a
+     * LoRA layer merged into the module's weight) undoes that here, so detaching leaves the module as it was.
+     */
+    default void onRemove() {}
+
+    /**
      * A module's outputs with the first replaced: deltas change the hidden states and pass the rest (attention
      * weights, caches) through.
      *

@@ -9,17 +9,20 @@ import ai.djl.nn.BlockList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The hosted module and the delta layers around it, in attach order; what both host classes delegate to. Layer
  * {@code k} wraps the module together with layers {@code 0..k-1}: its {@code before} hook runs first and its
- * {@code after} hook last.
+ * {@code after} hook last. A disabled layer is skipped, as if it were not there.
  */
 public final class DeltaStack {
     private final Block hosted;
     private final PairList<String, DeltaLayer> layers = new PairList<>();
     private final Map<String, Placement> placements = new HashMap<>();
+    private final Set<String> disabled = new HashSet<>();
     private final BlockList hostChildren;
 
     /**
@@ -60,7 +63,25 @@ public final class DeltaStack {
     DeltaLayer remove(String name) {
         hostChildren.remove(name);
         placements.remove(name);
-        return layers.remove(name);
+        disabled.remove(name);
+        DeltaLayer layer = layers.remove(name);
+        layer.onRemove();
+        return layer;
+    }
+
+    void setEnabled(String name, boolean enabled) {
+        if (!layers.contains(name)) {
+            throw new IllegalArgumentException("no layer \"" + name + "\" on this module; it has " + layers.keys());
+        }
+        if (enabled) {
+            disabled.remove(name);
+        } else {
+            disabled.add(name);
+        }
+    }
+
+    boolean isEnabled(String name) {
+        return layers.contains(name) && !disabled.contains(name);
     }
 
     NDList forward(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
@@ -70,6 +91,9 @@ public final class DeltaStack {
     private NDList forward(int depth, ParameterStore ps, NDList x, boolean training, PairList<String, Object> params) {
         if (depth == 0) {
             return hosted.forward(ps, x, training, params);
+        }
+        if (disabled.contains(layers.keyAt(depth - 1))) {
+            return forward(depth - 1, ps, x, training, params);
         }
         DeltaLayer layer = layers.valueAt(depth - 1);
         Placement placement = placements.get(layers.keyAt(depth - 1));

@@ -33,6 +33,6 @@ final class LoraMethod extends PerModuleMethod {
     protected void attachTo(Module target, Attachment attachment) {
         long in = Features.in(target.shown()).getAsLong();
         long out = Features.out(target.shown()).getAsLong();
-        attachment.addLayer(target, layerName(), new LowRankLinear(in, out, spec));
+        attachment.addLayer(target, layerName(), new LowRankLinear(in, out, spec, LinearWeight.of(target)));
     }
 }

@@ -2,6 +2,7 @@ package org.delta4j.delta.lora;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
@@ -13,38 +14,104 @@ import ai.djl.util.PairList;
 import org.delta4j.delta.host.DeltaLayer;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.ParameterValues;
 
 /**
  * OpenDelta's {@code LowRankLinear}, run in parallel to a linear layer: {@code dropout(x) A^T B^T * alpha / r}.
  * {@code lora_A [r, in]} starts uniform in +-1/sqrt(in) (PyTorch's kaiming-uniform with a = sqrt(5)) and
  * {@code lora_B [out, r]} at zero, so the layer's output is unchanged until B trains.
+ *
+ * <p>It can be merged into the layer's weight, {@code W += B A * alpha / r} (transposed for a {@code [in, out]}
+ * weight, PEFT's {@code fan_in_fan_out}), after which it adds nothing itself, and unmerged again; see
+ * {@link LoraMerge}. Taking it off its module unmerges it first.
  */
 public final class LowRankLinear extends HfBlock implements DeltaLayer {
     private final Parameter loraA;
     private final Parameter loraB;
     private final float scaling;
     private final float dropout;
+    private final LinearWeight base;
+    private boolean merged;
 
     /**
      * @param in the linear layer's input size
      * @param out its output size
      * @param spec rank, alpha and dropout
+     * @param base the linear layer's weight, where a merge goes
      */
-    public LowRankLinear(long in, long out, LoraSpec spec) {
+    LowRankLinear(long in, long out, LoraSpec spec, LinearWeight base) {
         this.loraA = parameter("lora_A", Parameter.Type.WEIGHT, new Shape(spec.r(), in),
                 new UniformInitializer((float) (1 / Math.sqrt(in))));
         this.loraB = parameter("lora_B", Parameter.Type.WEIGHT, new Shape(out, spec.r()), Initializer.ZEROS);
         this.scaling = (float) (spec.alpha() / spec.r());
         this.dropout = (float) spec.dropout();
+        this.base = base;
     }
 
-    /** Adds {@code dropout(x) A^T B^T * alpha / r} of the module's input {@code x} to its output. */
+    /** @return whether the linear layer's weight is stored {@code [in, out]} (PEFT's {@code fan_in_fan_out}) */
+    public boolean fanInFanOut() {
+        return base.fanInFanOut();
+    }
+
+    /** @return whether the update is merged into the linear layer's weight */
+    public boolean isMerged() {
+        return merged;
+    }
+
+    /** @return the linear layer's weight */
+    Parameter baseWeight() {
+        return base.weight();
+    }
+
+    /** Adds {@code B A * scaling} to the linear layer's weight; the layer then adds nothing itself. */
+    void merge() {
+        if (!merged) {
+            addToBase(1);
+            merged = true;
+        }
+    }
+
+    /** Subtracts the merged update from the linear layer's weight again; the layer then adds it itself. */
+    void unmerge() {
+        if (merged) {
+            addToBase(-1);
+            merged = false;
+        }
+    }
+
+    /** Leaves a merged update in the weight for good (merge and unload): taking the layer off keeps it there. */
+    void keepMerged() {
+        merged = false;
+    }
+
+    /** Unmerges before the layer leaves its module, so the module's weight is as before. */
+    @Override
+    public void onRemove() {
+        unmerge();
+    }
+
+    private void addToBase(int sign) {
+        NDArray w = base.weight().getArray();
+        try (NDManager scratch = w.getManager().newSubManager()) {
+            NDArray ba = loraB.getArray().matMul(loraA.getArray());
+            ba.attach(scratch);
+            NDArray update = Functional.times(ba, sign * scaling);
+            NDArray laidOut = base.fanInFanOut() ? update.transpose() : update;
+            NDArray sum = w.add(laidOut.toType(w.getDataType(), false));
+            sum.attach(scratch);
+            ParameterValues.assign(base.weight(), sum);
+        }
+    }
+
+    /** Adds {@code dropout(x) A^T B^T * alpha / r} of the module's input {@code x} to its output, unless merged. */
     @Override
     public NDList after(ParameterStore ps, NDList outputs, NDList inputs, boolean training) {
+        if (merged) {
+            return outputs;
+        }
         NDList delta = forward(ps, new NDList(inputs.head()), training);
         return DeltaLayer.withHead(outputs, outputs.head().add(delta.head()));
     }
-
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {

@@ -1,0 +1,262 @@
+package org.delta4j.delta.named;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.delta4j.delta.AttachedDelta;
+import org.delta4j.delta.Tuning;
+import org.delta4j.delta.TuningSpec;
+import org.delta4j.delta.host.DeltaHosting;
+import org.delta4j.delta.lora.LoraMerge;
+import org.delta4j.tree.ModuleTree;
+
+/**
+ * Several named deltas on one backbone, as PEFT's adapters: add them, run one or several at a time, switch all off
+ * for the base model's outputs, delete them.
+ *
+ * <pre>{@code
+ * DeltaSet set = DeltaSet.on(backbone);
+ * set.add("sst2", sst2Spec);
+ * set.add("mnli", DeltaCheckpoint.load(dir, backbone));
+ * set.activate("sst2");   // only sst2 runs
+ * set.disableAll();       // the backbone's own outputs, bit for bit
+ * set.delete("mnli");     // detached: as if never attached
+ * }</pre>
+ *
+ * <p>An inactive delta stays attached but its layers are skipped, and its parameters are frozen (their trainable
+ * flags come back when it is activated), so training touches only the active deltas. Deactivating a merged LoRA
+ * delta unmerges it first. A delta that trains backbone parameters in place (BitFit's biases), or runs outside a
+ * delta host (a hook on the model's root), cannot be switched off that way, so the set refuses it.
+ */
+public final class DeltaSet {
+    private final Block backbone;
+    private final Map<String, Named> deltas = new LinkedHashMap<>();
+
+    /** One named delta: its handle, whether it runs, and the trainable flags it had when switched off. */
+    private static final class Named {
+        final Tuning tuning;
+        boolean active = true;
+        Map<Parameter, Boolean> trains = Map.of();
+
+        Named(Tuning tuning) {
+            this.tuning = tuning;
+        }
+    }
+
+    private DeltaSet(Block backbone) {
+        this.backbone = backbone;
+    }
+
+    /**
+     * @param backbone a model's root block
+     * @return an empty set of named deltas on it
+     */
+    public static DeltaSet on(Block backbone) {
+        return new DeltaSet(backbone);
+    }
+
+    /** @return the backbone */
+    public Block backbone() {
+        return backbone;
+    }
+
+    /**
+     * Attaches a spec's deltas under a name; they are active.
+     *
+     * @param name a new name
+     * @param spec the deltas
+     * @return their handle
+     * @throws IllegalArgumentException when the name is taken or blank, or a delta trains backbone parameters in
+     *     place; nothing is attached then
+     */
+    public Tuning add(String name, TuningSpec spec) {
+        checkName(name);
+        Tuning tuning = spec.attach(backbone);
+        try {
+            return add(name, tuning);
+        } catch (RuntimeException e) {
+            tuning.detach();
+            throw e;
+        }
+    }
+
+    /**
+     * Takes deltas already attached to this backbone (such as a loaded checkpoint) under a name; they stay as they
+     * are (active).
+     *
+     * @param name a new name
+     * @param tuning attached deltas on this set's backbone, not in the set yet
+     * @return the handle
+     * @throws IllegalArgumentException when the name is taken or blank, the deltas are on another backbone,
+     *     detached or already named, or a delta trains backbone parameters in place
+     */
+    public Tuning add(String name, Tuning tuning) {
+        checkName(name);
+        if (tuning.backbone() != backbone || !tuning.isAttached()) {
+            throw new IllegalArgumentException("\"" + name + "\": the deltas must be attached to this set's backbone");
+        }
+        for (Named n : deltas.values()) {
+            if (n.tuning == tuning) {
+                throw new IllegalArgumentException("\"" + name + "\": these deltas are already in the set");
+            }
+        }
+        ModuleTree tree = ModuleTree.of(backbone);
+        for (AttachedDelta d : tuning.deltas()) {
+            List<String> inPlace = inPlaceParameters(d);
+            if (!inPlace.isEmpty()) {
+                throw new IllegalArgumentException("\"" + name + "\": the " + d.spec().method() + " delta trains "
+                        + "backbone parameters in place " + inPlace + ", so it cannot be switched off; give it a "
+                        + "backbone of its own");
+            }
+            for (String layer : d.layers()) {
+                if (hostOf(tree, layer) == null) {
+                    throw new IllegalArgumentException("\"" + name + "\": the " + d.spec().method() + " delta's "
+                            + "layer " + layer + " does not run inside a delta host, so it cannot be switched off");
+                }
+            }
+        }
+        deltas.put(name, new Named(tuning));
+        return tuning;
+    }
+
+    /**
+     * Makes exactly these deltas active; all others are switched off.
+     *
+     * @param names names in the set
+     * @throws IllegalArgumentException naming an unknown name; nothing changes then
+     */
+    public void activate(String... names) {
+        Set<String> wanted = new LinkedHashSet<>(List.of(names));
+        for (String n : wanted) {
+            named(n);
+        }
+        deltas.forEach((name, n) -> {
+            if (!wanted.contains(name)) {
+                switchOff(n);
+            }
+        });
+        wanted.forEach(n -> switchOn(deltas.get(n)));
+    }
+
+    /** Switches every delta off: the backbone gives its own outputs, bit for bit. */
+    public void disableAll() {
+        deltas.values().forEach(this::switchOff);
+    }
+
+    /**
+     * Detaches a delta and forgets its name; the backbone is as if it had never been attached.
+     *
+     * @param name a name in the set
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public void delete(String name) {
+        Named n = named(name);
+        switchOn(n); // the layers go with their flags as they were attached
+        n.tuning.detach();
+        deltas.remove(name);
+    }
+
+    /** @return the names, in the order they were added */
+    public Set<String> names() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(deltas.keySet()));
+    }
+
+    /** @return the names of the active deltas, in the order they were added */
+    public Set<String> active() {
+        Set<String> out = new LinkedHashSet<>();
+        deltas.forEach((name, n) -> {
+            if (n.active) {
+                out.add(name);
+            }
+        });
+        return Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * @param name a name in the set
+     * @return its deltas' handle
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public Tuning get(String name) {
+        return named(name).tuning;
+    }
+
+    private void switchOff(Named n) {
+        if (!n.active) {
+            return;
+        }
+        LoraMerge.unmerge(n.tuning);
+        Map<Parameter, Boolean> trains = new IdentityHashMap<>();
+        n.tuning.deltaParameters().values().forEach(p -> {
+            trains.put(p, p.requiresGradient());
+            p.freeze(true);
+        });
+        setLayers(n.tuning, false);
+        n.trains = trains;
+        n.active = false;
+    }
+
+    private void switchOn(Named n) {
+        if (n.active) {
+            return;
+        }
+        setLayers(n.tuning, true);
+        n.trains.forEach((p, trains) -> p.freeze(!trains));
+        n.trains = Map.of();
+        n.active = true;
+    }
+
+    private void setLayers(Tuning tuning, boolean enabled) {
+        ModuleTree tree = ModuleTree.of(backbone);
+        for (AttachedDelta d : tuning.deltas()) {
+            for (String layer : d.layers()) {
+                hostOf(tree, layer).setLayerEnabled(layer.substring(layer.lastIndexOf('.') + 1), enabled);
+            }
+        }
+    }
+
+    /** @return the host a layer runs in, or {@code null} when it runs elsewhere (a hook on the model's root) */
+    private static DeltaHosting hostOf(ModuleTree tree, String layer) {
+        int dot = layer.lastIndexOf('.');
+        if (dot < 0) {
+            return null;
+        }
+        Block module = tree.module(layer.substring(0, dot)).block();
+        return module instanceof DeltaHosting ? (DeltaHosting) module : null;
+    }
+
+    /** The paths of a delta's parameters that are no layer's: backbone parameters it trains in place. */
+    private static List<String> inPlaceParameters(AttachedDelta d) {
+        List<String> out = new ArrayList<>();
+        for (String path : d.parameters().keySet()) {
+            if (d.layers().stream().noneMatch(l -> path.startsWith(l + "."))) {
+                out.add(path);
+            }
+        }
+        return out;
+    }
+
+    private Named named(String name) {
+        Named n = deltas.get(name);
+        if (n == null) {
+            throw new IllegalArgumentException("No delta named \"" + name + "\"; the set has " + deltas.keySet());
+        }
+        return n;
+    }
+
+    private void checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a delta needs a non-blank name");
+        }
+        if (deltas.containsKey(name)) {
+            throw new IllegalArgumentException("a delta named \"" + name + "\" is already in the set");
+        }
+    }
+}
