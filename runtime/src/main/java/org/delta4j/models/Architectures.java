@@ -27,22 +27,30 @@ import org.delta4j.models.t5.T5Model;
 final class Architectures {
     private static final Map<String, Function<String, ModelConfig>> CONFIGS = new LinkedHashMap<>();
     private static final Map<String, Function<ModelConfig, Block>> MODELS = new LinkedHashMap<>();
+    /** Per model type, the base model class and the prefix its head models keep it under. */
+    private static final Map<String, BaseModel> BASES = new LinkedHashMap<>();
 
     static {
         CONFIGS.put("bart", BartConfig::fromJson);
+        BASES.put("bart", new BaseModel("BartModel", "model"));
         MODELS.put("BartModel", c -> new BartModel(as(BartConfig.class, c)));
         MODELS.put("BartForConditionalGeneration", c -> new BartForConditionalGeneration(as(BartConfig.class, c)));
         CONFIGS.put("bert", BertConfig::fromJson);
+        BASES.put("bert", new BaseModel("BertModel", "bert"));
         MODELS.put("BertModel", c -> new BertModel(as(BertConfig.class, c)));
         MODELS.put("BertForSequenceClassification", c -> new BertForSequenceClassification(as(BertConfig.class, c)));
         CONFIGS.put("roberta", RobertaConfig::fromJson);
+        BASES.put("roberta", new BaseModel("RobertaModel", "roberta"));
         MODELS.put("RobertaModel", c -> new RobertaModel(as(RobertaConfig.class, c)));
         CONFIGS.put("distilbert", DistilBertConfig::fromJson);
+        BASES.put("distilbert", new BaseModel("DistilBertModel", "distilbert"));
         MODELS.put("DistilBertModel", c -> new DistilBertModel(as(DistilBertConfig.class, c)));
         CONFIGS.put("gpt2", GPT2Config::fromJson);
+        BASES.put("gpt2", new BaseModel("GPT2Model", "transformer"));
         MODELS.put("GPT2Model", c -> new GPT2Model(as(GPT2Config.class, c)));
         MODELS.put("GPT2LMHeadModel", c -> new GPT2LMHeadModel(as(GPT2Config.class, c)));
         CONFIGS.put("t5", T5Config::fromJson);
+        BASES.put("t5", new BaseModel("T5Model", ""));
         MODELS.put("T5Model", c -> new T5Model(as(T5Config.class, c)));
         MODELS.put("T5ForConditionalGeneration", c -> new T5ForConditionalGeneration(as(T5Config.class, c)));
     }
@@ -83,6 +91,23 @@ final class Architectures {
         }
         return factory.apply(config);
     }
+
+    /**
+     * @param modelType HF's {@code model_type}, one {@link #parseConfig} accepts
+     * @return its base model (what HF's {@code AutoModel} builds)
+     */
+    static BaseModel base(String modelType) {
+        return BASES.get(modelType);
+    }
+
+    /**
+     * A model type's base model.
+     *
+     * @param className the HF class, such as {@code BertModel}
+     * @param prefix where models with a head hold it ({@code bert} in {@code BertForMaskedLM}); empty where they
+     *     hold its parts at the top level, as T5's do
+     */
+    record BaseModel(String className, String prefix) {}
 
     private static <C extends ModelConfig> C as(Class<C> type, ModelConfig config) {
         if (!type.isInstance(config)) {

@@ -22,7 +22,8 @@ import org.delta4j.tree.ModuleTree;
 /**
  * Loads a state dict into a freshly built model by key: every parameter and buffer path of the module tree is a
  * state-dict key. The checkpoint must fit exactly: each parameter found under one of its paths (a tied parameter
- * under any of them), no key the model lacks, equal shapes. Everything is checked and read before any parameter is
+ * under any of them), no key the model lacks, equal shapes. A buffer the checkpoint lacks keeps the value the model
+ * computes for it, since HF leaves non-persistent buffers such as BERT's {@code position_ids} out of checkpoints. Everything is checked and read before any parameter is
  * set, so a failed load leaves the model untouched and frees what it read.
  */
 public final class CheckpointLoader {
@@ -56,10 +57,8 @@ public final class CheckpointLoader {
             arrays.forEach((p, a) -> setArray(p, a, manager));
             model.initialize(manager, DataType.FLOAT32, HfModels.INIT_SHAPE);
         } catch (RuntimeException e) {
-            arrays.forEach((p, a) -> {
-                p.close();
-                a.close();
-            });
+            state.values().forEach(Parameter::close);
+            arrays.values().forEach(NDArray::close);
             throw e;
         }
     }
@@ -97,7 +96,7 @@ public final class CheckpointLoader {
             keyOf.putIfAbsent(p, e.getKey());
         }
         firstPath.forEach((p, path) -> {
-            if (!keyOf.containsKey(p)) {
+            if (!keyOf.containsKey(p) && !buffers.contains(p)) {
                 problems.add("missing key " + path);
             }
         });

@@ -105,9 +105,33 @@ public final class HfModels {
         try {
             model = build(config);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(dir.resolve("config.json") + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(dir.resolve("config.json") + ": " + e.getMessage() + ". To tune its "
+                    + Architectures.base(config.modelType()).className() + " without the head, load it with "
+                    + "HfModels.loadBase", e);
         }
         try (TensorSource weights = openWeights(dir, model.getClass().getSimpleName())) {
+            CheckpointLoader.load(model, weights, manager);
+        }
+        return model;
+    }
+
+    /**
+     * Loads the base model of a HuggingFace folder, as HF's {@code AutoModel} does: {@code BertModel} for any BERT
+     * checkpoint, whatever head ({@code BertForMaskedLM}, {@code BertForTokenClassification}, ...) it was saved
+     * with. The base model's keys must fit it exactly (see {@link CheckpointLoader}); the head's are left out. This
+     * is how to tune a hub checkpoint whose head class delta4j does not build. On failure nothing is kept.
+     *
+     * @param dir the folder
+     * @param manager the manager that will own the weights
+     * @return the loaded base model
+     * @throws IOException when a file is missing, unreadable or invalid, or the weights do not fit the base model
+     * @throws IllegalArgumentException when the config is invalid or its model type is unsupported
+     */
+    public static Block loadBase(Path dir, NDManager manager) throws IOException {
+        ModelConfig config = readConfig(dir);
+        Architectures.BaseModel base = Architectures.base(config.modelType());
+        Block model = Architectures.build(base.className(), config);
+        try (TensorSource weights = BaseModelWeights.of(openWeights(dir, base.className()), base.prefix(), model)) {
             CheckpointLoader.load(model, weights, manager);
         }
         return model;

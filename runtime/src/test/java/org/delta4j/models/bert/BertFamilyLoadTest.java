@@ -50,7 +50,7 @@ class BertFamilyLoadTest {
     @CsvSource({
         "bert, encoder.layer.1.attention.self.value.bias",
         "bert_for_sequence_classification, classifier.weight",
-        "roberta, embeddings.position_ids",
+        "roberta, embeddings.word_embeddings.weight",
         "distilbert, transformer.layer.0.ffn.lin2.weight"
     })
     void missingKeyIsNamed(String fixture, String key) throws IOException {
