@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.delta4j.io.DeltaFolders;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +22,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private BaseModelOption baseModel;
+
     @Parameters(paramLabel = "DELTA_DIR", description = "A delta4j LoRA checkpoint or a PEFT LoRA adapter folder.")
     private Path delta;
 
@@ -34,7 +38,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelFolder folder = ModelFolder.of(model);
+        ModelFolder folder = ModelFolder.of(model, baseModel.enabled());
         DeltaFolders.formatOf(delta);
         OutputFolder.requireNew(output, model, delta);
         DeltaFolders.Format written;

@@ -20,6 +20,7 @@ import org.delta4j.models.ModelInputs;
 import org.delta4j.models.text.TextInputs;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Spec;
 final class ForwardCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private BaseModelOption baseModel;
 
     @Parameters(paramLabel = "DIR", description = "A HuggingFace model folder: config.json and model.safetensors.")
     private Path dir;
@@ -68,7 +72,7 @@ final class ForwardCommand implements Callable<Integer> {
         if (merge && delta == null) {
             throw new ParameterException(spec.commandLine(), "--merge needs a --delta to merge");
         }
-        ModelFolder folder = ModelFolder.of(dir); // before the engine starts: a wrong path fails at once
+        ModelFolder folder = ModelFolder.of(dir, baseModel.enabled()); // before the engine starts: a wrong path fails at once
         if (delta != null) {
             DeltaFolders.formatOf(delta);
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.delta4j.tree.ModuleTree;
 import org.delta4j.tree.StructureGraph;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -22,12 +23,15 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private BaseModelOption baseModel;
+
     @Parameters(paramLabel = "DIR", description = "A HuggingFace model folder: config.json and model.safetensors.")
     private Path dir;
 
     @Override
     public Integer call() throws IOException {
-        ModelFolder folder = ModelFolder.of(dir); // before the engine starts: a wrong path fails at once
+        ModelFolder folder = ModelFolder.of(dir, baseModel.enabled()); // before the engine starts: a wrong path fails at once
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = folder.load(manager);
             PrintWriter out = spec.commandLine().getOut();

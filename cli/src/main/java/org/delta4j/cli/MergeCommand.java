@@ -38,7 +38,8 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelFolder folder = ModelFolder.of(model);
+        // Never the base model: the merged folder keeps the source's config.json, which names the full class.
+        ModelFolder folder = ModelFolder.of(model, false);
         DeltaFolders.Format format = DeltaFolders.formatOf(delta);
         OutputFolder.requireNew(output, model, delta);
         try (NDManager manager = NDManager.newBaseManager()) {

@@ -6,21 +6,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.delta4j.models.HfModels;
+import org.delta4j.models.ModelConfig;
 
 /** A HuggingFace model folder given to a command, checked up front so that a wrong path is said plainly. */
 final class ModelFolder {
     private final Path dir;
+    private final boolean base;
 
-    private ModelFolder(Path dir) {
+    private ModelFolder(Path dir, boolean base) {
         this.dir = dir;
+        this.base = base;
     }
 
     /**
      * @param dir a folder path from the command line
+     * @param base whether to use its base model (see {@link HfModels#loadBase}) rather than its class
      * @return the folder
      * @throws IOException when it does not exist, is not a folder, or has no {@code config.json}
      */
-    static ModelFolder of(Path dir) throws IOException {
+    static ModelFolder of(Path dir, boolean base) throws IOException {
         if (!Files.exists(dir)) {
             throw new IOException(dir + " does not exist");
         }
@@ -30,7 +34,7 @@ final class ModelFolder {
         if (!Files.isRegularFile(dir.resolve("config.json"))) {
             throw new IOException(dir + " has no config.json, so it is not a HuggingFace model folder");
         }
-        return new ModelFolder(dir);
+        return new ModelFolder(dir, base);
     }
 
     /** @return the folder's path */
@@ -45,21 +49,23 @@ final class ModelFolder {
     }
 
     /**
-     * @return the model its {@code config.json} names, without weights: enough for its structure
+     * @return the model its {@code config.json} names (or its base model), without weights: enough for its
+     *     structure
      * @throws IOException when the config cannot be read
      * @throws IllegalArgumentException when the config is invalid or names an unsupported model
      */
     Block build() throws IOException {
-        return HfModels.build(HfModels.readConfig(dir));
+        ModelConfig config = HfModels.readConfig(dir);
+        return base ? HfModels.buildBase(config) : HfModels.build(config);
     }
 
     /**
      * @param manager the manager that will own the weights
-     * @return the model with its weights loaded
+     * @return the model (or its base model) with its weights loaded
      * @throws IOException when a file is missing, unreadable or invalid, or the weights do not fit the model
      * @throws IllegalArgumentException when the config is invalid or names an unsupported model
      */
     Block load(NDManager manager) throws IOException {
-        return HfModels.load(dir, manager);
+        return base ? HfModels.loadBase(dir, manager) : HfModels.load(dir, manager);
     }
 }

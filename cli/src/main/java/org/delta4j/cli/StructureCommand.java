@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.delta4j.tree.StructureExport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Spec;
 final class StructureCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private BaseModelOption baseModel;
 
     @Parameters(paramLabel = "DIR", description = "A HuggingFace model folder (only its config.json is needed).")
     private Path dir;
@@ -34,7 +38,7 @@ final class StructureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelFolder folder = ModelFolder.of(dir);
+        ModelFolder folder = ModelFolder.of(dir, baseModel.enabled());
         String json = StructureExport.of(folder.build(), name != null ? name : folder.name()).toJson();
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();

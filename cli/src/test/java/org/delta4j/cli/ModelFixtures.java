@@ -41,6 +41,16 @@ final class ModelFixtures {
     }
 
     /**
+     * @param name a case under {@code models/}, such as {@code bert}
+     * @return its folder; the caller is skipped when it is absent
+     */
+    static Path named(String name) {
+        Path dir = Path.of(root(), "models", name);
+        assumeTrue(Files.isDirectory(dir), "no fixture at " + dir + "; skipping");
+        return dir;
+    }
+
+    /**
      * @param dir a fixture folder
      * @param section a heading prefix of its module_names.txt, such as {@code # named_modules}
      * @return the first cell of each line in that section ({@code ''}, the root's name, as empty)
@@ -69,9 +79,7 @@ final class ModelFixtures {
     }
 
     private static List<Path> supported() throws IOException {
-        String root = System.getProperty("delta4j.fixtures");
-        assumeTrue(root != null, "delta4j.fixtures is not set; skipping the golden-fixture test");
-        Path models = Path.of(root, "models");
+        Path models = Path.of(root(), "models");
         assumeTrue(Files.isDirectory(models), "no fixtures at " + models + "; skipping");
         List<Path> cases = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(models)) {
@@ -82,6 +90,12 @@ final class ModelFixtures {
             }
         }
         return cases;
+    }
+
+    private static String root() {
+        String root = System.getProperty("delta4j.fixtures");
+        assumeTrue(root != null, "delta4j.fixtures is not set; skipping the golden-fixture test");
+        return root;
     }
 
     /** Supported: the runtime reads the config's model type and builds its first architecture. */

@@ -61,14 +61,33 @@ public final class HfModels {
      *
      * @param config the configuration
      * @return a new, uninitialised model
-     * @throws IllegalArgumentException when no architecture is named or it is unsupported
+     * @throws IllegalArgumentException when no architecture is named or it is unsupported (pointing at the base
+     *     model)
      */
     public static Block build(ModelConfig config) {
         List<String> architectures = config.architectures();
         if (architectures.isEmpty()) {
-            throw new IllegalArgumentException("The config names no \"architectures\", so the model class is unknown");
+            throw new IllegalArgumentException("The config names no \"architectures\", so the model class is unknown; "
+                    + "HfModels.loadBase loads its base model (--base on the command line)");
         }
-        return Architectures.build(architectures.get(0), config);
+        try {
+            return Architectures.build(architectures.get(0), config);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + ". To tune its "
+                    + Architectures.base(config.modelType()).className() + " without the head, use "
+                    + "HfModels.loadBase or buildBase (--base on the command line)", e);
+        }
+    }
+
+    /**
+     * Builds the configuration's base model, what HF's {@code AutoModel} builds ({@code BertModel} for any BERT
+     * config), without allocating weights.
+     *
+     * @param config the configuration
+     * @return a new, uninitialised base model
+     */
+    public static Block buildBase(ModelConfig config) {
+        return Architectures.build(Architectures.base(config.modelType()).className(), config);
     }
 
     /**
@@ -105,9 +124,7 @@ public final class HfModels {
         try {
             model = build(config);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(dir.resolve("config.json") + ": " + e.getMessage() + ". To tune its "
-                    + Architectures.base(config.modelType()).className() + " without the head, load it with "
-                    + "HfModels.loadBase", e);
+            throw new IllegalArgumentException(dir.resolve("config.json") + ": " + e.getMessage(), e);
         }
         try (TensorSource weights = openWeights(dir, model.getClass().getSimpleName())) {
             CheckpointLoader.load(model, weights, manager);
@@ -129,9 +146,10 @@ public final class HfModels {
      */
     public static Block loadBase(Path dir, NDManager manager) throws IOException {
         ModelConfig config = readConfig(dir);
-        Architectures.BaseModel base = Architectures.base(config.modelType());
-        Block model = Architectures.build(base.className(), config);
-        try (TensorSource weights = BaseModelWeights.of(openWeights(dir, base.className()), base.prefix(), model)) {
+        Block model = buildBase(config);
+        String prefix = Architectures.base(config.modelType()).prefix();
+        try (TensorSource weights =
+                BaseModelWeights.of(openWeights(dir, model.getClass().getSimpleName()), prefix, model)) {
             CheckpointLoader.load(model, weights, manager);
         }
         return model;
