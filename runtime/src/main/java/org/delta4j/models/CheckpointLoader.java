@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.delta4j.io.TensorInfo;
 import org.delta4j.io.TensorSource;
 import org.delta4j.tree.ModuleTree;
@@ -38,11 +39,29 @@ public final class CheckpointLoader {
      * @throws IllegalStateException when a parameter of the model is already initialised
      */
     public static void load(Block model, TensorSource source, NDManager manager) throws IOException {
+        load(model, source, manager, key -> false);
+    }
+
+    /**
+     * Loads a checkpoint that may lack some parameters, which are then initialised as the model initialises them
+     * (as HF does for a head the checkpoint was not saved with).
+     *
+     * @param model a model whose parameters are not initialised yet
+     * @param source the state dict
+     * @param manager the manager that will own the weights
+     * @param mayBeFresh the keys that may be missing
+     * @return the keys of the parameters initialised fresh, in model order
+     * @throws IOException when the checkpoint does not fit the model or cannot be read
+     * @throws IllegalStateException when a parameter of the model is already initialised
+     */
+    public static List<String> load(Block model, TensorSource source, NDManager manager, Predicate<String> mayBeFresh)
+            throws IOException {
         ModuleTree tree = ModuleTree.of(model);
         Map<String, Parameter> state = new LinkedHashMap<>(tree.parameters());
         state.putAll(tree.buffers());
         Set<Parameter> buffers = identitySet(tree.buffers().values());
-        Map<Parameter, String> keyOf = plan(model, state, buffers, source);
+        List<String> fresh = new ArrayList<>();
+        Map<Parameter, String> keyOf = plan(model, state, buffers, source, mayBeFresh, fresh);
         Map<Parameter, NDArray> arrays = new LinkedHashMap<>();
         try (NDManager scratch = manager.newSubManager()) {
             for (Map.Entry<Parameter, String> e : keyOf.entrySet()) {
@@ -61,11 +80,12 @@ public final class CheckpointLoader {
             arrays.values().forEach(NDArray::close);
             throw e;
         }
+        return fresh;
     }
 
     /** Checks the checkpoint against the model and picks the key each parameter is read from. */
     private static Map<Parameter, String> plan(Block model, Map<String, Parameter> state, Set<Parameter> buffers,
-            TensorSource source) throws IOException {
+            TensorSource source, Predicate<String> mayBeFresh, List<String> fresh) throws IOException {
         List<String> problems = new ArrayList<>();
         Set<String> present = new HashSet<>(source.names());
         for (String key : source.names()) {
@@ -96,7 +116,12 @@ public final class CheckpointLoader {
             keyOf.putIfAbsent(p, e.getKey());
         }
         firstPath.forEach((p, path) -> {
-            if (!keyOf.containsKey(p) && !buffers.contains(p)) {
+            if (keyOf.containsKey(p) || buffers.contains(p)) {
+                return;
+            }
+            if (mayBeFresh.test(path)) {
+                fresh.add(path);
+            } else {
                 problems.add("missing key " + path);
             }
         });

@@ -17,6 +17,8 @@ import java.util.Set;
 import org.delta4j.io.SafetensorsFile;
 import org.delta4j.io.ShardedSafetensors;
 import org.delta4j.io.TensorSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point for HF models: read a {@code config.json}, build the model class it names, fill it with fresh weights
@@ -28,6 +30,8 @@ public final class HfModels {
      * are fixed at construction, so it only serves DJL's bookkeeping.
      */
     public static final Shape INIT_SHAPE = new Shape(1, 1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(HfModels.class);
 
     private HfModels() {}
 
@@ -135,8 +139,7 @@ public final class HfModels {
     /**
      * Loads the base model of a HuggingFace folder, as HF's {@code AutoModel} does: {@code BertModel} for any BERT
      * checkpoint, whatever head ({@code BertForMaskedLM}, {@code BertForTokenClassification}, ...) it was saved
-     * with. The base model's keys must fit it exactly (see {@link CheckpointLoader}); the head's are left out. This
-     * is how to tune a hub checkpoint whose head class delta4j does not build. On failure nothing is kept.
+     * with. This is how to tune a hub checkpoint whose head class delta4j does not build. See {@link #loadAs}.
      *
      * @param dir the folder
      * @param manager the manager that will own the weights
@@ -146,11 +149,43 @@ public final class HfModels {
      */
     public static Block loadBase(Path dir, NDManager manager) throws IOException {
         ModelConfig config = readConfig(dir);
-        Block model = buildBase(config);
-        String prefix = Architectures.base(config.modelType()).prefix();
-        try (TensorSource weights =
-                BaseModelWeights.of(openWeights(dir, model.getClass().getSimpleName()), prefix, model)) {
-            CheckpointLoader.load(model, weights, manager);
+        return loadAs(dir, Architectures.base(config.modelType()).className(), manager);
+    }
+
+    /**
+     * Loads a HuggingFace folder as another class of its model type, as {@code from_pretrained} on that class does:
+     * {@code BertForSequenceClassification} from a {@code bert-base-uncased} folder, {@code GPT2LMHeadModel} from a
+     * {@code GPT2Model} checkpoint. The base model's weights are moved between the two classes' places (under the
+     * base prefix such as {@code bert.}, or at the top level) and must fit exactly, but for a pooler, which HF's
+     * masked-LM classes are saved without; a head the checkpoint has and
+     * the class lacks is left out; a head the class has and the checkpoint lacks is initialised fresh, as the
+     * model initialises it, and logged as a warning: train it (exclude it from freezing). On failure nothing is
+     * kept.
+     *
+     * @param dir the folder
+     * @param className the class to build, one of {@link #architectures()} of the folder's model type
+     * @param manager the manager that will own the weights
+     * @return the loaded model
+     * @throws IOException when a file is missing, unreadable or invalid, or the base weights do not fit
+     * @throws IllegalArgumentException when the config is invalid or the class is unsupported or of another model
+     *     type
+     */
+    public static Block loadAs(Path dir, String className, NDManager manager) throws IOException {
+        ModelConfig config = readConfig(dir);
+        Block model;
+        try {
+            model = Architectures.build(className, config);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(dir.resolve("config.json") + ": " + e.getMessage(), e);
+        }
+        Block base = buildBase(config);
+        try (RetargetedCheckpoint weights = RetargetedCheckpoint.of(openWeights(dir, className),
+                Architectures.base(config.modelType()), base, model)) {
+            List<String> fresh = CheckpointLoader.load(model, weights, manager, weights::mayBeFresh);
+            if (!fresh.isEmpty()) {
+                LOG.warn("{} was not saved with these {} parameters, so they are newly initialised: train them "
+                        + "before use: {}", dir, className, fresh);
+            }
         }
         return model;
     }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Loading the base model of any checkpoint of a supported model type, as HF's AutoModel does. */
-class HfModelsLoadBaseTest {
+/** Loading a checkpoint as another class of its model type: its base model (AutoModel), or a class with a head. */
+class HfModelsLoadAsTest {
     @TempDir
     Path temp;
 
@@ -63,12 +63,73 @@ class HfModelsLoadBaseTest {
 
     @Test
     void baseKeysMustStillFitExactly() throws IOException {
-        Path dir = maskedLm(w -> w.remove("bert.pooler.dense.bias"));
+        Path dir = maskedLm(w -> w.remove("bert.encoder.layer.1.output.dense.bias"));
         try (NDManager manager = NDManager.newBaseManager()) {
             Exception e = assertThrows(IOException.class, () -> HfModels.loadBase(dir, manager));
             assertEquals(0, manager.getManagedArrays().size(), "a failed load must keep no arrays");
-            assertTrue(e.getMessage().contains("missing key pooler.dense.bias")
-                    && e.getMessage().contains("base model part"), e.getMessage());
+            assertTrue(e.getMessage().contains("missing key encoder.layer.1.output.dense.bias"), e.getMessage());
+        }
+    }
+
+    /** HF saves its masked-LM classes without the pooler; the base model then gets a fresh one. */
+    @Test
+    void aMissingPoolerIsInitialisedFresh() throws IOException {
+        Path dir = maskedLm(w -> w.keySet().removeIf(k -> k.startsWith("bert.pooler.")));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block base = HfModels.loadBase(dir, manager);
+            assertEquals(hidden(HfModels.load(Fixtures.model("bert"), manager), manager), hidden(base, manager));
+            Parameter pooler = ModuleTree.of(base).parameters().get("pooler.dense.weight");
+            assertTrue(pooler.isInitialized() && pooler.getArray().abs().sum().getFloat() > 0);
+        }
+    }
+
+    /** The original GPT-2 hub checkpoint: a GPT2LMHeadModel config over base keys without {@code transformer.}. */
+    @Test
+    void headClassLoadsFromABaseCheckpoint() throws IOException {
+        Path dir = FixtureEdits.copy("gpt2_lm_head", temp, w -> {
+            Map<String, NDArray> base = new LinkedHashMap<>();
+            w.forEach((k, v) -> {
+                if (k.startsWith("transformer.")) {
+                    base.put(k.substring("transformer.".length()), v);
+                }
+            });
+            w.clear();
+            w.putAll(base);
+        });
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDList in = ModelInputs.fromJson(manager, Fixtures.model("gpt2_lm_head").resolve("inputs.json"));
+            NDArray expected = ModelChecks.eval(HfModels.load(Fixtures.model("gpt2_lm_head"), manager), manager, in)
+                    .get("logits");
+            Block model = HfModels.loadAs(dir, "GPT2LMHeadModel", manager);
+            assertEquals(expected, ModelChecks.eval(model, manager, in).get("logits"));
+        }
+    }
+
+    /** BertForSequenceClassification from a BertModel checkpoint: the base is loaded, the classifier is fresh. */
+    @Test
+    void aHeadTheCheckpointLacksIsInitialisedFresh() throws IOException {
+        Path dir = Fixtures.model("bert");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<String, Parameter> base = state(HfModels.load(dir, manager));
+            Map<String, Parameter> classifier = state(HfModels.loadAs(dir, "BertForSequenceClassification", manager));
+            base.forEach((k, p) -> assertEquals(p.getArray(), classifier.get("bert." + k).getArray(), k));
+            Parameter weight = classifier.get("classifier.weight");
+            assertTrue(weight.isInitialized() && weight.requiresGradient());
+            assertTrue(weight.getArray().abs().sum().getFloat() > 0, "the classifier is initialised, not zero");
+        }
+    }
+
+    @Test
+    void aClassOfAnotherModelTypeIsRefused() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Exception e = assertThrows(IllegalArgumentException.class,
+                    () -> HfModels.loadAs(Fixtures.model("bert"), "GPT2Model", manager));
+            assertTrue(e.getMessage().contains("GPT2Config") && e.getMessage().contains("\"bert\""),
+                    e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> HfModels.loadAs(Fixtures.model("bert"), "BertForMaskedLM", manager));
+            assertTrue(e.getMessage().contains("BertForSequenceClassification"), e.getMessage());
+            assertEquals(0, manager.getManagedArrays().size());
         }
     }
 
