@@ -6,10 +6,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.util.PairList;
-import org.delta4j.delta.host.DeltaLayer;
+import org.delta4j.delta.host.InputLayer;
 import org.delta4j.nn.AttentionPrefix;
-import org.delta4j.nn.HfBlock;
 
 
 /**
@@ -18,7 +16,7 @@ import org.delta4j.nn.HfBlock;
  * delta's {@link ReparameterizeFunction}, or, without reparameterisation, from this layer's own
  * {@code past_key} and {@code past_value} {@code [p, hidden]} (N(0, 1), as OpenDelta's {@code torch.randn}).
  */
-public final class PrefixLayer extends HfBlock implements DeltaLayer {
+public final class PrefixLayer extends InputLayer {
     private final int index;
     private final long heads;
     private final long tokens;
@@ -85,16 +83,5 @@ public final class PrefixLayer extends HfBlock implements DeltaLayer {
     private NDArray perHead(NDArray x, long batch) {
         NDArray h = x.reshape(tokens, heads, hidden / heads).transpose(1, 0, 2);
         return h.expandDims(0).broadcast(batch, heads, tokens, hidden / heads);
-    }
-
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return before(ps, inputs, training);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return inputShapes;
     }
 }

@@ -7,12 +7,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.List;
 import org.delta4j.delta.adapter.Activations;
-import org.delta4j.delta.host.DeltaLayer;
+import org.delta4j.delta.host.InputLayer;
 import org.delta4j.nn.Embedding;
-import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
 import org.delta4j.nn.ModuleList;
 import org.delta4j.nn.Sequential;
@@ -25,7 +23,7 @@ import org.delta4j.nn.Sequential;
  * mid, {@code 1}: tanh, {@code 2}: mid to {@code 2 * layers * hidden}); the non-trained {@code input_tokens} are
  * {@code 0..p-1}. OpenDelta's dropout on the prefixes defaults to 0 and is left out.
  */
-public final class ReparameterizeFunction extends HfBlock implements DeltaLayer {
+public final class ReparameterizeFunction extends InputLayer {
     private final Parameter inputTokens;
     private final Block wte;
     private final Block controlTrans;
@@ -67,16 +65,5 @@ public final class ReparameterizeFunction extends HfBlock implements DeltaLayer 
             values.set(i, all.get(2 * i), all.get(2 * i + 1));
         }
         return inputs;
-    }
-
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return before(ps, inputs, training);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return inputShapes;
     }
 }

@@ -10,15 +10,13 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.UniformInitializer;
-import ai.djl.util.PairList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.delta4j.delta.host.DeltaLayer;
+import org.delta4j.delta.host.InputLayer;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.models.TokenInputs;
 import org.delta4j.nn.Embedding;
-import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.InputHook;
 
 /**
@@ -29,7 +27,7 @@ import org.delta4j.nn.InputHook;
  * it hands on as {@code inputs_embeds}. New arrays are made; the caller's are not touched (OpenDelta rewrites the
  * caller's mask in place).
  */
-public final class SoftPromptLayer extends HfBlock implements DeltaLayer, InputHook {
+public final class SoftPromptLayer extends InputLayer implements InputHook {
     private final Parameter softEmbeds;
     private final Embedding table;
     private final List<String> inputNames;
@@ -116,16 +114,5 @@ public final class SoftPromptLayer extends HfBlock implements DeltaLayer, InputH
     private static NDArray ones(NDArray source) {
         Shape s = source.getShape();
         return source.getManager().ones(new Shape(s.get(0), s.get(1)), DataType.INT64);
-    }
-
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return before(ps, inputs, training);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return inputShapes;
     }
 }
