@@ -3,10 +3,10 @@ package org.delta4j.delta.adapter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.delta4j.delta.AbstractDeltaSpecBuilder;
+import org.delta4j.delta.AbstractAdapterSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
 import org.delta4j.spec.Method;
-import org.delta4j.delta.AbstractDeltaSpec;
+import org.delta4j.delta.AbstractAdapterSpec;
 import org.delta4j.spec.ArgumentRules;
 
 /**
@@ -14,19 +14,15 @@ import org.delta4j.spec.ArgumentRules;
  * {@code AdapterModel}: {@code h + up(act(down(h)))} on the target's output {@code h}. Defaults: bottleneck 24,
  * {@code gelu_new}.
  */
-public final class AdapterSpec extends AbstractDeltaSpec {
+public final class AdapterSpec extends AbstractAdapterSpec {
     /** OpenDelta's default bottleneck size. */
     public static final int DEFAULT_BOTTLENECK = 24;
-    /** OpenDelta's default non-linearity. */
-    public static final String DEFAULT_NON_LINEARITY = "gelu_new";
 
     private final int bottleneck;
-    private final String nonLinearity;
 
     private AdapterSpec(Builder b) {
         super(b);
         this.bottleneck = b.bottleneck;
-        this.nonLinearity = b.nonLinearity;
     }
 
     /** @return a builder with OpenDelta's defaults */
@@ -37,11 +33,6 @@ public final class AdapterSpec extends AbstractDeltaSpec {
     /** @return the bottleneck size */
     public int bottleneck() {
         return bottleneck;
-    }
-
-    /** @return the non-linearity's name */
-    public String nonLinearity() {
-        return nonLinearity;
     }
 
     @Override
@@ -63,14 +54,13 @@ public final class AdapterSpec extends AbstractDeltaSpec {
     public Map<String, Object> arguments() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bottleneck_dim", bottleneck);
-        m.put("non_linearity", nonLinearity);
+        m.put("non_linearity", nonLinearity());
         return m;
     }
 
     /** Builds an {@link AdapterSpec}; every setter checks its value at once. */
-    public static final class Builder extends AbstractDeltaSpecBuilder<Builder> {
+    public static final class Builder extends AbstractAdapterSpecBuilder<Builder> {
         private int bottleneck = DEFAULT_BOTTLENECK;
-        private String nonLinearity = DEFAULT_NON_LINEARITY;
 
         private Builder() {}
 
@@ -80,15 +70,6 @@ public final class AdapterSpec extends AbstractDeltaSpec {
          */
         public Builder bottleneck(int bottleneck) {
             this.bottleneck = ArgumentRules.atLeastOne("bottleneck", bottleneck);
-            return this;
-        }
-
-        /**
-         * @param name one of {@link ArgumentRules#NON_LINEARITIES}
-         * @return this builder
-         */
-        public Builder nonLinearity(String name) {
-            this.nonLinearity = ArgumentRules.oneOf("nonLinearity", name, ArgumentRules.NON_LINEARITIES);
             return this;
         }
 

@@ -3,8 +3,8 @@ package org.delta4j.delta.compacter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.delta4j.delta.AbstractDeltaSpec;
-import org.delta4j.delta.AbstractDeltaSpecBuilder;
+import org.delta4j.delta.AbstractAdapterSpec;
+import org.delta4j.delta.AbstractAdapterSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
 import org.delta4j.spec.Method;
 import org.delta4j.spec.ArgumentRules;
@@ -15,27 +15,23 @@ import org.delta4j.spec.ArgumentRules;
  * {@code hidden / reductionFactor}; both that and the module size must be divisible by
  * {@code hypercomplexDivision}. Defaults: reduction factor 16, division 4, PHM rank 1, {@code gelu_new}.
  */
-public final class CompacterSpec extends AbstractDeltaSpec {
+public final class CompacterSpec extends AbstractAdapterSpec {
     /** OpenDelta's default reduction factor. */
     public static final int DEFAULT_REDUCTION_FACTOR = 16;
     /** OpenDelta's default hypercomplex division. */
     public static final int DEFAULT_HYPERCOMPLEX_DIVISION = 4;
     /** OpenDelta's default rank of the factorised PHM weights. */
     public static final int DEFAULT_PHM_RANK = 1;
-    /** OpenDelta's default non-linearity. */
-    public static final String DEFAULT_NON_LINEARITY = "gelu_new";
 
     private final int reductionFactor;
     private final int hypercomplexDivision;
     private final int phmRank;
-    private final String nonLinearity;
 
     private CompacterSpec(Builder b) {
         super(b);
         this.reductionFactor = b.reductionFactor;
         this.hypercomplexDivision = b.hypercomplexDivision;
         this.phmRank = b.phmRank;
-        this.nonLinearity = b.nonLinearity;
     }
 
     /** @return a builder with OpenDelta's defaults */
@@ -58,11 +54,6 @@ public final class CompacterSpec extends AbstractDeltaSpec {
         return phmRank;
     }
 
-    /** @return the non-linearity's name */
-    public String nonLinearity() {
-        return nonLinearity;
-    }
-
     @Override
     public String method() {
         return Method.COMPACTER.id();
@@ -82,7 +73,7 @@ public final class CompacterSpec extends AbstractDeltaSpec {
     public Map<String, Object> arguments() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("reduction_factor", reductionFactor);
-        m.put("non_linearity", nonLinearity);
+        m.put("non_linearity", nonLinearity());
         m.put("hypercomplex_division", hypercomplexDivision);
         m.put("phm_rank", phmRank);
         m.put("factorized_phm", true);
@@ -91,11 +82,10 @@ public final class CompacterSpec extends AbstractDeltaSpec {
     }
 
     /** Builds a {@link CompacterSpec}; every setter checks its value at once. */
-    public static final class Builder extends AbstractDeltaSpecBuilder<Builder> {
+    public static final class Builder extends AbstractAdapterSpecBuilder<Builder> {
         private int reductionFactor = DEFAULT_REDUCTION_FACTOR;
         private int hypercomplexDivision = DEFAULT_HYPERCOMPLEX_DIVISION;
         private int phmRank = DEFAULT_PHM_RANK;
-        private String nonLinearity = DEFAULT_NON_LINEARITY;
 
         private Builder() {}
 
@@ -123,15 +113,6 @@ public final class CompacterSpec extends AbstractDeltaSpec {
          */
         public Builder phmRank(int rank) {
             this.phmRank = ArgumentRules.atLeastOne("phmRank", rank);
-            return this;
-        }
-
-        /**
-         * @param name one of {@link ArgumentRules#NON_LINEARITIES}
-         * @return this builder
-         */
-        public Builder nonLinearity(String name) {
-            this.nonLinearity = ArgumentRules.oneOf("nonLinearity", name, ArgumentRules.NON_LINEARITIES);
             return this;
         }
 

@@ -3,8 +3,8 @@ package org.delta4j.delta.paralleladapter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.delta4j.delta.AbstractDeltaSpec;
-import org.delta4j.delta.AbstractDeltaSpecBuilder;
+import org.delta4j.delta.AbstractAdapterSpec;
+import org.delta4j.delta.AbstractAdapterSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
 import org.delta4j.spec.Method;
 import org.delta4j.spec.ArgumentRules;
@@ -15,22 +15,18 @@ import org.delta4j.spec.ArgumentRules;
  * "fc2")} spans each self-attention block, and each feed-forward from {@code fc1}'s input to {@code fc2}'s output.
  * Defaults: bottleneck 24, {@code gelu_new}, scale 1.
  */
-public final class ParallelAdapterSpec extends AbstractDeltaSpec {
+public final class ParallelAdapterSpec extends AbstractAdapterSpec {
     /** OpenDelta's default bottleneck size. */
     public static final int DEFAULT_BOTTLENECK = 24;
-    /** OpenDelta's default non-linearity. */
-    public static final String DEFAULT_NON_LINEARITY = "gelu_new";
     /** OpenDelta's scale of the adapter output (its config has it; its model never changes it). */
     public static final double DEFAULT_SCALED = 1.0;
 
     private final int bottleneck;
-    private final String nonLinearity;
     private final double scaled;
 
     private ParallelAdapterSpec(Builder b) {
         super(b);
         this.bottleneck = b.bottleneck;
-        this.nonLinearity = b.nonLinearity;
         this.scaled = b.scaled;
     }
 
@@ -42,11 +38,6 @@ public final class ParallelAdapterSpec extends AbstractDeltaSpec {
     /** @return the bottleneck size */
     public int bottleneck() {
         return bottleneck;
-    }
-
-    /** @return the non-linearity's name */
-    public String nonLinearity() {
-        return nonLinearity;
     }
 
     /** @return the factor on the adapter's output */
@@ -73,15 +64,14 @@ public final class ParallelAdapterSpec extends AbstractDeltaSpec {
     public Map<String, Object> arguments() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bottleneck_dim", bottleneck);
-        m.put("non_linearity", nonLinearity);
+        m.put("non_linearity", nonLinearity());
         m.put("scaled", scaled);
         return m;
     }
 
     /** Builds a {@link ParallelAdapterSpec}; every setter checks its value at once. */
-    public static final class Builder extends AbstractDeltaSpecBuilder<Builder> {
+    public static final class Builder extends AbstractAdapterSpecBuilder<Builder> {
         private int bottleneck = DEFAULT_BOTTLENECK;
-        private String nonLinearity = DEFAULT_NON_LINEARITY;
         private double scaled = DEFAULT_SCALED;
 
         private Builder() {}
@@ -92,15 +82,6 @@ public final class ParallelAdapterSpec extends AbstractDeltaSpec {
          */
         public Builder bottleneck(int bottleneck) {
             this.bottleneck = ArgumentRules.atLeastOne("bottleneck", bottleneck);
-            return this;
-        }
-
-        /**
-         * @param name one of {@link ArgumentRules#NON_LINEARITIES}
-         * @return this builder
-         */
-        public Builder nonLinearity(String name) {
-            this.nonLinearity = ArgumentRules.oneOf("nonLinearity", name, ArgumentRules.NON_LINEARITIES);
             return this;
         }
 
