@@ -44,11 +44,8 @@ public final class HfFolderWriter {
         if (!Files.isRegularFile(source.resolve("config.json"))) {
             throw new IOException(source + " has no config.json to copy");
         }
-        ModuleTree tree = ModuleTree.of(model);
         Map<String, NDArray> state = new LinkedHashMap<>();
-        Map<String, Parameter> all = new LinkedHashMap<>(tree.parameters());
-        all.putAll(tree.buffers());
-        all.forEach((path, p) -> state.put(path, p.getArray()));
+        ModuleTree.of(model).state().forEach((path, p) -> state.put(path, p.getArray()));
         AtomicFolder.write(target, tmp -> {
             for (String name : COPIED) {
                 if (Files.isRegularFile(source.resolve(name))) {

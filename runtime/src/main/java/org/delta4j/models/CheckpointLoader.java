@@ -57,8 +57,7 @@ public final class CheckpointLoader {
     public static List<String> load(Block model, TensorSource source, NDManager manager, Predicate<String> mayBeFresh)
             throws IOException {
         ModuleTree tree = ModuleTree.of(model);
-        Map<String, Parameter> state = new LinkedHashMap<>(tree.parameters());
-        state.putAll(tree.buffers());
+        Map<String, Parameter> state = tree.state();
         Set<Parameter> buffers = identitySet(tree.buffers().values());
         List<String> fresh = new ArrayList<>();
         Map<Parameter, String> keyOf = plan(model, state, buffers, source, mayBeFresh, fresh);

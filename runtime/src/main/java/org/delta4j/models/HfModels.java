@@ -149,7 +149,7 @@ public final class HfModels {
      */
     public static Block loadBase(Path dir, NDManager manager) throws IOException {
         ModelConfig config = readConfig(dir);
-        return loadAs(dir, Architectures.base(config.modelType()).className(), manager);
+        return loadAs(dir, config, Architectures.base(config.modelType()).className(), manager);
     }
 
     /**
@@ -171,16 +171,21 @@ public final class HfModels {
      *     type
      */
     public static Block loadAs(Path dir, String className, NDManager manager) throws IOException {
-        ModelConfig config = readConfig(dir);
+        return loadAs(dir, readConfig(dir), className, manager);
+    }
+
+    private static Block loadAs(Path dir, ModelConfig config, String className, NDManager manager)
+            throws IOException {
         Block model;
         try {
             model = Architectures.build(className, config);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(dir.resolve("config.json") + ": " + e.getMessage(), e);
         }
-        Block base = buildBase(config);
-        try (RetargetedCheckpoint weights = RetargetedCheckpoint.of(openWeights(dir, className),
-                Architectures.base(config.modelType()), base, model)) {
+        Architectures.BaseModel baseModel = Architectures.base(config.modelType());
+        Block base = className.equals(baseModel.className()) ? model : buildBase(config);
+        try (RetargetedCheckpoint weights = RetargetedCheckpoint.of(openWeights(dir, className), baseModel, base,
+                model)) {
             List<String> fresh = CheckpointLoader.load(model, weights, manager, weights::mayBeFresh);
             if (!fresh.isEmpty()) {
                 LOG.warn("{} was not saved with these {} parameters, so they are newly initialised: train them "

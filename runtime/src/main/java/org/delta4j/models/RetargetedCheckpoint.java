@@ -102,10 +102,8 @@ final class RetargetedCheckpoint implements TensorSource {
     }
 
     private static Set<String> topLevel(Block model) {
-        ModuleTree tree = ModuleTree.of(model);
         Set<String> parts = new HashSet<>();
-        tree.parameters().keySet().forEach(k -> parts.add(firstSegment(k)));
-        tree.buffers().keySet().forEach(k -> parts.add(firstSegment(k)));
+        ModuleTree.of(model).state().keySet().forEach(k -> parts.add(firstSegment(k)));
         return parts;
     }
 

@@ -119,6 +119,18 @@ public final class ModuleTree {
     }
 
     /**
+     * The state dict's entries: every parameter, then every buffer, by path, as PyTorch's {@code state_dict()} keys
+     * them (tied weights under each of their paths).
+     *
+     * @return the parameters and buffers
+     */
+    public Map<String, Parameter> state() {
+        Map<String, Parameter> out = parameters();
+        out.putAll(buffers());
+        return out;
+    }
+
+    /**
      * Every distinct parameter once, under its first path (as PyTorch's {@code named_parameters()}).
      *
      * @return the parameters, ties removed

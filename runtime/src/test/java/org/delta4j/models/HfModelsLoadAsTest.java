@@ -40,8 +40,8 @@ class HfModelsLoadAsTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block base = HfModels.loadBase(dir, manager);
             assertEquals(baseClass, base.getClass().getSimpleName());
-            Map<String, Parameter> full = state(HfModels.load(dir, manager));
-            for (Map.Entry<String, Parameter> e : state(base).entrySet()) {
+            Map<String, Parameter> full = ModuleTree.of(HfModels.load(dir, manager)).state();
+            for (Map.Entry<String, Parameter> e : ModuleTree.of(base).state().entrySet()) {
                 Parameter expected = full.get(prefix + e.getKey());
                 assertTrue(expected != null, "the full model has no " + prefix + e.getKey());
                 assertEquals(expected.getArray(), e.getValue().getArray(), e.getKey());
@@ -110,8 +110,9 @@ class HfModelsLoadAsTest {
     void aHeadTheCheckpointLacksIsInitialisedFresh() throws IOException {
         Path dir = Fixtures.model("bert");
         try (NDManager manager = NDManager.newBaseManager()) {
-            Map<String, Parameter> base = state(HfModels.load(dir, manager));
-            Map<String, Parameter> classifier = state(HfModels.loadAs(dir, "BertForSequenceClassification", manager));
+            Map<String, Parameter> base = ModuleTree.of(HfModels.load(dir, manager)).state();
+            Map<String, Parameter> classifier =
+                    ModuleTree.of(HfModels.loadAs(dir, "BertForSequenceClassification", manager)).state();
             base.forEach((k, p) -> assertEquals(p.getArray(), classifier.get("bert." + k).getArray(), k));
             Parameter weight = classifier.get("classifier.weight");
             assertTrue(weight.isInitialized() && weight.requiresGradient());
@@ -156,12 +157,6 @@ class HfModelsLoadAsTest {
         Path config = temp.resolve("config.json");
         Files.writeString(config, Files.readString(config).replace("\"BertModel\"", "\"BertForMaskedLM\""));
         return temp;
-    }
-
-    private static Map<String, Parameter> state(Block model) {
-        Map<String, Parameter> state = new LinkedHashMap<>(ModuleTree.of(model).parameters());
-        state.putAll(ModuleTree.of(model).buffers());
-        return state;
     }
 
     private static NDArray hidden(Block model, NDManager manager) throws IOException {

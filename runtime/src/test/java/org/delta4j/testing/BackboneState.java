@@ -27,9 +27,7 @@ public final class BackboneState {
     private BackboneState(Block backbone, float[] output) {
         ModuleTree tree = ModuleTree.of(backbone);
         this.paths = tree.paths();
-        Map<String, Parameter> all = new LinkedHashMap<>(tree.parameters());
-        all.putAll(tree.buffers());
-        all.forEach((path, p) -> {
+        tree.state().forEach((path, p) -> {
             bytes.put(path, p.getArray().toByteArray());
             shapes.put(path, p.getArray().getShape() + " " + p.getArray().getDataType());
             trains.put(path, p.requiresGradient());
