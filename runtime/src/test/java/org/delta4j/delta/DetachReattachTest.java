@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -97,7 +96,7 @@ class DetachReattachTest {
 
     @Test
     void reattachNeedsDetachedDeltas() {
-        TinyNet net = tinyNet();
+        TinyNet net = TinyNet.seeded(manager, 5);
         Tuning t = TuningSpec.builder().add(LoraSpec.builder().modules("fc1").build()).build().attach(net);
         assertThrows(IllegalStateException.class, t::reattach);
     }
@@ -105,7 +104,7 @@ class DetachReattachTest {
     /** Names taken by another delta meanwhile do not matter: values go back by canonical path. */
     @Test
     void reattachesBesideOtherDeltasUnderTheNextFreeName() {
-        TinyNet net = tinyNet();
+        TinyNet net = TinyNet.seeded(manager, 5);
         NDArray x = manager.randomNormal(new Shape(2, 5, TinyNet.WIDTH));
         Supplier<float[]> out = () -> net.forward(new ParameterStore(manager, false), new NDList(x), false)
                 .head().toFloatArray();
@@ -134,7 +133,7 @@ class DetachReattachTest {
     /** Backbone parameters a checkpoint brought along (a trainable layer norm) go back to their values on detach. */
     @Test
     void detachingALoadedCheckpointRestoresTheBackboneParametersItBrought() throws Exception {
-        TinyNet trained = tinyNet();
+        TinyNet trained = TinyNet.seeded(manager, 5);
         Tuning t = TuningSpec.builder().add(LoraSpec.builder().modules("fc1").r(2).build())
                 .freeze(FreezeSpec.builder().exclude("deltas", "layers.1.norm").build()).build().attach(trained);
         randomize(t);
@@ -142,7 +141,7 @@ class DetachReattachTest {
                 manager.randomNormal(new Shape(TinyNet.WIDTH)));
         DeltaCheckpoint.save(t, tmp.resolve("ckpt"));
 
-        TinyNet net = tinyNet();
+        TinyNet net = TinyNet.seeded(manager, 5);
         NDArray x = manager.randomNormal(new Shape(2, 5, TinyNet.WIDTH));
         Supplier<float[]> out = () -> net.forward(new ParameterStore(manager, false), new NDList(x), false)
                 .head().toFloatArray();
@@ -153,13 +152,6 @@ class DetachReattachTest {
         pristine.assertSame(net, out, "after detaching the loaded checkpoint");
         loaded.reattach();
         withDeltas.assertSame(net, out, "after reattaching the loaded checkpoint");
-    }
-
-    private TinyNet tinyNet() {
-        manager.getEngine().setRandomSeed(5);
-        TinyNet net = new TinyNet();
-        net.initialize(manager, DataType.FLOAT32, new Shape(1));
-        return net;
     }
 
     /** Moves every floating delta parameter away from its initial value, so a lost value would show. */

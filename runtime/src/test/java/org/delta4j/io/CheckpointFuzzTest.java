@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -62,7 +59,7 @@ class CheckpointFuzzTest {
     void setUp() throws IOException {
         manager = NDManager.newBaseManager();
         x = manager.randomNormal(new Shape(2, 5, TinyNet.WIDTH));
-        TinyNet trained = net();
+        TinyNet trained = TinyNet.seeded(manager, 1);
         Tuning t = TuningSpec.builder()
                 .add(AdapterSpec.builder().modules("fc2").bottleneck(3).build())
                 .add(LoraSpec.builder().modules("layers.0.fc1").r(2).alpha(4).build())
@@ -72,11 +69,11 @@ class CheckpointFuzzTest {
         t.deltaParameters().values().forEach(p -> ParameterValues.assign(p, manager.randomNormal(p.getShape())));
         dir = tmp.resolve("ckpt");
         DeltaCheckpoint.save(t, dir);
-        tunedOutput = forward(trained);
+        tunedOutput = TinyNet.output(trained, manager, x);
         config = Files.readAllBytes(dir.resolve(DeltaCheckpoint.CONFIG));
         weights = Files.readAllBytes(dir.resolve(DeltaCheckpoint.WEIGHTS));
-        backbone = net();
-        pristine = BackboneState.of(backbone, () -> forward(backbone));
+        backbone = TinyNet.seeded(manager, 1);
+        pristine = BackboneState.of(backbone, () -> TinyNet.output(backbone, manager, x));
     }
 
     @AfterEach
@@ -84,27 +81,12 @@ class CheckpointFuzzTest {
         manager.close();
     }
 
-    private TinyNet net() {
-        manager.getEngine().setRandomSeed(1);
-        TinyNet net = new TinyNet();
-        net.initialize(manager, DataType.FLOAT32, new Shape(1));
-        return net;
-    }
-
-    /** Runs the model in a scratch manager, so thousands of runs leave nothing behind. */
-    private float[] forward(TinyNet net) {
-        try (NDManager scratch = manager.newSubManager()) {
-            NDArray input = scratch.create(x.toFloatArray(), x.getShape());
-            return net.forward(new ParameterStore(scratch, false), new NDList(input), false).head().toFloatArray();
-        }
-    }
-
     @Test
     void theIntactCheckpointLoadsAndDetachesBitExactly() throws IOException {
         Tuning loaded = DeltaCheckpoint.load(dir, backbone);
-        assertArrayEquals(tunedOutput, forward(backbone));
+        assertArrayEquals(tunedOutput, TinyNet.output(backbone, manager, x));
         loaded.detach();
-        pristine.assertSame(backbone, () -> forward(backbone), "after detach");
+        pristine.assertSame(backbone, () -> TinyNet.output(backbone, manager, x), "after detach");
     }
 
     @Test
@@ -219,10 +201,10 @@ class CheckpointFuzzTest {
             reseal(bytes);
             try {
                 DeltaCheckpoint.load(dir, backbone).detach();
-                pristine.assertSame(backbone, () -> forward(backbone), "resealed flip #" + i + " then detach");
+                pristine.assertSame(backbone, () -> TinyNet.output(backbone, manager, x), "resealed flip #" + i + " then detach");
             } catch (IOException e) {
                 assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
-                pristine.assertSame(backbone, () -> forward(backbone), "resealed flip #" + i);
+                pristine.assertSame(backbone, () -> TinyNet.output(backbone, manager, x), "resealed flip #" + i);
                 errors++;
             }
         }
@@ -244,15 +226,15 @@ class CheckpointFuzzTest {
             assertTrue(e.getMessage() != null && e.getMessage().contains(dir.toString()),
                     what + ": the message names the folder: " + e.getMessage());
             assertFalse(e.getMessage().contains("null"), what + ": " + e.getMessage());
-            pristine.assertSame(backbone, () -> forward(backbone), what + " (" + e.getMessage() + ")");
+            pristine.assertSame(backbone, () -> TinyNet.output(backbone, manager, x), what + " (" + e.getMessage() + ")");
             errors++;
             return false;
         } catch (RuntimeException e) {
             throw new AssertionError(what + " threw " + e + " instead of an IOException", e);
         }
-        assertArrayEquals(tunedOutput, forward(backbone), what);
+        assertArrayEquals(tunedOutput, TinyNet.output(backbone, manager, x), what);
         loaded.detach();
-        pristine.assertSame(backbone, () -> forward(backbone), what + " then detach");
+        pristine.assertSame(backbone, () -> TinyNet.output(backbone, manager, x), what + " then detach");
         return true;
     }
 

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -63,17 +61,6 @@ class DeltaCheckpointTest {
         manager.close();
     }
 
-    private TinyNet net(int seed) {
-        manager.getEngine().setRandomSeed(seed);
-        TinyNet net = new TinyNet();
-        net.initialize(manager, DataType.FLOAT32, new Shape(1));
-        return net;
-    }
-
-    private float[] forward(TinyNet net) {
-        return net.forward(new ParameterStore(manager, false), new NDList(x), false).head().toFloatArray();
-    }
-
     /** A tuned model whose deltas and unfrozen norm no longer have their initial values. */
     private Tuning tuned(TinyNet net) {
         Tuning t = TuningSpec.builder()
@@ -103,17 +90,17 @@ class DeltaCheckpointTest {
 
     @Test
     void reloadsIntoAFreshBackboneWithIdenticalOutputs() throws IOException {
-        TinyNet a = net(1);
+        TinyNet a = TinyNet.seeded(manager, 1);
         Tuning t = tuned(a);
         Path dir = saved(t);
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(DeltaCheckpoint.CONFIG, DeltaCheckpoint.WEIGHTS),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
-        TinyNet b = net(1);
+        TinyNet b = TinyNet.seeded(manager, 1);
         Tuning loaded = DeltaCheckpoint.load(dir, b);
         assertEquals(t.deltaParameters().keySet(), loaded.deltaParameters().keySet());
-        assertArrayEquals(forward(a), forward(b));
+        assertArrayEquals(TinyNet.output(a, manager, x), TinyNet.output(b, manager, x));
         JsonObject config = JsonParser.parseString(
                 Files.readString(dir.resolve(DeltaCheckpoint.CONFIG), StandardCharsets.UTF_8)).getAsJsonObject();
         assertEquals(DeltaCheckpoint.FORMAT, config.get("format").getAsString());
@@ -131,7 +118,7 @@ class DeltaCheckpointTest {
 
     @Test
     void theFingerprintIgnoresTheDeltasAndWhatTheCheckpointCarries() throws IOException {
-        TinyNet a = net(1);
+        TinyNet a = TinyNet.seeded(manager, 1);
         BackboneFingerprint before = BackboneFingerprint.of(a, Set.of());
         Tuning t = tuned(a);
         Path dir = saved(t);
@@ -142,11 +129,11 @@ class DeltaCheckpointTest {
         // The layer norm the freeze left trainable is carried, so it is out of the fingerprint, and so is head.bias.
         assertTrue(carried.contains("layers.1.norm.weight") && carried.contains("head.bias"), carried::toString);
         BackboneFingerprint attached = BackboneFingerprint.of(a, carried);
-        BackboneFingerprint fresh = BackboneFingerprint.of(net(1), carried);
+        BackboneFingerprint fresh = BackboneFingerprint.of(TinyNet.seeded(manager, 1), carried);
         assertEquals(fresh, attached);
         assertFalse(before.structure().equals(attached.structure()), "carried parameters are not hashed");
-        assertFalse(fresh.parameters().equals(BackboneFingerprint.of(net(2), carried).parameters()));
-        assertEquals(fresh.structure(), BackboneFingerprint.of(net(2), carried).structure());
+        assertFalse(fresh.parameters().equals(BackboneFingerprint.of(TinyNet.seeded(manager, 2), carried).parameters()));
+        assertEquals(fresh.structure(), BackboneFingerprint.of(TinyNet.seeded(manager, 2), carried).structure());
     }
 
     @Test
@@ -154,7 +141,7 @@ class DeltaCheckpointTest {
         Path dir = tmp.resolve("ckpt");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("stale.txt"), "old");
-        DeltaCheckpoint.save(tuned(net(1)), dir);
+        DeltaCheckpoint.save(tuned(TinyNet.seeded(manager, 1)), dir);
         assertFalse(Files.exists(dir.resolve("stale.txt")));
         try (Stream<Path> siblings = Files.list(tmp)) {
             assertEquals(List.of("ckpt"), siblings.map(p -> p.getFileName().toString()).toList());
@@ -163,61 +150,61 @@ class DeltaCheckpointTest {
 
     @Test
     void aMissingTensorIsAClearErrorAndLeavesTheBackboneUntouched() throws IOException {
-        Path dir = saved(tuned(net(1)));
+        Path dir = saved(tuned(TinyNet.seeded(manager, 1)));
         rewriteWeights(dir, w -> w.remove("layers.0.fc2.adapter.modulelist.up_proj.bias"));
-        assertFailsUntouched(dir, net(1), "missing tensors [layers.0.fc2.adapter.modulelist.up_proj.bias]");
+        assertFailsUntouched(dir, TinyNet.seeded(manager, 1), "missing tensors [layers.0.fc2.adapter.modulelist.up_proj.bias]");
     }
 
     @Test
     void aWrongShapeIsAClearError() throws IOException {
-        Path dir = saved(tuned(net(1)));
+        Path dir = saved(tuned(TinyNet.seeded(manager, 1)));
         rewriteWeights(dir, w -> w.put("layers.1.norm.weight", manager.zeros(new Shape(3))));
-        assertFailsUntouched(dir, net(1), "tensor layers.1.norm.weight has shape (3), the model expects (8)");
+        assertFailsUntouched(dir, TinyNet.seeded(manager, 1), "tensor layers.1.norm.weight has shape (3), the model expects (8)");
     }
 
     @Test
     void anUnexpectedTensorIsAClearError() throws IOException {
-        Path dir = saved(tuned(net(1)));
+        Path dir = saved(tuned(TinyNet.seeded(manager, 1)));
         rewriteWeights(dir, w -> w.put("layers.0.fc2.adapter.extra", manager.zeros(new Shape(3))));
-        assertFailsUntouched(dir, net(1), "unexpected tensors [layers.0.fc2.adapter.extra]");
+        assertFailsUntouched(dir, TinyNet.seeded(manager, 1), "unexpected tensors [layers.0.fc2.adapter.extra]");
     }
 
     @Test
     void missingFilesAreClearErrors() throws IOException {
-        Path dir = saved(tuned(net(1)));
+        Path dir = saved(tuned(TinyNet.seeded(manager, 1)));
         Files.delete(dir.resolve(DeltaCheckpoint.WEIGHTS));
-        assertFailsUntouched(dir, net(1), "has no " + DeltaCheckpoint.WEIGHTS);
+        assertFailsUntouched(dir, TinyNet.seeded(manager, 1), "has no " + DeltaCheckpoint.WEIGHTS);
         Files.delete(dir.resolve(DeltaCheckpoint.CONFIG));
-        assertFailsUntouched(dir, net(1), "has no " + DeltaCheckpoint.CONFIG);
+        assertFailsUntouched(dir, TinyNet.seeded(manager, 1), "has no " + DeltaCheckpoint.CONFIG);
         Files.writeString(dir.resolve("delta_config.json"), "{}");
-        assertFailsUntouched(dir, net(1), "earlier development version of delta4j");
+        assertFailsUntouched(dir, TinyNet.seeded(manager, 1), "earlier development version of delta4j");
     }
 
     @Test
     void anUnknownMethodIsAClearError() throws IOException {
-        Path dir = saved(tuned(net(1)));
+        Path dir = saved(tuned(TinyNet.seeded(manager, 1)));
         editConfig(dir, c -> c.getAsJsonArray("deltas").get(0).getAsJsonObject().addProperty("deltaType", "ia3"));
-        assertFailsUntouched(dir, net(1), "delta ia3: ");
+        assertFailsUntouched(dir, TinyNet.seeded(manager, 1), "delta ia3: ");
     }
 
     @Test
     void aBackboneOfAnotherStructureIsAClearError() throws IOException {
-        TinyNet a = net(1);
+        TinyNet a = TinyNet.seeded(manager, 1);
         Tuning t = TuningSpec.builder().add(LoraSpec.builder().modules("fc1").r(2).build())
                 .freeze(FreezeSpec.builder().exclude("deltas").build()).build().attach(a);
         randomize(t);
         Path dir = saved(t);
-        TinyNet b = net(1);
+        TinyNet b = TinyNet.seeded(manager, 1);
         Surgery.replace(b, "head", initialised(Linear.create(TinyNet.WIDTH, 4, false, 0.02f)));
         assertFailsUntouched(dir, b, "was saved from another backbone: a TinyNet whose parameters");
     }
 
     @Test
     void otherFrozenWeightsAreAnErrorUnlessOnlyTheStructureIsChecked() throws IOException {
-        TinyNet a = net(1);
+        TinyNet a = TinyNet.seeded(manager, 1);
         Tuning t = tuned(a);
         Path dir = saved(t);
-        TinyNet other = net(2);
+        TinyNet other = TinyNet.seeded(manager, 2);
         assertFailsUntouched(dir, other, "with other weights: the frozen parameters the deltas were trained with");
         Tuning loaded = DeltaCheckpoint.load(dir, other, BackboneCheck.STRUCTURE);
         Map<String, Parameter> want = DeltaValues.canonicalParameters(t);
@@ -227,14 +214,14 @@ class DeltaCheckpointTest {
 
     @Test
     void anEditedConfigIsCorruptUntilItsSealIsRemoved() throws IOException {
-        Path dir = saved(tuned(net(1)));
+        Path dir = saved(tuned(TinyNet.seeded(manager, 1)));
         Path config = dir.resolve(DeltaCheckpoint.CONFIG);
         String text = Files.readString(config);
         assertTrue(text.contains("\"lora_alpha\": 4.0"), text);
         Files.writeString(config, text.replace("\"lora_alpha\": 4.0", "\"lora_alpha\": 5.0"));
-        assertFailsUntouched(dir, net(1), "does not match its configSha256");
+        assertFailsUntouched(dir, TinyNet.seeded(manager, 1), "does not match its configSha256");
         editConfig(dir, c -> {});
-        Tuning edited = DeltaCheckpoint.load(dir, net(1));
+        Tuning edited = DeltaCheckpoint.load(dir, TinyNet.seeded(manager, 1));
         assertEquals(5.0, ((LoraSpec) edited.deltas().get(1).spec()).alpha());
     }
 
@@ -244,11 +231,11 @@ class DeltaCheckpointTest {
      */
     @Test
     void aCheckpointLoadsBesideOtherDeltasOnTheSameModules() throws IOException {
-        TinyNet a = net(1);
+        TinyNet a = TinyNet.seeded(manager, 1);
         Tuning saved = TuningSpec.builder().add(LoraSpec.builder().modules("fc1").r(2).build()).build().attach(a);
         randomize(saved);
         Path dir = saved(saved);
-        TinyNet b = net(1);
+        TinyNet b = TinyNet.seeded(manager, 1);
         Tuning other = TuningSpec.builder().add(LoraSpec.builder().modules("fc1").r(3).build()).build().attach(b);
         randomize(other);
         Tuning loaded = DeltaCheckpoint.load(dir, b);
@@ -258,12 +245,12 @@ class DeltaCheckpointTest {
         DeltaValues.canonicalParameters(loaded).forEach((path, p) ->
                 assertArrayEquals(want.get(path).getArray().toFloatArray(), p.getArray().toFloatArray(), path));
         other.detach();
-        assertArrayEquals(forward(a), forward(b));
+        assertArrayEquals(TinyNet.output(a, manager, x), TinyNet.output(b, manager, x));
     }
 
     @Test
     void detachedDeltasCannotBeSaved() {
-        Tuning t = tuned(net(1));
+        Tuning t = tuned(TinyNet.seeded(manager, 1));
         t.detach();
         assertThrows(IllegalStateException.class, () -> DeltaCheckpoint.save(t, tmp.resolve("x")));
         assertFalse(Files.exists(tmp.resolve("x")));
@@ -275,11 +262,11 @@ class DeltaCheckpointTest {
     }
 
     private void assertFailsUntouched(Path dir, TinyNet backbone, String expected) {
-        BackboneState before = BackboneState.of(backbone, () -> forward(backbone));
+        BackboneState before = BackboneState.of(backbone, () -> TinyNet.output(backbone, manager, x));
         IOException e = assertThrows(IOException.class, () -> DeltaCheckpoint.load(dir, backbone));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(e.getMessage().contains(dir.toString()), "names the folder: " + e.getMessage());
-        before.assertSame(backbone, () -> forward(backbone), e.getMessage());
+        before.assertSame(backbone, () -> TinyNet.output(backbone, manager, x), e.getMessage());
     }
 
     /** Rewrites the weights file and records its new checksum, as a consistent but wrong checkpoint would. */

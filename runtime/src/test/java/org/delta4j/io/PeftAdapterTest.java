@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -50,11 +47,11 @@ class PeftAdapterTest {
     void setUp() throws IOException {
         manager = NDManager.newBaseManager();
         x = manager.randomNormal(new Shape(2, 5, TinyNet.WIDTH));
-        TinyNet trained = net();
+        TinyNet trained = TinyNet.seeded(manager, 2);
         Tuning t = TuningSpec.builder().add(LoraSpec.builder().modules("fc1").r(2).alpha(4).build()).build()
                 .attach(trained);
         t.deltaParameters().values().forEach(p -> ParameterValues.assign(p, manager.randomNormal(p.getShape())));
-        tuned = forward(trained);
+        tuned = TinyNet.output(trained, manager, x);
         dir = tmp.resolve("adapter");
         PeftAdapter.save(t, dir, "tiny");
     }
@@ -62,20 +59,6 @@ class PeftAdapterTest {
     @AfterEach
     void tearDown() {
         manager.close();
-    }
-
-    private TinyNet net() {
-        manager.getEngine().setRandomSeed(2);
-        TinyNet net = new TinyNet();
-        net.initialize(manager, DataType.FLOAT32, new Shape(1));
-        return net;
-    }
-
-    private float[] forward(TinyNet net) {
-        try (NDManager scratch = manager.newSubManager()) {
-            NDArray input = scratch.create(x.toFloatArray(), x.getShape());
-            return net.forward(new ParameterStore(scratch, false), new NDList(input), false).head().toFloatArray();
-        }
     }
 
     @Test
@@ -99,14 +82,14 @@ class PeftAdapterTest {
         assertEquals(2, config.get("r").getAsInt());
         assertEquals("tiny", config.get("base_model_name_or_path").getAsString());
         assertTrue(config.get("task_type").isJsonNull());
-        TinyNet net = net();
+        TinyNet net = TinyNet.seeded(manager, 2);
         PeftAdapter.load(dir, net);
-        assertArrayEquals(tuned, forward(net));
+        assertArrayEquals(tuned, TinyNet.output(net, manager, x));
     }
 
     @Test
     void targetModulesAreTheShortestNamesThatSelectExactlyTheModifiedModules() throws IOException {
-        TinyNet net = net();
+        TinyNet net = TinyNet.seeded(manager, 2);
         Tuning t = TuningSpec.builder().add(LoraSpec.builder().modules("layers.0.fc1", "fc2").build()).build()
                 .attach(net);
         Path out = tmp.resolve("subset");
@@ -121,7 +104,7 @@ class PeftAdapterTest {
 
     @Test
     void onlyOneLoraDeltaMakesAnAdapter() {
-        TinyNet net = net();
+        TinyNet net = TinyNet.seeded(manager, 2);
         Tuning adapter = TuningSpec.builder().add(AdapterSpec.builder().modules("fc2").build()).build().attach(net);
         assertThrows(IllegalArgumentException.class, () -> PeftAdapter.save(adapter, tmp.resolve("a")));
         Tuning two = TuningSpec.builder().add(LoraSpec.builder().modules("fc1").build())
@@ -157,9 +140,9 @@ class PeftAdapterTest {
             c.addProperty("some_future_field", 1);
             c.addProperty("target_modules", "layers\\.\\d\\.fc1");
         });
-        TinyNet net = net();
+        TinyNet net = TinyNet.seeded(manager, 2);
         PeftAdapter.load(dir, net);
-        assertArrayEquals(tuned, forward(net));
+        assertArrayEquals(tuned, TinyNet.output(net, manager, x));
     }
 
     @Test
@@ -209,12 +192,12 @@ class PeftAdapterTest {
     }
 
     private void assertRefused(String expected) {
-        TinyNet net = net();
-        BackboneState before = BackboneState.of(net, () -> forward(net));
+        TinyNet net = TinyNet.seeded(manager, 2);
+        BackboneState before = BackboneState.of(net, () -> TinyNet.output(net, manager, x));
         IOException e = assertThrows(IOException.class, () -> PeftAdapter.load(dir, net));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(e.getMessage().contains(dir.toString()), "names the folder: " + e.getMessage());
-        before.assertSame(net, () -> forward(net), e.getMessage());
+        before.assertSame(net, () -> TinyNet.output(net, manager, x), e.getMessage());
     }
 
     private JsonObject config() throws IOException {

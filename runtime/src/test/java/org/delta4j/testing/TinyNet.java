@@ -1,6 +1,9 @@
 package org.delta4j.testing;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -22,6 +25,33 @@ public final class TinyNet extends HfBlock {
     public TinyNet() {
         this.layers = child("layers", new Layers());
         this.head = child("head", Linear.create(WIDTH, 3, false, 0.02f));
+    }
+
+    /**
+     * @param manager the manager that will own the weights
+     * @param seed the engine's random seed (the generator is global: this reseeds it)
+     * @return a model with fresh weights, the same for the same seed
+     */
+    public static TinyNet seeded(NDManager manager, int seed) {
+        manager.getEngine().setRandomSeed(seed);
+        TinyNet net = new TinyNet();
+        net.initialize(manager, DataType.FLOAT32, new Shape(1));
+        return net;
+    }
+
+    /**
+     * Runs a model for inference in a scratch manager, so that many runs leave nothing behind.
+     *
+     * @param model the model (a TinyNet, possibly with deltas)
+     * @param manager the manager the scratch one is made under
+     * @param x the input
+     * @return the output's values
+     */
+    public static float[] output(Block model, NDManager manager, NDArray x) {
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray input = scratch.create(x.toFloatArray(), x.getShape());
+            return model.forward(new ParameterStore(scratch, false), new NDList(input), false).head().toFloatArray();
+        }
     }
 
     @Override

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,15 +55,8 @@ class DeltaSetTest {
         manager.close();
     }
 
-    private TinyNet net() {
-        manager.getEngine().setRandomSeed(11);
-        TinyNet net = new TinyNet();
-        net.initialize(manager, DataType.FLOAT32, new Shape(1));
-        return net;
-    }
-
     private Supplier<float[]> output(TinyNet net) {
-        return () -> net.forward(new ParameterStore(manager, false), new NDList(x), false).head().toFloatArray();
+        return () -> TinyNet.output(net, manager, x);
     }
 
     private void randomize(Tuning t) {
@@ -75,7 +65,7 @@ class DeltaSetTest {
 
     /** The output of a fresh backbone with only these specs attached, holding the given deltas' values. */
     private float[] reference(List<TuningSpec> specs, List<Tuning> values) {
-        TinyNet net = net();
+        TinyNet net = TinyNet.seeded(manager, 11);
         for (int i = 0; i < specs.size(); i++) {
             Tuning t = specs.get(i).attach(net);
             Map<String, Parameter> from = DeltaValues.canonicalParameters(values.get(i));
@@ -86,7 +76,7 @@ class DeltaSetTest {
 
     @Test
     void activateOneOrSeveralDisableAllAndDelete() {
-        TinyNet net = net();
+        TinyNet net = TinyNet.seeded(manager, 11);
         Supplier<float[]> out = output(net);
         BackboneState pristine = BackboneState.of(net, out);
         float[] plain = out.get();
@@ -125,7 +115,7 @@ class DeltaSetTest {
 
     @Test
     void unknownNamesAndRefusedDeltasChangeNothing() {
-        TinyNet net = net();
+        TinyNet net = TinyNet.seeded(manager, 11);
         Supplier<float[]> out = output(net);
         DeltaSet set = DeltaSet.on(net);
         set.add("adapter", ADAPTER);
@@ -144,12 +134,12 @@ class DeltaSetTest {
     /** Two deltas of one method on the same modules each run alone; a loaded checkpoint joins under a name. */
     @Test
     void twoLorasOnTheSameModulesAndALoadedCheckpoint() throws Exception {
-        TinyNet trained = net();
+        TinyNet trained = TinyNet.seeded(manager, 11);
         Tuning saved = LORA.attach(trained);
         randomize(saved);
         DeltaCheckpoint.save(saved, tmp.resolve("ckpt"));
 
-        TinyNet net = net();
+        TinyNet net = TinyNet.seeded(manager, 11);
         Supplier<float[]> out = output(net);
         DeltaSet set = DeltaSet.on(net);
         Tuning first = set.add("first", LORA);
@@ -165,7 +155,7 @@ class DeltaSetTest {
     /** Switching a merged LoRA delta off unmerges it; an inactive one cannot be merged. */
     @Test
     void mergedDeltasUnmergeWhenSwitchedOff() {
-        TinyNet net = net();
+        TinyNet net = TinyNet.seeded(manager, 11);
         Supplier<float[]> out = output(net);
         float[] plain = out.get();
         DeltaSet set = DeltaSet.on(net);
