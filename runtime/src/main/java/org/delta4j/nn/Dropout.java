@@ -22,7 +22,7 @@ public final class Dropout extends HfBlock {
     }
 
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(Functional.dropout(inputs.singletonOrThrow(), rate, training));
     }

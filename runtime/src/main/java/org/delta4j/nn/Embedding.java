@@ -47,7 +47,7 @@ public final class Embedding extends HfBlock {
     }
 
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray ids = inputs.singletonOrThrow();
         NDArray w = ps.getValue(weight, ids.getDevice(), training);

@@ -49,7 +49,7 @@ public abstract class HfActivation extends HfBlock {
     protected abstract NDArray apply(NDArray x);
 
     @Override
-    protected final NDList forwardInternal(
+    protected final NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(apply(inputs.singletonOrThrow()));
     }

@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -31,6 +32,7 @@ public abstract class HfBlock extends AbstractBlock {
     }
 
     private final Set<String> buffers = new LinkedHashSet<>();
+    private volatile ForwardGate gate;
 
     /** Creates a block with no children and no parameters. */
     protected HfBlock() {
@@ -140,6 +142,45 @@ public abstract class HfBlock extends AbstractBlock {
         }
         return x;
     }
+
+    /**
+     * The gate that forward passes through this block hold while they run, and that changes to the model under it
+     * (attaching, switching or merging deltas) wait on. Made on first use; until then forward passes take no lock.
+     *
+     * @return this block's gate
+     */
+    public final ForwardGate gate() {
+        ForwardGate g = gate;
+        if (g == null) {
+            synchronized (this) {
+                if (gate == null) {
+                    gate = new ForwardGate();
+                }
+                g = gate;
+            }
+        }
+        return g;
+    }
+
+    /** Runs {@link #compute} inside this block's gate, when it has one. */
+    @Override
+    protected final NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        ForwardGate g = gate;
+        return g == null ? compute(ps, inputs, training, params) : g.forward(() -> compute(ps, inputs, training, params));
+    }
+
+    /**
+     * The block's forward pass: what DJL's {@code forwardInternal} is for other blocks.
+     *
+     * @param ps the parameter store
+     * @param inputs the inputs
+     * @param training whether this is a training pass
+     * @param params extra forward parameters, passed on to children
+     * @return the outputs
+     */
+    protected abstract NDList compute(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params);
 
     /** @return the local names of this block's buffers */
     public final Set<String> bufferNames() {

@@ -57,7 +57,7 @@ public final class ModuleList extends HfBlock {
 
     /** A module list only holds blocks; its owner decides how they run. */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         throw new UnsupportedOperationException("ModuleList has no forward pass; its owner runs its children");
     }

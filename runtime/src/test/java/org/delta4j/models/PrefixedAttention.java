@@ -36,7 +36,7 @@ public final class PrefixedAttention extends HfBlock {
     }
 
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList withPrefix = new NDList(inputs);
         withPrefix.add(key);

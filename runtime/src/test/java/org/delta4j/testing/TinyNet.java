@@ -55,7 +55,7 @@ public final class TinyNet extends HfBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
+    protected NDList compute(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
         return head.forward(ps, layers.forward(ps, inputs, training), training);
     }
 
@@ -74,7 +74,7 @@ public final class TinyNet extends HfBlock {
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
+        protected NDList compute(ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
             for (Block b : items) {
                 x = b.forward(ps, x, training);
             }
@@ -94,7 +94,7 @@ public final class TinyNet extends HfBlock {
         private final Block norm = child("norm", new LayerNorm(WIDTH, 1e-5f));
 
         @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
+        protected NDList compute(ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
             NDList h = fc2.forward(ps, new NDList(Activation.gelu(fc1.forward(ps, x, training).head())), training);
             return norm.forward(ps, new NDList(h.head().add(x.head())), training);
         }

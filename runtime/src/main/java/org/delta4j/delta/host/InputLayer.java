@@ -18,7 +18,7 @@ public abstract class InputLayer extends HfBlock implements DeltaLayer {
     public abstract NDList before(ParameterStore ps, NDList inputs, boolean training);
 
     @Override
-    protected final NDList forwardInternal(
+    protected final NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return before(ps, inputs, training);
     }

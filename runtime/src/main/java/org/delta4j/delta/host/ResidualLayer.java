@@ -24,7 +24,7 @@ public abstract class ResidualLayer extends HfBlock implements DeltaLayer {
     protected abstract NDArray term(ParameterStore ps, NDArray h, boolean training);
 
     @Override
-    protected final NDList forwardInternal(
+    protected final NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = inputs.head();
         return DeltaLayer.withHead(inputs, h.add(term(ps, h, training)));

@@ -113,7 +113,7 @@ public final class LowRankLinear extends HfBlock implements DeltaLayer {
         return DeltaLayer.withHead(outputs, outputs.head().add(delta.head()));
     }
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
         if (training && dropout > 0) {

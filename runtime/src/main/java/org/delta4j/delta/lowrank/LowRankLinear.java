@@ -37,7 +37,7 @@ public final class LowRankLinear extends HfBlock {
     }
 
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
         NDArray w = ps.getValue(left, x.getDevice(), training).matMul(ps.getValue(right, x.getDevice(), training));

@@ -52,7 +52,7 @@ public final class ParallelAdapterLayer extends HfBlock implements DeltaLayer {
     }
 
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(Functional.times(modulelist.forward(ps, inputs, training).head(), scaled));
     }

@@ -56,7 +56,7 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
      * @return the attention output {@code [batch, queries, dim]}
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = inputs.get(0);
         NDArray keyValue = inputs.get(1);

@@ -30,7 +30,7 @@ public final class BartDecoder extends BartStack {
      * @return {@code last_hidden_state [batch, length, d_model]}
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray ids = inputs.get(0);
         NDArray encoderHidden = inputs.get(2);

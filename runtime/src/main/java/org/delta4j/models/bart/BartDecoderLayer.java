@@ -53,7 +53,7 @@ public final class BartDecoderLayer extends HfBlock {
      * @return the new hidden states
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = inputs.get(0);
         NDArray encoderHidden = inputs.get(2);

@@ -30,7 +30,7 @@ public final class BartEncoder extends BartStack {
      *     cross-attention uses (a soft prompt on the encoder lengthens both)
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray ids = inputs.get(0);
         NDArray hidden = embed(ids, ps, training, params);

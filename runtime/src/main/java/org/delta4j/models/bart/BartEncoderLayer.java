@@ -45,7 +45,7 @@ public final class BartEncoderLayer extends HfBlock {
      * @return the new hidden states
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = inputs.get(0);
         NDArray attention = Functional.call(selfAttn, ps, training, params, hidden, hidden, inputs.get(1));

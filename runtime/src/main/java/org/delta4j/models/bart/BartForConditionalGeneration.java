@@ -55,7 +55,7 @@ public final class BartForConditionalGeneration extends HfBlock implements HasIn
     }
 
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList out = model.forward(ps, inputs, training, params);
         NDArray decoded = out.get(0);

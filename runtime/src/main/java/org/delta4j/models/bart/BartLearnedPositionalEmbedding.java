@@ -38,7 +38,7 @@ public final class BartLearnedPositionalEmbedding extends HfBlock {
      * @return {@code [batch, length, dim]}
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray ids = inputs.head();
         long batch = ids.getShape().get(0);

@@ -44,7 +44,7 @@ public abstract class AbstractBertAttention extends HfBlock implements SizedBloc
      * @return the attention output {@code [batch, length, hidden]}
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList positional = AttentionPrefix.others(inputs);
         NDArray x = positional.get(0);

@@ -71,7 +71,7 @@ public abstract class AbstractBertEmbeddings extends HfBlock implements SizedBlo
      * @return the embeddings {@code [batch, length, hidden]}
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray tokens = inputs.get(0);
         NDArray words = TokenInputs.embed(wordEmbeddings, tokens, ps, training, params);

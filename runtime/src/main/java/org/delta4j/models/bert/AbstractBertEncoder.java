@@ -42,7 +42,7 @@ public abstract class AbstractBertEncoder extends HfBlock implements SizedBlock 
      * @return the last layer's hidden states
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hiddenStates = inputs.get(0);
         // The live child list, so a layer swapped in by delta surgery is the one that runs.

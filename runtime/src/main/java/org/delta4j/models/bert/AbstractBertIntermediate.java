@@ -41,7 +41,7 @@ public abstract class AbstractBertIntermediate extends HfBlock implements SizedB
     }
 
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(Functional.chain(ps, training, params, inputs.head(), dense, intermediateActFn));
     }

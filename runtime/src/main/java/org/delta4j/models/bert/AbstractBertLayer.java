@@ -42,7 +42,7 @@ public abstract class AbstractBertLayer extends HfBlock implements SizedBlock {
      * @return the new hidden states
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray attended = Functional.call(attention, ps, training, params, inputs.get(0), inputs.get(1));
         NDArray expanded = Functional.call(intermediate, ps, training, params, attended);

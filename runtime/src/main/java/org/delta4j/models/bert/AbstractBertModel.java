@@ -61,7 +61,7 @@ public abstract class AbstractBertModel extends HfBlock implements TakesNamedInp
     }
 
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         inputs = withInputHooks(ps, inputs, training);
         String owner = getClass().getSimpleName();

@@ -35,7 +35,7 @@ public abstract class AbstractBertPooler extends HfBlock implements SizedBlock {
      * @return {@code pooler_output [batch, hidden]}
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(Functional.chain(ps, training, params, inputs.head().get(":, 0"), dense, activation));
     }

@@ -54,7 +54,7 @@ public abstract class AbstractBertResidualOutput extends HfBlock implements Size
      * @return the normalised sum {@code [batch, length, hidden]}
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = Functional.chain(ps, training, params, inputs.get(0), dense, dropout);
         return new NDList(Functional.call(layerNorm, ps, training, params, h.add(inputs.get(1))));

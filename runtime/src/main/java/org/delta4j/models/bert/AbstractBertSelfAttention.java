@@ -59,7 +59,7 @@ public abstract class AbstractBertSelfAttention extends HfBlock implements Prefi
      * @return the context {@code [batch, length, hidden]}, before the output projection
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList positional = AttentionPrefix.others(inputs);
         NDArray x = positional.get(0);

@@ -52,7 +52,7 @@ public final class BertForSequenceClassification extends HfBlock implements Take
     }
 
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         inputs = withInputHooks(ps, inputs, training);
         NDList out = bert.forward(ps, inputs, training, params);

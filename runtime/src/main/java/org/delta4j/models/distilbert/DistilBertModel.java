@@ -58,7 +58,7 @@ public final class DistilBertModel extends HfBlock implements TakesNamedInputs {
     }
 
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         inputs = withInputHooks(ps, inputs, training);
         String owner = getClass().getSimpleName();

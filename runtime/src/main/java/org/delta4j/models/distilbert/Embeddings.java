@@ -51,7 +51,7 @@ public final class Embeddings extends HfBlock implements SizedBlock {
      * @return the embeddings {@code [batch, length, dim]}
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray tokens = inputs.head();
         NDArray words = TokenInputs.embed(wordEmbeddings, tokens, ps, training, params);

@@ -40,7 +40,7 @@ public final class FFN extends HfBlock implements SizedBlock {
     }
 
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(Functional.chain(ps, training, params, inputs.head(), lin1, activation, lin2, dropout));
     }

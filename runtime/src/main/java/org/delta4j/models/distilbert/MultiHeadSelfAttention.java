@@ -61,7 +61,7 @@ public final class MultiHeadSelfAttention extends HfBlock implements PrefixableA
      * @return the attention output {@code [batch, length, dim]}
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList positional = AttentionPrefix.others(inputs);
         AttentionPrefix prefix = AttentionPrefix.of(inputs);

@@ -42,7 +42,7 @@ public final class TransformerBlock extends HfBlock implements SizedBlock {
      * @return the new hidden states
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.get(0);
         NDArray attended = Functional.call(attention, ps, training, params, x, x, x, inputs.get(1));

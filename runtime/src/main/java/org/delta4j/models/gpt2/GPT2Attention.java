@@ -84,7 +84,7 @@ public final class GPT2Attention extends HfBlock implements PrefixableAttention 
      * @return the attention output {@code [batch, length, n_embd]}
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList own = AttentionPrefix.others(inputs);
         NDArray hidden = own.get(0);

@@ -46,7 +46,7 @@ public final class GPT2Block extends HfBlock implements SizedBlock {
      * @return the new hidden states
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = inputs.get(0);
         NDArray normed = Functional.call(ln1, ps, training, params, hidden);

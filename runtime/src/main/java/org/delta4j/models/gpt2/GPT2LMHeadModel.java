@@ -53,7 +53,7 @@ public final class GPT2LMHeadModel extends HfBlock implements TakesNamedInputs {
     }
 
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         inputs = withInputHooks(ps, inputs, training);
         NDArray hidden = transformer.forward(ps, inputs, training, params).get(0);

@@ -40,7 +40,7 @@ public final class GPT2MLP extends HfBlock implements SizedBlock {
      * @return the feed-forward output {@code [batch, length, n_embd]}
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(Functional.chain(ps, training, params, inputs.head(), cFc, act, cProj, dropout));
     }

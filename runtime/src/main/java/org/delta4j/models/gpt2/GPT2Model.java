@@ -69,7 +69,7 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
     }
 
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         inputs = withInputHooks(ps, inputs, training);
         String owner = getClass().getSimpleName();

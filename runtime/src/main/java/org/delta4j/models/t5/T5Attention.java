@@ -114,7 +114,7 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
      *     {@link #POSITION_BIAS}) if there was one
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         List<NDArray> positional = new ArrayList<>();
         NDArray incomingBias = null;

@@ -47,7 +47,7 @@ abstract class T5AttentionLayer extends HfBlock implements SizedBlock {
      * @return the new hidden states, then the attention's other outputs (the position bias)
      */
     @Override
-    protected final NDList forwardInternal(
+    protected final NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = inputs.get(0);
         // The attention gets the normed states in place of the hidden states, and the rest unchanged.

@@ -51,7 +51,7 @@ public final class T5Block extends HfBlock implements SizedBlock {
      * @return the new hidden states, then the self-attention's position bias if it used one
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         List<Block> layers = new ArrayList<>(layer.getChildren().values());
         NDList selfInputs = new NDList(inputs.get(0), inputs.get(1));

@@ -40,7 +40,7 @@ public final class T5DenseActDense extends HfBlock implements SizedBlock {
      * @return the feed-forward output {@code [batch, length, d_model]}
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(Functional.chain(ps, training, params, inputs.head(), wi, act, dropout, wo));
     }

@@ -47,7 +47,7 @@ public final class T5DenseGatedActDense extends HfBlock implements SizedBlock {
      * @return the feed-forward output {@code [batch, length, d_model]}
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
         NDArray gate = Functional.call(act, ps, training, params, Functional.call(wi0, ps, training, params, x));

@@ -40,7 +40,7 @@ public final class T5ForConditionalGeneration extends AbstractT5Model {
     }
 
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList out = encodeAndDecode(ps, inputs, training, params);
         NDArray decoded = out.get(0);

@@ -43,7 +43,7 @@ public final class T5LayerFF extends HfBlock implements SizedBlock {
      * @return the new hidden states
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = inputs.head();
         NDArray ff = Functional.chain(ps, training, params, hidden, layerNorm, denseReluDense, dropout);

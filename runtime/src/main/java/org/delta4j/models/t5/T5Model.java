@@ -21,7 +21,7 @@ public final class T5Model extends AbstractT5Model {
     }
 
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList out = encodeAndDecode(ps, inputs, training, params);
         return NamedInputs.named(List.of(out.get(0), out.get(1)), OUTPUTS);

@@ -56,7 +56,7 @@ public final class T5Stack extends HfBlock {
      *     decoder's cross-attention uses (a soft prompt on the encoder lengthens both)
      */
     @Override
-    protected NDList forwardInternal(
+    protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = TokenInputs.embed(embedTokens, inputs.get(0), ps, training, params);
         NDArray mask = isDecoder ? causal(inputs.get(1)) : AttentionMasks.padding(inputs.get(1));
