@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.delta4j.nn.ForwardGate;
 import org.delta4j.nn.ParameterValues;
 import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
@@ -82,6 +83,11 @@ public final class DeltaValues {
      * @throws IllegalArgumentException naming every missing and unexpected tensor, or the first shape that differs
      */
     public static Tuning apply(TuningPlan plan, Map<String, NDArray> values) {
+        // One change: no forward pass sees the deltas attached but not yet holding their values.
+        return ForwardGate.of(plan.backbone()).change(() -> applyAlone(plan, values));
+    }
+
+    private static Tuning applyAlone(TuningPlan plan, Map<String, NDArray> values) {
         Tuning tuning = plan.apply();
         try {
             Map<String, Parameter> targets = targets(tuning, values);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.delta4j.nn.ForwardGate;
 import org.delta4j.tree.StructureGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +114,10 @@ public final class Tuning {
      * LoRA deltas are unmerged first, which restores their weights within float rounding.
      */
     public void detach() {
+        ForwardGate.of(backbone).change(this::detachAlone);
+    }
+
+    private void detachAlone() {
         if (detached != null) {
             return;
         }
@@ -145,6 +150,10 @@ public final class Tuning {
      *     other modules; the backbone is then unchanged
      */
     public Tuning reattach() {
+        return ForwardGate.of(backbone).change(this::reattachAlone);
+    }
+
+    private Tuning reattachAlone() {
         if (detached == null) {
             throw new IllegalStateException("the deltas are attached; detach() them before reattach()");
         }

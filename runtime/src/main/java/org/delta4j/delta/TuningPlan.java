@@ -5,6 +5,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import org.delta4j.nn.ForwardGate;
 import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
 
@@ -38,6 +39,11 @@ public final class TuningPlan {
         return new TuningPlan(spec, backbone, planned);
     }
 
+    /** @return the backbone the plan was resolved on */
+    public Block backbone() {
+        return backbone;
+    }
+
     /** @return the planned deltas, in attach order */
     public List<PlannedDelta> deltas() {
         return deltas;
@@ -45,11 +51,16 @@ public final class TuningPlan {
 
     /**
      * Attaches every delta, then freezes as the spec says. All or nothing: if anything fails, every change made so
-     * far is undone and the backbone is exactly as it was.
+     * far is undone and the backbone is exactly as it was. Forward passes through the backbone wait while it runs
+     * ({@link ForwardGate}).
      *
      * @return the handle to the attached deltas
      */
     public Tuning apply() {
+        return ForwardGate.of(backbone).change(this::applyAlone);
+    }
+
+    private Tuning applyAlone() {
         NDArray reference = anyInitialisedArray(backbone);
         List<AttachedDelta> attached = new ArrayList<>();
         try {

@@ -22,6 +22,7 @@ import org.delta4j.models.gpt2.GPT2Model;
 import org.delta4j.models.t5.T5Config;
 import org.delta4j.models.t5.T5ForConditionalGeneration;
 import org.delta4j.models.t5.T5Model;
+import org.delta4j.nn.ForwardGate;
 
 /** The supported HF model types (how to read their configs) and model classes (how to build them). */
 final class Architectures {
@@ -89,7 +90,9 @@ final class Architectures {
             throw new IllegalArgumentException("Unsupported architecture \"" + className + "\"; supported: "
                     + String.join(", ", MODELS.keySet()));
         }
-        return factory.apply(config);
+        Block model = factory.apply(config);
+        ForwardGate.of(model); // gated from the start, so no forward pass can race the first change
+        return model;
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.delta4j.nn;
 
+import ai.djl.nn.Block;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -12,11 +16,29 @@ import java.util.function.Supplier;
  *
  * <p>A forward pass must not change the model it runs on: a change from inside one throws instead of waiting for
  * itself.
+ *
+ * <p>delta4j's own blocks ({@link HfBlock}) hold their gate in every forward pass once it exists; a model that
+ * {@code HfModels} loads or builds has it from the start, one built by hand from its first change. Forward passes
+ * through another DJL block are not gated: changes to such a model still exclude each other, but its forward passes
+ * must not run while it changes.
  */
 public final class ForwardGate {
+    // Gates of blocks that are not delta4j's, which cannot hold one themselves; weak, so a dropped model goes.
+    private static final Map<Block, ForwardGate> OTHERS = Collections.synchronizedMap(new WeakHashMap<>());
+
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
 
     ForwardGate() {}
+
+    /**
+     * @param block a model's root block
+     * @return its gate, made on first use
+     */
+    public static ForwardGate of(Block block) {
+        return block instanceof HfBlock
+                ? ((HfBlock) block).gate()
+                : OTHERS.computeIfAbsent(block, b -> new ForwardGate());
+    }
 
     /**
      * Runs a forward pass, together with any other forward passes and apart from changes.

@@ -11,7 +11,7 @@ public final class ParameterValues {
     /**
      * Copies values into a parameter's own memory, keeping its gradient setting. DJL's {@code copyTo} and
      * {@code set(Buffer)} would instead point the parameter at a Java buffer that only the Java array object keeps
-     * alive.
+     * alive. Runs with gradient recording off ({@link NoGrad}), so it works from any thread.
      *
      * @param parameter an initialised parameter
      * @param values an array of the parameter's shape
@@ -23,10 +23,12 @@ public final class ParameterValues {
             throw new IllegalArgumentException("cannot assign an array of shape " + values.getShape()
                     + " to a parameter of shape " + target.getShape());
         }
-        boolean trains = parameter.requiresGradient();
-        // Autograd refuses in-place writes to a leaf that requires gradients.
-        target.setRequiresGradient(false);
-        target.set(new NDIndex("..."), values.toType(target.getDataType(), false));
-        target.setRequiresGradient(trains);
+        NoGrad.run(() -> {
+            boolean trains = parameter.requiresGradient();
+            // Autograd refuses in-place writes to a leaf that requires gradients.
+            target.setRequiresGradient(false);
+            target.set(new NDIndex("..."), values.toType(target.getDataType(), false));
+            target.setRequiresGradient(trains);
+        });
     }
 }

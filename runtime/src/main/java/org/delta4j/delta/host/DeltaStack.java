@@ -9,9 +9,9 @@ import ai.djl.nn.BlockList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The hosted module and the delta layers around it, in attach order; what both host classes delegate to. Layer
@@ -22,7 +22,8 @@ public final class DeltaStack {
     private final Block hosted;
     private final PairList<String, DeltaLayer> layers = new PairList<>();
     private final Map<String, Placement> placements = new HashMap<>();
-    private final Set<String> disabled = new HashSet<>();
+    // Switched from other threads (DeltaSet) while forward passes read it.
+    private final Set<String> disabled = ConcurrentHashMap.newKeySet();
     private final BlockList hostChildren;
 
     /**

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.delta4j.delta.AttachedDelta;
 import org.delta4j.delta.Tuning;
 import org.delta4j.delta.host.DeltaHosting;
+import org.delta4j.nn.ForwardGate;
+import org.delta4j.nn.NoGrad;
+import org.delta4j.nn.WeightEdit;
 import org.delta4j.tree.ModuleTree;
 
 /**
@@ -23,39 +26,36 @@ public final class LoraMerge {
     private LoraMerge() {}
 
     /**
-     * Merges every delta of a tuning. All or nothing.
+     * Merges every delta of a tuning. All or nothing, from any thread: it waits for running forward passes and holds
+     * new ones back until every weight is written (see {@link ForwardGate}).
      *
      * @param tuning attached LoRA deltas
      * @throws IllegalArgumentException when a delta is not LoRA, is switched off ({@code DeltaSet}), or modifies a
      *     weight tied to another module (merging would change that module too); nothing is merged then
-     * @throws IllegalStateException when the tuning is detached
+     * @throws IllegalStateException when the tuning is detached, or a weight did not take its new values; every
+     *     weight is as before then
      */
     public static void merge(Tuning tuning) {
-        List<LowRankLinear> layers = layers(tuning, true);
-        List<LowRankLinear> done = new ArrayList<>();
-        try {
-            for (LowRankLinear layer : layers) {
+        ForwardGate.of(tuning.backbone()).change(() -> {
+            List<LowRankLinear> unmerged = new ArrayList<>();
+            for (LowRankLinear layer : layers(tuning, true)) {
                 if (!layer.isMerged()) {
-                    layer.merge();
-                    done.add(layer);
+                    unmerged.add(layer);
                 }
             }
-        } catch (RuntimeException e) {
-            done.forEach(LowRankLinear::unmerge);
-            throw e;
-        }
+            rewrite(unmerged, 1);
+        });
     }
 
     /**
-     * Subtracts the merged updates of a tuning's LoRA deltas from their weights; other deltas are left alone.
+     * Subtracts the merged updates of a tuning's LoRA deltas from their weights; other deltas are left alone. All or
+     * nothing and from any thread, as {@link #merge}.
      *
      * @param tuning attached deltas
-     * @throws IllegalStateException when the tuning is detached
+     * @throws IllegalStateException when the tuning is detached, or a weight did not take its new values
      */
     public static void unmerge(Tuning tuning) {
-        for (LowRankLinear layer : layers(tuning, false)) {
-            layer.unmerge();
-        }
+        ForwardGate.of(tuning.backbone()).change(() -> unmerge(layers(tuning, false)));
     }
 
     /**
@@ -75,11 +75,43 @@ public final class LoraMerge {
      * @throws IllegalArgumentException as {@link #merge}; nothing changes then
      */
     public static void mergeAndUnload(Tuning tuning) {
-        merge(tuning);
-        for (LowRankLinear layer : layers(tuning, true)) {
-            layer.keepMerged();
+        ForwardGate.of(tuning.backbone()).change(() -> {
+            merge(tuning);
+            for (LowRankLinear layer : layers(tuning, true)) {
+                layer.setMerged(false);
+            }
+            tuning.detach();
+        });
+    }
+
+    /** Unmerges the merged ones of some layers, all or nothing. */
+    static void unmerge(List<LowRankLinear> layers) {
+        List<LowRankLinear> merged = new ArrayList<>();
+        for (LowRankLinear layer : layers) {
+            if (layer.isMerged()) {
+                merged.add(layer);
+            }
         }
-        tuning.detach();
+        rewrite(merged, -1);
+    }
+
+    /**
+     * Adds ({@code sign} 1) or subtracts (-1) the layers' updates to or from their weights as one {@link WeightEdit},
+     * then flips their merged flags: on any failure every weight and flag is as before.
+     */
+    private static void rewrite(List<LowRankLinear> layers, int sign) {
+        if (layers.isEmpty()) {
+            return;
+        }
+        NoGrad.run(() -> {
+            try (WeightEdit edit = WeightEdit.begin(layers.get(0).baseWeight().getArray().getManager())) {
+                for (LowRankLinear layer : layers) {
+                    edit.write(layer.baseWeight(), layer.weightWith(sign, edit.scratch()));
+                }
+                edit.commit();
+            }
+        });
+        layers.forEach(layer -> layer.setMerged(sign > 0));
     }
 
     /** The LoRA layers of a tuning, checked for merging when {@code forMerge}. */

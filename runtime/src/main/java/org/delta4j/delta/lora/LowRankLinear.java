@@ -11,10 +11,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
+import java.util.List;
 import org.delta4j.delta.host.DeltaLayer;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
-import org.delta4j.nn.ParameterValues;
 
 /**
  * OpenDelta's {@code LowRankLinear}, run in parallel to a linear layer: {@code dropout(x) A^T B^T * alpha / r}.
@@ -31,7 +31,8 @@ public final class LowRankLinear extends HfBlock implements DeltaLayer {
     private final float scaling;
     private final float dropout;
     private final LinearWeight base;
-    private boolean merged;
+    // Read by forward passes, written under the backbone's ForwardGate.
+    private volatile boolean merged;
 
     /**
      * @param in the linear layer's input size
@@ -63,44 +64,37 @@ public final class LowRankLinear extends HfBlock implements DeltaLayer {
         return base.weight();
     }
 
-    /** Adds {@code B A * scaling} to the linear layer's weight; the layer then adds nothing itself. */
-    void merge() {
-        if (!merged) {
-            addToBase(1);
-            merged = true;
-        }
+    /**
+     * @param merged whether the update is now in the linear layer's weight (set by {@link LoraMerge} after it wrote
+     *     the weight, or cleared to leave a merged update there for good)
+     */
+    void setMerged(boolean merged) {
+        this.merged = merged;
     }
 
-    /** Subtracts the merged update from the linear layer's weight again; the layer then adds it itself. */
-    void unmerge() {
-        if (merged) {
-            addToBase(-1);
-            merged = false;
-        }
-    }
-
-    /** Leaves a merged update in the weight for good (merge and unload): taking the layer off keeps it there. */
-    void keepMerged() {
-        merged = false;
+    /**
+     * The linear layer's weight with the update added or taken away, {@code W + sign * B A * alpha / r}
+     * (transposed for a {@code [in, out]} weight).
+     *
+     * @param sign {@code 1} to merge, {@code -1} to unmerge
+     * @param scratch where the result and its temporaries go
+     * @return the new weight values
+     */
+    NDArray weightWith(int sign, NDManager scratch) {
+        NDArray w = base.weight().getArray();
+        NDArray ba = loraB.getArray().matMul(loraA.getArray());
+        ba.attach(scratch);
+        NDArray update = Functional.times(ba, sign * scaling);
+        NDArray laidOut = base.fanInFanOut() ? update.transpose() : update;
+        NDArray sum = w.add(laidOut.toType(w.getDataType(), false));
+        sum.attach(scratch);
+        return sum;
     }
 
     /** Unmerges before the layer leaves its module, so the module's weight is as before. */
     @Override
     public void onRemove() {
-        unmerge();
-    }
-
-    private void addToBase(int sign) {
-        NDArray w = base.weight().getArray();
-        try (NDManager scratch = w.getManager().newSubManager()) {
-            NDArray ba = loraB.getArray().matMul(loraA.getArray());
-            ba.attach(scratch);
-            NDArray update = Functional.times(ba, sign * scaling);
-            NDArray laidOut = base.fanInFanOut() ? update.transpose() : update;
-            NDArray sum = w.add(laidOut.toType(w.getDataType(), false));
-            sum.attach(scratch);
-            ParameterValues.assign(base.weight(), sum);
-        }
+        LoraMerge.unmerge(List.of(this));
     }
 
     /** Adds {@code dropout(x) A^T B^T * alpha / r} of the module's input {@code x} to its output, unless merged. */

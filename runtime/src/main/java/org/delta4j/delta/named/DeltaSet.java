@@ -15,6 +15,7 @@ import org.delta4j.delta.Tuning;
 import org.delta4j.delta.TuningSpec;
 import org.delta4j.delta.host.DeltaHosting;
 import org.delta4j.delta.lora.LoraMerge;
+import org.delta4j.nn.ForwardGate;
 import org.delta4j.tree.ModuleTree;
 
 /**
@@ -34,6 +35,13 @@ import org.delta4j.tree.ModuleTree;
  * flags come back when it is activated), so training touches only the active deltas. Deactivating a merged LoRA
  * delta unmerges it first. A delta that trains backbone parameters in place (BitFit's biases), or runs outside a
  * delta host (a hook on the model's root), cannot be switched off that way, so the set refuses it.
+ *
+ * <p>Threads: the set may be changed from any thread while others run forward passes on the backbone. Each change
+ * ({@link #add}, {@link #activate}, {@link #disableAll}, {@link #delete}) waits for the running forward passes and
+ * holds new ones back until it is done ({@link ForwardGate}), so every forward pass through the backbone's root runs
+ * with one set of active deltas from start to end: the one before the change or the one after it. Changes run one at
+ * a time. A forward pass on a part of the backbone (its encoder alone) is not gated, and the gate holds only for
+ * delta4j's own models.
  */
 public final class DeltaSet {
     private final Block backbone;
@@ -52,6 +60,7 @@ public final class DeltaSet {
 
     private DeltaSet(Block backbone) {
         this.backbone = backbone;
+        gate(); // from now on every forward pass through the root holds it
     }
 
     /**
@@ -76,11 +85,15 @@ public final class DeltaSet {
      * @throws IllegalArgumentException when the name is taken or blank, or a delta trains backbone parameters in
      *     place; nothing is attached then
      */
-    public Tuning add(String name, TuningSpec spec) {
+    public synchronized Tuning add(String name, TuningSpec spec) {
+        return gate().change(() -> addAlone(name, spec));
+    }
+
+    private Tuning addAlone(String name, TuningSpec spec) {
         checkName(name);
         Tuning tuning = spec.attach(backbone);
         try {
-            return add(name, tuning);
+            return addAlone(name, tuning);
         } catch (RuntimeException e) {
             tuning.detach();
             throw e;
@@ -97,7 +110,11 @@ public final class DeltaSet {
      * @throws IllegalArgumentException when the name is taken or blank, the deltas are on another backbone,
      *     detached or already named, or a delta trains backbone parameters in place
      */
-    public Tuning add(String name, Tuning tuning) {
+    public synchronized Tuning add(String name, Tuning tuning) {
+        return gate().change(() -> addAlone(name, tuning));
+    }
+
+    private Tuning addAlone(String name, Tuning tuning) {
         checkName(name);
         if (tuning.backbone() != backbone || !tuning.isAttached()) {
             throw new IllegalArgumentException("\"" + name + "\": the deltas must be attached to this set's backbone");
@@ -132,7 +149,11 @@ public final class DeltaSet {
      * @param names names in the set
      * @throws IllegalArgumentException naming an unknown name; nothing changes then
      */
-    public void activate(String... names) {
+    public synchronized void activate(String... names) {
+        gate().change(() -> activateAlone(names));
+    }
+
+    private void activateAlone(String... names) {
         Set<String> wanted = new LinkedHashSet<>(List.of(names));
         for (String n : wanted) {
             named(n);
@@ -146,8 +167,8 @@ public final class DeltaSet {
     }
 
     /** Switches every delta off: the backbone gives its own outputs, bit for bit. */
-    public void disableAll() {
-        deltas.values().forEach(this::switchOff);
+    public synchronized void disableAll() {
+        gate().change(() -> deltas.values().forEach(this::switchOff));
     }
 
     /**
@@ -156,20 +177,22 @@ public final class DeltaSet {
      * @param name a name in the set
      * @throws IllegalArgumentException for an unknown name
      */
-    public void delete(String name) {
-        Named n = named(name);
-        switchOn(n); // the layers go with their flags as they were attached
-        n.tuning.detach();
-        deltas.remove(name);
+    public synchronized void delete(String name) {
+        gate().change(() -> {
+            Named n = named(name);
+            switchOn(n); // the layers go with their flags as they were attached
+            n.tuning.detach();
+            deltas.remove(name);
+        });
     }
 
     /** @return the names, in the order they were added */
-    public Set<String> names() {
+    public synchronized Set<String> names() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(deltas.keySet()));
     }
 
     /** @return the names of the active deltas, in the order they were added */
-    public Set<String> active() {
+    public synchronized Set<String> active() {
         Set<String> out = new LinkedHashSet<>();
         deltas.forEach((name, n) -> {
             if (n.active) {
@@ -184,8 +207,12 @@ public final class DeltaSet {
      * @return its deltas' handle
      * @throws IllegalArgumentException for an unknown name
      */
-    public Tuning get(String name) {
+    public synchronized Tuning get(String name) {
         return named(name).tuning;
+    }
+
+    private ForwardGate gate() {
+        return ForwardGate.of(backbone);
     }
 
     private void switchOff(Named n) {

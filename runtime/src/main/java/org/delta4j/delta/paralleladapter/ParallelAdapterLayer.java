@@ -14,13 +14,13 @@ import org.delta4j.nn.HfBlock;
 /**
  * OpenDelta's {@code ParallelAdapterLayer}: an adapter from one module's input to another module's output (or the
  * same module's): {@code out(x) = f(x) + scaled * up(act(down(x_in)))}. Its {@code before} hook runs on the first
- * module and keeps the adapter's output; its {@code after} hook adds it to the second module's output. One forward
- * pass at a time: the kept output lives between the two hooks.
+ * module and keeps the adapter's output; its {@code after} hook adds it to the second module's output. The kept
+ * output is the calling thread's, so forward passes in several threads at once each add their own.
  */
 public final class ParallelAdapterLayer extends HfBlock implements DeltaLayer {
     private final Block modulelist;
     private final float scaled;
-    private NDArray pending;
+    private final ThreadLocal<NDArray> pending = new ThreadLocal<>();
 
     /**
      * @param in the first module's input size
@@ -36,19 +36,19 @@ public final class ParallelAdapterLayer extends HfBlock implements DeltaLayer {
 
     @Override
     public NDList before(ParameterStore ps, NDList inputs, boolean training) {
-        pending = forward(ps, new NDList(inputs.head()), training).head();
+        pending.set(forward(ps, new NDList(inputs.head()), training).head());
         return inputs;
     }
 
     @Override
     public NDList after(ParameterStore ps, NDList outputs, NDList inputs, boolean training) {
-        if (pending == null) {
+        NDArray kept = pending.get();
+        if (kept == null) {
             throw new IllegalStateException("The parallel adapter's second module ran before its first: "
                     + "pair modules in the order the forward pass runs them.");
         }
-        NDList out = DeltaLayer.withHead(outputs, outputs.head().add(pending));
-        pending = null;
-        return out;
+        pending.remove();
+        return DeltaLayer.withHead(outputs, outputs.head().add(kept));
     }
 
     @Override

@@ -158,9 +158,6 @@ class LoraMergeTest {
     }
 
     private static void assertClose(float[] want, float[] got, String what) {
-        assertEquals(want.length, got.length, what);
-        for (int i = 0; i < want.length; i++) {
-            assertEquals(want[i], got[i], TOLERANCE, what + " at " + i);
-        }
+        Arrays2.assertClose(want, got, TOLERANCE, what);
     }
 }
