@@ -105,4 +105,27 @@ class ExitCodesTest {
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().contains("has no model.safetensors"), run::toString);
     }
+
+    /**
+     * A 600-byte config asking for a hundred million layers or a vocabulary of billions once took gigabytes and
+     * minutes, then an OutOfMemoryError: now every command fails at once, in one line.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"num_hidden_layers\": 100000000", "\"vocab_size\": 2000000000"})
+    void hugeSizesInAConfigFailFastInOneLine(String size) throws IOException {
+        String config = "{\"model_type\": \"bert\", \"architectures\": [\"BertModel\"], " + size + "}";
+        Files.writeString(temp.resolve("config.json"), config);
+        Files.writeString(temp.resolve("inputs.json"), "{\"input_ids\": [[1, 2]]}");
+        for (String[] line : new String[][] {{"structure", temp.toString()}, {"inspect", temp.toString()},
+                {"forward", temp.toString(), "--inputs", temp.resolve("inputs.json").toString(), "-o",
+                        temp.resolve("out.safetensors").toString()}}) {
+            long start = System.nanoTime();
+            Cli.Result run = Cli.run(line);
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, run::toString);
+            assertEquals(1, run.exitCode(), run::toString);
+            assertEquals(1, run.err().lines().count(), run::toString);
+            assertTrue(run.err().contains("at most "), run::toString);
+            assertEquals("", run.out(), run::toString);
+        }
+    }
 }

@@ -219,4 +219,29 @@ class ModuleErrorTest {
                         + "one method on one module stack into one. Remove the overlap, such as with exclude = "
                         + "\"encoder.layers.0.self_attn\".", "\"encoder.layers.0.self_attn\"})");
     }
+
+    /** A pattern that backtracks exponentially is stopped by its budget and reported on the pattern. */
+    @Test
+    void patternThatBacktracksPastItsBudget() {
+        assertSingleError(spec(
+                        "@Backbone(\"facebook/bart-base\")",
+                        "@Lora(modules = {\"q_proj\",",
+                        "                 \"[r](\\\\w+\\\\.?){1,40}X\"})",
+                        "interface Spec {}"),
+                Problem.SLOW_REGEX, "Module pattern \"[r](\\w+\\.?){1,40}X\" was stopped after 1000000 steps on "
+                        + "module path \"", "{1,40}X\"})");
+    }
+
+    /** The same for a freeze's exclusion, which is matched against the backbone's names separately. */
+    @Test
+    void freezeExclusionThatBacktracksPastItsBudget() {
+        assertSingleError(spec(
+                        "@Backbone(\"facebook/bart-base\")",
+                        "@Adapter(modules = \"fc2\")",
+                        "@Freeze(exclude = {\"deltas\",",
+                        "                   \"[r](?:\\\\w+\\\\.?)*?X\"})",
+                        "interface Spec {}"),
+                Problem.SLOW_REGEX, "Module pattern \"[r](?:\\w+\\.?)*?X\" was stopped after 1000000 steps",
+                "*?X\"})");
+    }
 }

@@ -10,7 +10,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.delta4j.delta.host.DeltaHost;
 import org.delta4j.delta.host.DeltaHosting;
 import org.delta4j.delta.host.DeltaLayer;
@@ -25,9 +27,11 @@ import org.delta4j.tree.Surgery;
 
 /**
  * The changes one delta makes to a backbone, made as they are recorded: hosts put in place by surgery, layers added
- * to hosts, biases added or adopted. New parameters are created at once on the backbone's own manager and data
- * type, so counts are right before any forward pass and the arrays live as long as the model. {@link #undo()}
- * reverts every change, newest first, so a failed or detached delta leaves the backbone as it was.
+ * to hosts, biases added or adopted. New layers come with their parameters' shapes; their arrays are allocated by
+ * {@link #allocate()}, on the backbone's own manager and data type, so they live as long as the model. Until then a
+ * loader can compare every shape with a file's: a size a file asks for allocates nothing unless the file's own
+ * tensors have it. {@link #undo()} reverts every change, newest first, so a failed or detached delta leaves the
+ * backbone as it was.
  */
 public final class Attachment {
     private final Block root;
@@ -37,6 +41,7 @@ public final class Attachment {
     private final List<String> layers = new ArrayList<>();
     private final Map<String, String> layerBases = new LinkedHashMap<>();
     private final Map<String, Parameter> adopted = new LinkedHashMap<>();
+    private final Set<Block> unallocated = new LinkedHashSet<>();
 
     Attachment(Block root, NDManager manager, DataType dataType) {
         this.root = root;
@@ -49,7 +54,7 @@ public final class Attachment {
      *
      * @param target the module
      * @param baseName the method's layer name; a suffix {@code _1}, {@code _2}, ... keeps names unique on a module
-     * @param layer the layer, not yet initialised
+     * @param layer the layer, not yet initialised; {@link #allocate()} initialises it
      * @return the name the layer got
      */
     public String addLayer(Module target, String baseName, DeltaLayer layer) {
@@ -61,7 +66,7 @@ public final class Attachment {
      *
      * @param target the module
      * @param baseName the method's layer name; a suffix {@code _1}, {@code _2}, ... keeps names unique on a module
-     * @param layer the layer (initialised once, the first time it is added)
+     * @param layer the layer; {@link #allocate()} initialises it once, however often it is added
      * @param placement which of its hooks run on this module
      * @return the name the layer got
      */
@@ -72,7 +77,7 @@ public final class Attachment {
             name = baseName + "_" + i;
         }
         if (!layer.isInitialized()) {
-            layer.initialize(manager, dataType, new Shape(1));
+            unallocated.add(layer);
         }
         host.addLayer(name, layer, placement);
         String added = name;
@@ -89,7 +94,7 @@ public final class Attachment {
      * Adds an input hook to the model's root, which surgery cannot replace.
      *
      * @param baseName the hook's name; a suffix {@code _1}, {@code _2}, ... keeps names unique
-     * @param hook the hook, not yet initialised
+     * @param hook the hook, not yet initialised; {@link #allocate()} initialises it
      * @return the name the hook got
      * @throws IllegalArgumentException when the root does not take input hooks
      */
@@ -102,7 +107,7 @@ public final class Attachment {
         for (int i = 1; model.getChildren().contains(name); i++) {
             name = baseName + "_" + i;
         }
-        hook.initialize(manager, dataType, new Shape(1));
+        unallocated.add(hook);
         model.addInputHook(name, hook);
         String added = name;
         undo.push(() -> {
@@ -148,8 +153,17 @@ public final class Attachment {
         adopt(target.pathOf("bias"), bias);
     }
 
+    /** Initialises the layers added since the last call: their parameters get arrays. */
+    void allocate() {
+        for (Block layer : unallocated) {
+            layer.initialize(manager, dataType, new Shape(1));
+        }
+        unallocated.clear();
+    }
+
     /** Reverts every change, newest first. */
     void undo() {
+        unallocated.clear();
         while (!undo.isEmpty()) {
             undo.pop().run();
         }

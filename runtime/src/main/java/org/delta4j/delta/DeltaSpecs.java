@@ -87,7 +87,15 @@ public final class DeltaSpecs {
 
         int integer(String name, int fallback) {
             Number n = typed(name, Number.class);
-            return n == null ? fallback : n.intValue();
+            if (n == null) {
+                return fallback;
+            }
+            double d = n.doubleValue();
+            if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("argument \"" + name + "\" must be a whole number of at most "
+                        + Integer.MAX_VALUE + ", not " + n);
+            }
+            return n.intValue();
         }
 
         double number(String name, double fallback) {

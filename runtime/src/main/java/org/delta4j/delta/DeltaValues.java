@@ -73,9 +73,11 @@ public final class DeltaValues {
 
     /**
      * Attaches a plan's deltas and writes saved values into them, and into the backbone parameters the values name
-     * besides (whose present values {@link Tuning#detach()} puts back). All or nothing: the values must name every new delta parameter (by canonical path) and nothing that
-     * is neither a delta nor a backbone parameter, with equal shapes; otherwise the deltas are detached again and
-     * the backbone is as it was.
+     * besides (whose present values {@link Tuning#detach()} puts back). All or nothing: the values must name every
+     * new delta parameter (by canonical path) and nothing that is neither a delta nor a backbone parameter, with
+     * equal shapes; otherwise the deltas are detached again and the backbone is as it was. The names and shapes are
+     * compared before the deltas' arrays are allocated, so sizes in a config that the values do not have (a rank of
+     * millions) allocate nothing.
      *
      * @param plan the deltas to attach
      * @param values arrays by canonical delta path or backbone path; only read
@@ -88,7 +90,7 @@ public final class DeltaValues {
     }
 
     private static Tuning applyAlone(TuningPlan plan, Map<String, NDArray> values) {
-        Tuning tuning = plan.apply();
+        Tuning tuning = plan.apply(shaped -> targets(shaped, values));
         try {
             Map<String, Parameter> targets = targets(tuning, values);
             Map<String, Parameter> backbone = new LinkedHashMap<>(targets);
@@ -142,9 +144,20 @@ public final class DeltaValues {
             NDArray value = values.get(t.getKey());
             if (!t.getValue().getShape().equals(value.getShape())) {
                 throw new IllegalArgumentException("tensor " + t.getKey() + " has shape " + value.getShape()
-                        + ", the model expects " + t.getValue().getShape());
+                        + ", the model expects " + t.getValue().getShape() + askedBy(tuning, t.getValue()));
             }
         }
         return targets;
+    }
+
+    /** For a delta parameter, the arguments its shape comes from, which a config may have set wrong. */
+    private static String askedBy(Tuning tuning, Parameter parameter) {
+        for (AttachedDelta d : tuning.deltas()) {
+            if (d.parameters().containsValue(parameter)) {
+                return ", as " + d.spec().method() + " with arguments " + d.spec().arguments()
+                        + " asks; set the arguments that fit the weights";
+            }
+        }
+        return "";
     }
 }

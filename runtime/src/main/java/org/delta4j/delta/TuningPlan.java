@@ -5,6 +5,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.delta4j.nn.ForwardGate;
 import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
@@ -57,17 +58,31 @@ public final class TuningPlan {
      * @return the handle to the attached deltas
      */
     public Tuning apply() {
-        return ForwardGate.of(backbone).change(this::applyAlone);
+        return apply(tuning -> {});
     }
 
-    private Tuning applyAlone() {
+    /**
+     * As {@link #apply()}, with a check that sees the deltas in place, their parameters shaped but not yet
+     * allocated: a loader compares them with a file's tensors there, so that no size the file's config asks for is
+     * allocated unless the file holds it.
+     *
+     * @param beforeAllocating the check; it throws to stop the attach, which is then undone
+     * @return the handle to the attached deltas
+     */
+    Tuning apply(Consumer<Tuning> beforeAllocating) {
+        return ForwardGate.of(backbone).change(() -> applyAlone(beforeAllocating));
+    }
+
+    private Tuning applyAlone(Consumer<Tuning> beforeAllocating) {
         NDArray reference = anyInitialisedArray(backbone);
         List<AttachedDelta> attached = new ArrayList<>();
+        List<Attachment> attachments = new ArrayList<>();
         try {
             for (PlannedDelta p : deltas) {
                 Attachment attachment = new Attachment(backbone, reference.getManager(), reference.getDataType());
                 AttachedDelta delta = new AttachedDelta(p.spec(), backbone, p.modules(), attachment);
                 attached.add(delta);
+                attachments.add(attachment);
                 ModuleTree tree = ModuleTree.of(backbone);
                 List<Module> targets = new ArrayList<>();
                 for (String path : p.targets()) {
@@ -75,9 +90,11 @@ public final class TuningPlan {
                 }
                 p.spec().implementation().attach(targets, attachment);
             }
+            Tuning tuning = new Tuning(backbone, attached);
+            beforeAllocating.accept(tuning);
+            attachments.forEach(Attachment::allocate);
             DeltaRegistry registry = DeltaRegistry.of(backbone);
             attached.forEach(registry::add);
-            Tuning tuning = new Tuning(backbone, attached);
             try {
                 spec.freeze().ifPresent(tuning::freeze);
             } catch (RuntimeException e) {

@@ -119,9 +119,10 @@ public final class DeltaCheckpoint {
                 values.put(name, weights.read(name, scratch));
             }
             try {
+                // Checks every delta's shapes against the weights before allocating, so a rank of millions in an
+                // edited config fails here without allocating it.
                 return DeltaValues.apply(plan, values);
             } catch (RuntimeException e) {
-                // A config that asks for impossible deltas (a rank too large to allocate) fails here too.
                 throw new IOException(file + " does not fit its config: " + e.getMessage() + ".", e);
             }
         }

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.delta4j.spec.RegexBudget;
 
 /**
  * PEFT's {@code target_modules} rules on module paths: a list entry names a module by its whole path or a dotted
  * suffix ({@code query} matches {@code encoder.layer.0.attention.self.query}, not {@code query_proj}); a single
- * string is a regular expression the whole path must match. delta4j's own plain patterns follow the same suffix rule.
+ * string is a regular expression the whole path must match, on a {@link RegexBudget}. delta4j's own plain patterns
+ * follow the same suffix rule.
  */
 final class PeftTargets {
     private PeftTargets() {}
@@ -22,7 +24,8 @@ final class PeftTargets {
      * @param names target names (list form), or {@code null}
      * @param regex a regular expression (string form), or {@code null}
      * @return the paths PEFT would modify, in tree order
-     * @throws IllegalArgumentException for an invalid regular expression
+     * @throws IllegalArgumentException for an invalid regular expression, or one that backtracks past its budget
+     *     (a {@link org.delta4j.spec.SpecException} tagged {@code slow-regex}, naming the path)
      */
     static List<String> select(List<String> paths, List<String> names, String regex) {
         List<String> out = new ArrayList<>();
@@ -34,7 +37,8 @@ final class PeftTargets {
                     + e.getDescription(), e);
         }
         for (String path : paths) {
-            if (pattern != null ? pattern.matcher(path).matches() : names.stream().anyMatch(n -> matches(n, path))) {
+            if (pattern != null ? RegexBudget.matcher(pattern, path, "target_modules", regex).matches()
+                    : names.stream().anyMatch(n -> matches(n, path))) {
                 out.add(path);
             }
         }

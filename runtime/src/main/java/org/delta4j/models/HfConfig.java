@@ -111,6 +111,55 @@ public abstract class HfConfig implements ModelConfig {
     }
 
     /**
+     * @param field the HF name of a layer count, such as {@code num_hidden_layers}
+     * @param value its value
+     * @throws IllegalArgumentException when it is not positive or above {@link ModelLimits#MAX_LAYERS}, naming the
+     *     field and the limit
+     */
+    protected static void requireLayers(String field, int value) {
+        requirePositive(field, value);
+        if (value > ModelLimits.MAX_LAYERS) {
+            throw new IllegalArgumentException(field + " = " + value + " is more layers than delta4j builds: at most "
+                    + ModelLimits.MAX_LAYERS + ", " + ModelLimits.ABOVE_REAL_MODELS);
+        }
+    }
+
+    /**
+     * @param field the HF name of an epsilon a layer norm divides by, such as {@code layer_norm_eps}
+     * @param value its value
+     * @throws IllegalArgumentException when it is not a positive finite number (every output would be NaN)
+     */
+    protected static void requireEpsilon(String field, float value) {
+        if (!(value > 0) || Float.isInfinite(value)) {
+            throw new IllegalArgumentException(field + " = " + value + " is not a positive finite number: layer "
+                    + "norms divide by sqrt(variance + " + field + "), so every output would be NaN or 0; HF's "
+                    + "default is about 1e-5 to 1e-12");
+        }
+    }
+
+    /**
+     * @param field the HF name of a dropout or layer-drop probability, such as {@code hidden_dropout_prob}
+     * @param value its value
+     * @throws IllegalArgumentException when it is not in [0, 1)
+     */
+    protected static void requireProbability(String field, float value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(field + " = " + value + " is not a probability in [0, 1)");
+        }
+    }
+
+    /**
+     * @param field the HF name of a scale of fresh weights, such as {@code initializer_range}
+     * @param value its value
+     * @throws IllegalArgumentException when it is negative, NaN or infinite
+     */
+    protected static void requireScale(String field, float value) {
+        if (!(value >= 0) || Float.isInfinite(value)) {
+            throw new IllegalArgumentException(field + " = " + value + " is not a finite number of at least 0");
+        }
+    }
+
+    /**
      * @param sizeField the HF name of a size, such as {@code d_model}
      * @param size its value
      * @param partsField the HF name of what must divide it, such as {@code num_heads}

@@ -66,7 +66,7 @@ public final class HfModels {
      * @param config the configuration
      * @return a new, uninitialised model
      * @throws IllegalArgumentException when no architecture is named or it is unsupported (pointing at the base
-     *     model)
+     *     model), or the model would be larger than {@link ModelLimits} allow
      */
     public static Block build(ModelConfig config) {
         List<String> architectures = config.architectures();
@@ -74,13 +74,15 @@ public final class HfModels {
             throw new IllegalArgumentException("The config names no \"architectures\", so the model class is unknown; "
                     + "HfModels.loadBase loads its base model (--base on the command line)");
         }
+        Block model;
         try {
-            return Architectures.build(architectures.get(0), config);
+            model = Architectures.build(architectures.get(0), config);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + ". To tune its "
                     + Architectures.base(config.modelType()).className() + " without the head, use "
                     + "HfModels.loadBase or buildBase (--base on the command line)", e);
         }
+        return ModelLimits.requireBuildable(model);
     }
 
     /**
@@ -89,9 +91,11 @@ public final class HfModels {
      *
      * @param config the configuration
      * @return a new, uninitialised base model
+     * @throws IllegalArgumentException when the model would be larger than {@link ModelLimits} allow
      */
     public static Block buildBase(ModelConfig config) {
-        return Architectures.build(Architectures.base(config.modelType()).className(), config);
+        return ModelLimits.requireBuildable(
+                Architectures.build(Architectures.base(config.modelType()).className(), config));
     }
 
     /**
@@ -131,6 +135,7 @@ public final class HfModels {
             throw new IllegalArgumentException(dir.resolve("config.json") + ": " + e.getMessage(), e);
         }
         try (TensorSource weights = openWeights(dir, model.getClass().getSimpleName())) {
+            ModelLimits.requireLayersOfWeights(model, weights);
             CheckpointLoader.load(model, weights, manager);
         }
         return model;
@@ -178,7 +183,7 @@ public final class HfModels {
             throws IOException {
         Block model;
         try {
-            model = Architectures.build(className, config);
+            model = ModelLimits.requireBuildable(Architectures.build(className, config));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(dir.resolve("config.json") + ": " + e.getMessage(), e);
         }
@@ -186,6 +191,7 @@ public final class HfModels {
         Block base = className.equals(baseModel.className()) ? model : buildBase(config);
         try (RetargetedCheckpoint weights = RetargetedCheckpoint.of(openWeights(dir, className), baseModel, base,
                 model)) {
+            ModelLimits.requireLayersOfWeights(model, weights);
             List<String> fresh = CheckpointLoader.load(model, weights, manager, weights::mayBeFresh);
             if (!fresh.isEmpty()) {
                 LOG.warn("{} was not saved with these {} parameters, so they are newly initialised: train them "

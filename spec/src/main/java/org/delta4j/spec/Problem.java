@@ -15,6 +15,12 @@ public enum Problem {
             "invalid-regex",
             "Module pattern \"%s\" is not a valid regular expression: %s near index %d. Patterns starting with [r] "
                     + "are Java regular expressions; escape literal dots as \\\\."),
+    /** A regular expression that needs more matching steps on one module path than {@link RegexBudget} allows. */
+    SLOW_REGEX(
+            "slow-regex",
+            "%s \"%s\" was stopped after %d steps on module path \"%s\": it backtracks too much, as nested "
+                    + "repetition such as (\\\\w+\\\\.?)* and back-references do. Write a simpler pattern, "
+                    + "such as one that spells out the path's parts: [r]layers\\\\.[0-9]+\\\\.fc2."),
     /** An empty or blank pattern. */
     EMPTY_PATTERN("empty-pattern", "Module pattern \"%s\" is empty. Name a module, such as \"fc2\" or \"[r]layers\\\\.[0-2]\\\\.fc2\"."),
     /** A numeric argument outside its valid range. */

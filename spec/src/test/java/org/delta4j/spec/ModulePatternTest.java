@@ -2,8 +2,11 @@ package org.delta4j.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -54,5 +57,29 @@ class ModulePatternTest {
         SpecException e = assertThrows(SpecException.class, () -> ModulePattern.parse(pattern));
         assertTrue(e.getMessage().contains(pattern), e.getMessage());
         assertTrue(e.getMessage().startsWith("[delta4j:"), e.getMessage());
+    }
+
+    /**
+     * Patterns that backtrack exponentially (over a minute each on a 36-character path without a budget) stop
+     * after {@link RegexBudget#MAX_STEPS} character reads with an error naming the pattern and the path.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"[r](?:\\w+\\.?)*?X", "[r](\\w+\\.?){1,40}X"})
+    void catastrophicBacktrackingStopsWithinItsBudget(String pattern) {
+        String path = "model.encoder.layers.10.self_attn.q_proj";
+        ModulePattern p = ModulePattern.parse(pattern);
+        SpecException e = assertTimeout(Duration.ofSeconds(1), () -> assertThrows(SpecException.class,
+                () -> p.matches(path)));
+        assertEquals(Problem.SLOW_REGEX, e.problem());
+        assertTrue(e.getMessage().startsWith("[delta4j:slow-regex] Module pattern \"" + pattern + "\" was stopped "
+                + "after 1000000 steps on module path \"" + path + "\""), e.getMessage());
+        assertTrue(e.getMessage().contains("Write a simpler pattern"), e.getMessage());
+    }
+
+    @Test
+    void theBudgetLeavesRoomForOrdinaryPatternsOnLongPaths() {
+        String path = "model.decoder.layers.11.encoder_attn.out_proj.".repeat(4) + "lora.lora_A";
+        assertTrue(ModulePattern.parse("[r].*(layers|block)\\.[0-9]+\\..*(q|k|v|out)_proj\\..*lora_A").matches(path));
+        assertTrue(ModulePattern.parse("[r](?:[a-z_]+\\.|[0-9]+\\.)*lora_A").matches(path));
     }
 }

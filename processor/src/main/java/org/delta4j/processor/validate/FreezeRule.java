@@ -3,6 +3,7 @@ package org.delta4j.processor.validate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationValue;
 import org.delta4j.processor.model.Attribute;
@@ -39,7 +40,10 @@ final class FreezeRule {
                 continue;
             }
             ModulePattern pattern = ModulePattern.parse(text);
-            if (names.stream().noneMatch(pattern::matches)) {
+            // Empty after reporting a pattern that ran past its matching budget.
+            Optional<Boolean> matched = report.attempt(freeze.annotation().mirror(), element,
+                    () -> names.stream().anyMatch(pattern::matches));
+            if (matched.isPresent() && !matched.get()) {
                 report.error(Problem.UNKNOWN_MODULE.format(text, backbone.name() + " or its deltas",
                         NameSuggestions.hint(text, names)), freeze.annotation().mirror(), element);
             }

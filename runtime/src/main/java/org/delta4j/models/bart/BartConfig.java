@@ -95,8 +95,8 @@ public final class BartConfig extends HfConfig {
     @Override
     protected void validate() {
         requirePositive("d_model", dModel);
-        requirePositive("encoder_layers", encoderLayers);
-        requirePositive("decoder_layers", decoderLayers);
+        requireLayers("encoder_layers", encoderLayers);
+        requireLayers("decoder_layers", decoderLayers);
         requirePositive("encoder_ffn_dim", encoderFfnDim);
         requirePositive("decoder_ffn_dim", decoderFfnDim);
         requirePositive("vocab_size", vocabSize);
@@ -104,6 +104,12 @@ public final class BartConfig extends HfConfig {
         requireHeads("encoder_attention_heads", encoderAttentionHeads);
         requireHeads("decoder_attention_heads", decoderAttentionHeads);
         requireTokenId("pad_token_id", padTokenId, vocabSize);
+        requireProbability("dropout", dropout);
+        requireProbability("attention_dropout", attentionDropout);
+        requireProbability("activation_dropout", activationDropout);
+        requireProbability("encoder_layerdrop", encoderLayerdrop);
+        requireProbability("decoder_layerdrop", decoderLayerdrop);
+        requireScale("init_std", initStd);
         requireActivation(activationFunction);
     }
 

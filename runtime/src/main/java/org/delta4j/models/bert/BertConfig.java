@@ -106,7 +106,7 @@ public class BertConfig extends HfConfig {
     protected void validate() {
         requirePositive("vocab_size", vocabSize);
         requirePositive("hidden_size", hiddenSize);
-        requirePositive("num_hidden_layers", numHiddenLayers);
+        requireLayers("num_hidden_layers", numHiddenLayers);
         requirePositive("num_attention_heads", numAttentionHeads);
         requirePositive("intermediate_size", intermediateSize);
         requirePositive("max_position_embeddings", maxPositionEmbeddings);
@@ -114,6 +114,11 @@ public class BertConfig extends HfConfig {
         requirePositive("num_labels", numLabels());
         requireDivisible("hidden_size", hiddenSize, "num_attention_heads", numAttentionHeads);
         requireTokenId("pad_token_id", padTokenId, vocabSize);
+        requireEpsilon("layer_norm_eps", layerNormEps);
+        requireProbability("hidden_dropout_prob", hiddenDropoutProb);
+        requireProbability("attention_probs_dropout_prob", attentionProbsDropoutProb);
+        requireProbability("classifier_dropout", classifierDropout());
+        requireScale("initializer_range", initializerRange);
         if (!"absolute".equals(positionEmbeddingType)) {
             throw new IllegalArgumentException("position_embedding_type \"" + positionEmbeddingType
                     + "\" is not supported; only \"absolute\" is");

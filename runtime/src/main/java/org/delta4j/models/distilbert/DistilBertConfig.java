@@ -61,12 +61,15 @@ public final class DistilBertConfig extends HfConfig {
     protected void validate() {
         requirePositive("vocab_size", vocabSize);
         requirePositive("max_position_embeddings", maxPositionEmbeddings);
-        requirePositive("n_layers", nLayers);
+        requireLayers("n_layers", nLayers);
         requirePositive("n_heads", nHeads);
         requirePositive("dim", dim);
         requirePositive("hidden_dim", hiddenDim);
         requireDivisible("dim", dim, "n_heads", nHeads);
         requireTokenId("pad_token_id", padTokenId, vocabSize);
+        requireProbability("dropout", dropout);
+        requireProbability("attention_dropout", attentionDropout);
+        requireScale("initializer_range", initializerRange);
         if (sinusoidalPosEmbds) {
             throw new IllegalArgumentException("sinusoidal_pos_embds: true (fixed sinusoidal positions) is not "
                     + "supported");

@@ -89,10 +89,15 @@ public final class GPT2Config extends HfConfig {
         requirePositive("vocab_size", vocabSize);
         requirePositive("n_positions", nPositions);
         requirePositive("n_embd", nEmbd);
-        requirePositive("n_layer", nLayer);
+        requireLayers("n_layer", nLayer);
         requirePositive("n_head", nHead);
         requirePositive("n_inner", innerSize());
         requireDivisible("n_embd", nEmbd, "n_head", nHead);
+        requireEpsilon("layer_norm_epsilon", layerNormEpsilon);
+        requireProbability("resid_pdrop", residPdrop);
+        requireProbability("embd_pdrop", embdPdrop);
+        requireProbability("attn_pdrop", attnPdrop);
+        requireScale("initializer_range", initializerRange);
         if (addCrossAttention) {
             throw new IllegalArgumentException("add_cross_attention is not supported (GPT-2 as a decoder of an "
                     + "encoder-decoder model)");

@@ -91,12 +91,15 @@ public final class T5Config extends HfConfig {
         requirePositive("d_model", dModel);
         requirePositive("d_kv", dKv);
         requirePositive("d_ff", dFf);
-        requirePositive("num_layers", numLayers);
-        requirePositive("num_decoder_layers", decoderLayers());
+        requireLayers("num_layers", numLayers);
+        requireLayers("num_decoder_layers", decoderLayers());
         requirePositive("num_heads", numHeads);
         requirePositive("relative_attention_num_buckets", relativeAttentionNumBuckets);
         requirePositive("relative_attention_max_distance", relativeAttentionMaxDistance);
         requireTokenId("pad_token_id", padTokenId, vocabSize);
+        requireEpsilon("layer_norm_epsilon", layerNormEpsilon);
+        requireProbability("dropout_rate", dropoutRate);
+        requireScale("initializer_factor", initializerFactor);
         // HF's reading of feed_forward_proj: "<act>" or "gated-<act>"; "gated-gelu" means gelu_new.
         String[] parts = String.valueOf(feedForwardProj).split("-", -1);
         if (parts.length > 2 || (parts.length == 2 && !"gated".equals(parts[0]))) {
