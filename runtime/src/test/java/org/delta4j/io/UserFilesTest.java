@@ -90,7 +90,8 @@ class UserFilesTest {
         Path fifo = Fifos.make(temp.resolve("shard.safetensors"));
         Path index = temp.resolve("model.safetensors.index.json");
         Files.writeString(index, "{\"weight_map\": {\"a\": \"shard.safetensors\"}}");
-        IOException e = Fifos.withinPatience(() -> assertThrows(IOException.class, () -> ShardedSafetensors.open(index)));
+        IOException e =
+                Fifos.withinPatience(() -> assertThrows(IOException.class, () -> ShardedSafetensors.open(index)));
         assertTrue(e.getMessage().startsWith(fifo + " is a special file"), e.getMessage());
     }
 

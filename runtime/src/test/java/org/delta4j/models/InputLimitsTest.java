@@ -85,7 +85,8 @@ class InputLimitsTest {
     @Test
     void t5sLimitIsRaisedInTheConfig() {
         String config = "{\"model_type\": \"t5\", \"architectures\": [\"T5Model\"], \"d_model\": 16, \"d_kv\": 4,"
-                + " \"d_ff\": 8, \"num_layers\": 1, \"num_heads\": 2, \"vocab_size\": 20, \"decoder_start_token_id\": 0,"
+                + " \"d_ff\": 8, \"num_layers\": 1, \"num_heads\": 2, \"vocab_size\": 20,"
+                + " \"decoder_start_token_id\": 0,"
                 + " \"n_positions\": ";
         Block small = HfModels.random(T5Config.fromJson(config + "8}"), manager, 1);
         Map<String, long[][]> nine = Map.of("input_ids", new long[][] {ids(9)});

@@ -58,11 +58,14 @@ class ModelInputsTest {
         "{\"input_ids\": [[1, 2.5]]} | \"input_ids\"[0][1] must be an integer, got 2.5",
         "{\"input_ids\": [[1, 1e3]]} | \"input_ids\"[0][1] must be an integer, got 1e3",
         "{\"input_ids\": [[1, true]]} | \"input_ids\"[0][1] must be an integer, got a boolean",
-        "{\"input_ids\": [[99999999999999999999]]} | \"input_ids\"[0][0] is 99999999999999999999, beyond a 64-bit integer",
+        "{\"input_ids\": [[99999999999999999999]]}"
+                + " | \"input_ids\"[0][0] is 99999999999999999999, beyond a 64-bit integer",
         "{\"input_ids\": [[1]], \"input_ids\": [[2]]} | \"input_ids\" is given twice",
         "[[1, 2]] | expected a JSON object of integer matrices by input name",
-        "`` | expected a JSON object of integer matrices by input name, such as {\"input_ids\": [[0, 31414, 2]], \"attention_mask\": [[1, 1, 1]]}, got nothing (the file is empty)",
-        "{\"input_ids\": [[1]]} x | not valid JSON: malformed at line 1 column 23 path $ (comments, single quotes, unquoted names and text after the object are not JSON)",
+        "`` | expected a JSON object of integer matrices by input name, such as {\"input_ids\": [[0, 31414, 2]],"
+                + " \"attention_mask\": [[1, 1, 1]]}, got nothing (the file is empty)",
+        "{\"input_ids\": [[1]]} x | not valid JSON: malformed at line 1 column 23 path $ (comments, single quotes,"
+                + " unquoted names and text after the object are not JSON)",
         "{\"input_ids\": [[1]]} // ids | not valid JSON: ",
         "{'input_ids': [[1]]} | not valid JSON: ",
         "{input_ids: [[1]]} | not valid JSON: ",
