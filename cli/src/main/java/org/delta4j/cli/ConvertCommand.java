@@ -40,10 +40,12 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ModelFolder folder = ModelFolder.of(model, baseModel.enabled());
         DeltaFolders.formatOf(delta);
-        OutputFolder.requireNew(output, model, delta);
+        OutputPaths.requireNotInput("-o/--output", output, OutputPaths.Input.folder("delta folder", delta),
+                OutputPaths.Input.folder("model folder", model));
+        OutputFolder.requireNew(output);
         DeltaFolders.Format written;
         try (NDManager manager = NDManager.newBaseManager()) {
-            written = DeltaFolders.convert(delta, folder.load(manager), output, model.toString());
+            written = DeltaFolders.convert(delta, folder.load(manager).model(), output, model.toString());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Wrote " + (written == DeltaFolders.Format.PEFT ? "a PEFT adapter" : "a delta4j checkpoint")

@@ -16,6 +16,7 @@ import org.delta4j.delta.Tuning;
 import org.delta4j.delta.lora.LoraMerge;
 import org.delta4j.io.DeltaFolders;
 import org.delta4j.io.Safetensors;
+import org.delta4j.models.LoadedModel;
 import org.delta4j.models.ModelInputs;
 import org.delta4j.models.text.TextInputs;
 import picocli.CommandLine.ArgGroup;
@@ -27,7 +28,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code delta4j forward DIR}: run a model folder in eval mode, optionally with a delta, and save its outputs. */
+/**
+ * {@code delta4j forward DIR}: run a model folder in eval mode, optionally with a delta, and save its outputs. With
+ * {@code --base}, outputs that only weights the folder lacks compute (a pooler HF saved a masked-LM class without)
+ * are left out, and said so, rather than written from random weights.
+ */
 @Command(name = "forward",
         description = "Run a HuggingFace model folder in eval mode on named inputs, optionally with a delta (merged "
                 + "or not), and write every named output (last_hidden_state, logits, ...) to a safetensors file.")
@@ -45,7 +50,8 @@ final class ForwardCommand implements Callable<Integer> {
     private Inputs inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-            description = "The safetensors file to write, one tensor per output name.")
+            description = "The safetensors file to write, one tensor per output name; not a file the command reads, "
+                    + "nor an existing file in the model or delta folder.")
     private Path output;
 
     @Option(names = "--delta", paramLabel = "DIR",
@@ -76,9 +82,12 @@ final class ForwardCommand implements Callable<Integer> {
         if (delta != null) {
             DeltaFolders.formatOf(delta);
         }
+        OutputPaths.requireNotInput("-o/--output", output, OutputPaths.Input.folder("model folder", dir),
+                OutputPaths.Input.file("inputs file", inputs.file), OutputPaths.Input.folder("delta folder", delta));
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList in = readInputs(folder, manager); // before the model loads: a bad inputs file fails fast
-            Block model = folder.load(manager);
+            LoadedModel loaded = folder.load(manager);
+            Block model = loaded.model();
             if (delta != null) {
                 Tuning tuning = DeltaFolders.load(delta, model);
                 if (merge) {
@@ -86,9 +95,15 @@ final class ForwardCommand implements Callable<Integer> {
                 }
             }
             Map<String, NDArray> named = named(model.forward(new ParameterStore(manager, false), in, false));
+            // Outputs of weights the folder lacks (a pooler HF saved a masked-LM class without) would be random.
+            named.keySet().removeAll(loaded.freshOutputs());
             Safetensors.write(output, named, Map.of());
             PrintWriter out = spec.commandLine().getOut();
             named.forEach((name, array) -> out.println(name + " " + array.getShape()));
+            if (!loaded.freshOutputs().isEmpty()) {
+                out.println("Left out " + String.join(", ", loaded.freshOutputs()) + ": " + dir + " has no weights "
+                        + "for it (" + String.join(", ", loaded.freshParameters()) + " would be random)");
+            }
             out.println("Wrote " + named.size() + " tensors to " + output);
             out.flush();
         }

@@ -33,7 +33,7 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ModelFolder folder = ModelFolder.of(dir, baseModel.enabled()); // before the engine starts: a wrong path fails at once
         try (NDManager manager = NDManager.newBaseManager()) {
-            Block model = folder.load(manager);
+            Block model = folder.load(manager).model();
             PrintWriter out = spec.commandLine().getOut();
             // Colours only on a terminal (picocli's check also honours NO_COLOR and CLICOLOR_FORCE).
             out.println(StructureGraph.of(model, ModuleTree.of(model).deltaParameters()).render(Ansi.AUTO.enabled()));

@@ -41,9 +41,11 @@ final class MergeCommand implements Callable<Integer> {
         // Never the base model: the merged folder keeps the source's config.json, which names the full class.
         ModelFolder folder = ModelFolder.of(model, false);
         DeltaFolders.Format format = DeltaFolders.formatOf(delta);
-        OutputFolder.requireNew(output, model, delta);
+        OutputPaths.requireNotInput("-o/--output", output, OutputPaths.Input.folder("model folder", model),
+                OutputPaths.Input.folder("delta folder", delta));
+        OutputFolder.requireNew(output);
         try (NDManager manager = NDManager.newBaseManager()) {
-            Block backbone = folder.load(manager);
+            Block backbone = folder.load(manager).model();
             Tuning tuning = DeltaFolders.load(delta, backbone);
             LoraMerge.mergeAndUnload(tuning);
             HfFolderWriter.write(backbone, model, output);

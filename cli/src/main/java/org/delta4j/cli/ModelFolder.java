@@ -5,7 +5,10 @@ import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.delta4j.io.UserFiles;
 import org.delta4j.models.HfModels;
+import org.delta4j.models.LoadedModel;
 import org.delta4j.models.ModelConfig;
 
 /** A HuggingFace model folder given to a command, checked up front so that a wrong path is said plainly. */
@@ -31,9 +34,10 @@ final class ModelFolder {
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + " is not a folder: give a HuggingFace model folder");
         }
-        if (!Files.isRegularFile(dir.resolve("config.json"))) {
+        if (!Files.exists(dir.resolve("config.json"))) {
             throw new IOException(dir + " has no config.json, so it is not a HuggingFace model folder");
         }
+        UserFiles.requireRegular(dir.resolve("config.json"));
         return new ModelFolder(dir, base);
     }
 
@@ -61,11 +65,14 @@ final class ModelFolder {
 
     /**
      * @param manager the manager that will own the weights
-     * @return the model (or its base model) with its weights loaded
+     * @return the model (or its base model) with its weights loaded, and which of its parameters and outputs are
+     *     fresh rather than the checkpoint's (only a base model may have fresh ones, such as a pooler)
      * @throws IOException when a file is missing, unreadable or invalid, or the weights do not fit the model
      * @throws IllegalArgumentException when the config is invalid or names an unsupported model
      */
-    Block load(NDManager manager) throws IOException {
-        return base ? HfModels.loadBase(dir, manager) : HfModels.load(dir, manager);
+    LoadedModel load(NDManager manager) throws IOException {
+        return base
+                ? HfModels.loadBaseReporting(dir, manager)
+                : new LoadedModel(HfModels.load(dir, manager), List.of(), List.of());
     }
 }

@@ -10,17 +10,11 @@ final class OutputFolder {
     private OutputFolder() {}
 
     /**
-     * @param out the folder to write
-     * @param inputs folders the command reads, which it must not be
+     * @param out the folder to write, already checked against the inputs (see {@link OutputPaths})
      * @return {@code out}
-     * @throws IOException when it exists and holds files, is a file, or is one of the inputs
+     * @throws IOException when it exists and holds files, or is a file
      */
-    static Path requireNew(Path out, Path... inputs) throws IOException {
-        for (Path in : inputs) {
-            if (Files.exists(out) && Files.exists(in) && Files.isSameFile(out, in)) {
-                throw new IOException(out + " is also an input; write to a new folder");
-            }
-        }
+    static Path requireNew(Path out) throws IOException {
         if (Files.isRegularFile(out)) {
             throw new IOException(out + " is a file; give a new folder to write");
         }

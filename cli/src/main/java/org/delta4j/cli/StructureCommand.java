@@ -33,12 +33,17 @@ final class StructureCommand implements Callable<Integer> {
     private String name;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Where to write the JSON (default: standard output).")
+            description = "Where to write the JSON (default: standard output); not the folder's config.json.")
     private Path output;
 
     @Override
     public Integer call() throws IOException {
         ModelFolder folder = ModelFolder.of(dir, baseModel.enabled());
+        if (output != null) {
+            // Only config.json is read: a new file beside it in the model folder is fine.
+            OutputPaths.requireNotInput("-o/--output", output,
+                    OutputPaths.Input.file("model config", folder.dir().resolve("config.json")));
+        }
         String json = StructureExport.of(folder.build(), name != null ? name : folder.name()).toJson();
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.delta4j.io.Safetensors;
 import org.delta4j.spec.ModelStructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,5 +85,42 @@ class BaseModelOptionTest {
             float diff = ModelFixtures.maxAbsDiff(got, want);
             assertTrue(diff <= 1e-5f, "last_hidden_state differs by " + diff);
         }
+    }
+
+    /**
+     * Regression: --base on a checkpoint saved without a pooler wrote a pooler_output from random weights without a
+     * word; the output is now left out, and said so. Without --base the error points at it.
+     */
+    @Test
+    void aPoolerTheFolderLacksGivesNoOutput() throws IOException {
+        Path weights = dir.resolve("model.safetensors");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<String, NDArray> kept = new LinkedHashMap<>(Safetensors.read(weights, manager));
+            kept.keySet().removeIf(k -> k.startsWith("bert.pooler."));
+            Safetensors.write(weights, kept, Map.of());
+        }
+        Path output = temp.resolve("out.safetensors");
+        Cli.Result run = Cli.run("forward", "--base", dir.toString(), "--inputs",
+                fixture.resolve("inputs.json").toString(), "-o", output.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("Left out pooler_output: " + dir + " has no weights for it (pooler.dense.weight, "
+                + "pooler.dense.bias would be random)"), run::toString);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertEquals(List.of("last_hidden_state"), List.copyOf(Safetensors.read(output, manager).keySet()));
+        }
+        Files.writeString(dir.resolve("config.json"), Files.readString(dir.resolve("config.json"))
+                .replace("\"BertForMaskedLM\"", "\"BertModel\""));
+        Path base = Files.createDirectories(temp.resolve("base"));
+        Files.copy(dir.resolve("config.json"), base.resolve("config.json"));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<String, NDArray> unprefixed = new LinkedHashMap<>();
+            Safetensors.read(weights, manager).forEach((k, v) -> unprefixed.put(k.substring("bert.".length()), v));
+            unprefixed.keySet().removeIf(k -> !k.startsWith("embeddings.") && !k.startsWith("encoder."));
+            Safetensors.write(base.resolve("model.safetensors"), unprefixed, Map.of());
+        }
+        Cli.Result inspect = Cli.run("inspect", base.toString());
+        assertEquals(1, inspect.exitCode(), inspect::toString);
+        assertTrue(inspect.err().contains("has no weights for BertModel's pooler") && inspect.err().contains("--base"),
+                inspect::toString);
     }
 }

@@ -2,7 +2,9 @@ package org.delta4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.delta4j.io.Safetensors;
@@ -82,6 +85,45 @@ class ForwardCommandTest {
         Cli.Result run = Cli.run("forward", dir.toString(), "--text", "hello", "-o", temp.resolve("o").toString());
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().contains("has no tokenizer.json"), run::toString);
+    }
+
+    /** Regression: these gave a NullPointerException message, "Input length = 1" and "index out of range in self". */
+    @Test
+    void badInputsGiveOneLineNamingTheInputAndTheLimit() throws IOException {
+        Path dir = ModelFixtures.named("bert");
+        Path inputs = temp.resolve("inputs.json");
+        Files.writeString(inputs, "{\"input_ids\": null}");
+        assertFails(dir, inputs, "delta4j forward: " + inputs + ": \"input_ids\" must be a matrix of integers such "
+                + "as [[0, 31414, 2]], got null");
+        Files.write(inputs, new byte[] {'{', (byte) 0xff, '}'});
+        assertFails(dir, inputs, "delta4j forward: " + inputs + " is not UTF-8 text: the byte at offset 1 is not "
+                + "valid UTF-8; save it as UTF-8");
+        Files.writeString(inputs, "{\"input_ids\": [[2, 99, 3]]}");
+        assertFails(dir, inputs, "delta4j forward: BertModel: input_ids holds 99, outside 0..98 (vocab_size = 99)");
+        Files.writeString(inputs, "{\"input_ids\": [[" + "5, ".repeat(64) + "5]]}");
+        assertFails(dir, inputs, "delta4j forward: BertModel: input_ids has 65 tokens; it takes at most 64 "
+                + "(max_position_embeddings = 64)");
+    }
+
+    /** Regression: a FIFO given as the inputs file blocked the tool for ever. */
+    @Test
+    void aFifoAsInputsFileIsRefused() throws Exception {
+        Path fifo = temp.resolve("inputs.json");
+        int made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        assumeTrue(made == 0, "mkfifo is not available; skipping");
+        Cli.Result run = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> Cli.run("forward", ModelFixtures.named("bert").toString(), "--inputs", fifo.toString(), "-o",
+                        temp.resolve("o").toString()));
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals("delta4j forward: " + fifo + " is a special file (a FIFO, socket or device), not a regular "
+                + "file; delta4j reads only regular files", run.err().strip());
+    }
+
+    private void assertFails(Path dir, Path inputs, String message) {
+        Cli.Result run = Cli.run("forward", dir.toString(), "--inputs", inputs.toString(),
+                "-o", temp.resolve("o.safetensors").toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals(message, run.err().strip(), run::toString);
     }
 
     @Test

@@ -51,6 +51,16 @@ final class ModelFixtures {
     }
 
     /**
+     * @param name a case under {@code peft/}, such as {@code bert_lora_query_value_r8}
+     * @return its adapter folder; the caller is skipped when it is absent
+     */
+    static Path peftAdapter(String name) {
+        Path dir = Path.of(root(), "peft", name, "adapter");
+        assumeTrue(Files.isDirectory(dir), "no fixture at " + dir + "; skipping");
+        return dir;
+    }
+
+    /**
      * @param dir a fixture folder
      * @param section a heading prefix of its module_names.txt, such as {@code # named_modules}
      * @return the first cell of each line in that section ({@code ''}, the root's name, as empty)

@@ -12,7 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 /**
  * Writes a folder all at once: its files go into a temporary sibling folder, which then takes the target's place
  * by a rename. A crash or an error leaves the target as it was (an old folder there is kept until the new one is
- * in place).
+ * in place). The folder and what the writer creates in it get the permissions the umask gives.
  */
 final class AtomicFolder {
     /** Fills a temporary folder. */
@@ -26,12 +26,12 @@ final class AtomicFolder {
         Path abs = target.toAbsolutePath();
         Path parent = abs.getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp-");
+        Path tmp = Siblings.newFolder(parent, "." + abs.getFileName() + ".tmp-");
         Path old = null;
         try {
             writer.writeInto(tmp);
             if (Files.exists(abs)) {
-                old = Files.createTempDirectory(parent, "." + abs.getFileName() + ".old-");
+                old = Siblings.newFolder(parent, "." + abs.getFileName() + ".old-");
                 Files.delete(old);
                 move(abs, old);
             }

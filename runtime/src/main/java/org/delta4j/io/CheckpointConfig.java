@@ -5,7 +5,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -97,11 +96,9 @@ final class CheckpointConfig {
         Path file = dir.resolve(name);
         String json;
         try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
+            json = UserFiles.readUtf8(file);
         } catch (NoSuchFileException e) {
             throw new IOException(dir + " is not a delta4j checkpoint: it has no " + name + ".", e);
-        } catch (CharacterCodingException e) {
-            throw new IOException(file + " is corrupt: it is not UTF-8 text.", e);
         }
         CheckpointConfig config;
         try {

@@ -150,7 +150,7 @@ public final class DeltaCheckpoint {
     }
 
     private static void verifyChecksum(Path file, String expected) throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new IOException(file.getParent() + " is incomplete: it has no " + WEIGHTS + ".");
         }
         String actual = Sha256.ofFile(file);

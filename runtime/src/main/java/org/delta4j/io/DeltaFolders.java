@@ -51,7 +51,7 @@ public final class DeltaFolders {
             return Format.DELTA4J;
         }
         Path config = dir.resolve(DeltaCheckpoint.CONFIG);
-        if (Files.isRegularFile(config)) {
+        if (Files.exists(config)) {
             String seems = seemsToBe(config);
             if (seems != null) {
                 throw new IOException(dir + " is not a delta folder: it is " + seems + ".");
@@ -142,7 +142,7 @@ public final class DeltaFolders {
     /** @return what an HF or OpenDelta config describes, or {@code null} when it may be a delta4j config */
     private static String seemsToBe(Path config) {
         try {
-            JsonElement json = StrictJson.parse(Files.readString(config));
+            JsonElement json = StrictJson.parse(UserFiles.readUtf8(config));
             if (json.isJsonObject() && json.getAsJsonObject().has("model_type")) {
                 return "a HuggingFace model folder (its config.json has a model_type)";
             }
@@ -150,7 +150,7 @@ public final class DeltaFolders {
                 return "an OpenDelta checkpoint, whose PyTorch pickle weights delta4j does not read";
             }
         } catch (IOException | JsonParseException e) {
-            return null; // unreadable: DeltaCheckpoint says what is wrong with it
+            return null; // unreadable or not a regular file: DeltaCheckpoint says what is wrong with it
         }
         return null;
     }

@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,8 @@ import org.delta4j.tree.ModuleTree;
 
 /**
  * Writes a model as a HuggingFace folder that loads anywhere ({@code from_pretrained}, delta4j, other tools): the
- * source folder's {@code config.json} and tokenizer and generation files, copied byte for byte, and
+ * source folder's {@code config.json} and tokenizer and generation files, copied byte for byte (with the permissions
+ * the umask gives, like every file delta4j writes), and
  * {@code model.safetensors} with the model's whole state dict under HF's keys (every parameter and buffer path, tied
  * weights under each of their paths; floats as F32). Atomic: a temporary folder, then a move.
  */
@@ -41,15 +42,19 @@ public final class HfFolderWriter {
             throw new IllegalStateException("the model still has deltas attached: merge and unload or detach them "
                     + "before writing it as a plain HF model");
         }
-        if (!Files.isRegularFile(source.resolve("config.json"))) {
+        if (!Files.exists(source.resolve("config.json"))) {
             throw new IOException(source + " has no config.json to copy");
         }
+        UserFiles.requireRegular(source.resolve("config.json"));
         Map<String, NDArray> state = new LinkedHashMap<>();
         ModuleTree.of(model).state().forEach((path, p) -> state.put(path, p.getArray()));
         AtomicFolder.write(target, tmp -> {
             for (String name : COPIED) {
-                if (Files.isRegularFile(source.resolve(name))) {
-                    Files.copy(source.resolve(name), tmp.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
+                if (Files.exists(source.resolve(name))) {
+                    // From a stream, so the copy gets the umask's permissions rather than the source's.
+                    try (InputStream in = UserFiles.openStream(source.resolve(name))) {
+                        Files.copy(in, tmp.resolve(name));
+                    }
                 }
             }
             Safetensors.write(tmp.resolve(WEIGHTS), state, Map.of());

@@ -140,11 +140,11 @@ public final class PeftAdapter {
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + " is not a folder");
         }
-        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+        if (!Files.exists(dir.resolve(CONFIG))) {
             throw new IOException(dir + " is not a PEFT adapter: it has no " + CONFIG + ".");
         }
         Path file = dir.resolve(WEIGHTS);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new IOException(dir + " has no " + WEIGHTS + (Files.exists(dir.resolve("adapter_model.bin"))
                     ? ", only adapter_model.bin (a PyTorch pickle, which delta4j does not read); save the adapter "
                             + "with safe_serialization=True."

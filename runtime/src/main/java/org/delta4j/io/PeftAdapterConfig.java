@@ -8,8 +8,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,12 +47,12 @@ record PeftAdapterConfig(int r, double loraAlpha, double loraDropout, List<Strin
         Path file = dir.resolve(FILE);
         JsonObject json;
         try {
-            JsonElement root = StrictJson.parse(Files.readString(file, StandardCharsets.UTF_8));
+            JsonElement root = StrictJson.parse(UserFiles.readUtf8(file));
             if (!root.isJsonObject()) {
                 throw new IOException(file + " is not a PEFT adapter config: not a JSON object.");
             }
             json = root.getAsJsonObject();
-        } catch (JsonParseException | CharacterCodingException e) {
+        } catch (JsonParseException e) {
             throw new IOException(file + " is corrupt or truncated: not valid JSON (" + e.getMessage() + ").", e);
         }
         Fields f = new Fields(file, json);

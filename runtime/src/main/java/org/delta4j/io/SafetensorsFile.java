@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +31,7 @@ public final class SafetensorsFile implements TensorSource {
      * @throws IOException when it cannot be read or its header is invalid, naming the file and the problem
      */
     public static SafetensorsFile open(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel channel = UserFiles.openChannel(file);
         try {
             return new SafetensorsFile(file, channel, SafetensorsHeader.read(file, channel));
         } catch (IOException | RuntimeException e) {

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * Writes safetensors files as HF's library does: tensors in sorted key order, {@code __metadata__} first (with
  * {@code "format": "pt"} unless given, which HF's loader requires), the header padded with spaces to a multiple of
  * 8 bytes so every tensor is aligned. The file is written to a temporary file in the same folder and then moved into
- * place, so a reader never sees half a file.
+ * place, so a reader never sees half a file; it gets the permissions the umask gives.
  */
 final class SafetensorsWriter {
     private SafetensorsWriter() {}
@@ -38,7 +38,7 @@ final class SafetensorsWriter {
         }
         byte[] header = header(sorted, dtypes, metadata);
         Path dir = file.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path temp = Siblings.newFile(dir, "." + file.getFileName() + ".", ".tmp");
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 writeFully(out, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).flip());

@@ -2,7 +2,6 @@ package org.delta4j.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +35,7 @@ final class Sha256 {
      */
     static String ofFile(Path file) throws IOException {
         MessageDigest digest = digest();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = UserFiles.openStream(file)) {
             byte[] buffer = new byte[1 << 16];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 digest.update(buffer, 0, n);

@@ -6,8 +6,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +14,8 @@ import java.util.Map;
 
 /**
  * A checkpoint split over several safetensors files, as HF saves large models: {@code model.safetensors.index.json}
- * maps each tensor name ({@code weight_map}) to the shard file that holds it, in the same folder.
+ * maps each tensor name ({@code weight_map}) to the shard file that holds it: a plain file name in the same folder,
+ * which cannot lead out of it (see {@link UserFiles#sibling}).
  */
 public final class ShardedSafetensors implements TensorSource {
     private final Path index;
@@ -44,7 +43,8 @@ public final class ShardedSafetensors implements TensorSource {
             for (Map.Entry<String, String> e : weightMap.entrySet()) {
                 SafetensorsFile shard = opened.get(e.getValue());
                 if (shard == null) {
-                    shard = SafetensorsFile.open(index.resolveSibling(e.getValue()));
+                    String source = index + " maps \"" + e.getKey() + "\" to";
+                    shard = SafetensorsFile.open(UserFiles.sibling(index, e.getValue(), source));
                     opened.put(e.getValue(), shard);
                 }
                 if (!shard.names().contains(e.getKey())) {
@@ -75,7 +75,7 @@ public final class ShardedSafetensors implements TensorSource {
                 + "names to shard file names";
         JsonElement root;
         try {
-            root = JsonParser.parseString(Files.readString(index, StandardCharsets.UTF_8));
+            root = JsonParser.parseString(UserFiles.readUtf8(index));
         } catch (JsonParseException e) {
             throw new IOException(index + expected + " (" + e.getMessage() + ")", e);
         }

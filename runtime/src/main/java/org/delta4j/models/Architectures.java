@@ -33,25 +33,25 @@ final class Architectures {
 
     static {
         CONFIGS.put("bart", BartConfig::fromJson);
-        BASES.put("bart", new BaseModel("BartModel", "model", Set.of()));
+        BASES.put("bart", new BaseModel("BartModel", "model", Map.of()));
         MODELS.put("BartModel", c -> new BartModel(as(BartConfig.class, c)));
         MODELS.put("BartForConditionalGeneration", c -> new BartForConditionalGeneration(as(BartConfig.class, c)));
         CONFIGS.put("bert", BertConfig::fromJson);
-        BASES.put("bert", new BaseModel("BertModel", "bert", Set.of("pooler")));
+        BASES.put("bert", new BaseModel("BertModel", "bert", Map.of("pooler", "pooler_output")));
         MODELS.put("BertModel", c -> new BertModel(as(BertConfig.class, c)));
         MODELS.put("BertForSequenceClassification", c -> new BertForSequenceClassification(as(BertConfig.class, c)));
         CONFIGS.put("roberta", RobertaConfig::fromJson);
-        BASES.put("roberta", new BaseModel("RobertaModel", "roberta", Set.of("pooler")));
+        BASES.put("roberta", new BaseModel("RobertaModel", "roberta", Map.of("pooler", "pooler_output")));
         MODELS.put("RobertaModel", c -> new RobertaModel(as(RobertaConfig.class, c)));
         CONFIGS.put("distilbert", DistilBertConfig::fromJson);
-        BASES.put("distilbert", new BaseModel("DistilBertModel", "distilbert", Set.of()));
+        BASES.put("distilbert", new BaseModel("DistilBertModel", "distilbert", Map.of()));
         MODELS.put("DistilBertModel", c -> new DistilBertModel(as(DistilBertConfig.class, c)));
         CONFIGS.put("gpt2", GPT2Config::fromJson);
-        BASES.put("gpt2", new BaseModel("GPT2Model", "transformer", Set.of()));
+        BASES.put("gpt2", new BaseModel("GPT2Model", "transformer", Map.of()));
         MODELS.put("GPT2Model", c -> new GPT2Model(as(GPT2Config.class, c)));
         MODELS.put("GPT2LMHeadModel", c -> new GPT2LMHeadModel(as(GPT2Config.class, c)));
         CONFIGS.put("t5", T5Config::fromJson);
-        BASES.put("t5", new BaseModel("T5Model", "", Set.of()));
+        BASES.put("t5", new BaseModel("T5Model", "", Map.of()));
         MODELS.put("T5Model", c -> new T5Model(as(T5Config.class, c)));
         MODELS.put("T5ForConditionalGeneration", c -> new T5ForConditionalGeneration(as(T5Config.class, c)));
     }
@@ -110,9 +110,10 @@ final class Architectures {
      * @param prefix where models with a head hold it ({@code bert} in {@code BertForMaskedLM}); empty where they
      *     hold its parts at the top level, as T5's do
      * @param optionalParts its top-level parts that head classes may be saved without ({@code pooler}: HF's
-     *     {@code add_pooling_layer=False}), initialised fresh when loading it from such a checkpoint
+     *     {@code add_pooling_layer=False}), initialised fresh when loading it from such a checkpoint, each with
+     *     the named output that only it computes ({@code pooler_output})
      */
-    record BaseModel(String className, String prefix, Set<String> optionalParts) {}
+    record BaseModel(String className, String prefix, Map<String, String> optionalParts) {}
 
     private static <C extends ModelConfig> C as(Class<C> type, ModelConfig config) {
         if (!type.isInstance(config)) {

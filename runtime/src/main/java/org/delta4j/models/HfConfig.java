@@ -4,11 +4,10 @@ import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import com.google.gson.annotations.SerializedName;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import org.delta4j.io.UserFiles;
 import org.delta4j.nn.HfActivation;
 
 /**
@@ -72,7 +71,7 @@ public abstract class HfConfig implements ModelConfig {
      * @throws IllegalArgumentException when it is not valid, naming the file
      */
     protected static <C> C read(Path file, Function<String, C> fromJson) throws IOException {
-        String json = Files.readString(file, StandardCharsets.UTF_8);
+        String json = UserFiles.readUtf8(file);
         try {
             return fromJson.apply(json);
         } catch (IllegalArgumentException e) {

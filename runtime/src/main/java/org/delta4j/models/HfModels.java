@@ -9,14 +9,15 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.delta4j.io.SafetensorsFile;
 import org.delta4j.io.ShardedSafetensors;
 import org.delta4j.io.TensorSource;
+import org.delta4j.io.UserFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,7 @@ public final class HfModels {
      */
     public static ModelConfig readConfig(Path dir) throws IOException {
         Path file = dir.resolve("config.json");
-        String json = Files.readString(file, StandardCharsets.UTF_8);
+        String json = UserFiles.readUtf8(file);
         try {
             return Architectures.parseConfig(modelType(json), json);
         } catch (IllegalArgumentException e) {
@@ -136,9 +137,30 @@ public final class HfModels {
         }
         try (TensorSource weights = openWeights(dir, model.getClass().getSimpleName())) {
             ModelLimits.requireLayersOfWeights(model, weights);
+            requireOptionalParts(dir, config, model, weights);
             CheckpointLoader.load(model, weights, manager);
         }
         return model;
+    }
+
+    /**
+     * A base model whose checkpoint lacks a part that HF saves some head classes without (BERT's pooler, for
+     * {@code BertForMaskedLM}) is such a head's checkpoint labelled as the base model: say how to load it.
+     */
+    private static void requireOptionalParts(Path dir, ModelConfig config, Block model, TensorSource weights)
+            throws IOException {
+        Architectures.BaseModel base = Architectures.base(config.modelType());
+        if (!model.getClass().getSimpleName().equals(base.className())) {
+            return;
+        }
+        for (String part : base.optionalParts().keySet()) {
+            if (weights.names().stream().noneMatch(k -> k.startsWith(part + "."))) {
+                throw new IOException(dir + " has no weights for " + base.className() + "'s " + part + " (HF saves "
+                        + "masked-LM and other head checkpoints without it): load it with HfModels.loadBase (--base "
+                        + "on the command line) to get a freshly initialised " + part + ", whose "
+                        + base.optionalParts().get(part) + " is then not the checkpoint's");
+            }
+        }
     }
 
     /**
@@ -153,6 +175,21 @@ public final class HfModels {
      * @throws IllegalArgumentException when the config is invalid or its model type is unsupported
      */
     public static Block loadBase(Path dir, NDManager manager) throws IOException {
+        return loadBaseReporting(dir, manager).model();
+    }
+
+    /**
+     * As {@link #loadBase}, saying which parameters the checkpoint lacked and were initialised fresh (a pooler that
+     * HF saved a masked-LM class without) and which named outputs come from them alone ({@code pooler_output}), so a
+     * caller can leave those out rather than hand on random values.
+     *
+     * @param dir the folder
+     * @param manager the manager that will own the weights
+     * @return the loaded base model and what in it is fresh
+     * @throws IOException when a file is missing, unreadable or invalid, or the base weights do not fit
+     * @throws IllegalArgumentException when the config is invalid or names an unsupported model
+     */
+    public static LoadedModel loadBaseReporting(Path dir, NDManager manager) throws IOException {
         ModelConfig config = readConfig(dir);
         return loadAs(dir, config, Architectures.base(config.modelType()).className(), manager);
     }
@@ -176,10 +213,10 @@ public final class HfModels {
      *     type
      */
     public static Block loadAs(Path dir, String className, NDManager manager) throws IOException {
-        return loadAs(dir, readConfig(dir), className, manager);
+        return loadAs(dir, readConfig(dir), className, manager).model();
     }
 
-    private static Block loadAs(Path dir, ModelConfig config, String className, NDManager manager)
+    private static LoadedModel loadAs(Path dir, ModelConfig config, String className, NDManager manager)
             throws IOException {
         Block model;
         try {
@@ -188,7 +225,8 @@ public final class HfModels {
             throw new IllegalArgumentException(dir.resolve("config.json") + ": " + e.getMessage(), e);
         }
         Architectures.BaseModel baseModel = Architectures.base(config.modelType());
-        Block base = className.equals(baseModel.className()) ? model : buildBase(config);
+        boolean targetIsBase = className.equals(baseModel.className());
+        Block base = targetIsBase ? model : buildBase(config);
         try (RetargetedCheckpoint weights = RetargetedCheckpoint.of(openWeights(dir, className), baseModel, base,
                 model)) {
             ModelLimits.requireLayersOfWeights(model, weights);
@@ -197,17 +235,27 @@ public final class HfModels {
                 LOG.warn("{} was not saved with these {} parameters, so they are newly initialised: train them "
                         + "before use: {}", dir, className, fresh);
             }
+            Set<String> freshOutputs = new LinkedHashSet<>();
+            if (targetIsBase) {
+                for (String path : fresh) {
+                    String output = baseModel.optionalParts().get(path.split("\\.", 2)[0]);
+                    if (output != null) {
+                        freshOutputs.add(output);
+                    }
+                }
+            }
+            return new LoadedModel(model, fresh, List.copyOf(freshOutputs));
         }
-        return model;
     }
 
     private static TensorSource openWeights(Path dir, String modelClass) throws IOException {
         Path single = dir.resolve("model.safetensors");
         Path index = dir.resolve("model.safetensors.index.json");
-        if (Files.isRegularFile(single)) {
+        // Exists, not isRegularFile: a folder or FIFO under these names is an error that says so.
+        if (Files.exists(single)) {
             return SafetensorsFile.open(single);
         }
-        if (Files.isRegularFile(index)) {
+        if (Files.exists(index)) {
             return ShardedSafetensors.open(index);
         }
         if (Files.isRegularFile(dir.resolve("pytorch_model.bin"))

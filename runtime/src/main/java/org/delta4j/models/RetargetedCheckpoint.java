@@ -58,7 +58,7 @@ final class RetargetedCheckpoint implements TensorSource {
                 stored.put(key, key);
             }
         }
-        Set<String> optional = baseModel.optionalParts();
+        Set<String> optional = baseModel.optionalParts().keySet();
         Predicate<String> mayBeFresh = targetPrefix.isEmpty()
                 ? k -> !baseParts.contains(firstSegment(k)) || optional.contains(firstSegment(k))
                 : k -> !k.startsWith(targetPrefix)

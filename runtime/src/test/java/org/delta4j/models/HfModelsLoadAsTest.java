@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.delta4j.tree.ModuleTree;
@@ -80,6 +81,23 @@ class HfModelsLoadAsTest {
             assertEquals(hidden(HfModels.load(Fixtures.model("bert"), manager), manager), hidden(base, manager));
             Parameter pooler = ModuleTree.of(base).parameters().get("pooler.dense.weight");
             assertTrue(pooler.isInitialized() && pooler.getArray().abs().sum().getFloat() > 0);
+        }
+    }
+
+    /** Regression: the error for a BertModel folder without pooler weights did not say how to load it. */
+    @Test
+    void aBaseFolderWithoutPoolerPointsAtLoadBase() throws IOException {
+        Path dir = FixtureEdits.copy("bert", temp, w -> w.keySet().removeIf(k -> k.startsWith("pooler.")));
+        assertEquals(dir + " has no weights for BertModel's pooler (HF saves masked-LM and other head checkpoints "
+                + "without it): load it with HfModels.loadBase (--base on the command line) to get a freshly "
+                + "initialised pooler, whose pooler_output is then not the checkpoint's", FixtureEdits.loadError(dir));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            LoadedModel loaded = HfModels.loadBaseReporting(dir, manager);
+            assertEquals(List.of("pooler.dense.weight", "pooler.dense.bias"), loaded.freshParameters());
+            assertEquals(List.of("pooler_output"), loaded.freshOutputs());
+            LoadedModel whole = HfModels.loadBaseReporting(Fixtures.model("bert"), manager);
+            assertEquals(List.of(), whole.freshParameters());
+            assertEquals(List.of(), whole.freshOutputs());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.delta4j.models.HasEncoder;
 import org.delta4j.models.HasInputEmbeddings;
+import org.delta4j.models.InputLimits;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
@@ -44,6 +45,7 @@ public final class BartModel extends HfBlock implements HasInputEmbeddings, HasE
     private final int padTokenId;
     private final int decoderStartTokenId;
     private final Parameter sharedWeight;
+    private final InputLimits limits;
     // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
     private Block encoder;
     private Block decoder;
@@ -53,6 +55,8 @@ public final class BartModel extends HfBlock implements HasInputEmbeddings, HasE
         this.dModel = config.dModel();
         this.padTokenId = config.padTokenId();
         this.decoderStartTokenId = config.decoderStartTokenId();
+        this.limits = new InputLimits(getClass().getSimpleName(), config.vocabSize(),
+                config.maxPositionEmbeddings(), "max_position_embeddings = " + config.maxPositionEmbeddings());
         // Only the weight is kept: forward never calls shared (the encoder and decoder embed with their own tied
         // tables), and a typed field would stop delta surgery from swapping the child.
         this.sharedWeight = child("shared", Embedding.create(config.vocabSize(), config.dModel(), config.initStd()))
@@ -84,6 +88,7 @@ public final class BartModel extends HfBlock implements HasInputEmbeddings, HasE
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         String owner = getClass().getSimpleName();
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
+        limits.check(in, "input_ids", "inputs_embeds", "decoder_input_ids");
         NDArray source = in.containsKey("inputs_embeds")
                 ? in.get("inputs_embeds")
                 : NamedInputs.require(in, "input_ids", owner);

@@ -32,6 +32,7 @@ public abstract class AbstractBertModel extends HfBlock implements TakesNamedInp
     public static final List<String> OUTPUTS = List.of("last_hidden_state", "pooler_output");
 
     private final long hidden;
+    private final BertInputChecks checks;
     // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
     private Block embeddings;
     private Block encoder;
@@ -42,9 +43,13 @@ public abstract class AbstractBertModel extends HfBlock implements TakesNamedInp
      * @param embeddings the embeddings ({@code BertEmbeddings} or its variant's class)
      * @param encoder the encoder ({@code BertEncoder} or its variant's class)
      * @param pooler the pooler ({@code BertPooler} or its variant's class)
+     * @param positionOffset the first default position ({@code pad_token_id + 1} for RoBERTa, 0 for BERT), which
+     *     shortens the longest input
      */
-    protected AbstractBertModel(BertConfig config, Block embeddings, Block encoder, Block pooler) {
+    protected AbstractBertModel(BertConfig config, Block embeddings, Block encoder, Block pooler,
+            long positionOffset) {
         this.hidden = config.hiddenSize();
+        this.checks = new BertInputChecks(config, positionOffset, getClass().getSimpleName());
         this.embeddings = child("embeddings", embeddings);
         this.encoder = child("encoder", encoder);
         this.pooler = child("pooler", pooler);
@@ -63,10 +68,12 @@ public abstract class AbstractBertModel extends HfBlock implements TakesNamedInp
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        inputs = withInputHooks(ps, inputs, training);
         String owner = getClass().getSimpleName();
+        checks.checkGiven(NamedInputs.resolve(inputs, INPUTS, owner));
+        inputs = withInputHooks(ps, inputs, training);
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
         NDArray tokens = BertFamily.tokens(in, owner);
+        checks.checkHooked(in, tokens);
         NDList embeddingInputs = new NDList(tokens, BertFamily.orFull(in, "token_type_ids", tokens, 0));
         if (in.containsKey("position_ids")) {
             embeddingInputs.add(in.get("position_ids"));

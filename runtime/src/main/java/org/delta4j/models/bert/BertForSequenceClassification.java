@@ -27,6 +27,7 @@ public final class BertForSequenceClassification extends HfBlock implements Take
     public static final List<String> OUTPUTS = List.of("logits", "last_hidden_state", "pooler_output");
 
     private final long numLabels;
+    private final BertInputChecks checks;
     // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
     private Block bert;
     private Block dropout;
@@ -35,6 +36,7 @@ public final class BertForSequenceClassification extends HfBlock implements Take
     /** @param config the model configuration */
     public BertForSequenceClassification(BertConfig config) {
         this.numLabels = config.numLabels();
+        this.checks = new BertInputChecks(config, 0, getClass().getSimpleName());
         this.bert = child("bert", new BertModel(config));
         this.dropout = child("dropout", new Dropout(config.classifierDropout()));
         this.classifier = child("classifier",
@@ -54,6 +56,8 @@ public final class BertForSequenceClassification extends HfBlock implements Take
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        // Before the hooks: a soft prompt looks the ids up.
+        checks.checkGiven(NamedInputs.resolve(inputs, AbstractBertModel.INPUTS, getClass().getSimpleName()));
         inputs = withInputHooks(ps, inputs, training);
         NDList out = bert.forward(ps, inputs, training, params);
         NDArray pooled = out.get(1);

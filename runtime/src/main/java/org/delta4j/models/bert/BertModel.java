@@ -4,6 +4,6 @@ package org.delta4j.models.bert;
 public final class BertModel extends AbstractBertModel {
     /** @param config the model configuration */
     public BertModel(BertConfig config) {
-        super(config, new BertEmbeddings(config), new BertEncoder(config), new BertPooler(config));
+        super(config, new BertEmbeddings(config), new BertEncoder(config), new BertPooler(config), 0);
     }
 }

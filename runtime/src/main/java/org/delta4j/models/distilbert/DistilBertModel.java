@@ -9,6 +9,7 @@ import ai.djl.util.PairList;
 import java.util.List;
 import java.util.Map;
 import org.delta4j.models.AttentionMasks;
+import org.delta4j.models.InputLimits;
 import org.delta4j.models.TakesNamedInputs;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.models.bert.BertFamily;
@@ -36,6 +37,7 @@ public final class DistilBertModel extends HfBlock implements TakesNamedInputs {
     public static final List<String> OUTPUTS = List.of("last_hidden_state");
 
     private final long dim;
+    private final InputLimits limits;
     // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
     private Block embeddings;
     private Block transformer;
@@ -43,6 +45,8 @@ public final class DistilBertModel extends HfBlock implements TakesNamedInputs {
     /** @param config the model configuration */
     public DistilBertModel(DistilBertConfig config) {
         this.dim = config.dim();
+        this.limits = new InputLimits(getClass().getSimpleName(), config.vocabSize(),
+                config.maxPositionEmbeddings(), "max_position_embeddings = " + config.maxPositionEmbeddings());
         this.embeddings = child("embeddings", new Embeddings(config));
         this.transformer = child("transformer", new Transformer(config));
     }
@@ -60,10 +64,12 @@ public final class DistilBertModel extends HfBlock implements TakesNamedInputs {
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        inputs = withInputHooks(ps, inputs, training);
         String owner = getClass().getSimpleName();
+        limits.check(NamedInputs.resolve(inputs, INPUTS, owner), "input_ids", "inputs_embeds");
+        inputs = withInputHooks(ps, inputs, training);
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
         NDArray tokens = BertFamily.tokens(in, owner);
+        limits.requireLength(tokens.getShape().get(1), "the input with its soft prompt");
         NDArray embedded = Functional.call(embeddings, ps, training, params, tokens);
         NDArray mask = AttentionMasks.padding(BertFamily.orFull(in, "attention_mask", tokens, 1));
         NDArray hidden = Functional.call(transformer, ps, training, params, embedded, mask);

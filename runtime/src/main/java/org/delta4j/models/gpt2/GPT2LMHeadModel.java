@@ -9,7 +9,9 @@ import ai.djl.util.PairList;
 import java.util.List;
 import org.delta4j.models.TakesNamedInputs;
 import org.delta4j.models.Hosted;
+import org.delta4j.models.InputLimits;
 import org.delta4j.models.NamedInputs;
+import org.delta4j.models.TokenInputs;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
@@ -27,6 +29,7 @@ public final class GPT2LMHeadModel extends HfBlock implements TakesNamedInputs {
     public static final List<String> OUTPUTS = List.of("logits", "last_hidden_state");
 
     private final long vocabSize;
+    private final InputLimits limits;
     // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
     private Block transformer;
     private Block lmHead;
@@ -34,6 +37,7 @@ public final class GPT2LMHeadModel extends HfBlock implements TakesNamedInputs {
     /** @param config the model configuration */
     public GPT2LMHeadModel(GPT2Config config) {
         this.vocabSize = config.vocabSize();
+        this.limits = GPT2Model.inputLimits(config, getClass().getSimpleName());
         GPT2Model gpt2 = new GPT2Model(config);
         this.transformer = child("transformer", gpt2);
         this.lmHead = child("lm_head", config.tieWordEmbeddings()
@@ -55,6 +59,9 @@ public final class GPT2LMHeadModel extends HfBlock implements TakesNamedInputs {
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        // Before the hooks: a soft prompt looks the ids up.
+        limits.check(NamedInputs.resolve(inputs, GPT2Model.INPUTS, getClass().getSimpleName()), TokenInputs.IDS,
+                TokenInputs.EMBEDS);
         inputs = withInputHooks(ps, inputs, training);
         NDArray hidden = transformer.forward(ps, inputs, training, params).get(0);
         NDArray logits = Functional.call(lmHead, ps, training, params, hidden);

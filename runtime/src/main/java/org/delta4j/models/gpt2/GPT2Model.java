@@ -12,6 +12,7 @@ import java.util.Map;
 import org.delta4j.models.AttentionMasks;
 import org.delta4j.models.TakesNamedInputs;
 import org.delta4j.models.Hosted;
+import org.delta4j.models.InputLimits;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.models.TokenInputs;
 import org.delta4j.nn.Dropout;
@@ -38,6 +39,7 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
 
     private final long embedDim;
     private final long maxPositions;
+    private final InputLimits limits;
     // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
     private Block wte;
     private Block wpe;
@@ -49,6 +51,7 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
     public GPT2Model(GPT2Config config) {
         this.embedDim = config.nEmbd();
         this.maxPositions = config.nPositions();
+        this.limits = inputLimits(config, getClass().getSimpleName());
         float std = config.initializerRange();
         this.wte = child("wte", Embedding.create(config.vocabSize(), embedDim, std));
         this.wpe = child("wpe", Embedding.create(maxPositions, embedDim, std));
@@ -57,12 +60,21 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
         this.lnF = child("ln_f", new LayerNorm(embedDim, config.layerNormEpsilon()));
     }
 
-    /** @return the token table {@code wte} (a language-model head ties its weight to it) */
+    /**
+     * @param config the model configuration
+     * @param owner the model's class name, for error messages
+     * @return what GPT-2 takes: ids within {@code vocab_size}, at most {@code n_positions} tokens
+     */
+    static InputLimits inputLimits(GPT2Config config, String owner) {
+        return new InputLimits(owner, config.vocabSize(), config.nPositions(), "n_positions = " + config.nPositions());
+    }
+
     @Override
     public List<String> inputNames() {
         return INPUTS;
     }
 
+    /** @return the token table {@code wte} (a language-model head ties its weight to it) */
     @Override
     public Embedding inputEmbeddings() {
         return Hosted.module(wte, Embedding.class);
@@ -71,16 +83,14 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        inputs = withInputHooks(ps, inputs, training);
         String owner = getClass().getSimpleName();
+        limits.check(NamedInputs.resolve(inputs, INPUTS, owner), TokenInputs.IDS, TokenInputs.EMBEDS);
+        inputs = withInputHooks(ps, inputs, training);
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
         NDArray hidden = TokenInputs.embed(wte, TokenInputs.resolve(in, owner), ps, training, params);
         long batch = hidden.getShape().get(0);
         long length = hidden.getShape().get(1);
-        if (length > maxPositions) {
-            throw new IllegalArgumentException(owner + " takes at most n_positions = " + maxPositions
-                    + " tokens, got " + length);
-        }
+        limits.requireLength(length, "the input with its soft prompt");
         NDArray positions =
                 hidden.getManager().arange(0, Math.toIntExact(length), 1, DataType.INT64).reshape(1, length);
         hidden = hidden.add(Functional.call(wpe, ps, training, params, positions));

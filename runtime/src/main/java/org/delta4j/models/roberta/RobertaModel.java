@@ -6,6 +6,7 @@ import org.delta4j.models.bert.AbstractBertModel;
 public final class RobertaModel extends AbstractBertModel {
     /** @param config the model configuration */
     public RobertaModel(RobertaConfig config) {
-        super(config, new RobertaEmbeddings(config), new RobertaEncoder(config), new RobertaPooler(config));
+        super(config, new RobertaEmbeddings(config), new RobertaEncoder(config), new RobertaPooler(config),
+                config.padTokenId() + 1);
     }
 }

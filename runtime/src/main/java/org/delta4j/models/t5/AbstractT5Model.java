@@ -12,6 +12,7 @@ import java.util.Map;
 import org.delta4j.models.HasEncoder;
 import org.delta4j.models.HasInputEmbeddings;
 import org.delta4j.models.Hosted;
+import org.delta4j.models.InputLimits;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.models.TokenInputs;
 import org.delta4j.models.bart.BartModel;
@@ -34,6 +35,7 @@ public abstract class AbstractT5Model extends HfBlock implements HasInputEmbeddi
             "decoder_attention_mask", TokenInputs.EMBEDS);
 
     private final T5Config config;
+    private final InputLimits limits;
     // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
     private Block shared;
     private Block encoder;
@@ -42,6 +44,10 @@ public abstract class AbstractT5Model extends HfBlock implements HasInputEmbeddi
     /** @param config the model configuration */
     protected AbstractT5Model(T5Config config) {
         this.config = config;
+        this.limits = new InputLimits(getClass().getSimpleName(), config.vocabSize(), config.nPositions(),
+                "n_positions = " + config.nPositions() + ": T5's relative positions have no fixed limit, but attention "
+                        + "memory grows with the square of the length; raise n_positions in config.json to allow "
+                        + "longer inputs");
         Embedding table = Embedding.create(config.vocabSize(), config.dModel(), config.initializerFactor());
         this.shared = child("shared", table);
         this.encoder = child("encoder", new T5Stack(config, table, false));
@@ -68,6 +74,7 @@ public abstract class AbstractT5Model extends HfBlock implements HasInputEmbeddi
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         String owner = getClass().getSimpleName();
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
+        limits.check(in, TokenInputs.IDS, TokenInputs.EMBEDS, "decoder_input_ids");
         NDArray tokens = TokenInputs.resolve(in, owner);
         NDArray mask = in.containsKey("attention_mask") ? in.get("attention_mask") : ones(tokens);
         NDArray decoderIds = in.get("decoder_input_ids");

@@ -59,6 +59,10 @@ public final class T5Config extends HfConfig {
     @SerializedName("tie_word_embeddings")
     private boolean tieWordEmbeddings = true;
 
+    /** Not used by HF's T5 (relative positions have no table), but by delta4j as the longest input it accepts. */
+    @SerializedName("n_positions")
+    private int nPositions = 512;
+
     private transient String denseActFn;
     private transient boolean gatedAct;
 
@@ -96,6 +100,7 @@ public final class T5Config extends HfConfig {
         requirePositive("num_heads", numHeads);
         requirePositive("relative_attention_num_buckets", relativeAttentionNumBuckets);
         requirePositive("relative_attention_max_distance", relativeAttentionMaxDistance);
+        requirePositive("n_positions", nPositions);
         requireTokenId("pad_token_id", padTokenId, vocabSize);
         requireEpsilon("layer_norm_epsilon", layerNormEpsilon);
         requireProbability("dropout_rate", dropoutRate);
@@ -109,6 +114,15 @@ public final class T5Config extends HfConfig {
         gatedAct = parts.length == 2;
         denseActFn = "gated-gelu".equals(feedForwardProj) ? "gelu_new" : parts[parts.length - 1];
         requireActivation(denseActFn);
+    }
+
+    /**
+     * @return {@code n_positions} (512 when absent, as t5-small's config.json gives it): the longest input and
+     *     decoder input, in tokens, that the model accepts. HF's T5 has no such limit, but its attention takes memory
+     *     that grows with the square of the length, so delta4j refuses longer inputs unless the config raises it.
+     */
+    public int nPositions() {
+        return nPositions;
     }
 
     /** @return {@code vocab_size} */

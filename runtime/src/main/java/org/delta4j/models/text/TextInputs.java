@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.delta4j.Delta4j;
+import org.delta4j.io.UserFiles;
 import org.delta4j.models.ModelInputs;
 
 /**
@@ -53,8 +54,13 @@ public final class TextInputs implements AutoCloseable {
      */
     public static TextInputs open(Path dir) throws IOException {
         Path file = dir.resolve(TOKENIZER_FILE);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new IOException(dir + " has no " + TOKENIZER_FILE);
+        }
+        // The native tokenizer reads both files itself: a FIFO there would block it for ever.
+        UserFiles.requireRegular(file);
+        if (Files.exists(dir.resolve(CONFIG_FILE))) {
+            UserFiles.requireRegular(dir.resolve(CONFIG_FILE));
         }
         try {
             return new TextInputs(HuggingFaceTokenizer.newInstance(file, dir.resolve(CONFIG_FILE).toString(), OPTIONS));
