@@ -64,7 +64,7 @@ public final class Conv1D extends HfBlock {
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray b = ps.getValue(bias, x.getDevice(), training);
         // linear(x, W^T, b) on the transposed view is the same addmm as HF's addmm(b, x, W), without a copy.
-        return ai.djl.nn.core.Linear.linear(x, w.transpose(), b);
+        return ai.djl.nn.core.Linear.linear(x, Functional.onParameter(w, NDArray::transpose, x), b);
     }
 
     @Override

@@ -6,8 +6,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.function.UnaryOperator;
 
-/** Stateless operations shared by the backbones, and the way a parent block calls a child. */
+/**
+ * Stateless operations shared by the backbones, and the way a parent block calls a child.
+ *
+ * <p>Memory: in DJL's PyTorch engine an operation's result belongs to the manager of its first operand. A forward
+ * pass must allocate only in the manager of its inputs, so an operation whose first operand is a parameter or buffer
+ * (the model's manager) goes through {@link #onParameter}, or has its operands swapped where that gives the same
+ * bits ({@code x.mul(w)} rather than {@code w.mul(x)}). See CONTRIBUTING.md, "Memory: who owns an array".
+ */
 public final class Functional {
     private static final float SQRT_2_OVER_PI = (float) Math.sqrt(2 / Math.PI);
 
@@ -98,6 +106,27 @@ public final class Functional {
      */
     public static NDArray dividedBy(NDArray x, float c) {
         return x.div(scalar(x, c));
+    }
+
+    /**
+     * Applies one operation to a parameter's or buffer's array and gives the result to the forward pass: without
+     * this it would belong to the model's manager and live, unreachable, until the model closes (a leak per pass).
+     *
+     * @param value the parameter's or buffer's array, as the parameter store gives it
+     * @param op one operation whose first operand is {@code value}, such as {@code NDArray::transpose}; further
+     *     operations go on the array this method returns, which the forward pass owns
+     * @param caller an array of the forward pass (an input, say), whose manager is to own the result
+     * @return the result, owned by {@code caller}'s manager; a view of {@code value} when the operation returned
+     *     {@code value} itself (DJL does for a no-op such as {@code toType} to its own type), so the parameter's
+     *     own array never moves
+     */
+    public static NDArray onParameter(NDArray value, UnaryOperator<NDArray> op, NDArray caller) {
+        NDArray result = op.apply(value);
+        if (result == value) {
+            result = value.reshape(value.getShape());
+        }
+        result.attach(caller.getManager());
+        return result;
     }
 
     /**

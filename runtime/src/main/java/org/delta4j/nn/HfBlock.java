@@ -171,7 +171,9 @@ public abstract class HfBlock extends AbstractBlock {
     }
 
     /**
-     * The block's forward pass: what DJL's {@code forwardInternal} is for other blocks.
+     * The block's forward pass: what DJL's {@code forwardInternal} is for other blocks. It allocates only in the
+     * manager of its inputs: an operation whose first operand is a parameter or buffer goes through
+     * {@link Functional#onParameter} (see CONTRIBUTING.md, "Memory: who owns an array").
      *
      * @param ps the parameter store
      * @param inputs the inputs

@@ -40,8 +40,9 @@ public final class T5LayerNorm extends HfBlock implements SizedBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray variance = x.square().mean(new int[] {-1}, true);
-        // HF multiplies by rsqrt; DJL has none, and dividing by the square root differs by at most an ulp.
-        return new NDList(w.mul(x.div(Functional.plus(variance, eps).sqrt())));
+        // HF multiplies by rsqrt; DJL has none, and dividing by the square root differs by at most an ulp. HF's
+        // weight * x, with the operands swapped (same bits) so the result is the caller's, not the weight's.
+        return new NDList(x.div(Functional.plus(variance, eps).sqrt()).mul(w));
     }
 
     @Override

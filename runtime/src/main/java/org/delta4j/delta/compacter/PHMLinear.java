@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 
 /**
@@ -46,11 +47,13 @@ public final class PHMLinear extends HfBlock {
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
-        NDArray w = ps.getValue(left, x.getDevice(), training).matMul(ps.getValue(right, x.getDevice(), training));
+        NDArray r = ps.getValue(right, x.getDevice(), training);
+        NDArray w = Functional.onParameter(ps.getValue(left, x.getDevice(), training), l -> l.matMul(r), x);
         long p = in / n;
         long q = out / n;
         // kron(A_i, W_i)[a*p + c, b*q + d] = A_i[a, b] W_i[c, d], summed over i.
-        NDArray a = ps.getValue(rule, x.getDevice(), training).reshape(n, n, 1, n, 1);
+        NDArray a = Functional.onParameter(
+                ps.getValue(rule, x.getDevice(), training), t -> t.reshape(n, n, 1, n, 1), x);
         NDArray h = a.mul(w.reshape(n, 1, p, 1, q)).sum(new int[] {0}).reshape(in, out);
         return new NDList(x.matMul(h).add(ps.getValue(bias, x.getDevice(), training)));
     }

@@ -8,7 +8,8 @@ import ai.djl.training.ParameterStore;
 /**
  * A block that a delta method runs around a module. Its hooks see the module's inputs before the module runs and
  * its outputs after; a layer overrides the hooks it needs (an adapter changes the output, LoRA adds to it, a prefix
- * adds arrays to the input).
+ * adds arrays to the input). Hooks run inside the forward pass and allocate only in the manager of its inputs, as
+ * {@link org.delta4j.nn.HfBlock#compute} does.
  */
 public interface DeltaLayer extends Block {
     /**

@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
+import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 
 /**
@@ -40,7 +41,8 @@ public final class LowRankLinear extends HfBlock {
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
-        NDArray w = ps.getValue(left, x.getDevice(), training).matMul(ps.getValue(right, x.getDevice(), training));
+        NDArray r = ps.getValue(right, x.getDevice(), training);
+        NDArray w = Functional.onParameter(ps.getValue(left, x.getDevice(), training), l -> l.matMul(r), x);
         return new NDList(x.matMul(w).add(ps.getValue(bias, x.getDevice(), training)));
     }
 

@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import org.delta4j.delta.host.InputLayer;
 import org.delta4j.nn.AttentionPrefix;
+import org.delta4j.nn.Functional;
 
 
 /**
@@ -60,8 +61,8 @@ public final class PrefixLayer extends InputLayer {
         // A prefix another delta put on this block already stays in front of ours.
         AttentionPrefix earlier = AttentionPrefix.of(inputs);
         NDList out = AttentionPrefix.others(inputs);
-        out.add(named(earlier.keys(perHead(key, batch)), AttentionPrefix.KEY));
-        out.add(named(earlier.values(perHead(value, batch)), AttentionPrefix.VALUE));
+        out.add(named(earlier.keys(perHead(key, inputs.head(), batch)), AttentionPrefix.KEY));
+        out.add(named(earlier.values(perHead(value, inputs.head(), batch)), AttentionPrefix.VALUE));
         return out;
     }
 
@@ -80,8 +81,9 @@ public final class PrefixLayer extends InputLayer {
     }
 
     /** {@code [p, hidden]} to {@code [batch, heads, p, head_dim]}, as OpenDelta's {@code expand_batchsize}. */
-    private NDArray perHead(NDArray x, long batch) {
-        NDArray h = x.reshape(tokens, heads, hidden / heads).transpose(1, 0, 2);
+    private NDArray perHead(NDArray x, NDArray caller, long batch) {
+        // x is a parameter (the direct prefix) or a value of this pass (reparameterised); the result is the pass's.
+        NDArray h = Functional.onParameter(x, v -> v.reshape(tokens, heads, hidden / heads), caller).transpose(1, 0, 2);
         return h.expandDims(0).broadcast(batch, heads, tokens, hidden / heads);
     }
 }

@@ -8,9 +8,11 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.delta4j.delta.adapter.Activations;
 import org.delta4j.delta.host.InputLayer;
 import org.delta4j.nn.Embedding;
+import org.delta4j.nn.Functional;
 import org.delta4j.nn.Linear;
 import org.delta4j.nn.ModuleList;
 import org.delta4j.nn.Sequential;
@@ -56,7 +58,10 @@ public final class ReparameterizeFunction extends InputLayer {
 
     @Override
     public NDList before(ParameterStore ps, NDList inputs, boolean training) {
-        NDArray ids = ps.getValue(inputTokens, inputs.head().getDevice(), training);
+        NDArray buffer = ps.getValue(inputTokens, inputs.head().getDevice(), training);
+        // A view the pass owns: a lookup's result belongs to its ids' manager, and with the buffer's (the model's)
+        // so would all that follows.
+        NDArray ids = Functional.onParameter(buffer, UnaryOperator.identity(), inputs.head());
         NDList embedded = wte.forward(ps, new NDList(ids), training);
         NDArray all = controlTrans.forward(ps, embedded, training).head()
                 .reshape(tokens, 2 * layers, hidden)

@@ -17,6 +17,7 @@ import org.delta4j.delta.host.InputLayer;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.models.TokenInputs;
 import org.delta4j.nn.Embedding;
+import org.delta4j.nn.Functional;
 import org.delta4j.nn.InputHook;
 
 /**
@@ -99,7 +100,8 @@ public final class SoftPromptLayer extends InputLayer implements InputHook {
                 : table.forward(ps, new NDList(source), training).head();
         NDArray soft = ps.getValue(softEmbeds, embeds.getDevice(), training);
         Shape s = embeds.getShape();
-        NDArray prompt = soft.expandDims(0).broadcast(s.get(0), soft.getShape().get(0), s.get(2));
+        NDArray prompt = Functional.onParameter(soft, p -> p.expandDims(0), embeds)
+                .broadcast(s.get(0), soft.getShape().get(0), s.get(2));
         return NDArrays.concat(new NDList(prompt, embeds), 1);
     }
 

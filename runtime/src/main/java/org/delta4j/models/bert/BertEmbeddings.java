@@ -2,6 +2,7 @@ package org.delta4j.models.bert;
 
 import ai.djl.ndarray.NDArray;
 import org.delta4j.nn.Embedding;
+import org.delta4j.nn.Functional;
 
 /** HF's {@code BertEmbeddings}: absolute positions {@code 0, 1, ...}, read from the {@code position_ids} buffer. */
 public final class BertEmbeddings extends AbstractBertEmbeddings {
@@ -14,6 +15,6 @@ public final class BertEmbeddings extends AbstractBertEmbeddings {
     /** @return the buffer's first {@code length} ids, {@code [1, length]} (broadcast over the batch) */
     @Override
     protected NDArray positionIds(NDArray tokens, NDArray buffer) {
-        return buffer.get(":, :{}", tokens.getShape().get(1));
+        return Functional.onParameter(buffer, b -> b.get(":, :{}", tokens.getShape().get(1)), tokens);
     }
 }

@@ -129,7 +129,8 @@ public final class GPT2Attention extends HfBlock implements PrefixableAttention 
                     + " positions; got " + keys + " (prefix included)");
         }
         NDArray table = ps.getValue(bias, q.getDevice(), training);
-        return table.get(new NDIndex(":, :, {}:{}, :{}", keys - queries, keys, keys)).toType(DataType.BOOLEAN, false);
+        NDIndex window = new NDIndex(":, :, {}:{}, :{}", keys - queries, keys, keys);
+        return Functional.onParameter(table, t -> t.get(window), q).toType(DataType.BOOLEAN, false);
     }
 
     /** The causal table: 1 where the key position is at or before the query position. */

@@ -1,14 +1,14 @@
 package org.delta4j.models.bart;
 
 /** A tiny BART configuration for tests that need no fixtures: the fixtures' sizes, with dropout everywhere. */
-final class TinyBart {
+public final class TinyBart {
     private TinyBart() {}
 
     /**
      * @param architecture the model class to name in {@code architectures}
      * @return the configuration
      */
-    static BartConfig config(String architecture) {
+    public static BartConfig config(String architecture) {
         return BartConfig.fromJson("{\"model_type\": \"bart\", \"architectures\": [\"" + architecture + "\"],"
                 + " \"d_model\": 32, \"encoder_layers\": 2, \"decoder_layers\": 2, \"encoder_attention_heads\": 4,"
                 + " \"decoder_attention_heads\": 4, \"encoder_ffn_dim\": 37, \"decoder_ffn_dim\": 37,"

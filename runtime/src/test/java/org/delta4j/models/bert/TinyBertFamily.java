@@ -12,7 +12,7 @@ import org.delta4j.models.roberta.RobertaConfig;
  * Tiny BERT-family models for tests that need no fixtures: the fixtures' sizes (hidden 32, 2 layers, 4 heads,
  * intermediate 37, vocabulary 99, 64 positions), dropout 0.1 everywhere.
  */
-final class TinyBertFamily {
+public final class TinyBertFamily {
     /** The model classes, as {@code architectures} names them. */
     static final List<String> ARCHITECTURES =
             List.of("BertModel", "BertForSequenceClassification", "RobertaModel", "DistilBertModel");
@@ -28,7 +28,7 @@ final class TinyBertFamily {
      * @param architecture one of {@link #ARCHITECTURES}
      * @return its configuration
      */
-    static ModelConfig config(String architecture) {
+    public static ModelConfig config(String architecture) {
         String head = "{\"architectures\": [\"" + architecture + "\"], \"vocab_size\": 99, "
                 + "\"max_position_embeddings\": 64, ";
         if (architecture.startsWith("Distil")) {

@@ -1,7 +1,7 @@
 package org.delta4j.models.gpt2;
 
 /** A tiny GPT-2 configuration for tests that need no fixtures: the fixtures' sizes, with dropout everywhere. */
-final class TinyGpt2 {
+public final class TinyGpt2 {
     private TinyGpt2() {}
 
     /**
@@ -9,7 +9,7 @@ final class TinyGpt2 {
      * @param extra more JSON fields, such as {@code , "tie_word_embeddings": false}, or empty
      * @return the configuration
      */
-    static GPT2Config config(String architecture, String extra) {
+    public static GPT2Config config(String architecture, String extra) {
         return GPT2Config.fromJson("{\"model_type\": \"gpt2\", \"architectures\": [\"" + architecture + "\"],"
                 + " \"n_embd\": 32, \"n_layer\": 2, \"n_head\": 4, \"n_inner\": 37, \"vocab_size\": 99,"
                 + " \"n_positions\": 64" + extra + "}");

@@ -1,7 +1,7 @@
 package org.delta4j.models.t5;
 
 /** A tiny T5 configuration for tests that need no fixtures: the fixtures' sizes, with dropout. */
-final class TinyT5 {
+public final class TinyT5 {
     private TinyT5() {}
 
     /**
@@ -9,7 +9,7 @@ final class TinyT5 {
      * @param extra more JSON fields, such as {@code , "feed_forward_proj": "gated-gelu"}, or empty
      * @return the configuration
      */
-    static T5Config config(String architecture, String extra) {
+    public static T5Config config(String architecture, String extra) {
         return T5Config.fromJson("{\"model_type\": \"t5\", \"architectures\": [\"" + architecture + "\"],"
                 + " \"d_model\": 32, \"d_kv\": 8, \"d_ff\": 37, \"num_layers\": 2, \"num_heads\": 4,"
                 + " \"vocab_size\": 99, \"decoder_start_token_id\": 0" + extra + "}");

@@ -1,0 +1,172 @@
+package org.delta4j.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.delta4j.delta.DeltaSpec;
+import org.delta4j.delta.FreezeSpec;
+import org.delta4j.delta.Tuning;
+import org.delta4j.delta.TuningSpec;
+import org.delta4j.delta.lora.LoraSpec;
+import org.delta4j.delta.prefix.PrefixSpec;
+import org.delta4j.delta.softprompt.SoftPromptSpec;
+import org.delta4j.models.bart.TinyBart;
+import org.delta4j.models.bert.TinyBertFamily;
+import org.delta4j.models.gpt2.TinyGpt2;
+import org.delta4j.models.t5.TinyT5;
+import org.delta4j.testing.EveryMethod;
+import org.delta4j.train.ScopedStep;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Forward and backward passes allocate only in the manager of their inputs, never in the manager that owns the
+ * model's weights: after any number of passes whose inputs live in a closed scope, the model's manager holds exactly
+ * the arrays it held before (see CONTRIBUTING.md, "Memory: who owns an array"). Every architecture, and every delta
+ * method, in inference and through DJL's trainer.
+ */
+class ManagerLeakTest {
+    private static final int PASSES = 3;
+    private static final long[][] IDS = {{5, 31, 12, 45, 7, 1}, {9, 8, 9, 1, 0, 0}};
+    private static final long[][] MASK = {{1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 0, 0}};
+    private static final long[][] DECODER_IDS = {{0, 31, 12, 45}, {0, 8, 9, 1}};
+
+    static Stream<Arguments> architectures() {
+        String v11 = ", \"feed_forward_proj\": \"gated-gelu\", \"tie_word_embeddings\": false";
+        return Stream.of(
+                arguments("BertModel", TinyBertFamily.config("BertModel")),
+                arguments("BertForSequenceClassification", TinyBertFamily.config("BertForSequenceClassification")),
+                arguments("RobertaModel", TinyBertFamily.config("RobertaModel")),
+                arguments("DistilBertModel", TinyBertFamily.config("DistilBertModel")),
+                arguments("GPT2Model", TinyGpt2.config("GPT2Model", "")),
+                arguments("GPT2LMHeadModel", TinyGpt2.config("GPT2LMHeadModel", "")),
+                arguments("BartModel", TinyBart.config("BartModel")),
+                arguments("BartForConditionalGeneration", TinyBart.config("BartForConditionalGeneration")),
+                arguments("T5Model", TinyT5.config("T5Model", "")),
+                arguments("T5ForConditionalGeneration", TinyT5.config("T5ForConditionalGeneration", "")),
+                arguments("T5ForConditionalGeneration v1.1", TinyT5.config("T5ForConditionalGeneration", v11)));
+    }
+
+    static Stream<Arguments> deltas() {
+        Stream<Arguments> onBart = EveryMethod.onBart()
+                .map(spec -> arguments(spec.method() + " on BART", TinyBart.config("BartModel"), spec));
+        Stream<Arguments> onGpt2 = Stream.of(
+                        LoraSpec.builder().modules("c_attn").r(3).build(),
+                        PrefixSpec.builder().modules("attn").prefixTokenNum(3).embedDim(16).midDim(8).build(),
+                        SoftPromptSpec.builder().softTokenNum(4).build())
+                .map(spec -> arguments(spec.method() + " on GPT-2", TinyGpt2.config("GPT2Model", ""), spec));
+        return Stream.concat(onBart, onGpt2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("architectures")
+    void inferenceLeavesTheModelsManagerAsItWas(String name, ModelConfig config) {
+        try (NDManager weights = NDManager.newBaseManager()) {
+            Block model = HfModels.random(config, weights, 1);
+            assertNoGrowthInInference(model, weights);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("architectures")
+    void trainingStepsLeaveTheModelsManagerAsItWas(String name, ModelConfig config) {
+        assertNoGrowthInTraining(config, block -> null);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deltas")
+    void inferenceWithADeltaLeavesTheModelsManagerAsItWas(String name, ModelConfig config, DeltaSpec spec) {
+        try (NDManager weights = NDManager.newBaseManager()) {
+            Block model = HfModels.random(config, weights, 1);
+            TuningSpec.builder().add(spec).build().attach(model);
+            assertNoGrowthInInference(model, weights);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deltas")
+    void trainingADeltaLeavesTheModelsManagerAsItWas(String name, ModelConfig config, DeltaSpec spec) {
+        assertNoGrowthInTraining(config, block ->
+                TuningSpec.builder().add(spec).freeze(FreezeSpec.builder().build()).build().attach(block));
+    }
+
+    /** Counts the model manager's arrays before any pass and after {@link #PASSES} inference passes. */
+    private static void assertNoGrowthInInference(Block model, NDManager weights) {
+        int before = weights.getManagedArrays().size();
+        try (NDManager requests = NDManager.newBaseManager()) {
+            for (int i = 0; i < PASSES; i++) {
+                try (NDManager request = requests.newSubManager()) {
+                    NDList out = model.forward(new ParameterStore(request, false), inputs(model, request), false);
+                    out.head().toFloatArray();
+                }
+            }
+        }
+        int growth = weights.getManagedArrays().size() - before;
+        assertEquals(0, growth, "the model's manager gained " + growth / (float) PASSES + " arrays per inference pass");
+    }
+
+    /**
+     * Counts the model manager's arrays (the trainer's manager under it included) after a first step, which creates
+     * the optimiser's state, and after {@link #PASSES} more.
+     */
+    private static void assertNoGrowthInTraining(ModelConfig config, Function<Block, Tuning> tune) {
+        try (Model model = Model.newInstance("leak")) {
+            Block block = HfModels.random(config, model.getNDManager(), 1);
+            model.setBlock(block);
+            Tuning tuning = tune.apply(block);
+            DefaultTrainingConfig training = new DefaultTrainingConfig(new SquaredHead())
+                    .optOptimizer(Optimizer.adam().build());
+            if (tuning != null) {
+                training.addTrainingListeners(tuning.freezeGuard());
+            }
+            try (Trainer trainer = model.newTrainer(training); NDManager batches = NDManager.newBaseManager()) {
+                ScopedStep.run(trainer, inputs(block, batches), new NDList());
+                int afterFirst = model.getNDManager().getManagedArrays().size();
+                for (int i = 0; i < PASSES; i++) {
+                    ScopedStep.run(trainer, inputs(block, batches), new NDList());
+                }
+                int growth = model.getNDManager().getManagedArrays().size() - afterFirst;
+                assertEquals(0, growth, "the model's manager gained " + growth / (float) PASSES
+                        + " arrays per training step");
+            }
+        }
+    }
+
+    /** Encoder inputs with padding, and decoder ids for encoder-decoder models. */
+    private static NDList inputs(Block model, NDManager manager) {
+        Map<String, long[][]> in = new LinkedHashMap<>();
+        in.put("input_ids", IDS);
+        in.put("attention_mask", MASK);
+        if (model instanceof HasEncoder) {
+            in.put("decoder_input_ids", DECODER_IDS);
+        }
+        return ModelInputs.of(manager, in);
+    }
+
+    /** The mean square of the first output: a loss with no labels, from array operations only. */
+    private static final class SquaredHead extends Loss {
+        SquaredHead() {
+            super("SquaredHead");
+        }
+
+        @Override
+        public NDArray evaluate(NDList labels, NDList predictions) {
+            return predictions.head().square().mean();
+        }
+    }
+}
