@@ -2,14 +2,15 @@ package org.delta4j.delta;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.delta4j.nn.ForwardGate;
 import org.delta4j.nn.ParameterValues;
 import org.delta4j.tree.Module;
@@ -73,34 +74,77 @@ public final class DeltaValues {
 
     /**
      * Attaches a plan's deltas and writes saved values into them, and into the backbone parameters the values name
-     * besides (whose present values {@link Tuning#detach()} puts back). All or nothing: the values must name every
-     * new delta parameter (by canonical path) and nothing that is neither a delta nor a backbone parameter, with
-     * equal shapes; otherwise the deltas are detached again and the backbone is as it was. The names and shapes are
-     * compared before the deltas' arrays are allocated, so sizes in a config that the values do not have (a rank of
-     * millions) allocate nothing.
+     * besides (whose present values {@link Tuning#detach()} puts back). All or nothing: the values' names and shapes
+     * are first checked against the plan's predicted parameters ({@link #check}), so nothing is attached or
+     * allocated for values that do not fit.
      *
      * @param plan the deltas to attach
      * @param values arrays by canonical delta path or backbone path; only read
      * @return the attached deltas, holding the values
-     * @throws IllegalArgumentException naming every missing and unexpected tensor, or the first shape that differs
+     * @throws IllegalArgumentException as {@link #check}
      */
     public static Tuning apply(TuningPlan plan, Map<String, NDArray> values) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        values.forEach((name, value) -> shapes.put(name, value.getShape()));
+        check(plan, shapes, name -> name);
         // One change: no forward pass sees the deltas attached but not yet holding their values.
-        return ForwardGate.of(plan.backbone()).change(() -> applyAlone(plan, values));
+        return ForwardGate.of(plan.backbone()).change(() -> {
+            Tuning tuning = plan.apply();
+            try {
+                Map<String, Parameter> targets = new LinkedHashMap<>(canonicalParameters(tuning));
+                Map<String, Parameter> backbone = backboneParameters(tuning.backbone());
+                Map<String, Parameter> carried = new LinkedHashMap<>();
+                values.keySet().stream().filter(name -> !targets.containsKey(name))
+                        .forEach(name -> carried.put(name, backbone.get(name)));
+                tuning.carry(carried);
+                targets.putAll(carried);
+                targets.forEach((path, p) -> ParameterValues.assign(p, values.get(path)));
+                return tuning;
+            } catch (RuntimeException e) {
+                tuning.detach();
+                throw e;
+            }
+        });
     }
 
-    private static Tuning applyAlone(TuningPlan plan, Map<String, NDArray> values) {
-        Tuning tuning = plan.apply(shaped -> targets(shaped, values));
-        try {
-            Map<String, Parameter> targets = targets(tuning, values);
-            Map<String, Parameter> backbone = new LinkedHashMap<>(targets);
-            backbone.keySet().removeAll(canonicalParameters(tuning).keySet());
-            tuning.carry(backbone);
-            targets.forEach((path, p) -> ParameterValues.assign(p, values.get(path)));
-            return tuning;
-        } catch (RuntimeException e) {
-            tuning.detach();
-            throw e;
+    /**
+     * Checks saved tensors against what a plan's deltas would hold, before anything is attached or allocated: they
+     * must name every parameter the plan predicts ({@link TuningPlan#parameters()}) with its shape, and besides only
+     * backbone parameters, with the backbone's shapes. A size that a config asks for is thus never allocated unless
+     * the file's own tensors have it.
+     *
+     * @param plan the deltas to attach
+     * @param given each saved tensor's shape, by canonical delta path or backbone path
+     * @param nameInFile how the file names a tensor, for messages
+     * @throws IllegalArgumentException naming every missing and unexpected tensor, or the first shape that differs
+     *     with the arguments it comes from
+     */
+    public static void check(TuningPlan plan, Map<String, Shape> given, UnaryOperator<String> nameInFile) {
+        Map<String, Shape> expected = new LinkedHashMap<>(plan.parameters());
+        Map<String, Parameter> backbone = backboneParameters(plan.backbone());
+        TreeSet<String> missing = new TreeSet<>();
+        expected.keySet().stream().filter(name -> !given.containsKey(name)).map(nameInFile).forEach(missing::add);
+        TreeSet<String> unexpected = new TreeSet<>();
+        for (String name : given.keySet()) {
+            if (!expected.containsKey(name)) {
+                Parameter p = backbone.get(name);
+                if (p == null) {
+                    unexpected.add(nameInFile.apply(name));
+                } else {
+                    expected.put(name, p.getShape());
+                }
+            }
+        }
+        if (!missing.isEmpty() || !unexpected.isEmpty()) {
+            throw new IllegalArgumentException("the saved values do not fit the deltas: missing tensors " + missing
+                    + ", unexpected tensors " + unexpected);
+        }
+        for (Map.Entry<String, Shape> e : expected.entrySet()) {
+            Shape shape = given.get(e.getKey());
+            if (!e.getValue().equals(shape)) {
+                throw new IllegalArgumentException("tensor " + nameInFile.apply(e.getKey()) + " has shape " + shape
+                        + ", the model expects " + e.getValue() + askedBy(plan, e.getKey()));
+            }
         }
     }
 
@@ -119,41 +163,10 @@ public final class DeltaValues {
         return out;
     }
 
-    /** Every parameter a value goes into, checked: the key sets match and every shape is equal. */
-    private static Map<String, Parameter> targets(Tuning tuning, Map<String, NDArray> values) {
-        Map<String, Parameter> targets = canonicalParameters(tuning);
-        Map<String, Parameter> backbone = backboneParameters(tuning.backbone());
-        TreeSet<String> missing = new TreeSet<>(targets.keySet());
-        missing.removeAll(values.keySet());
-        List<String> unexpected = new ArrayList<>();
-        for (String key : values.keySet()) {
-            if (!targets.containsKey(key)) {
-                Parameter p = backbone.get(key);
-                if (p == null) {
-                    unexpected.add(key);
-                } else {
-                    targets.put(key, p);
-                }
-            }
-        }
-        if (!missing.isEmpty() || !unexpected.isEmpty()) {
-            throw new IllegalArgumentException("the saved values do not fit the deltas: missing tensors " + missing
-                    + ", unexpected tensors " + new TreeSet<>(unexpected));
-        }
-        for (Map.Entry<String, Parameter> t : targets.entrySet()) {
-            NDArray value = values.get(t.getKey());
-            if (!t.getValue().getShape().equals(value.getShape())) {
-                throw new IllegalArgumentException("tensor " + t.getKey() + " has shape " + value.getShape()
-                        + ", the model expects " + t.getValue().getShape() + askedBy(tuning, t.getValue()));
-            }
-        }
-        return targets;
-    }
-
     /** For a delta parameter, the arguments its shape comes from, which a config may have set wrong. */
-    private static String askedBy(Tuning tuning, Parameter parameter) {
-        for (AttachedDelta d : tuning.deltas()) {
-            if (d.parameters().containsValue(parameter)) {
+    private static String askedBy(TuningPlan plan, String path) {
+        for (TuningPlan.PlannedDelta d : plan.deltas()) {
+            if (d.parameters().containsKey(path)) {
                 return ", as " + d.spec().method() + " with arguments " + d.spec().arguments()
                         + " asks; set the arguments that fit the weights";
             }

@@ -1,10 +1,16 @@
 package org.delta4j.delta;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.delta4j.nn.ForwardGate;
 import org.delta4j.tree.Module;
@@ -23,6 +29,7 @@ public final class TuningPlan {
         this.spec = spec;
         this.backbone = backbone;
         this.deltas = List.copyOf(deltas);
+        this.deltas.forEach(d -> d.plan = this);
     }
 
     static TuningPlan resolve(TuningSpec spec, Block backbone) {
@@ -38,6 +45,20 @@ public final class TuningPlan {
             planned.add(new PlannedDelta(delta, targets, tree.paths()));
         }
         return new TuningPlan(spec, backbone, planned);
+    }
+
+    /**
+     * Every parameter the deltas would add or take over, with its shape, by canonical path (the names checkpoints
+     * use, see {@link DeltaValues}), in attach order. Worked out before anything is allocated: the deltas are put in
+     * place shaped, read and taken off again while forward passes wait ({@link ForwardGate}), so no forward pass and
+     * no caller sees the backbone changed.
+     *
+     * @return the predicted parameters
+     */
+    public Map<String, Shape> parameters() {
+        Map<String, Shape> out = new LinkedHashMap<>();
+        deltas.forEach(d -> out.putAll(d.parameters()));
+        return out;
     }
 
     /** @return the backbone the plan was resolved on */
@@ -59,6 +80,39 @@ public final class TuningPlan {
      */
     public Tuning apply() {
         return apply(tuning -> {});
+    }
+
+    /** Fills each planned delta's predicted parameters, once: see {@link #parameters()}. */
+    private synchronized void predict() {
+        if (deltas.stream().allMatch(d -> d.parameters != null)) {
+            return;
+        }
+        try {
+            apply(shaped -> {
+                Map<String, Parameter> canonical = DeltaValues.canonicalParameters(shaped);
+                for (int i = 0; i < deltas.size(); i++) {
+                    Set<Parameter> own = Collections.newSetFromMap(new IdentityHashMap<>());
+                    own.addAll(shaped.deltas().get(i).parameters().values());
+                    Map<String, Shape> shapes = new LinkedHashMap<>();
+                    canonical.forEach((path, p) -> {
+                        if (own.contains(p)) {
+                            shapes.put(path, p.getShape());
+                        }
+                    });
+                    deltas.get(i).parameters = Collections.unmodifiableMap(shapes);
+                }
+                throw new Predicted();
+            });
+        } catch (Predicted done) {
+            // the deltas were read and taken off again
+        }
+    }
+
+    /** Stops a prediction's attach once the shapes are read, which undoes it. */
+    private static final class Predicted extends RuntimeException {
+        Predicted() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -131,11 +185,13 @@ public final class TuningPlan {
         return sb.toString();
     }
 
-    /** One delta of a plan: its spec and the module paths it modifies, in tree order. */
+    /** One delta of a plan: its spec, the module paths it modifies, in tree order, and the parameters it adds. */
     public static final class PlannedDelta {
         private final DeltaSpec spec;
         private final List<String> targets;
         private final List<String> modules;
+        private TuningPlan plan;
+        private volatile Map<String, Shape> parameters;
 
         PlannedDelta(DeltaSpec spec, List<String> targets, List<String> treeOrder) {
             this.spec = spec;
@@ -157,6 +213,15 @@ public final class TuningPlan {
         /** @return the delta's spec */
         public DeltaSpec spec() {
             return spec;
+        }
+
+        /**
+         * @return the parameters this delta would add or take over (a BitFit bias), with their shapes, by canonical
+         *     path; see {@link TuningPlan#parameters()}
+         */
+        public Map<String, Shape> parameters() {
+            plan.predict();
+            return parameters;
         }
 
         /** @return the module paths it modifies, each once, in tree order */

@@ -2,6 +2,7 @@ package org.delta4j.io;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
@@ -114,13 +115,16 @@ public final class DeltaCheckpoint {
         NDManager manager = DeltaValues.managerOf(backbone);
         try (SafetensorsFile weights = Safetensors.open(file); NDManager scratch = manager.newSubManager()) {
             checkBackbone(config.backbone, backboneOf(backbone, Set.copyOf(weights.names())), dir, check);
-            Map<String, NDArray> values = new LinkedHashMap<>();
-            for (String name : weights.names()) {
-                values.put(name, weights.read(name, scratch));
-            }
+            Map<String, Shape> shapes = new LinkedHashMap<>();
+            weights.names().forEach(name -> shapes.put(name, weights.info(name).shape()));
             try {
-                // Checks every delta's shapes against the weights before allocating, so a rank of millions in an
-                // edited config fails here without allocating it.
+                // The header against the plan's predicted parameters, before any tensor is read or any delta
+                // allocated: a rank of millions in an edited config fails here.
+                DeltaValues.check(plan, shapes, name -> name);
+                Map<String, NDArray> values = new LinkedHashMap<>();
+                for (String name : weights.names()) {
+                    values.put(name, weights.read(name, scratch));
+                }
                 return DeltaValues.apply(plan, values);
             } catch (RuntimeException e) {
                 throw new IOException(file + " does not fit its config: " + e.getMessage() + ".", e);

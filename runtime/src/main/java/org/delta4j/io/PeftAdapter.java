@@ -24,7 +24,6 @@ import org.delta4j.delta.TuningPlan;
 import org.delta4j.delta.TuningSpec;
 import org.delta4j.delta.lora.LoraSpec;
 import org.delta4j.delta.lora.LowRankLinear;
-import org.delta4j.nn.Features;
 import org.delta4j.tree.ModuleTree;
 
 /**
@@ -74,13 +73,20 @@ public final class PeftAdapter {
             List<String> modules = modulesOf(weights.names(), file, paths);
             List<String> targets = targets(config, paths, modules, dir);
             TuningPlan plan = plan(config, targets, paths, backbone, dir);
-            Map<String, NDArray> values = new LinkedHashMap<>();
+            // Canonical delta paths to PEFT's keys: the header is checked against the plan before anything is read.
+            Map<String, String> keys = new LinkedHashMap<>();
             for (String module : targets) {
-                checkShapes(weights, module, config.r(), backbone, file);
-                values.put(module + ".lora.lora_A", weights.read(key(module, "A"), scratch));
-                values.put(module + ".lora.lora_B", weights.read(key(module, "B"), scratch));
+                keys.put(module + ".lora.lora_A", key(module, "A"));
+                keys.put(module + ".lora.lora_B", key(module, "B"));
             }
+            Map<String, Shape> shapes = new LinkedHashMap<>();
+            keys.forEach((path, key) -> shapes.put(path, weights.info(key).shape()));
             try {
+                DeltaValues.check(plan, shapes, path -> keys.getOrDefault(path, path));
+                Map<String, NDArray> values = new LinkedHashMap<>();
+                for (Map.Entry<String, String> k : keys.entrySet()) {
+                    values.put(k.getKey(), weights.read(k.getValue(), scratch));
+                }
                 return DeltaValues.apply(plan, values);
             } catch (RuntimeException e) {
                 throw new IOException(file + " does not fit this backbone: " + e.getMessage() + ".", e);
@@ -230,20 +236,6 @@ public final class PeftAdapter {
                     + " instead of " + targets + ".");
         }
         return plan;
-    }
-
-    private static void checkShapes(SafetensorsFile weights, String module, int r, Block backbone, Path file)
-            throws IOException {
-        Block linear = ModuleTree.of(backbone).module(module).shown();
-        long in = Features.in(linear).orElse(-1);
-        long out = Features.out(linear).orElse(-1);
-        Shape a = weights.info(key(module, "A")).shape();
-        Shape b = weights.info(key(module, "B")).shape();
-        if (!a.equals(new Shape(r, in)) || !b.equals(new Shape(out, r))) {
-            throw new IOException(file + " does not fit this backbone: " + key(module, "A") + " " + a + " and lora_B "
-                    + b + ", but r = " + r + " and " + module + " maps " + in + " inputs to " + out
-                    + " outputs: expected " + new Shape(r, in) + " and " + new Shape(out, r) + ".");
-        }
     }
 
     private static AttachedDelta onlyLora(Tuning tuning) {

@@ -124,7 +124,8 @@ class PeftAdapterTest {
         refusedConfig(c -> c.add("rank_pattern", JsonParser.parseString("{\"fc1\": 4}")), "per-module ranks");
         refusedConfig(c -> c.add("modules_to_save", JsonParser.parseString("[\"head\"]")), "modules_to_save");
         refusedConfig(c -> c.add("layers_to_transform", new JsonPrimitive(0)), "a subset of layers");
-        refusedConfig(c -> c.addProperty("r", 3), "expected (3, 8) and (16, 3)");
+        refusedConfig(c -> c.addProperty("r", 3), "has shape (2, 8), the model expects (3, 8), as lora with arguments "
+                + "{lora_r=3");
         refusedConfig(c -> c.addProperty("r", "two"), "\"r\" must be a positive integer");
         refusedConfig(c -> c.add("target_modules", array("fc2")), "target_modules selects modules without weights");
         refusedConfig(c -> c.addProperty("target_modules", "[("), "not a valid regular expression");
@@ -156,7 +157,7 @@ class PeftAdapterTest {
             w.put("base_model.model.layers.2.fc1.lora_B.weight", w.remove("base_model.model.layers.1.fc1.lora_B.weight"));
         }, "it has no modules [layers.2.fc1]");
         refusedWeights(w -> w.put("base_model.model.layers.0.fc1.lora_A.weight", manager.zeros(new Shape(2, 9))),
-                "lora_A.weight (2, 9)");
+                "lora_A.weight has shape (2, 9), the model expects (2, 8)");
         Files.delete(dir.resolve(PeftAdapter.WEIGHTS));
         Files.writeString(dir.resolve("adapter_model.bin"), "pickle");
         assertRefused("only adapter_model.bin (a PyTorch pickle");

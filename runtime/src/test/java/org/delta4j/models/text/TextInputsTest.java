@@ -14,6 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +89,40 @@ class TextInputsTest {
             assertArrayEquals(new long[] {1, 4, 2, 3}, ids.get(1), "padded with [PAD] from tokenizer.json");
             assertArrayEquals(new long[] {1, 4, 0, 2}, ids.get(2), "an unknown word is [UNK]");
             assertArrayEquals(new long[] {1, 1, 1, 0}, rows(in.get("attention_mask")).get(1));
+        }
+    }
+
+    /** One tokenizer shared by threads gives each the encoding of its own texts, as the README says it may. */
+    @Test
+    void oneTokenizerServesSeveralThreads() throws Exception {
+        List<List<String>> batches = List.of(List.of("Hello world"), List.of("hello", "hello there"),
+                List.of("world hello world"), List.of("there"));
+        try (TextInputs tokenizer = TextInputs.open(folder(PADDING)); NDManager manager = NDManager.newBaseManager()) {
+            List<long[]> alone = new ArrayList<>();
+            for (List<String> texts : batches) {
+                alone.add(tokenizer.encode(manager, texts).get("input_ids").toLongArray());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(batches.size());
+            try {
+                List<Future<?>> runs = new ArrayList<>();
+                for (int t = 0; t < batches.size(); t++) {
+                    int k = t;
+                    runs.add(pool.submit(() -> {
+                        for (int i = 0; i < 300; i++) {
+                            try (NDManager request = manager.newSubManager()) {
+                                long[] ids = tokenizer.encode(request, batches.get(k)).get("input_ids").toLongArray();
+                                assertArrayEquals(alone.get(k), ids, "thread " + k + " call " + i);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : runs) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 
