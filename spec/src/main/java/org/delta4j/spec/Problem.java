@@ -138,11 +138,22 @@ public enum Problem {
             + "common structure, and it";
 
     private final String tag;
+    private final Severity severity;
     private final String template;
 
     Problem(String tag, String template) {
+        this(tag, Severity.ERROR, template);
+    }
+
+    Problem(String tag, Severity severity, String template) {
         this.tag = tag;
+        this.severity = severity;
         this.template = template;
+    }
+
+    /** @return how serious it is; the processor reports it as the compiler diagnostic of this kind */
+    public Severity severity() {
+        return severity;
     }
 
     /** @return the stable tag, such as {@code [delta4j:unknown-module]} */
@@ -169,5 +180,27 @@ public enum Problem {
      */
     public String format(Object... args) {
         return tag() + " " + String.format(Locale.ROOT, template, args);
+    }
+
+    /**
+     * The exception to throw for this problem.
+     *
+     * @param args the template's arguments
+     * @return an exception whose message is {@link #format formatted} from them
+     */
+    public SpecException exception(Object... args) {
+        return new SpecException(this, format(args), null);
+    }
+
+    /**
+     * The exception to throw for this problem when one argument's value causes it, so the annotation processor can
+     * put the error on that value.
+     *
+     * @param argument the argument, such as {@code "reductionFactor"}
+     * @param args the template's arguments
+     * @return an exception whose message is {@link #format formatted} from them
+     */
+    public SpecException exceptionAbout(String argument, Object... args) {
+        return new SpecException(this, format(args), argument);
     }
 }
