@@ -56,7 +56,13 @@ public enum Problem {
     INVALID_NAME("invalid-name", "name = \"%s\" is not a valid name: expected a Java identifier that starts with a "
             + "lower-case letter and is not a keyword, such as \"attn\" or \"ffn\"."),
     /** A failure of the annotation processor itself, not of the spec. */
-    PROCESSOR_FAILURE("processor-failure", "Cannot generate the wiring for %s: %s");
+    PROCESSOR_FAILURE("processor-failure", "Cannot generate the wiring for %s: %s"),
+    /**
+     * Annotation values or a structure file that the compiler still could not resolve when processing was over, such
+     * as a constant of a class that was never generated.
+     */
+    UNRESOLVED("unresolved", "%s cannot be checked, so it gets no wiring: the compiler could not resolve %s. If "
+            + "that is generated code, fix the errors that stopped its generation; otherwise correct the reference.");
 
     /** Why a type cannot be a spec ({@link #SPEC_TYPE}'s clause after "it"): an enum. */
     public static final String SPEC_ENUM = "is an enum";
@@ -133,6 +139,13 @@ public enum Problem {
     /** A parallel adapter pair whose end runs before its start ({@link #UNPAIRED}). */
     public static final String PAIR_ORDER = "%s pairs \"%s\" with \"%s\", which comes before it; give the patterns "
             + "in the order the model runs them.";
+    /**
+     * How {@link #UNRESOLVED} names a value: its source and the annotation and attribute it is written in, such as
+     * {@code Missing.SIZE in @Adapter(bottleneck)}.
+     */
+    public static final String VALUE_IN = "%s in %s";
+    /** How {@link #UNRESOLVED} names a value whose source cannot be seen: the annotation and attribute. */
+    public static final String VALUE_OF = "the value of %s";
     /** The subject of {@link #NO_MODULES} when the method has defaults but the backbone has no unified names. */
     public static final String NO_COMMON_STRUCTURE = "%s has default modules %s in unified names, but %s has no "
             + "common structure, and it";

@@ -40,8 +40,8 @@ final class FreezeRule {
             }
             ModulePattern pattern = ModulePattern.parse(text);
             if (names.stream().noneMatch(pattern::matches)) {
-                report.error(Problem.UNKNOWN_MODULE.format(text, backbone.name() + " or its deltas",
-                        NameSuggestions.hint(text, names)), freeze.annotation().mirror(), element);
+                report.addAt(freeze.annotation().mirror(), element, Problem.UNKNOWN_MODULE, text,
+                        backbone.name() + " or its deltas", NameSuggestions.hint(text, names));
             }
         }
     }
