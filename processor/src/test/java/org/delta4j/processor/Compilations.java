@@ -3,6 +3,9 @@ package org.delta4j.processor;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 
 /**
@@ -18,8 +21,20 @@ final class Compilations {
      * @return the compilation
      */
     static Compilation compile(JavaFileObject... sources) {
+        return compileWith(List.of(), sources);
+    }
+
+    /**
+     * @param others processors that run after the delta4j processor in each round
+     * @param sources the sources
+     * @return the compilation
+     */
+    static Compilation compileWith(List<Processor> others, JavaFileObject... sources) {
+        List<Processor> processors = new ArrayList<>();
+        processors.add(new DeltaSpecProcessor());
+        processors.addAll(others);
         return Compiler.javac()
-                .withProcessors(new DeltaSpecProcessor())
+                .withProcessors(processors)
                 .withOptions("-Xlint:all,-processing")
                 .compile(sources);
     }

@@ -8,16 +8,8 @@ import static org.delta4j.processor.ErrorAssertions.assertError;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.delta4j.processor.model.Kind;
 import org.delta4j.spec.Problem;
@@ -29,39 +21,6 @@ import org.junit.jupiter.api.Test;
  * nothing but the JDK, and every problem has a compile-testing test.
  */
 class HygieneTest {
-    /** Runs the processor behind a wrapped environment, as Gradle's incremental processing does. */
-    private static final class Wrapped extends AbstractProcessor {
-        private final DeltaSpecProcessor delegate = new DeltaSpecProcessor();
-
-        @Override
-        public synchronized void init(ProcessingEnvironment env) {
-            super.init(env);
-            delegate.init((ProcessingEnvironment) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {ProcessingEnvironment.class}, (proxy, method, args) -> {
-                        try {
-                            return method.invoke(env, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    }));
-        }
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return delegate.getSupportedAnnotationTypes();
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return delegate.getSupportedSourceVersion();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            return delegate.process(annotations, round);
-        }
-    }
-
     @Test
     void repeatedAnnotationsAloneAreProcessed() {
         JavaFileObject source = spec(
@@ -83,7 +42,7 @@ class HygieneTest {
                 "@Lora(name = \"ffn\",",
                 "      modules = \"fc9\")",
                 "interface Spec {}");
-        Compilation compilation = Compiler.javac().withProcessors(new Wrapped()).compile(source);
+        Compilation compilation = Compiler.javac().withProcessors(new WrappedEnvironmentProcessor()).compile(source);
         assertThat(compilation).hadErrorCount(1);
         assertError(compilation, source, Problem.UNKNOWN_MODULE, "Module pattern \"fc9\"", "interface Spec");
     }
@@ -95,7 +54,7 @@ class HygieneTest {
                 "@Adapter(modules = \"fc2\",",
                 "         bottleneck = 0)",
                 "interface Spec {}");
-        Compilation compilation = Compiler.javac().withProcessors(new Wrapped()).compile(source);
+        Compilation compilation = Compiler.javac().withProcessors(new WrappedEnvironmentProcessor()).compile(source);
         assertError(compilation, source, Problem.OUT_OF_RANGE, "bottleneck = 0", "bottleneck = 0");
     }
 
@@ -114,7 +73,7 @@ class HygieneTest {
     @Test
     void everyProblemHasACompileTest() throws IOException {
         StringBuilder tests = new StringBuilder();
-        for (String file : new String[] {"SpecErrorTest", "ValueErrorTest", "ModuleErrorTest"}) {
+        for (String file : new String[] {"SpecErrorTest", "ValueErrorTest", "ModuleErrorTest", "DeferralTest"}) {
             tests.append(Files.readString(Path.of("src/test/java/org/delta4j/processor/" + file + ".java")));
         }
         for (Problem p : Problem.values()) {

@@ -219,22 +219,4 @@ class SpecErrorTest {
         assertError(compilation, spec, Problem.PROCESSOR_FAILURE, "Cannot generate the wiring for test.Spec",
                 "interface Spec");
     }
-
-    @Test
-    void unresolvedValuesLeaveTheErrorsToTheCompiler() {
-        JavaFileObject source = spec(
-                "@Backbone(\"facebook/bart-base\")",
-                "@Adapter(modules = {\"fc2\", Missing.MODULE},",
-                "         bottleneck = Missing.SIZE,",
-                "         nonLinearity = Missing.NAME)",
-                "interface Spec {}");
-        Compilation compilation = compile(source);
-        assertThat(compilation).hadErrorCount(3);
-        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(source)
-                .onLineContaining("Missing.MODULE");
-        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(source)
-                .onLineContaining("Missing.SIZE");
-        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(source)
-                .onLineContaining("Missing.NAME");
-    }
 }

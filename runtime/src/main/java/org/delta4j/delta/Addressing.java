@@ -61,9 +61,9 @@ public final class Addressing {
             return spec.modules();
         }
         if (spec.defaultModules().isEmpty() || aliases.isEmpty()) {
-            throw new SpecException(Problem.NO_MODULES, Problem.NO_MODULES.format(spec.method()
+            throw Problem.NO_MODULES.exception(spec.method()
                     + (spec.defaultModules().isEmpty() ? "" : " has default modules " + spec.defaultModules()
-                            + " in unified names, but " + backboneName + " has no common structure, and it")));
+                            + " in unified names, but " + backboneName + " has no common structure, and it"));
         }
         return spec.defaultModules();
     }

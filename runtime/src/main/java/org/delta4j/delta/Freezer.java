@@ -71,8 +71,8 @@ final class Freezer {
             }
             ModulePattern p = ModulePattern.parse(text);
             if (names.stream().noneMatch(p::matches)) {
-                throw new SpecException(Problem.UNKNOWN_MODULE, Problem.UNKNOWN_MODULE.format(
-                        text, "the backbone (freeze exclude)", NameSuggestions.hint(text, names)));
+                throw Problem.UNKNOWN_MODULE.exception(
+                        text, "the backbone (freeze exclude)", NameSuggestions.hint(text, names));
             }
             patterns.add(p);
         }

@@ -40,7 +40,7 @@ public final class ArgumentRules {
      */
     public static String deltaName(String name) {
         if (!NAME.matcher(name).matches() || KEYWORDS.contains(name)) {
-            throw new SpecException(Problem.INVALID_NAME, Problem.INVALID_NAME.format(name));
+            throw Problem.INVALID_NAME.exception(name);
         }
         return name;
     }
@@ -55,7 +55,7 @@ public final class ArgumentRules {
      */
     public static int atLeastOne(String name, int value) {
         if (value < 1) {
-            throw new SpecException(Problem.OUT_OF_RANGE, Problem.OUT_OF_RANGE.format(name, value, "an integer >= 1"));
+            throw Problem.OUT_OF_RANGE.exception(name, value, "an integer >= 1");
         }
         return value;
     }
@@ -70,7 +70,7 @@ public final class ArgumentRules {
      */
     public static double positive(String name, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new SpecException(Problem.OUT_OF_RANGE, Problem.OUT_OF_RANGE.format(name, value, "a finite number > 0"));
+            throw Problem.OUT_OF_RANGE.exception(name, value, "a finite number > 0");
         }
         return value;
     }
@@ -85,7 +85,7 @@ public final class ArgumentRules {
      */
     public static double dropout(String name, double value) {
         if (!(value >= 0 && value < 1)) {
-            throw new SpecException(Problem.OUT_OF_RANGE, Problem.OUT_OF_RANGE.format(name, value, "a probability in [0, 1)"));
+            throw Problem.OUT_OF_RANGE.exception(name, value, "a probability in [0, 1)");
         }
         return value;
     }
@@ -115,7 +115,7 @@ public final class ArgumentRules {
      */
     public static String oneOf(String name, String value, Collection<String> choices) {
         if (!choices.contains(value)) {
-            throw new SpecException(Problem.UNKNOWN_CHOICE, Problem.UNKNOWN_CHOICE.format(name, value, choices));
+            throw Problem.UNKNOWN_CHOICE.exception(name, value, choices);
         }
         return value;
     }

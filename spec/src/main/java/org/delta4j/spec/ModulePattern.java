@@ -38,20 +38,18 @@ public final class ModulePattern {
         Objects.requireNonNull(text, "text");
         if (!text.startsWith(REGEX_PREFIX)) {
             if (text.isBlank()) {
-                throw new SpecException(Problem.EMPTY_PATTERN, Problem.EMPTY_PATTERN.format(text));
+                throw Problem.EMPTY_PATTERN.exception(text);
             }
             return new ModulePattern(text, null);
         }
         String body = text.substring(REGEX_PREFIX.length());
         if (body.isEmpty()) {
-            throw new SpecException(Problem.EMPTY_PATTERN, Problem.EMPTY_PATTERN.format(text));
+            throw Problem.EMPTY_PATTERN.exception(text);
         }
         try {
             return new ModulePattern(text, Pattern.compile(body));
         } catch (PatternSyntaxException e) {
-            throw new SpecException(
-                    Problem.INVALID_REGEX,
-                    Problem.INVALID_REGEX.format(text, e.getDescription(), e.getIndex()));
+            throw Problem.INVALID_REGEX.exception(text, e.getDescription(), e.getIndex());
         }
     }
 

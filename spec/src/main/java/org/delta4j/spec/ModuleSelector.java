@@ -68,7 +68,7 @@ public final class ModuleSelector {
                 String hint = paths.stream().anyMatch(path -> matches(p, path, aliases))
                         ? Problem.detail(Problem.ONLY_EXCLUDED, exclusions)
                         : NameSuggestions.hint(p.text(), withAliases(paths, aliases));
-                throw new SpecException(Problem.UNKNOWN_MODULE, Problem.UNKNOWN_MODULE.format(p.text(), backboneName, hint));
+                throw Problem.UNKNOWN_MODULE.exception(p.text(), backboneName, hint);
             }
         }
         List<String> selected = new ArrayList<>();

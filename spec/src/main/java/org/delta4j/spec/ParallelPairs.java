@@ -45,14 +45,14 @@ public final class ParallelPairs {
         List<String> froms = new ModuleSelector(List.of(from), exclude).select(paths, aliases, backboneName);
         List<String> tos = new ModuleSelector(List.of(to), exclude).select(paths, aliases, backboneName);
         if (froms.size() != tos.size()) {
-            throw new SpecException(Problem.UNPAIRED, Problem.UNPAIRED.format(Problem.detail(Problem.PAIR_COUNTS,
-                    subject, from, to, froms.size(), tos.size(), froms, tos)));
+            throw Problem.UNPAIRED.exception(Problem.detail(
+                    Problem.PAIR_COUNTS, subject, from, to, froms.size(), tos.size(), froms, tos));
         }
         List<String> flat = new ArrayList<>();
         for (int j = 0; j < froms.size(); j++) {
             if (paths.indexOf(froms.get(j)) > paths.indexOf(tos.get(j))) {
-                throw new SpecException(Problem.UNPAIRED, Problem.UNPAIRED.format(Problem.detail(Problem.PAIR_ORDER,
-                        subject, froms.get(j), tos.get(j))));
+                throw Problem.UNPAIRED.exception(
+                        Problem.detail(Problem.PAIR_ORDER, subject, froms.get(j), tos.get(j)));
             }
             flat.add(froms.get(j));
             flat.add(tos.get(j));

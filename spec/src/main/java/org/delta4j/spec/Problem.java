@@ -62,7 +62,13 @@ public enum Problem {
     INVALID_NAME("invalid-name", "name = \"%s\" is not a valid name: expected a Java identifier that starts with a "
             + "lower-case letter and is not a keyword, such as \"attn\" or \"ffn\"."),
     /** A failure of the annotation processor itself, not of the spec. */
-    PROCESSOR_FAILURE("processor-failure", "Cannot generate the wiring for %s: %s");
+    PROCESSOR_FAILURE("processor-failure", "Cannot generate the wiring for %s: %s"),
+    /**
+     * Annotation values or a structure file that the compiler still could not resolve when processing was over, such
+     * as a constant of a class that was never generated.
+     */
+    UNRESOLVED("unresolved", "%s cannot be checked, so it gets no wiring: the compiler could not resolve %s. If "
+            + "that is generated code, fix the errors that stopped its generation; otherwise correct the reference.");
 
     /** Why a type cannot be a spec ({@link #SPEC_TYPE}'s clause after "it"): an enum. */
     public static final String SPEC_ENUM = "is an enum";
@@ -139,16 +145,34 @@ public enum Problem {
     /** A parallel adapter pair whose end runs before its start ({@link #UNPAIRED}). */
     public static final String PAIR_ORDER = "%s pairs \"%s\" with \"%s\", which comes before it; give the patterns "
             + "in the order the model runs them.";
+    /**
+     * How {@link #UNRESOLVED} names a value: its source and the annotation and attribute it is written in, such as
+     * {@code Missing.SIZE in @Adapter(bottleneck)}.
+     */
+    public static final String VALUE_IN = "%s in %s";
+    /** How {@link #UNRESOLVED} names a value whose source cannot be seen: the annotation and attribute. */
+    public static final String VALUE_OF = "the value of %s";
     /** The subject of {@link #NO_MODULES} when the method has defaults but the backbone has no unified names. */
     public static final String NO_COMMON_STRUCTURE = "%s has default modules %s in unified names, but %s has no "
             + "common structure, and it";
 
     private final String tag;
+    private final Severity severity;
     private final String template;
 
     Problem(String tag, String template) {
+        this(tag, Severity.ERROR, template);
+    }
+
+    Problem(String tag, Severity severity, String template) {
         this.tag = tag;
+        this.severity = severity;
         this.template = template;
+    }
+
+    /** @return how serious it is; the processor reports it as the compiler diagnostic of this kind */
+    public Severity severity() {
+        return severity;
     }
 
     /** @return the stable tag, such as {@code [delta4j:unknown-module]} */
@@ -175,5 +199,27 @@ public enum Problem {
      */
     public String format(Object... args) {
         return tag() + " " + String.format(Locale.ROOT, template, args);
+    }
+
+    /**
+     * The exception to throw for this problem.
+     *
+     * @param args the template's arguments
+     * @return an exception whose message is {@link #format formatted} from them
+     */
+    public SpecException exception(Object... args) {
+        return new SpecException(this, format(args), null);
+    }
+
+    /**
+     * The exception to throw for this problem when one argument's value causes it, so the annotation processor can
+     * put the error on that value.
+     *
+     * @param argument the argument, such as {@code "reductionFactor"}
+     * @param args the template's arguments
+     * @return an exception whose message is {@link #format formatted} from them
+     */
+    public SpecException exceptionAbout(String argument, Object... args) {
+        return new SpecException(this, format(args), argument);
     }
 }

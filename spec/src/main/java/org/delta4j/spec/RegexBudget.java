@@ -47,8 +47,7 @@ public final class RegexBudget {
         @Override
         public char charAt(int index) {
             if (++steps > MAX_STEPS) {
-                throw new SpecException(Problem.SLOW_REGEX,
-                        Problem.SLOW_REGEX.format(subject, text, MAX_STEPS, input));
+                throw Problem.SLOW_REGEX.exception(subject, text, MAX_STEPS, input);
             }
             return input.charAt(index);
         }

@@ -95,8 +95,8 @@ public final class TargetRules {
         long hidden = hidden(subject, target);
         long bottleneck = hidden / reductionFactor;
         if (bottleneck < 1) {
-            throw new SpecException(Problem.INDIVISIBLE, Problem.INDIVISIBLE.format(subject, target.path(),
-                    Problem.detail(Problem.NO_BOTTLENECK, hidden, reductionFactor, hidden)), "reductionFactor");
+            throw Problem.INDIVISIBLE.exceptionAbout("reductionFactor", subject, target.path(),
+                    Problem.detail(Problem.NO_BOTTLENECK, hidden, reductionFactor, hidden));
         }
         return bottleneck;
     }
@@ -124,9 +124,9 @@ public final class TargetRules {
         }
         fixes.add("hypercomplexDivision = " + Wording.either(divisors(gcd(hidden, bottleneck), division)));
         String fix = Problem.detail(Problem.HYPERCOMPLEX_FIX, String.join(", or ", fixes));
-        throw new SpecException(Problem.INDIVISIBLE, Problem.INDIVISIBLE.format(subject, target.path(),
+        throw Problem.INDIVISIBLE.exceptionAbout("hypercomplexDivision", subject, target.path(),
                 Problem.detail(Problem.HYPERCOMPLEX_INDIVISIBLE, hidden, hidden, reductionFactor, bottleneck,
-                        division, fix)), "hypercomplexDivision");
+                        division, fix));
     }
 
     /**
@@ -177,8 +177,7 @@ public final class TargetRules {
      */
     public static String encoder(String subject, ModelStructure structure) {
         if (structure.encoder() == null) {
-            throw new SpecException(Problem.UNSUPPORTED_MODULE, Problem.UNSUPPORTED_MODULE.format(subject, "",
-                    structure.modelClass(), Problem.ENCODER_ONLY));
+            throw Problem.UNSUPPORTED_MODULE.exception(subject, "", structure.modelClass(), Problem.ENCODER_ONLY);
         }
         return structure.encoder();
     }
@@ -194,8 +193,7 @@ public final class TargetRules {
     }
 
     private static SpecException unsupported(String subject, ModelStructure.Module target, String reason) {
-        return new SpecException(Problem.UNSUPPORTED_MODULE,
-                Problem.UNSUPPORTED_MODULE.format(subject, target.path(), target.type(), reason));
+        return Problem.UNSUPPORTED_MODULE.exception(subject, target.path(), target.type(), reason);
     }
 
     /** The reduction factors nearest the given one (one below, one above) whose bottleneck the division divides. */

@@ -23,6 +23,14 @@ public final class Wording {
     }
 
     /**
+     * @param items items to list, at least one
+     * @return joined by commas and a final "and"
+     */
+    public static String all(List<?> items) {
+        return join(items, " and ");
+    }
+
+    /**
      * @param items items to offer, at least one
      * @return joined by commas and a final "or"
      */

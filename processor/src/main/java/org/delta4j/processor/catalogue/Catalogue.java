@@ -63,7 +63,7 @@ public final class Catalogue {
      */
     public ModelStructure load(String name) {
         if (!names().contains(name)) {
-            throw new SpecException(Problem.UNKNOWN_BACKBONE, Problem.UNKNOWN_BACKBONE.format(name, names()));
+            throw Problem.UNKNOWN_BACKBONE.exception(name, names());
         }
         ModelStructure s = loaded.get(name);
         if (s == null) {

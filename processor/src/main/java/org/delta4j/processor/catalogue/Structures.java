@@ -28,6 +28,6 @@ final class Structures {
      * @return the exception to throw
      */
     static SpecException badStructure(String source, String reason) {
-        return new SpecException(Problem.BAD_STRUCTURE, Problem.BAD_STRUCTURE.format(source, reason));
+        return Problem.BAD_STRUCTURE.exception(source, reason);
     }
 }

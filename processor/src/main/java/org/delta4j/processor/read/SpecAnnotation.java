@@ -36,4 +36,12 @@ public record SpecAnnotation(AnnotationMirror mirror, Map<String, AnnotationValu
         }
         return v;
     }
+
+    /**
+     * @param attribute an attribute's name
+     * @return how messages name where its value is written, such as {@code @Adapter(bottleneck)}
+     */
+    public String where(String attribute) {
+        return "@" + mirror.getAnnotationType().asElement().getSimpleName() + "(" + attribute + ")";
+    }
 }

@@ -60,6 +60,15 @@ public record SpecAnnotations(Optional<SpecAnnotation> backbone, List<PartAnnota
     }
 
     /**
+     * @param annotationName an annotation type's qualified name
+     * @return whether it is {@code @Backbone}, a delta or freeze annotation, or the container of a repeated one
+     */
+    public static boolean isSpecAnnotation(String annotationName) {
+        return BACKBONE.equals(annotationName) || Kind.forAnnotation(annotationName) != null
+                || Kind.forContainer(annotationName) != null;
+    }
+
+    /**
      * @param mirror an annotation
      * @return its type's qualified name
      */

@@ -8,25 +8,20 @@ import javax.lang.model.element.AnnotationValue;
 import org.delta4j.processor.model.ValueType;
 
 /**
- * Converts annotation values into the model's Java values. A value the compiler could not resolve (such as a
- * constant that does not exist) is reported by the compiler itself, so these return empty instead of guessing.
+ * Converts annotation values into the model's Java values. A value that is not of its attribute's type is one the
+ * compiler could not resolve (javac hands such a value over as a string), so these return empty instead of guessing;
+ * {@link UnresolvedValues} finds unresolved values of every type before these are read.
  */
 public final class Values {
-    /** How javac shows a value it could not resolve; a string written as such shows quoted. */
-    private static final String UNRESOLVED = "<error>";
-
     private Values() {}
 
     /**
      * @param type the attribute's type, not {@link ValueType#STRINGS}
      * @param value the annotation value
-     * @return an {@link Integer}, {@link Double}, {@link Boolean} or {@link String}; empty when unresolved
+     * @return an {@link Integer}, {@link Double}, {@link Boolean} or {@link String}; empty when the value is not of
+     *     that type, which means unresolved
      */
     public static Optional<Object> scalar(ValueType type, AnnotationValue value) {
-        if (UNRESOLVED.equals(value.toString())) {
-            // javac hands such a value to processors as the string "<error>", even for a String attribute.
-            return Optional.empty();
-        }
         Object v = value.getValue();
         boolean ok = switch (type) {
             case INT -> v instanceof Integer;
@@ -40,7 +35,7 @@ public final class Values {
 
     /**
      * @param value the value of a {@code String[]} attribute
-     * @return its elements, each to be read with {@link #scalar}; empty when unresolved
+     * @return its elements, each to be read with {@link #scalar}; empty when not an array, which means unresolved
      */
     public static Optional<List<AnnotationValue>> elements(AnnotationValue value) {
         if (!(value.getValue() instanceof List<?> list)) {

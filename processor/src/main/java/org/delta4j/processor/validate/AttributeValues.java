@@ -3,12 +3,12 @@ package org.delta4j.processor.validate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import org.delta4j.processor.model.Attribute;
 import org.delta4j.processor.model.ValueType;
 import org.delta4j.processor.read.SpecAnnotation;
 import org.delta4j.processor.read.Values;
+import org.delta4j.spec.Problem;
 
 /** Reads attribute values and checks each with its rule, reporting every failure on the value itself. */
 final class AttributeValues {
@@ -18,17 +18,17 @@ final class AttributeValues {
     static Optional<Object> checked(Attribute attribute, SpecAnnotation annotation, Report report) {
         AnnotationValue value = annotation.value(attribute.name());
         if (attribute.type() != ValueType.STRINGS) {
-            return ruled(attribute, annotation.mirror(), attribute.type(), value, report);
+            return ruled(attribute, annotation, attribute.type(), value, report);
         }
         Optional<List<AnnotationValue>> elementValues = Values.elements(value);
         if (elementValues.isEmpty()) {
-            report.unresolved();
+            report.unresolved(Problem.detail(Problem.VALUE_OF, annotation.where(attribute.name())));
             return Optional.empty();
         }
         List<String> strings = new ArrayList<>();
         boolean ok = true;
         for (AnnotationValue element : elementValues.get()) {
-            Optional<Object> s = ruled(attribute, annotation.mirror(), ValueType.STRING, element, report);
+            Optional<Object> s = ruled(attribute, annotation, ValueType.STRING, element, report);
             ok &= s.isPresent();
             s.ifPresent(v -> strings.add((String) v));
         }
@@ -38,21 +38,23 @@ final class AttributeValues {
     /**
      * @param type the type to read, not {@link ValueType#STRINGS}
      * @param value the annotation value
+     * @param where how to name where it is written, from {@link SpecAnnotation#where}
      * @param report where an unresolved value is noted
-     * @return the value, empty when the compiler could not resolve it (and reports that itself)
+     * @return the value, empty when the compiler could not resolve it
      */
-    static Optional<Object> scalar(ValueType type, AnnotationValue value, Report report) {
+    static Optional<Object> scalar(ValueType type, AnnotationValue value, String where, Report report) {
         Optional<Object> v = Values.scalar(type, value);
         if (v.isEmpty()) {
-            report.unresolved();
+            report.unresolved(Problem.detail(Problem.VALUE_OF, where));
         }
         return v;
     }
 
     /** Reads one value and checks it with the attribute's rule; an array attribute's rule checks each element. */
     private static Optional<Object> ruled(
-            Attribute attribute, AnnotationMirror mirror, ValueType type, AnnotationValue value, Report report) {
-        return scalar(type, value, report).flatMap(v -> report.attempt(mirror, value, () -> {
+            Attribute attribute, SpecAnnotation annotation, ValueType type, AnnotationValue value, Report report) {
+        String where = annotation.where(attribute.name());
+        return scalar(type, value, where, report).flatMap(v -> report.attempt(annotation.mirror(), value, () -> {
             attribute.rule().check(attribute.name(), v);
             return v;
         }));

@@ -39,8 +39,8 @@ final class ConflictRule {
                 if (!shared.isEmpty()) {
                     Target first = firstOn(later, shared.get(0));
                     String more = shared.size() > 1 ? Problem.detail(Problem.AND_MORE, shared.size() - 1) : "";
-                    report.error(Problem.CONFLICT.format(later.subject(), earlier.subject(), shared.get(0), more,
-                            first.path()), later.annotation().mirror(), later.patternValue(first.pattern()));
+                    report.addAt(later.annotation().mirror(), later.patternValue(first.pattern()), Problem.CONFLICT,
+                            later.subject(), earlier.subject(), shared.get(0), more, first.path());
                     break;
                 }
             }
@@ -55,8 +55,8 @@ final class ConflictRule {
             if (earlier != null && !earlier.path().equals(t.path())) {
                 // Excluding the deeper path never excludes the other, which contains it.
                 String deeper = t.path().length() > earlier.path().length() ? t.path() : earlier.path();
-                report.error(Problem.CONFLICT.format(patternOf(part, t), patternOf(part, earlier), t.placement(), "",
-                        deeper), part.annotation().mirror(), part.patternValue(t.pattern()));
+                report.addAt(part.annotation().mirror(), part.patternValue(t.pattern()), Problem.CONFLICT,
+                        patternOf(part, t), patternOf(part, earlier), t.placement(), "", deeper);
                 return;
             }
         }

@@ -44,8 +44,8 @@ final class FreezeRule {
             Optional<Boolean> matched = report.attempt(freeze.annotation().mirror(), element,
                     () -> names.stream().anyMatch(pattern::matches));
             if (matched.isPresent() && !matched.get()) {
-                report.error(Problem.UNKNOWN_MODULE.format(text, backbone.name() + " or its deltas",
-                        NameSuggestions.hint(text, names)), freeze.annotation().mirror(), element);
+                report.addAt(freeze.annotation().mirror(), element, Problem.UNKNOWN_MODULE, text,
+                        backbone.name() + " or its deltas", NameSuggestions.hint(text, names));
             }
         }
     }

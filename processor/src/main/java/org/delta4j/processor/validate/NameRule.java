@@ -36,11 +36,11 @@ final class NameRule {
         for (PartAnnotation p : parts) {
             int ordinal = seen.merge(p.kind(), 1, Integer::sum);
             AnnotationValue nameValue = p.kind().isRepeatable() ? p.annotation().value(NAME) : null;
-            String written = nameValue == null ? ""
-                    : (String) AttributeValues.scalar(ValueType.STRING, nameValue, report).orElse("");
+            String written = nameValue == null ? "" : (String) AttributeValues
+                    .scalar(ValueType.STRING, nameValue, p.annotation().where(NAME), report).orElse("");
             if (written.isEmpty() && counts.get(p.kind()) > 1) {
-                report.error(Problem.MISSING_NAME.format(p.kind().displayName(), counts.get(p.kind()),
-                        p.kind().prefix() + ordinal), p.annotation().mirror(), nameValue);
+                report.addAt(p.annotation().mirror(), nameValue, Problem.MISSING_NAME, p.kind().displayName(),
+                        counts.get(p.kind()), p.kind().prefix() + ordinal);
             }
             names.add(written.isEmpty() ? ""
                     : report.attempt(p.annotation().mirror(), nameValue, () -> ArgumentRules.deltaName(written))
@@ -64,8 +64,7 @@ final class NameRule {
             if (!name.isEmpty()) {
                 String by = taken.putIfAbsent(name, SpecPart.subject(p.kind(), name));
                 if (by != null) {
-                    report.error(Problem.DUPLICATE_NAME.format(name, by), p.annotation().mirror(),
-                            p.annotation().value(NAME));
+                    report.addAt(p.annotation().mirror(), p.annotation().value(NAME), Problem.DUPLICATE_NAME, name, by);
                 }
             }
         }

@@ -18,6 +18,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import org.delta4j.processor.read.SourceTrees;
 import org.delta4j.processor.read.SpecAnnotations;
 import org.delta4j.processor.read.Values;
 
@@ -40,17 +41,14 @@ public final class Positions {
      * @return positions through javac's tree API when it is there, otherwise none
      */
     public static Positions of(ProcessingEnvironment env) {
-        try {
-            return new Positions(Trees.instance(env));
-        } catch (IllegalArgumentException | LinkageError e) {
-            // Not javac's own environment (Gradle wraps it), or no jdk.compiler: the messager's positions stand.
-            return new Positions(null);
-        }
+        // Without the tree API the messager's positions stand.
+        return new Positions(SourceTrees.of(env).orElse(null));
     }
 
     /**
-     * Prints an error at the source of a value inside a repeated annotation.
+     * Prints a diagnostic at the source of a value inside a repeated annotation.
      *
+     * @param kind the diagnostic's kind
      * @param message the message
      * @param type the annotated type
      * @param mirror the annotation, perhaps one held by a container javac made
@@ -58,7 +56,7 @@ public final class Positions {
      * @return whether it was printed; {@code false} when the mirror is not inside a made container or its source
      *     cannot be found, and the messager should print it
      */
-    boolean print(String message, Element type, AnnotationMirror mirror, AnnotationValue value) {
+    boolean print(Diagnostic.Kind kind, String message, Element type, AnnotationMirror mirror, AnnotationValue value) {
         if (trees == null || mirror == null) {
             return false;
         }
@@ -68,7 +66,7 @@ public final class Positions {
             if (tree == null) {
                 return false;
             }
-            trees.printMessage(Diagnostic.Kind.ERROR, message, tree, path.getCompilationUnit());
+            trees.printMessage(kind, message, tree, path.getCompilationUnit());
             return true;
         } catch (RuntimeException e) {
             return false;

@@ -17,38 +17,50 @@ import org.delta4j.processor.model.ValueType;
 import org.delta4j.processor.read.PartAnnotation;
 import org.delta4j.processor.read.SpecAnnotation;
 import org.delta4j.processor.read.SpecAnnotations;
+import org.delta4j.processor.read.UnresolvedValues;
 import org.delta4j.spec.Problem;
 
 /**
  * Checks one spec type completely, reporting every error, and builds the model only when nothing is wrong: the
  * type itself, every value against the rule the runtime builder's setter applies, the deltas' names, every module
  * pattern against the backbone's structure with the runtime's selection rules, every selected module against its
- * method's rule, conflicts between deltas, and the freeze's patterns.
+ * method's rule, conflicts between deltas, and the freeze's patterns. A type with values the compiler could not
+ * resolve yet is not checked at all: its report only lists them.
  */
 public final class SpecValidator {
     private final Elements elements;
+    private final UnresolvedValues unresolvedValues;
     private final Catalogue catalogue;
     private final StructureFiles structureFiles;
 
     /**
      * @param elements the compiler's element utilities
+     * @param unresolvedValues finds values the compiler could not resolve yet
      * @param catalogue the bundled backbone structures
      * @param structureFiles reads structure files that specs name
      */
-    public SpecValidator(Elements elements, Catalogue catalogue, StructureFiles structureFiles) {
+    public SpecValidator(Elements elements, UnresolvedValues unresolvedValues, Catalogue catalogue,
+            StructureFiles structureFiles) {
         this.elements = elements;
+        this.unresolvedValues = unresolvedValues;
         this.catalogue = catalogue;
         this.structureFiles = structureFiles;
     }
 
     /**
      * @param type a type with at least one spec annotation
-     * @param report collects every error found
+     * @param report collects every error found, and what could not be resolved
      * @return the model, present exactly when the report is clean
      */
     public Optional<SpecModel> validate(TypeElement type, Report report) {
+        List<String> unresolved = unresolvedValues.in(type);
+        if (!unresolved.isEmpty()) {
+            // Checking values the compiler could not resolve would only report symptoms of that.
+            unresolved.forEach(report::unresolved);
+            return Optional.empty();
+        }
         for (String reason : SpecTypeRule.violations(type)) {
-            report.error(Problem.SPEC_TYPE.format(type.getQualifiedName(), reason));
+            report.add(Problem.SPEC_TYPE, type.getQualifiedName(), reason);
         }
         SpecAnnotations found = SpecAnnotations.read(elements, type);
         Optional<Backbone> backbone = found.backbone().flatMap(b -> backbone(b, report));
@@ -59,7 +71,7 @@ public final class SpecValidator {
         for (int i = 0; i < found.parts().size(); i++) {
             PartAnnotation p = found.parts().get(i);
             if (p.kind().isDelta() && found.backbone().isEmpty()) {
-                report.error(Problem.NO_BACKBONE.format(p.kind().displayName()), p.annotation().mirror(), null);
+                report.addAt(p.annotation().mirror(), null, Problem.NO_BACKBONE, p.kind().displayName());
             }
             CheckedPart part = checked(p, names.get(i), backbone, report);
             parts.add(part);
@@ -75,7 +87,7 @@ public final class SpecValidator {
             FreezeRule.check(freeze, backbone.get(), deltas, report);
         }
         if (deltas.isEmpty()) {
-            report.error(Problem.NO_DELTA.format(type.getQualifiedName()));
+            report.add(Problem.NO_DELTA, type.getQualifiedName());
         }
         // A clean report implies a delta, which implies a readable backbone.
         return report.isClean()
@@ -87,8 +99,9 @@ public final class SpecValidator {
     private Optional<Backbone> backbone(SpecAnnotation annotation, Report report) {
         AnnotationValue nameValue = annotation.value("value");
         AnnotationValue structureValue = annotation.value("structure");
-        Optional<Object> name = AttributeValues.scalar(ValueType.STRING, nameValue, report);
-        Optional<Object> structure = AttributeValues.scalar(ValueType.STRING, structureValue, report);
+        Optional<Object> name = AttributeValues.scalar(ValueType.STRING, nameValue, annotation.where("value"), report);
+        Optional<Object> structure =
+                AttributeValues.scalar(ValueType.STRING, structureValue, annotation.where("structure"), report);
         if (name.isEmpty() || structure.isEmpty()) {
             return Optional.empty();
         }

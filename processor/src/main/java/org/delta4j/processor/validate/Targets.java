@@ -71,8 +71,8 @@ final class Targets {
         }
         List<String> defaults = part.kind().method().defaultModules();
         if (backbone.structure().aliases().isEmpty()) {
-            report.error(Problem.NO_MODULES.format(Problem.detail(Problem.NO_COMMON_STRUCTURE, part.subject(),
-                    defaults, backbone.name())), part.annotation().mirror(), part.patternValue(-1));
+            report.addAt(part.annotation().mirror(), part.patternValue(-1), Problem.NO_MODULES,
+                    Problem.detail(Problem.NO_COMMON_STRUCTURE, part.subject(), defaults, backbone.name()));
             return Optional.empty();
         }
         return Optional.of(defaults);
@@ -154,7 +154,7 @@ final class Targets {
                 if (reported.add(where)) {
                     AnnotationValue value = e.argument() != null
                             ? part.annotation().value(e.argument()) : part.patternValue(t.pattern());
-                    report.error(e.getMessage(), part.annotation().mirror(), value);
+                    report.add(e, part.annotation().mirror(), value);
                 }
             }
         }

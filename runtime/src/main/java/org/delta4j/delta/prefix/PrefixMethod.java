@@ -7,7 +7,6 @@ import org.delta4j.delta.DeltaMethod;
 import org.delta4j.models.PrefixableAttention;
 import org.delta4j.spec.Method;
 import org.delta4j.spec.Problem;
-import org.delta4j.spec.SpecException;
 import org.delta4j.delta.Addressing;
 import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
@@ -42,9 +41,9 @@ final class PrefixMethod implements DeltaMethod {
         long hidden = sizeOf(attentions.get(0));
         for (Module a : attentions) {
             if (sizeOf(a) != hidden) {
-                throw new SpecException(Problem.UNSUPPORTED_MODULE, Problem.UNSUPPORTED_MODULE.format("Prefix",
-                        a.path(), a.type(), "its size " + sizeOf(a) + " differs from " + hidden + " of "
-                                + attentions.get(0).path() + "; one reparameterised prefix needs equal sizes."));
+                throw Problem.UNSUPPORTED_MODULE.exception("Prefix", a.path(), a.type(), "its size " + sizeOf(a)
+                        + " differs from " + hidden + " of " + attentions.get(0).path()
+                        + "; one reparameterised prefix needs equal sizes.");
             }
         }
         List<PrefixLayer> layers = new ArrayList<>();

@@ -11,7 +11,6 @@ import org.delta4j.models.TakesNamedInputs;
 import org.delta4j.nn.Embedding;
 import org.delta4j.spec.Method;
 import org.delta4j.spec.Problem;
-import org.delta4j.spec.SpecException;
 import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
 
@@ -41,9 +40,9 @@ final class SoftPromptMethod implements DeltaMethod {
         if (root instanceof TakesNamedInputs) {
             return List.of("");
         }
-        throw new SpecException(Problem.UNSUPPORTED_MODULE, Problem.UNSUPPORTED_MODULE.format("SoftPrompt", "",
+        throw Problem.UNSUPPORTED_MODULE.exception("SoftPrompt", "",
                 tree.root().type(), "soft prompts need a model that embeds its own tokens: an encoder-decoder model "
-                        + "(HasEncoder) or a model that takes input hooks (TakesNamedInputs), as delta4j's backbones."));
+                        + "(HasEncoder) or a model that takes input hooks (TakesNamedInputs), as delta4j's backbones.");
     }
 
     @Override
