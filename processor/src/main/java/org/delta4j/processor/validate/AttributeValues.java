@@ -6,9 +6,9 @@ import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import org.delta4j.processor.model.Attribute;
-import org.delta4j.processor.model.ValueType;
 import org.delta4j.processor.read.SpecAnnotation;
 import org.delta4j.processor.read.Values;
+import org.delta4j.spec.ValueType;
 
 /** Reads attribute values and checks each with its rule, reporting every failure on the value itself. */
 final class AttributeValues {
