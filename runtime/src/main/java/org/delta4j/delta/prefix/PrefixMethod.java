@@ -9,7 +9,6 @@ import org.delta4j.spec.Method;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
 import org.delta4j.delta.Addressing;
-import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 
 /**
@@ -30,7 +29,7 @@ final class PrefixMethod implements DeltaMethod {
 
     @Override
     public void check(Module target, Addressing addressing) {
-        TargetRules.attention(Method.PREFIX.title(), addressing.structure(), addressing.structureOf(target.path()));
+        spec.checkTarget(addressing.structure(), addressing.structureOf(target.path()));
     }
 
     @Override
