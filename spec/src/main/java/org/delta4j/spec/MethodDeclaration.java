@@ -122,7 +122,7 @@ public final class MethodDeclaration {
         return Collections.unmodifiableMap(m);
     }
 
-    /** @return every argument's default, by argument name, in the annotation's order */
+    /** @return a new, modifiable map of every argument's default, by argument name, in the annotation's order */
     public Map<String, Object> defaults() {
         Map<String, Object> m = new LinkedHashMap<>();
         for (Argument<?> a : arguments) {
