@@ -10,7 +10,7 @@ import java.util.List;
 import org.delta4j.delta.DeltaSpec;
 import org.delta4j.processor.model.Attribute;
 import org.delta4j.processor.model.Kind;
-import org.delta4j.processor.model.ValueType;
+import org.delta4j.spec.ValueType;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,6 +1,8 @@
 package org.delta4j.delta;
 
 import org.delta4j.spec.ArgumentRules;
+import org.delta4j.spec.DeltaArguments;
+import org.delta4j.spec.Method;
 
 /**
  * What the adapter family's builders share besides the targets: the non-linearity, checked as it is set.
@@ -9,23 +11,16 @@ import org.delta4j.spec.ArgumentRules;
  */
 public abstract class AbstractAdapterSpecBuilder<B extends AbstractAdapterSpecBuilder<B>>
         extends AbstractDeltaSpecBuilder<B> {
-    private String nonLinearity = AbstractAdapterSpec.DEFAULT_NON_LINEARITY;
-
-    /** Only subclasses build. */
-    protected AbstractAdapterSpecBuilder() {}
+    /** @param method the adapter method this builder's specs are of */
+    protected AbstractAdapterSpecBuilder(Method method) {
+        super(method);
+    }
 
     /**
      * @param name one of {@link ArgumentRules#NON_LINEARITIES}
      * @return this builder
      */
-    @SuppressWarnings("unchecked")
     public final B nonLinearity(String name) {
-        this.nonLinearity = ArgumentRules.oneOf("nonLinearity", name, ArgumentRules.NON_LINEARITIES);
-        return (B) this;
-    }
-
-    /** @return the non-linearity set so far */
-    public final String nonLinearityName() {
-        return nonLinearity;
+        return set(DeltaArguments.NON_LINEARITY, name);
     }
 }

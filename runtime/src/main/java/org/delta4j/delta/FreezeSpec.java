@@ -2,6 +2,7 @@ package org.delta4j.delta;
 
 import java.util.List;
 import org.delta4j.spec.ArgumentRules;
+import org.delta4j.spec.FreezeDeclaration;
 
 /**
  * Which parameters stay trainable, as OpenDelta's {@code freeze_module(exclude, set_state_dict)}: everything is
@@ -38,8 +39,8 @@ public final class FreezeSpec {
 
     /** Builds a {@link FreezeSpec}. */
     public static final class Builder {
-        private List<String> exclude = List.of(DELTAS);
-        private boolean setStateDict = true;
+        private List<String> exclude = FreezeDeclaration.EXCLUDE.defaultValue();
+        private boolean setStateDict = FreezeDeclaration.SET_STATE_DICT.defaultValue();
 
         private Builder() {}
 
@@ -49,10 +50,7 @@ public final class FreezeSpec {
          * @throws org.delta4j.spec.SpecException for an empty pattern or a broken regex
          */
         public Builder exclude(String... patterns) {
-            for (String p : patterns) {
-                ArgumentRules.freezeExclude(p);
-            }
-            this.exclude = List.of(patterns);
+            this.exclude = FreezeDeclaration.EXCLUDE.check(List.of(patterns));
             return this;
         }
 

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.delta4j.delta.AttachedDelta;
 import org.delta4j.delta.DeltaSpec;
-import org.delta4j.delta.DeltaSpecs;
 import org.delta4j.delta.TuningSpec;
+import org.delta4j.delta.methods.DeltaSpecs;
 
 /**
  * A delta checkpoint's {@code config.json}, as JSON and back, checked field by field on reading: the format tag,

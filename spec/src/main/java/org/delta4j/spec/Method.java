@@ -1,63 +1,77 @@
 package org.delta4j.spec;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The delta methods and what both sides need to know about each: OpenDelta's name for it, how messages call it,
- * the name its layers get on a module, and the modules it modifies by default, in unified names (OpenDelta's
- * default modification).
+ * The delta methods, each registered here by its {@link MethodDeclaration}: the one place that says what a method
+ * is, which the processor, the runtime and the documentation read. Adding a method means a declaration class, a
+ * line here, and the method's runtime package (registered in the runtime's method registry).
  */
 public enum Method {
     /** LoRA. */
-    LORA("lora", "LoRA", "lora", List.of("attn.q", "attn.v")),
+    LORA(LoraDeclaration.DECLARATION),
     /** The bottleneck adapter. */
-    ADAPTER("adapter", "Adapter", "adapter", List.of("attn.proj", "ff.w2")),
+    ADAPTER(AdapterDeclaration.DECLARATION),
     /** BitFit. */
-    BITFIT("bitfit", "BitFit", "bitfit", List.of("attn", "ff", "layer_norm")),
+    BITFIT(BitFitDeclaration.DECLARATION),
     /** The low-rank adapter. */
-    LOW_RANK_ADAPTER("low_rank_adapter", "LowRankAdapter", "low_rank_adapter", List.of("attn.proj", "ff.w2")),
+    LOW_RANK_ADAPTER(LowRankAdapterDeclaration.DECLARATION),
     /** Compacter; its layers keep OpenDelta's spelling, {@code compactor}. */
-    COMPACTER("compacter", "Compacter", "compactor", List.of("attn.proj", "ff.w2")),
+    COMPACTER(CompacterDeclaration.DECLARATION),
     /** The parallel adapter; its default pairs span each attention block and each feed-forward. */
-    PARALLEL_ADAPTER("parallel_adapter", "ParallelAdapter", "parallel_adapter",
-            List.of("attn", "attn", "ff.w1", "ff.w2")),
+    PARALLEL_ADAPTER(ParallelAdapterDeclaration.DECLARATION),
     /** Prefix tuning. */
-    PREFIX("prefix", "Prefix", "prefix", List.of("attn")),
+    PREFIX(PrefixDeclaration.DECLARATION),
     /** Prompt tuning, which takes no modules: it goes on the encoder. */
-    SOFT_PROMPT("soft_prompt", "SoftPrompt", "soft_prompt_layer", List.of());
+    SOFT_PROMPT(SoftPromptDeclaration.DECLARATION);
 
     /** The layer prefix tuning adds on its first target, computing every prefix (OpenDelta's {@code reparams}). */
     public static final String REPARAMS_LAYER = "reparams";
 
-    private final String id;
-    private final String title;
-    private final String layerName;
-    private final List<String> defaultModules;
+    private final MethodDeclaration declaration;
 
-    Method(String id, String title, String layerName, List<String> defaultModules) {
-        this.id = id;
-        this.title = title;
-        this.layerName = layerName;
-        this.defaultModules = defaultModules;
+    Method(MethodDeclaration declaration) {
+        this.declaration = declaration;
+    }
+
+    /** @return everything about the method: its annotation, runtime type, targeting, arguments and config */
+    public MethodDeclaration declaration() {
+        return declaration;
     }
 
     /** @return OpenDelta's name for the method, as in checkpoints: {@code lora}, {@code adapter}, ... */
     public String id() {
-        return id;
+        return declaration.id();
     }
 
     /** @return how messages call it, such as {@code LoRA} */
     public String title() {
-        return title;
+        return declaration.title();
     }
 
     /** @return the name its layers get on a module, such as {@code lora} */
     public String layerName() {
-        return layerName;
+        return declaration.layerName();
     }
 
     /** @return the modules it modifies when a spec names none, in unified names; empty for soft prompts */
     public List<String> defaultModules() {
-        return defaultModules;
+        return declaration.defaultModules();
+    }
+
+    /**
+     * @param id OpenDelta's name for a method, such as {@code lora}
+     * @return the method
+     * @throws SpecException tagged {@link Problem#UNKNOWN_CHOICE} about {@code delta_type}, listing the methods
+     */
+    public static Method ofId(String id) {
+        List<String> ids = ids();
+        return values()[ids.indexOf(ArgumentRules.oneOf("delta_type", id, ids))];
+    }
+
+    /** @return every method's id, in declaration order */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(Method::id).toList();
     }
 }

@@ -13,7 +13,7 @@ import org.delta4j.processor.model.Attribute;
 import org.delta4j.processor.model.Setting;
 import org.delta4j.processor.model.SpecModel;
 import org.delta4j.processor.model.SpecPart;
-import org.delta4j.processor.model.ValueType;
+import org.delta4j.spec.ValueType;
 
 /**
  * Writes the wiring's nested {@code Builder}: one runtime builder per annotation holding the annotated values, one

@@ -5,7 +5,7 @@ import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.TypeName;
 import java.util.List;
-import org.delta4j.processor.model.ValueType;
+import org.delta4j.spec.ValueType;
 
 /** Writes attribute values as Java code, and as the annotation source they came from for Javadoc. */
 final class Literals {

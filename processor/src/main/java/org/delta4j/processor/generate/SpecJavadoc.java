@@ -9,8 +9,8 @@ import org.delta4j.processor.model.Attribute;
 import org.delta4j.processor.model.Setting;
 import org.delta4j.processor.model.SpecModel;
 import org.delta4j.processor.model.SpecPart;
-import org.delta4j.processor.model.Targeting;
-import org.delta4j.processor.model.ValueType;
+import org.delta4j.spec.Targeting;
+import org.delta4j.spec.ValueType;
 
 /**
  * The wiring class's Javadoc: what the spec does, each annotation with all its values (defaults included) and the

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
-import org.delta4j.processor.model.ValueType;
+import org.delta4j.spec.ValueType;
 
 /**
  * Converts annotation values into the model's Java values. A value that is not of its attribute's type is one the

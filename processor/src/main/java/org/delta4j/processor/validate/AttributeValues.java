@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationValue;
 import org.delta4j.processor.model.Attribute;
-import org.delta4j.processor.model.ValueType;
 import org.delta4j.processor.read.SpecAnnotation;
 import org.delta4j.processor.read.Values;
 import org.delta4j.spec.Problem;
+import org.delta4j.spec.ValueType;
 
 /** Reads attribute values and checks each with its rule, reporting every failure on the value itself. */
 final class AttributeValues {

@@ -8,10 +8,10 @@ import java.util.Map;
 import javax.lang.model.element.AnnotationValue;
 import org.delta4j.processor.model.Kind;
 import org.delta4j.processor.model.SpecPart;
-import org.delta4j.processor.model.ValueType;
 import org.delta4j.processor.read.PartAnnotation;
 import org.delta4j.spec.ArgumentRules;
 import org.delta4j.spec.Problem;
+import org.delta4j.spec.ValueType;
 
 /**
  * The deltas' names: each a valid name, one on every annotation written more than once, and no two deltas with

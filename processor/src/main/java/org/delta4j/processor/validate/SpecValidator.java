@@ -13,12 +13,12 @@ import org.delta4j.processor.catalogue.StructureFiles;
 import org.delta4j.processor.model.Attribute;
 import org.delta4j.processor.model.Kind;
 import org.delta4j.processor.model.SpecModel;
-import org.delta4j.processor.model.ValueType;
 import org.delta4j.processor.read.PartAnnotation;
 import org.delta4j.processor.read.SpecAnnotation;
 import org.delta4j.processor.read.SpecAnnotations;
 import org.delta4j.processor.read.UnresolvedValues;
 import org.delta4j.spec.Problem;
+import org.delta4j.spec.ValueType;
 
 /**
  * Checks one spec type completely, reporting every error, and builds the model only when nothing is wrong: the

@@ -10,7 +10,6 @@ import java.util.Set;
 import javax.lang.model.element.AnnotationValue;
 import org.delta4j.processor.model.Attribute;
 import org.delta4j.processor.model.Kind;
-import org.delta4j.processor.model.Targeting;
 import org.delta4j.processor.validate.CheckedPart.Target;
 import org.delta4j.spec.ModelStructure;
 import org.delta4j.spec.ModuleSelector;
@@ -18,6 +17,7 @@ import org.delta4j.spec.ParallelPairs;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
 import org.delta4j.spec.TargetRules;
+import org.delta4j.spec.Targeting;
 
 /**
  * Resolves a delta's modules on the backbone as the runtime will, and checks each with its method's rule. Each

@@ -5,7 +5,6 @@ import org.delta4j.delta.PerModuleMethod;
 import org.delta4j.nn.Features;
 import org.delta4j.spec.Method;
 import org.delta4j.delta.Addressing;
-import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 
 /** Puts an {@link AdapterLayer} after each target module. */
@@ -23,7 +22,7 @@ final class AdapterMethod extends PerModuleMethod {
 
     @Override
     public void check(Module target, Addressing addressing) {
-        TargetRules.hidden(Method.ADAPTER.title(), addressing.structureOf(target.path()));
+        spec.checkTarget(addressing.structure(), addressing.structureOf(target.path()));
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.delta4j.spec.Method;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
 import org.delta4j.delta.Addressing;
-import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 
 /**
@@ -18,6 +17,12 @@ import org.delta4j.tree.Module;
  * Unlike OpenDelta, new biases start at zero, so the backbone's output is unchanged until they train.
  */
 final class BitFitMethod extends PerModuleMethod {
+    private final BitFitSpec spec;
+
+    BitFitMethod(BitFitSpec spec) {
+        this.spec = spec;
+    }
+
     @Override
     public String layerName() {
         return Method.BITFIT.layerName();
@@ -28,7 +33,7 @@ final class BitFitMethod extends PerModuleMethod {
 
     @Override
     public void check(Module target, Addressing addressing) {
-        TargetRules.biases(Method.BITFIT.title(), addressing.structure(), addressing.structureOf(target.path()));
+        spec.checkTarget(addressing.structure(), addressing.structureOf(target.path()));
     }
 
     @Override

@@ -1,11 +1,9 @@
 package org.delta4j.delta.bitfit;
 
-import java.util.List;
-import java.util.Map;
+import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
 import org.delta4j.spec.Method;
-import org.delta4j.delta.AbstractDeltaSpec;
 
 /**
  * BitFit (Ben Zaken et al.), as OpenDelta's {@code BitFitModel}: trains the biases of the target modules and
@@ -24,30 +22,17 @@ public final class BitFitSpec extends AbstractDeltaSpec {
     }
 
     @Override
-    public String method() {
-        return Method.BITFIT.id();
-    }
-
-    @Override
-    public List<String> defaultModules() {
-        return Method.BITFIT.defaultModules();
-    }
-
-    @Override
     public DeltaMethod implementation() {
-        return new BitFitMethod();
-    }
-
-    @Override
-    public Map<String, Object> arguments() {
-        return Map.of();
+        return new BitFitMethod(this);
     }
 
     /** Builds a {@link BitFitSpec}. */
     public static final class Builder extends AbstractDeltaSpecBuilder<Builder> {
-        private Builder() {}
+        private Builder() {
+            super(Method.BITFIT);
+        }
 
-        /** @return the spec */
+        @Override
         public BitFitSpec build() {
             return new BitFitSpec(this);
         }

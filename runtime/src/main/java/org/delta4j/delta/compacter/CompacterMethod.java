@@ -7,7 +7,6 @@ import org.delta4j.spec.Method;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
 import org.delta4j.delta.Addressing;
-import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 
 /** Puts a {@link HyperComplexAdapterLayer} after each target module, under OpenDelta's name {@code compactor}. */
@@ -25,8 +24,7 @@ final class CompacterMethod extends PerModuleMethod {
 
     @Override
     public void check(Module target, Addressing addressing) {
-        TargetRules.hypercomplex(Method.COMPACTER.title(), addressing.structureOf(target.path()),
-                spec.reductionFactor(), spec.hypercomplexDivision());
+        spec.checkTarget(addressing.structure(), addressing.structureOf(target.path()));
     }
 
     @Override

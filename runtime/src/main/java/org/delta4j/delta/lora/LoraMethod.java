@@ -7,7 +7,6 @@ import org.delta4j.spec.Method;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
 import org.delta4j.delta.Addressing;
-import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 
 /** Puts a {@link LowRankLinear} in parallel to each target linear layer. */
@@ -25,8 +24,7 @@ final class LoraMethod extends PerModuleMethod {
 
     @Override
     public void check(Module target, Addressing addressing) {
-        TargetRules.linear(Method.LORA, Method.LORA.title(), addressing.structure(),
-                addressing.structureOf(target.path()));
+        spec.checkTarget(addressing.structure(), addressing.structureOf(target.path()));
     }
 
     @Override

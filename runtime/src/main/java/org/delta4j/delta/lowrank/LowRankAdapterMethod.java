@@ -5,7 +5,6 @@ import org.delta4j.delta.PerModuleMethod;
 import org.delta4j.nn.Features;
 import org.delta4j.spec.Method;
 import org.delta4j.delta.Addressing;
-import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 
 /** Puts a {@link LowRankAdapter} after each target module. */
@@ -23,8 +22,7 @@ final class LowRankAdapterMethod extends PerModuleMethod {
 
     @Override
     public void check(Module target, Addressing addressing) {
-        TargetRules.bottleneck(Method.LOW_RANK_ADAPTER.title(), addressing.structureOf(target.path()),
-                spec.reductionFactor());
+        spec.checkTarget(addressing.structure(), addressing.structureOf(target.path()));
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.delta4j.delta.DeltaSpec;
 import org.delta4j.delta.host.Placement;
 import org.delta4j.nn.Features;
 import org.delta4j.spec.Method;
-import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 
 /**
@@ -37,7 +36,7 @@ final class ParallelAdapterMethod implements DeltaMethod {
 
     @Override
     public void check(Module target, Addressing addressing) {
-        TargetRules.inAndOut(Method.PARALLEL_ADAPTER.title(), addressing.structureOf(target.path()));
+        spec.checkTarget(addressing.structure(), addressing.structureOf(target.path()));
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.delta4j.models.PrefixableAttention;
 import org.delta4j.spec.Method;
 import org.delta4j.spec.Problem;
 import org.delta4j.delta.Addressing;
-import org.delta4j.spec.TargetRules;
 import org.delta4j.tree.Module;
 
 /**
@@ -29,7 +28,7 @@ final class PrefixMethod implements DeltaMethod {
 
     @Override
     public void check(Module target, Addressing addressing) {
-        TargetRules.attention(Method.PREFIX.title(), addressing.structure(), addressing.structureOf(target.path()));
+        spec.checkTarget(addressing.structure(), addressing.structureOf(target.path()));
     }
 
     @Override

@@ -1,6 +1,6 @@
-package org.delta4j.processor.model;
+package org.delta4j.spec;
 
-/** How a delta's annotation chooses the modules it modifies. */
+/** How a delta method chooses the modules it modifies. */
 public enum Targeting {
     /** Every module its patterns (or the method's default unified names) select. */
     MODULES,
@@ -9,5 +9,10 @@ public enum Targeting {
     /** The backbone's encoder, without patterns (the soft prompt). */
     ENCODER,
     /** None: the freeze, which modifies no module. */
-    NONE
+    NONE;
+
+    /** @return whether it takes module patterns and exclusions ({@code modules}, {@code exclude}) */
+    public boolean takesPatterns() {
+        return this == MODULES || this == PAIRS;
+    }
 }
