@@ -3,11 +3,11 @@ package org.delta4j.delta.adapter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.delta4j.delta.AbstractAdapterSpec;
 import org.delta4j.delta.AbstractAdapterSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
-import org.delta4j.spec.Method;
-import org.delta4j.delta.AbstractAdapterSpec;
 import org.delta4j.spec.ArgumentRules;
+import org.delta4j.spec.Method;
 
 /**
  * A bottleneck adapter (Houlsby et al.) inserted sequentially after each target module, as OpenDelta's

@@ -2,10 +2,10 @@ package org.delta4j.delta.bitfit;
 
 import java.util.List;
 import java.util.Map;
+import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
 import org.delta4j.spec.Method;
-import org.delta4j.delta.AbstractDeltaSpec;
 
 /**
  * BitFit (Ben Zaken et al.), as OpenDelta's {@code BitFitModel}: trains the biases of the target modules and

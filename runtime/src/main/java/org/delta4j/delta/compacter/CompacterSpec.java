@@ -6,8 +6,8 @@ import java.util.Map;
 import org.delta4j.delta.AbstractAdapterSpec;
 import org.delta4j.delta.AbstractAdapterSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
-import org.delta4j.spec.Method;
 import org.delta4j.spec.ArgumentRules;
+import org.delta4j.spec.Method;
 
 /**
  * Compacter (Karimi Mahabadi et al.), as OpenDelta's {@code CompacterModel} with its defaults: an adapter after each

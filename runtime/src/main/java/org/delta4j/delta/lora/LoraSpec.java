@@ -3,11 +3,11 @@ package org.delta4j.delta.lora;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
-import org.delta4j.spec.Method;
-import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.spec.ArgumentRules;
+import org.delta4j.spec.Method;
 
 /**
  * LoRA (Hu et al.) in parallel to each target linear layer, as OpenDelta's {@code LoraModel}:

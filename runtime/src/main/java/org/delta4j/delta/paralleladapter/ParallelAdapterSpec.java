@@ -6,8 +6,8 @@ import java.util.Map;
 import org.delta4j.delta.AbstractAdapterSpec;
 import org.delta4j.delta.AbstractAdapterSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
-import org.delta4j.spec.Method;
 import org.delta4j.spec.ArgumentRules;
+import org.delta4j.spec.Method;
 
 /**
  * A parallel adapter (He et al.), as OpenDelta's {@code ParallelAdapterModel}: an adapter from one module's input

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
-import org.delta4j.spec.Method;
 import org.delta4j.spec.ArgumentRules;
+import org.delta4j.spec.Method;
 
 /**
  * Prefix tuning (Li and Liang), as OpenDelta's {@code PrefixModel}: trainable keys and values in front of every

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.delta4j.delta.AbstractDeltaSpec;
 import org.delta4j.delta.AbstractDeltaSpecBuilder;
 import org.delta4j.delta.DeltaMethod;
-import org.delta4j.spec.Method;
 import org.delta4j.spec.ArgumentRules;
+import org.delta4j.spec.Method;
 
 /**
  * Prompt tuning (Lester et al.), as OpenDelta's {@code SoftPromptModel}: {@code n} trainable embeddings in front of
