@@ -30,8 +30,11 @@ import picocli.CommandLine.Spec;
         subcommands = {InspectCommand.class, StructureCommand.class, ForwardCommand.class, ConvertCommand.class,
             MergeCommand.class, HelpCommand.class})
 public final class Delta4jCli implements Callable<Integer> {
-    /** slf4j-simple's default level; DJL logs start-up chatter at INFO and harmless GPU probes at WARN. */
-    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    /**
+     * slf4j-simple's level for DJL's loggers (its PyTorch engine and tokenizers included): {@code error} in this
+     * tool's simplelogger.properties, as DJL logs start-up chatter at INFO and harmless GPU probes at WARN.
+     */
+    private static final String DJL_LOG_LEVEL = "org.slf4j.simpleLogger.log.ai.djl";
 
     @Spec
     private CommandSpec spec;
@@ -58,7 +61,9 @@ public final class Delta4jCli implements Callable<Integer> {
         Delta4jCli root = new Delta4jCli();
         CommandLine cli = new CommandLine(root);
         cli.setExecutionStrategy(parseResult -> {
-            quietLogs(root.verbose);
+            if (root.verbose) {
+                showDjlLog();
+            }
             return new CommandLine.RunLast().execute(parseResult);
         });
         cli.setExecutionExceptionHandler(Failures::report);
@@ -79,10 +84,10 @@ public final class Delta4jCli implements Callable<Integer> {
         return ((Delta4jCli) parseResult.commandSpec().root().userObject()).verbose;
     }
 
-    private static void quietLogs(boolean verbose) {
+    private static void showDjlLog() {
         // slf4j-simple reads this once, when the first logger is made; nothing has logged before a command runs.
-        if (System.getProperty(LOG_LEVEL) == null) {
-            System.setProperty(LOG_LEVEL, verbose ? "info" : "error");
+        if (System.getProperty(DJL_LOG_LEVEL) == null) {
+            System.setProperty(DJL_LOG_LEVEL, "info");
         }
     }
 

@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.delta4j.tree.ConsoleColours;
 import org.delta4j.tree.ModuleTree;
 import org.delta4j.tree.StructureGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,8 +35,8 @@ final class InspectCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = folder.load(manager).model();
             PrintWriter out = spec.commandLine().getOut();
-            // Colours only on a terminal (picocli's check also honours NO_COLOR and CLICOLOR_FORCE).
-            out.println(StructureGraph.of(model, ModuleTree.of(model).deltaParameters()).render(Ansi.AUTO.enabled()));
+            out.println(StructureGraph.of(model, ModuleTree.of(model).deltaParameters())
+                    .render(ConsoleColours.enabled()));
             out.print(ParameterTable.render(model));
             out.flush();
         }

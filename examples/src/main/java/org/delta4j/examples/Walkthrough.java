@@ -28,6 +28,7 @@ import org.delta4j.io.Safetensors;
 import org.delta4j.models.HfModels;
 import org.delta4j.models.bart.BartConfig;
 import org.delta4j.train.ScopedStep;
+import org.delta4j.tree.ConsoleColours;
 import org.delta4j.tree.StructureGraph;
 
 /**
@@ -39,6 +40,10 @@ import org.delta4j.tree.StructureGraph;
  * <p>By default the "pretrained" backbone is a tiny BART first trained fully to copy token sequences; the deltas
  * then learn a new task, shifting every token by one, with the backbone frozen. {@code --model DIR} uses a real HF
  * BART folder (config.json + model.safetensors) instead.
+ *
+ * <p>It prints only its own output: DJL's log is off unless it reports an error (see simplelogger.properties), and
+ * the structure graph has colours only on a terminal. {@code -Dorg.slf4j.simpleLogger.log.ai.djl=info} on the java
+ * command line, or {@code -Ddjl.log=info} on {@code mvn -pl examples exec:exec}, brings DJL's log back.
  */
 public final class Walkthrough {
     private static final String TINY_BART = TinyBart.CONFIG;
@@ -49,7 +54,7 @@ public final class Walkthrough {
 
     private final PrintStream out;
     private final WalkthroughOptions options;
-    private final boolean ansi = System.console() != null;
+    private final boolean ansi = ConsoleColours.enabled();
 
     private Walkthrough(PrintStream out, WalkthroughOptions options) {
         this.out = out;

@@ -1,13 +1,17 @@
 package org.delta4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.delta4j.io.DeltaCheckpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +39,29 @@ class WalkthroughTest {
         float after = Float.parseFloat(text.replaceAll("(?s).*accuracy after: +([0-9.]+)%.*", "$1"));
         assertTrue(after > 90, "the delta did not learn the task: " + after + "%\n" + text);
         assertTrue(Files.exists(delta.resolve(DeltaCheckpoint.WEIGHTS)));
+    }
+
+    /**
+     * The walkthrough's own main in a fresh JVM (DJL logs its engine's start once per process), its output piped:
+     * no ANSI colours and none of DJL's log (on a CPU machine, two GPU-count warnings and the engine's INFO lines).
+     * A fixture BART and two steps keep it quick.
+     */
+    @Test
+    void aFirstRunPrintsOnlyTheWalkthroughsOwnOutput() throws Exception {
+        Path bart = Path.of(System.getProperty("delta4j.fixtures", "absent"), "models",
+                "bart_for_conditional_generation");
+        assumeTrue(Files.isDirectory(bart), "no fixture at " + bart + "; skipping");
+        ProcessBuilder java = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), Walkthrough.class.getName(),
+                "--model", bart.toString(), "--steps", "2", "--out", tmp.resolve("delta").toString()));
+        java.environment().remove("CLICOLOR_FORCE");
+        Process process = java.redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the walkthrough did not finish");
+        assertEquals(0, process.exitValue(), text);
+        assertTrue(text.startsWith("\n== Step 1:") && text.contains("== Step 5:"), text);
+        assertFalse(text.contains("\u001b"), "ANSI escape in output that is not a terminal:\n" + text);
+        assertFalse(text.matches("(?s).*(^|\n)\\[[^\\]\n]+\\] [A-Z]+ ai\\.djl\\..*"), "DJL's log:\n" + text);
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.delta4j.spec.FreezeDeclaration;
  * Which parameters stay trainable, as OpenDelta's {@code freeze_module(exclude, set_state_dict)}: everything is
  * frozen except parameters under a module that an exclude pattern matches, parameters whose own path matches one,
  * and, with the keyword {@value #DELTAS}, every delta parameter. With {@code setStateDict} the backbone's state dict
- * ({@link org.delta4j.tree.StateDict}) holds only the parameters that stay trainable.
+ * ({@link StateDict}) holds only the parameters that stay trainable.
  */
 public final class FreezeSpec {
     /** The exclude keyword that keeps every delta parameter trainable. */

@@ -6,7 +6,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;

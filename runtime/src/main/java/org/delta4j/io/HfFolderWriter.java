@@ -2,7 +2,6 @@ package org.delta4j.io;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package org.delta4j.models;
 
 import org.delta4j.nn.SizedBlock;
 
-/** An attention block that accepts an {@link AttentionPrefix}: the modules prefix tuning modifies. */
+/** An attention block that accepts an {@link org.delta4j.nn.AttentionPrefix}: the modules prefix tuning modifies. */
 public interface PrefixableAttention extends SizedBlock {
     /** @return the number of attention heads */
     long heads();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -17,8 +17,6 @@ import com.squareup.javapoet.TypeSpec;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import org.delta4j.processor.model.SpecModel;
-import org.delta4j.processor.model.SpecPart;
-import org.delta4j.spec.ValueType;
 
 /**
  * Writes a spec's wiring class: the annotated values as a {@code Builder} over the runtime builders, whose setters

@@ -11,7 +11,6 @@ import javax.lang.model.util.Elements;
 import org.delta4j.processor.catalogue.Catalogue;
 import org.delta4j.processor.catalogue.StructureFiles;
 import org.delta4j.processor.model.Attribute;
-import org.delta4j.processor.model.Kind;
 import org.delta4j.processor.model.SpecModel;
 import org.delta4j.processor.read.PartAnnotation;
 import org.delta4j.processor.read.SpecAnnotation;

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationValue;
 import org.delta4j.processor.model.Attribute;
-import org.delta4j.processor.model.Kind;
 import org.delta4j.processor.validate.CheckedPart.Target;
 import org.delta4j.spec.ModelStructure;
 import org.delta4j.spec.ModuleSelector;

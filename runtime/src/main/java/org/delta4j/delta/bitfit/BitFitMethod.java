@@ -1,13 +1,11 @@
 package org.delta4j.delta.bitfit;
 
+import org.delta4j.delta.Addressing;
 import org.delta4j.delta.Attachment;
 import org.delta4j.delta.PerModuleMethod;
 import org.delta4j.nn.Features;
 import org.delta4j.nn.Linear;
 import org.delta4j.spec.Method;
-import org.delta4j.spec.Problem;
-import org.delta4j.spec.SpecException;
-import org.delta4j.delta.Addressing;
 import org.delta4j.tree.Module;
 
 /**

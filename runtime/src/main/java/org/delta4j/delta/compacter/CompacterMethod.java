@@ -1,12 +1,10 @@
 package org.delta4j.delta.compacter;
 
+import org.delta4j.delta.Addressing;
 import org.delta4j.delta.Attachment;
 import org.delta4j.delta.PerModuleMethod;
 import org.delta4j.nn.Features;
 import org.delta4j.spec.Method;
-import org.delta4j.spec.Problem;
-import org.delta4j.spec.SpecException;
-import org.delta4j.delta.Addressing;
 import org.delta4j.tree.Module;
 
 /** Puts a {@link HyperComplexAdapterLayer} after each target module, under OpenDelta's name {@code compactor}. */

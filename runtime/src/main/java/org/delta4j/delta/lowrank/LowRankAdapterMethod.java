@@ -1,10 +1,10 @@
 package org.delta4j.delta.lowrank;
 
+import org.delta4j.delta.Addressing;
 import org.delta4j.delta.Attachment;
 import org.delta4j.delta.PerModuleMethod;
 import org.delta4j.nn.Features;
 import org.delta4j.spec.Method;
-import org.delta4j.delta.Addressing;
 import org.delta4j.tree.Module;
 
 /** Puts a {@link LowRankAdapter} after each target module. */

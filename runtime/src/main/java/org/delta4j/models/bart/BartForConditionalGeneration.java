@@ -13,10 +13,10 @@ import org.delta4j.models.HasEncoder;
 import org.delta4j.models.HasInputEmbeddings;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.nn.Embedding;
-import org.delta4j.tree.ModuleTree;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
+import org.delta4j.tree.ModuleTree;
 
 /**
  * HF's {@code BartForConditionalGeneration}: a {@link BartModel} and a language-model head {@code lm_head} whose
