@@ -17,7 +17,8 @@ public final class Child {
     private final String owner;
     private final String name;
     private final BlockList siblings;
-    // A hint: the lookup checks the name at this position first, so a list that changed is still read correctly.
+    // Where the name was last found: checked before use, so a list that changed since (or a value another thread
+    // wrote) only costs a search. Surgery keeps positions, so the search is rare.
     private int index;
 
     /**
@@ -81,10 +82,5 @@ public final class Child {
      */
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return block().getOutputShapes(inputShapes);
-    }
-
-    @Override
-    public String toString() {
-        return owner + "." + name;
     }
 }
