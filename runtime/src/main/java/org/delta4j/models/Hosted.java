@@ -8,7 +8,7 @@ public final class Hosted {
     private Hosted() {}
 
     /**
-     * @param child a child block as its parent's field holds it, possibly a delta host standing in for the module
+     * @param child a child block as its parent's list holds it now, possibly a delta host standing in for the module
      * @param type the module's class
      * @param <B> the module's type
      * @return the module itself

@@ -1,10 +1,10 @@
 package org.delta4j.models;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Map;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 
 /**
@@ -37,14 +37,14 @@ public final class TokenInputs {
     }
 
     /**
-     * @param table the token table, as the model's field holds it
+     * @param table the token table
      * @param tokens token ids {@code [batch, length]} or embeddings {@code [batch, length, dim]}
      * @param ps the parameter store
      * @param training whether this is a training forward pass
      * @param params the extra forward parameters, passed through
      * @return the embeddings {@code [batch, length, dim]}
      */
-    public static NDArray embed(Block table, NDArray tokens, ParameterStore ps, boolean training,
+    public static NDArray embed(Child table, NDArray tokens, ParameterStore ps, boolean training,
             PairList<String, Object> params) {
         return tokens.getShape().dimension() == 3 ? tokens : Functional.call(table, ps, training, params, tokens);
     }

@@ -38,14 +38,30 @@ public final class Functional {
     }
 
     /**
-     * Runs a child block on some arrays and takes its first output: how a parent calls a child in the backbones.
+     * Runs a child on some arrays and takes its first output: how a parent calls a child in the backbones.
      *
-     * @param block the child, read from its field at each call so a swapped-in wrapper is the one that runs
+     * @param child the child's handle; the block under its name now is the one that runs
      * @param ps the parameter store
      * @param training whether this is a training forward pass
      * @param params the extra forward parameters, passed through
      * @param inputs the child's inputs, in order
      * @return the child's first output
+     */
+    public static NDArray call(
+            Child child, ParameterStore ps, boolean training, PairList<String, Object> params, NDArray... inputs) {
+        return call(child.block(), ps, training, params, inputs);
+    }
+
+    /**
+     * Runs a block on some arrays and takes its first output, as {@link #call(Child, ParameterStore, boolean,
+     * PairList, NDArray...)} does for a block just read from a live child list (an item of a {@link ModuleList}).
+     *
+     * @param block the block
+     * @param ps the parameter store
+     * @param training whether this is a training forward pass
+     * @param params the extra forward parameters, passed through
+     * @param inputs the block's inputs, in order
+     * @return the block's first output
      */
     public static NDArray call(
             Block block, ParameterStore ps, boolean training, PairList<String, Object> params, NDArray... inputs) {
@@ -60,14 +76,14 @@ public final class Functional {
      * @param training whether this is a training forward pass
      * @param params the extra forward parameters, passed through
      * @param x the first child's input
-     * @param blocks the children in the order they run, read from their fields at each call
+     * @param children the children's handles, in the order they run
      * @return the last child's first output
      */
     public static NDArray chain(
-            ParameterStore ps, boolean training, PairList<String, Object> params, NDArray x, Block... blocks) {
+            ParameterStore ps, boolean training, PairList<String, Object> params, NDArray x, Child... children) {
         NDArray h = x;
-        for (Block b : blocks) {
-            h = call(b, ps, training, params, h);
+        for (Child c : children) {
+            h = call(c, ps, training, params, h);
         }
         return h;
     }

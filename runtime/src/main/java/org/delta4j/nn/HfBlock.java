@@ -21,7 +21,8 @@ import org.delta4j.Delta4j;
  * {@code addChildBlock} would prefix them with {@code 01}, {@code 02}, ...), so every parameter path such as
  * {@code model.encoder.layers.0.fc2.weight} equals its HF state-dict key. Parameters get their shapes at
  * construction; buffers (non-trained state such as {@code final_logits_bias}) are parameters that never train and
- * are not counted as parameters.
+ * are not counted as parameters. A block reaches its children through the {@link Child} handles that {@link #child}
+ * returns, never through fields of its own, so the child list is the one place that says which block runs.
  */
 public abstract class HfBlock extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -40,19 +41,19 @@ public abstract class HfBlock extends AbstractBlock {
     }
 
     /**
-     * Registers a child under its HF name.
+     * Registers a child under its HF name. Keep the handle, not the block: the forward pass reaches the child through
+     * it, so it runs whatever block stands under that name at the time (a delta host, once deltas are attached).
      *
      * @param name the HF module name, such as {@code fc2} or {@code 0}
      * @param block the child
-     * @param <B> the child's type
-     * @return the child
+     * @return the handle through which this block reaches the child
      */
-    protected final <B extends Block> B child(String name, B block) {
+    protected final Child child(String name, Block block) {
         if (children.contains(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " already has a child named " + name);
         }
         children.add(name, block);
-        return block;
+        return new Child(getClass().getSimpleName(), name, children);
     }
 
     /**

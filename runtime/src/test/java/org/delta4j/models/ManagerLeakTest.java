@@ -13,8 +13,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.delta4j.delta.DeltaSpec;
@@ -25,9 +23,7 @@ import org.delta4j.delta.lora.LoraSpec;
 import org.delta4j.delta.prefix.PrefixSpec;
 import org.delta4j.delta.softprompt.SoftPromptSpec;
 import org.delta4j.models.bart.TinyBart;
-import org.delta4j.models.bert.TinyBertFamily;
 import org.delta4j.models.gpt2.TinyGpt2;
-import org.delta4j.models.t5.TinyT5;
 import org.delta4j.testing.EveryMethod;
 import org.delta4j.train.ScopedStep;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,25 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ManagerLeakTest {
     private static final int PASSES = 3;
-    private static final long[][] IDS = {{5, 31, 12, 45, 7, 1}, {9, 8, 9, 1, 0, 0}};
-    private static final long[][] MASK = {{1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 0, 0}};
-    private static final long[][] DECODER_IDS = {{0, 31, 12, 45}, {0, 8, 9, 1}};
-
-    static Stream<Arguments> architectures() {
-        String v11 = ", \"feed_forward_proj\": \"gated-gelu\", \"tie_word_embeddings\": false";
-        return Stream.of(
-                arguments("BertModel", TinyBertFamily.config("BertModel")),
-                arguments("BertForSequenceClassification", TinyBertFamily.config("BertForSequenceClassification")),
-                arguments("RobertaModel", TinyBertFamily.config("RobertaModel")),
-                arguments("DistilBertModel", TinyBertFamily.config("DistilBertModel")),
-                arguments("GPT2Model", TinyGpt2.config("GPT2Model", "")),
-                arguments("GPT2LMHeadModel", TinyGpt2.config("GPT2LMHeadModel", "")),
-                arguments("BartModel", TinyBart.config("BartModel")),
-                arguments("BartForConditionalGeneration", TinyBart.config("BartForConditionalGeneration")),
-                arguments("T5Model", TinyT5.config("T5Model", "")),
-                arguments("T5ForConditionalGeneration", TinyT5.config("T5ForConditionalGeneration", "")),
-                arguments("T5ForConditionalGeneration v1.1", TinyT5.config("T5ForConditionalGeneration", v11)));
-    }
 
     static Stream<Arguments> deltas() {
         Stream<Arguments> onBart = EveryMethod.onBart()
@@ -74,7 +51,7 @@ class ManagerLeakTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("architectures")
+    @MethodSource("org.delta4j.models.TinyModels#architectures")
     void inferenceLeavesTheModelsManagerAsItWas(String name, ModelConfig config) {
         try (NDManager weights = NDManager.newBaseManager()) {
             Block model = HfModels.random(config, weights, 1);
@@ -83,7 +60,7 @@ class ManagerLeakTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("architectures")
+    @MethodSource("org.delta4j.models.TinyModels#architectures")
     void trainingStepsLeaveTheModelsManagerAsItWas(String name, ModelConfig config) {
         assertNoGrowthInTraining(config, block -> null);
     }
@@ -111,7 +88,8 @@ class ManagerLeakTest {
         try (NDManager requests = NDManager.newBaseManager()) {
             for (int i = 0; i < PASSES; i++) {
                 try (NDManager request = requests.newSubManager()) {
-                    NDList out = model.forward(new ParameterStore(request, false), inputs(model, request), false);
+                    NDList in = TinyModels.inputs(model, request);
+                    NDList out = model.forward(new ParameterStore(request, false), in, false);
                     out.head().toFloatArray();
                 }
             }
@@ -135,27 +113,16 @@ class ManagerLeakTest {
                 training.addTrainingListeners(tuning.freezeGuard());
             }
             try (Trainer trainer = model.newTrainer(training); NDManager batches = NDManager.newBaseManager()) {
-                ScopedStep.run(trainer, inputs(block, batches), new NDList());
+                ScopedStep.run(trainer, TinyModels.inputs(block, batches), new NDList());
                 int afterFirst = model.getNDManager().getManagedArrays().size();
                 for (int i = 0; i < PASSES; i++) {
-                    ScopedStep.run(trainer, inputs(block, batches), new NDList());
+                    ScopedStep.run(trainer, TinyModels.inputs(block, batches), new NDList());
                 }
                 int growth = model.getNDManager().getManagedArrays().size() - afterFirst;
                 assertEquals(0, growth, "the model's manager gained " + growth / (float) PASSES
                         + " arrays per training step");
             }
         }
-    }
-
-    /** Encoder inputs with padding, and decoder ids for encoder-decoder models. */
-    private static NDList inputs(Block model, NDManager manager) {
-        Map<String, long[][]> in = new LinkedHashMap<>();
-        in.put("input_ids", IDS);
-        in.put("attention_mask", MASK);
-        if (model instanceof HasEncoder) {
-            in.put("decoder_input_ids", DECODER_IDS);
-        }
-        return ModelInputs.of(manager, in);
     }
 
     /** The mean square of the first output: a loss with no labels, from array operations only. */

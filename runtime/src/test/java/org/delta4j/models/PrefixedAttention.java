@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.delta4j.nn.AttentionPrefix;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.HfBlock;
 
 /**
@@ -15,7 +16,7 @@ import org.delta4j.nn.HfBlock;
  * the position bias.
  */
 public final class PrefixedAttention extends HfBlock {
-    private final Block attention;
+    private final Child attention;
     private final NDArray key;
     private final NDArray value;
     private final boolean dropExtraOutputs;

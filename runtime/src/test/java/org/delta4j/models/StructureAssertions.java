@@ -1,7 +1,6 @@
 package org.delta4j.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -14,16 +13,18 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.delta4j.nn.Child;
 import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
 
 /**
  * Compares a model's module tree, parameters and state dict with a fixture's {@code module_names.txt}, and checks
- * the fields through which its blocks call their children.
+ * how its blocks reach their children.
  */
 public final class StructureAssertions {
     private StructureAssertions() {}
@@ -95,31 +96,51 @@ public final class StructureAssertions {
     }
 
     /**
-     * Delta surgery swaps children by reflection, so every field (in any class of a block's hierarchy) that is typed
-     * as a block or holds a child must be a private, non-final {@link Block}, read at each forward.
+     * delta4j's blocks reach their children only through their child lists, so that delta surgery replaces a child by
+     * replacing its list entry: no field (in any class of a block's hierarchy) holds a child, and every
+     * {@link Child} handle is a private final field.
      *
      * @param model the model
-     * @param atLeast the fewest fields the model must have, so the check cannot pass by finding none
+     * @param atLeast the fewest handles the model must have, so the check cannot pass by finding none
      */
-    public static void assertChildFieldsAreMutableBlocks(Block model, int atLeast) {
-        int checked = 0;
+    public static void assertChildrenAreReachedThroughTheirList(Block model, int atLeast) {
+        int handles = 0;
         for (Module m : ModuleTree.of(model).modules()) {
-            List<Block> children = new ArrayList<>(m.block().getChildren().values());
-            for (Class<?> c = m.block().getClass(); c != AbstractBlock.class && c != null; c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    if (Modifier.isStatic(f.getModifiers()) || !holdsChild(m.block(), f, children)
-                            && !Block.class.isAssignableFrom(f.getType())) {
-                        continue;
-                    }
-                    String where = c.getSimpleName() + "." + f.getName();
-                    assertEquals(Block.class, f.getType(), where + " must be declared as Block");
-                    assertFalse(Modifier.isFinal(f.getModifiers()), where + " must not be final");
+            Block block = m.block();
+            assertEquals(List.of(), fieldsHolding(block, block.getChildren().values()),
+                    m + ": these fields hold children; keep the handles that HfBlock.child returns instead");
+            for (Field f : instanceFields(block)) {
+                if (f.getType() == Child.class) {
+                    String where = f.getDeclaringClass().getSimpleName() + "." + f.getName();
+                    assertTrue(Modifier.isFinal(f.getModifiers()), where + " must be final");
                     assertTrue(Modifier.isPrivate(f.getModifiers()), where + " must be private");
-                    checked++;
+                    handles++;
                 }
             }
         }
-        assertTrue(checked >= atLeast, "checked only " + checked + " fields");
+        assertTrue(handles >= atLeast, "found only " + handles + " child handles");
+    }
+
+    /**
+     * @param owner a block
+     * @param values some objects
+     * @return {@code Class.field} for each field of {@code owner} (in any class of its hierarchy below DJL's
+     *     {@code AbstractBlock}) that holds one of {@code values}
+     */
+    public static List<String> fieldsHolding(Block owner, Collection<?> values) {
+        List<String> out = new ArrayList<>();
+        for (Field f : instanceFields(owner)) {
+            try {
+                f.setAccessible(true);
+                Object value = f.get(owner);
+                if (value != null && values.stream().anyMatch(v -> v == value)) {
+                    out.add(f.getDeclaringClass().getSimpleName() + "." + f.getName());
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
     }
 
     /**
@@ -138,13 +159,15 @@ public final class StructureAssertions {
         return shape(p) + " " + p.getArray().getDataType().toString().toLowerCase();
     }
 
-    private static boolean holdsChild(Block block, Field f, List<Block> children) {
-        try {
-            f.setAccessible(true);
-            Object value = f.get(block);
-            return value != null && children.contains(value);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
+    private static List<Field> instanceFields(Block block) {
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c = block.getClass(); c != AbstractBlock.class && c != null; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers())) {
+                    fields.add(f);
+                }
+            }
         }
+        return fields;
     }
 }

@@ -9,6 +9,8 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.LayerNorm;
 import org.delta4j.nn.Linear;
@@ -18,8 +20,8 @@ public final class TinyNet extends HfBlock {
     /** The model's width. */
     public static final int WIDTH = 8;
 
-    private final Block layers;
-    private final Block head;
+    private final Child layers;
+    private final Child head;
 
     /** Creates the model, uninitialised. */
     public TinyNet() {
@@ -66,17 +68,12 @@ public final class TinyNet extends HfBlock {
 
     /** Two layers named 0 and 1. */
     static final class Layers extends HfBlock {
-        private final Block[] items = {new Layer(), new Layer()};
-
-        Layers() {
-            child("0", items[0]);
-            child("1", items[1]);
-        }
+        private final List<Child> items = List.of(child("0", new Layer()), child("1", new Layer()));
 
         @Override
         protected NDList compute(ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
-            for (Block b : items) {
-                x = b.forward(ps, x, training);
+            for (Child c : items) {
+                x = c.forward(ps, x, training);
             }
             return x;
         }
@@ -89,9 +86,9 @@ public final class TinyNet extends HfBlock {
 
     /** fc1, fc2 and a layer norm, with a residual connection. */
     static final class Layer extends HfBlock {
-        private final Block fc1 = child("fc1", Linear.create(WIDTH, 16, true, 0.3f));
-        private final Block fc2 = child("fc2", Linear.create(16, WIDTH, true, 0.3f));
-        private final Block norm = child("norm", new LayerNorm(WIDTH, 1e-5f));
+        private final Child fc1 = child("fc1", Linear.create(WIDTH, 16, true, 0.3f));
+        private final Child fc2 = child("fc2", Linear.create(16, WIDTH, true, 0.3f));
+        private final Child norm = child("norm", new LayerNorm(WIDTH, 1e-5f));
 
         @Override
         protected NDList compute(ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {

@@ -2,9 +2,9 @@ package org.delta4j.delta.adapter;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.delta4j.delta.host.ResidualLayer;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Linear;
 import org.delta4j.nn.Sequential;
 
@@ -17,7 +17,7 @@ public final class AdapterLayer extends ResidualLayer {
     /** OpenDelta's standard deviation of fresh adapter weights. */
     public static final float INIT_STD = 0.01f;
 
-    private final Block modulelist;
+    private final Child modulelist;
 
     /**
      * @param hidden the size of the module's output

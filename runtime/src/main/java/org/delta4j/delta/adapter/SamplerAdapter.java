@@ -5,15 +5,16 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.delta4j.delta.host.ResidualLayer;
+import org.delta4j.nn.Child;
 
 /**
  * The adapter shape OpenDelta's low-rank adapter and Compacter share: {@code h + up_sampler(act(down_sampler(h)))},
  * with children {@code down_sampler}, {@code activation} and {@code up_sampler}; subclasses choose the samplers.
  */
 public abstract class SamplerAdapter extends ResidualLayer {
-    private final Block downSampler;
-    private final Block activation;
-    private final Block upSampler;
+    private final Child downSampler;
+    private final Child activation;
+    private final Child upSampler;
 
     /**
      * @param down the {@code hidden -> bottleneck} sampler

@@ -10,8 +10,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Hosts deltas around any block held in a field of type {@link Block} (all of delta4j's own models). For a parent
- * that holds the module in a field typed {@code ai.djl.nn.core.Linear}, {@link LinearDeltaHost} takes its place.
+ * Hosts deltas around any block: one of delta4j's own models' modules, which their parents reach through the child
+ * list, or a module that a DJL parent holds in a field of type {@link Block}. Around a DJL {@code Linear}, which DJL
+ * parents usually hold in fields typed {@code ai.djl.nn.core.Linear}, {@link LinearDeltaHost} takes its place.
  */
 public final class DeltaHost extends AbstractBlock implements DeltaHosting {
     private static final byte VERSION = 1;

@@ -9,9 +9,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Hosts deltas around a DJL {@link Linear} that its parent holds in a field typed {@code Linear} (DJL's own blocks,
- * and many user models, declare them so). It is itself a {@code Linear}, with none of Linear's own parameters, so
- * it fits that field; everything else behaves as {@link DeltaHost}.
+ * Hosts deltas around a DJL {@link Linear}, which a DJL parent usually holds in a field typed {@code Linear} (DJL's own
+ * blocks, and many user models, declare them so; delta4j's own models have no such fields). It is itself a
+ * {@code Linear}, with none of Linear's own parameters, so it fits that field; everything else behaves as
+ * {@link DeltaHost}.
  */
 public final class LinearDeltaHost extends Linear implements DeltaHosting {
     private final DeltaStack stack;

@@ -3,11 +3,11 @@ package org.delta4j.delta.paralleladapter;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.delta4j.delta.adapter.AdapterLayer;
 import org.delta4j.delta.host.DeltaLayer;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 
@@ -18,7 +18,7 @@ import org.delta4j.nn.HfBlock;
  * output is the calling thread's, so forward passes in several threads at once each add their own.
  */
 public final class ParallelAdapterLayer extends HfBlock implements DeltaLayer {
-    private final Block modulelist;
+    private final Child modulelist;
     private final float scaled;
     private final ThreadLocal<NDArray> pending = new ThreadLocal<>();
 

@@ -4,13 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.delta4j.delta.adapter.Activations;
 import org.delta4j.delta.host.InputLayer;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.Linear;
@@ -27,8 +27,8 @@ import org.delta4j.nn.Sequential;
  */
 public final class ReparameterizeFunction extends InputLayer {
     private final Parameter inputTokens;
-    private final Block wte;
-    private final Block controlTrans;
+    private final Child wte;
+    private final Child controlTrans;
     private final long tokens;
     private final long layers;
     private final long hidden;

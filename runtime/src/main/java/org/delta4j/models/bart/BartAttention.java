@@ -3,12 +3,12 @@ package org.delta4j.models.bart;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.delta4j.models.PrefixableAttention;
 import org.delta4j.nn.AttentionHeads;
 import org.delta4j.nn.AttentionPrefix;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
@@ -23,11 +23,10 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
     private final long heads;
     private final float scaling;
     private final float dropout;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block kProj;
-    private Block vProj;
-    private Block qProj;
-    private Block outProj;
+    private final Child kProj;
+    private final Child vProj;
+    private final Child qProj;
+    private final Child outProj;
 
     /**
      * @param embedDim the hidden size

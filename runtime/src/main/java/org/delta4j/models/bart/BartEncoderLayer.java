@@ -3,9 +3,9 @@ package org.delta4j.models.bart;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfActivation;
 import org.delta4j.nn.HfBlock;
@@ -16,13 +16,12 @@ import org.delta4j.nn.Linear;
 public final class BartEncoderLayer extends HfBlock {
     private final float dropout;
     private final float activationDropout;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block selfAttn;
-    private Block selfAttnLayerNorm;
-    private Block activationFn;
-    private Block fc1;
-    private Block fc2;
-    private Block finalLayerNorm;
+    private final Child selfAttn;
+    private final Child selfAttnLayerNorm;
+    private final Child activationFn;
+    private final Child fc1;
+    private final Child fc2;
+    private final Child finalLayerNorm;
 
     /** @param config the model configuration */
     public BartEncoderLayer(BartConfig config) {

@@ -3,7 +3,6 @@ package org.delta4j.models.bart;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
@@ -12,6 +11,7 @@ import java.util.List;
 import org.delta4j.models.HasEncoder;
 import org.delta4j.models.HasInputEmbeddings;
 import org.delta4j.models.NamedInputs;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
@@ -31,9 +31,8 @@ public final class BartForConditionalGeneration extends HfBlock implements HasIn
 
     private final long vocabSize;
     private final Parameter finalLogitsBias;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block model;
-    private Block lmHead;
+    private final Child model;
+    private final Child lmHead;
 
     /** @param config the model configuration */
     public BartForConditionalGeneration(BartConfig config) {

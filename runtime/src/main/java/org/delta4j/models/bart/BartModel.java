@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
@@ -14,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.delta4j.models.HasEncoder;
 import org.delta4j.models.HasInputEmbeddings;
+import org.delta4j.models.Hosted;
 import org.delta4j.models.InputLimits;
 import org.delta4j.models.NamedInputs;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
@@ -46,9 +47,9 @@ public final class BartModel extends HfBlock implements HasInputEmbeddings, HasE
     private final int decoderStartTokenId;
     private final Parameter sharedWeight;
     private final InputLimits limits;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block encoder;
-    private Block decoder;
+    private final Child shared;
+    private final Child encoder;
+    private final Child decoder;
 
     /** @param config the model configuration */
     public BartModel(BartConfig config) {
@@ -57,10 +58,10 @@ public final class BartModel extends HfBlock implements HasInputEmbeddings, HasE
         this.decoderStartTokenId = config.decoderStartTokenId();
         this.limits = new InputLimits(getClass().getSimpleName(), config.vocabSize(),
                 config.maxPositionEmbeddings(), "max_position_embeddings = " + config.maxPositionEmbeddings());
-        // Only the weight is kept: forward never calls shared (the encoder and decoder embed with their own tied
-        // tables), and a typed field would stop delta surgery from swapping the child.
-        this.sharedWeight = child("shared", Embedding.create(config.vocabSize(), config.dModel(), config.initStd()))
-                .weight();
+        // Forward never calls shared: the encoder and decoder embed with their own tables, tied to its weight.
+        Embedding table = Embedding.create(config.vocabSize(), config.dModel(), config.initStd());
+        this.shared = child("shared", table);
+        this.sharedWeight = table.weight();
         // HF zeroes the padding row of a fresh nn.Embedding(padding_idx=pad_token_id).
         sharedWeight.setInitializer(
                 new ZeroRowInitializer(new NormalInitializer(config.initStd()), config.padTokenId()));
@@ -70,7 +71,7 @@ public final class BartModel extends HfBlock implements HasInputEmbeddings, HasE
 
     @Override
     public Embedding inputEmbeddings() {
-        return (Embedding) getChildren().get("shared");
+        return Hosted.module(shared.block(), Embedding.class);
     }
 
     @Override

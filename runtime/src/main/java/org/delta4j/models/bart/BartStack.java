@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
@@ -26,11 +27,10 @@ abstract class BartStack extends HfBlock {
     private final float embedScale;
     private final float dropout;
     private final float layerdrop;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block embedTokens;
-    private Block embedPositions;
-    private Block layers;
-    private Block layernormEmbedding;
+    private final Child embedTokens;
+    private final Child embedPositions;
+    private final Child layers;
+    private final Child layernormEmbedding;
 
     /**
      * @param config the model configuration
@@ -78,7 +78,7 @@ abstract class BartStack extends HfBlock {
      */
     final List<Block> activeLayers(boolean training) {
         List<Block> active = new ArrayList<>();
-        for (Block layer : layers.getChildren().values()) {
+        for (Block layer : layers.block().getChildren().values()) {
             if (!training || layerdrop == 0f || ThreadLocalRandom.current().nextFloat() >= layerdrop) {
                 active.add(layer);
             }

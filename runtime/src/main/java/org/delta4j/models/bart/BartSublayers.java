@@ -1,12 +1,12 @@
 package org.delta4j.models.bart;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 
-/** The steps BART's encoder and decoder layers share. The blocks are passed in from the layers' fields. */
+/** The steps BART's encoder and decoder layers share, run on the layers' children. */
 final class BartSublayers {
     private BartSublayers() {}
 
@@ -15,7 +15,7 @@ final class BartSublayers {
      *
      * @return the normalised sum
      */
-    static NDArray addAndNorm(Block norm, NDArray residual, NDArray output, float dropout, ParameterStore ps,
+    static NDArray addAndNorm(Child norm, NDArray residual, NDArray output, float dropout, ParameterStore ps,
             boolean training, PairList<String, Object> params) {
         NDArray sum = residual.add(Functional.dropout(output, dropout, training));
         return Functional.call(norm, ps, training, params, sum);
@@ -26,7 +26,7 @@ final class BartSublayers {
      *
      * @return the feed-forward output
      */
-    static NDArray feedForward(Block fc1, Block activation, Block fc2, float activationDropout, NDArray x,
+    static NDArray feedForward(Child fc1, Child activation, Child fc2, float activationDropout, NDArray x,
             ParameterStore ps, boolean training, PairList<String, Object> params) {
         NDArray h = Functional.chain(ps, training, params, x, fc1, activation);
         return Functional.call(fc2, ps, training, params, Functional.dropout(h, activationDropout, training));

@@ -1,6 +1,5 @@
 /**
  * BART as in HF transformers 4.26: the same module classes, child names and order, parameter names and numerics
- * (post-LN layers, learned positions with offset 2, tied token embeddings). Children are held in fields typed
- * {@link ai.djl.nn.Block} and read at every forward pass, so delta surgery can swap them.
+ * (post-LN layers, learned positions with offset 2, tied token embeddings).
  */
 package org.delta4j.models.bart;

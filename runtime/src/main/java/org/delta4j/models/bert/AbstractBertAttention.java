@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.delta4j.nn.AttentionPrefix;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.SizedBlock;
@@ -18,9 +19,8 @@ import org.delta4j.nn.SizedBlock;
  */
 public abstract class AbstractBertAttention extends HfBlock implements SizedBlock {
     private final long hidden;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block self;
-    private Block output;
+    private final Child self;
+    private final Child output;
 
     /**
      * @param hidden the hidden size

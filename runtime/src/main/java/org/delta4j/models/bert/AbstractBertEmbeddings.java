@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.delta4j.models.TokenInputs;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
@@ -24,12 +24,11 @@ import org.delta4j.nn.SizedBlock;
 public abstract class AbstractBertEmbeddings extends HfBlock implements SizedBlock {
     private final long hidden;
     private final Parameter positionIdsBuffer;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block wordEmbeddings;
-    private Block positionEmbeddings;
-    private Block tokenTypeEmbeddings;
-    private Block layerNorm;
-    private Block dropout;
+    private final Child wordEmbeddings;
+    private final Child positionEmbeddings;
+    private final Child tokenTypeEmbeddings;
+    private final Child layerNorm;
+    private final Child dropout;
 
     /**
      * @param config the model configuration

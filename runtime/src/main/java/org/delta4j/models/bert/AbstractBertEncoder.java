@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.function.Supplier;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.ModuleList;
@@ -18,8 +19,7 @@ import org.delta4j.nn.SizedBlock;
  */
 public abstract class AbstractBertEncoder extends HfBlock implements SizedBlock {
     private final long hidden;
-    // Not final and typed Block: delta surgery swaps this child for a wrapper, and forward reads it each call.
-    private Block layer;
+    private final Child layer;
 
     /**
      * @param hiddenSize the hidden size
@@ -45,8 +45,7 @@ public abstract class AbstractBertEncoder extends HfBlock implements SizedBlock 
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hiddenStates = inputs.get(0);
-        // The live child list, so a layer swapped in by delta surgery is the one that runs.
-        for (Block l : layer.getChildren().values()) {
+        for (Block l : layer.block().getChildren().values()) {
             hiddenStates = Functional.call(l, ps, training, params, hiddenStates, inputs.get(1));
         }
         return new NDList(hiddenStates);

@@ -2,9 +2,9 @@ package org.delta4j.models.bert;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfActivation;
 import org.delta4j.nn.HfBlock;
@@ -15,9 +15,8 @@ import org.delta4j.nn.SizedBlock;
 public abstract class AbstractBertIntermediate extends HfBlock implements SizedBlock {
     private final long size;
     private final long input;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block dense;
-    private Block intermediateActFn;
+    private final Child dense;
+    private final Child intermediateActFn;
 
     /** @param config the model configuration */
     protected AbstractBertIntermediate(BertConfig config) {

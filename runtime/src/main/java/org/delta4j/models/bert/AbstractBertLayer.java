@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.SizedBlock;
@@ -13,10 +14,9 @@ import org.delta4j.nn.SizedBlock;
 /** HF's {@code BertLayer}: {@code attention}, then the feed-forward {@code intermediate} and {@code output}. */
 public abstract class AbstractBertLayer extends HfBlock implements SizedBlock {
     private final long hidden;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block attention;
-    private Block intermediate;
-    private Block output;
+    private final Child attention;
+    private final Child intermediate;
+    private final Child output;
 
     /**
      * @param hidden the hidden size

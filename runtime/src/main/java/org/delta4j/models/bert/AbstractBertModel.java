@@ -11,6 +11,7 @@ import java.util.Map;
 import org.delta4j.models.AttentionMasks;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.models.TakesNamedInputs;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
@@ -33,10 +34,9 @@ public abstract class AbstractBertModel extends HfBlock implements TakesNamedInp
 
     private final long hidden;
     private final BertInputChecks checks;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block embeddings;
-    private Block encoder;
-    private Block pooler;
+    private final Child embeddings;
+    private final Child encoder;
+    private final Child pooler;
 
     /**
      * @param config the model configuration

@@ -2,9 +2,9 @@ package org.delta4j.models.bert;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfActivation;
 import org.delta4j.nn.HfBlock;
@@ -14,9 +14,8 @@ import org.delta4j.nn.SizedBlock;
 /** HF's {@code BertPooler}: {@code tanh(dense(x[:, 0]))}, the first token's state as the sequence summary. */
 public abstract class AbstractBertPooler extends HfBlock implements SizedBlock {
     private final long hidden;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block dense;
-    private Block activation;
+    private final Child dense;
+    private final Child activation;
 
     /** @param config the model configuration */
     protected AbstractBertPooler(BertConfig config) {

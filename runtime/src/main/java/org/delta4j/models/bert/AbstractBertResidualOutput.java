@@ -3,9 +3,9 @@ package org.delta4j.models.bert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
@@ -20,10 +20,9 @@ import org.delta4j.nn.SizedBlock;
 public abstract class AbstractBertResidualOutput extends HfBlock implements SizedBlock {
     private final long hidden;
     private final long input;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block dense;
-    private Block layerNorm;
-    private Block dropout;
+    private final Child dense;
+    private final Child layerNorm;
+    private final Child dropout;
 
     /**
      * @param config the model configuration

@@ -3,12 +3,12 @@ package org.delta4j.models.bert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.delta4j.models.PrefixableAttention;
 import org.delta4j.nn.AttentionHeads;
 import org.delta4j.nn.AttentionPrefix;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
@@ -24,11 +24,10 @@ public abstract class AbstractBertSelfAttention extends HfBlock implements Prefi
     private final long hidden;
     private final long heads;
     private final float scale;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block query;
-    private Block key;
-    private Block value;
-    private Block dropout;
+    private final Child query;
+    private final Child key;
+    private final Child value;
+    private final Child dropout;
 
     /** @param config the model configuration */
     protected AbstractBertSelfAttention(BertConfig config) {

@@ -3,12 +3,12 @@ package org.delta4j.models.bert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.models.TakesNamedInputs;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
@@ -28,10 +28,9 @@ public final class BertForSequenceClassification extends HfBlock implements Take
 
     private final long numLabels;
     private final BertInputChecks checks;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block bert;
-    private Block dropout;
-    private Block classifier;
+    private final Child bert;
+    private final Child dropout;
+    private final Child classifier;
 
     /** @param config the model configuration */
     public BertForSequenceClassification(BertConfig config) {

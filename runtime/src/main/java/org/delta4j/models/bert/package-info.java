@@ -1,7 +1,6 @@
 /**
- * BERT as in HF transformers 4.26 (absolute positions, encoder only): the same module classes, child names and
- * order, parameter and buffer names and numerics. The {@code Abstract*} classes hold each block's logic once;
- * BERT's and RoBERTa's classes are those blocks under HF's class names. Children are held in fields typed
- * {@link ai.djl.nn.Block} and read at every forward pass, so delta surgery can swap them.
+ * BERT as in HF transformers 4.26 (absolute positions, encoder only): the same module classes, child names and order,
+ * parameter and buffer names and numerics. The {@code Abstract*} classes hold each block's logic once; BERT's and
+ * RoBERTa's classes are those blocks under HF's class names.
  */
 package org.delta4j.models.bert;

@@ -3,7 +3,6 @@ package org.delta4j.models.distilbert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.delta4j.models.InputLimits;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.models.TakesNamedInputs;
 import org.delta4j.models.bert.BertFamily;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
@@ -38,9 +38,8 @@ public final class DistilBertModel extends HfBlock implements TakesNamedInputs {
 
     private final long dim;
     private final InputLimits limits;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block embeddings;
-    private Block transformer;
+    private final Child embeddings;
+    private final Child transformer;
 
     /** @param config the model configuration */
     public DistilBertModel(DistilBertConfig config) {

@@ -2,9 +2,9 @@ package org.delta4j.models.distilbert;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfActivation;
@@ -18,11 +18,10 @@ import org.delta4j.nn.SizedBlock;
  */
 public final class FFN extends HfBlock implements SizedBlock {
     private final long dim;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block dropout;
-    private Block lin1;
-    private Block lin2;
-    private Block activation;
+    private final Child dropout;
+    private final Child lin1;
+    private final Child lin2;
+    private final Child activation;
 
     /** @param config the model configuration */
     public FFN(DistilBertConfig config) {

@@ -3,12 +3,12 @@ package org.delta4j.models.distilbert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.delta4j.models.PrefixableAttention;
 import org.delta4j.nn.AttentionHeads;
 import org.delta4j.nn.AttentionPrefix;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
@@ -23,12 +23,11 @@ public final class MultiHeadSelfAttention extends HfBlock implements PrefixableA
     private final long dim;
     private final long heads;
     private final float scale;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block dropout;
-    private Block qLin;
-    private Block kLin;
-    private Block vLin;
-    private Block outLin;
+    private final Child dropout;
+    private final Child qLin;
+    private final Child kLin;
+    private final Child vLin;
+    private final Child outLin;
 
     /** @param config the model configuration */
     public MultiHeadSelfAttention(DistilBertConfig config) {

@@ -3,9 +3,9 @@ package org.delta4j.models.distilbert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.LayerNorm;
@@ -17,11 +17,10 @@ import org.delta4j.nn.SizedBlock;
  */
 public final class TransformerBlock extends HfBlock implements SizedBlock {
     private final long dim;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block attention;
-    private Block saLayerNorm;
-    private Block ffn;
-    private Block outputLayerNorm;
+    private final Child attention;
+    private final Child saLayerNorm;
+    private final Child ffn;
+    private final Child outputLayerNorm;
 
     /** @param config the model configuration */
     public TransformerBlock(DistilBertConfig config) {

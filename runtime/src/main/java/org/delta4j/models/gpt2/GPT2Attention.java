@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -15,6 +14,7 @@ import org.delta4j.models.AttentionMasks;
 import org.delta4j.models.PrefixableAttention;
 import org.delta4j.nn.AttentionHeads;
 import org.delta4j.nn.AttentionPrefix;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Conv1D;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Functional;
@@ -40,11 +40,10 @@ public final class GPT2Attention extends HfBlock implements PrefixableAttention 
     private final int layerDivisor;
     private final boolean foldScaling;
     private final Parameter bias;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block cAttn;
-    private Block cProj;
-    private Block attnDropout;
-    private Block residDropout;
+    private final Child cAttn;
+    private final Child cProj;
+    private final Child attnDropout;
+    private final Child residDropout;
 
     /**
      * @param config the model configuration

@@ -3,9 +3,9 @@ package org.delta4j.models.gpt2;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.LayerNorm;
@@ -17,11 +17,10 @@ import org.delta4j.nn.SizedBlock;
  */
 public final class GPT2Block extends HfBlock implements SizedBlock {
     private final long embedDim;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block ln1;
-    private Block attn;
-    private Block ln2;
-    private Block mlp;
+    private final Child ln1;
+    private final Child attn;
+    private final Child ln2;
+    private final Child mlp;
 
     /**
      * @param config the model configuration

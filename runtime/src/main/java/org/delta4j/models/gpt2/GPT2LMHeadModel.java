@@ -3,7 +3,6 @@ package org.delta4j.models.gpt2;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.delta4j.models.InputLimits;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.models.TakesNamedInputs;
 import org.delta4j.models.TokenInputs;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
@@ -30,9 +30,8 @@ public final class GPT2LMHeadModel extends HfBlock implements TakesNamedInputs {
 
     private final long vocabSize;
     private final InputLimits limits;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block transformer;
-    private Block lmHead;
+    private final Child transformer;
+    private final Child lmHead;
 
     /** @param config the model configuration */
     public GPT2LMHeadModel(GPT2Config config) {
@@ -53,7 +52,7 @@ public final class GPT2LMHeadModel extends HfBlock implements TakesNamedInputs {
 
     @Override
     public Embedding inputEmbeddings() {
-        return Hosted.module(transformer, GPT2Model.class).inputEmbeddings();
+        return Hosted.module(transformer.block(), GPT2Model.class).inputEmbeddings();
     }
 
     @Override

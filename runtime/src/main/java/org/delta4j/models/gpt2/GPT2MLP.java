@@ -2,9 +2,9 @@ package org.delta4j.models.gpt2;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Conv1D;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Functional;
@@ -15,11 +15,10 @@ import org.delta4j.nn.SizedBlock;
 /** HF's {@code GPT2MLP}: {@code dropout(c_proj(act(c_fc(x))))}, children in HF's order. */
 public final class GPT2MLP extends HfBlock implements SizedBlock {
     private final long embedDim;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block cFc;
-    private Block cProj;
-    private Block act;
-    private Block dropout;
+    private final Child cFc;
+    private final Child cProj;
+    private final Child act;
+    private final Child dropout;
 
     /** @param config the model configuration */
     public GPT2MLP(GPT2Config config) {

@@ -15,6 +15,7 @@ import org.delta4j.models.InputLimits;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.models.TakesNamedInputs;
 import org.delta4j.models.TokenInputs;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
@@ -40,12 +41,11 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
     private final long embedDim;
     private final long maxPositions;
     private final InputLimits limits;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block wte;
-    private Block wpe;
-    private Block drop;
-    private Block h;
-    private Block lnF;
+    private final Child wte;
+    private final Child wpe;
+    private final Child drop;
+    private final Child h;
+    private final Child lnF;
 
     /** @param config the model configuration */
     public GPT2Model(GPT2Config config) {
@@ -77,7 +77,7 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
     /** @return the token table {@code wte} (a language-model head ties its weight to it) */
     @Override
     public Embedding inputEmbeddings() {
-        return Hosted.module(wte, Embedding.class);
+        return Hosted.module(wte.block(), Embedding.class);
     }
 
     @Override
@@ -98,7 +98,7 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
                 ? in.get("attention_mask")
                 : hidden.getManager().ones(new Shape(batch, length), DataType.INT64));
         hidden = Functional.call(drop, ps, training, params, hidden);
-        for (Block block : h.getChildren().values()) {
+        for (Block block : h.block().getChildren().values()) {
             hidden = Functional.call(block, ps, training, params, hidden, mask);
         }
         hidden = Functional.call(lnF, ps, training, params, hidden);

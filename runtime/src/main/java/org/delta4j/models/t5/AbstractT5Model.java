@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.delta4j.models.InputLimits;
 import org.delta4j.models.NamedInputs;
 import org.delta4j.models.TokenInputs;
 import org.delta4j.models.bart.BartModel;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
@@ -36,10 +36,9 @@ public abstract class AbstractT5Model extends HfBlock implements HasInputEmbeddi
 
     private final T5Config config;
     private final InputLimits limits;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block shared;
-    private Block encoder;
-    private Block decoder;
+    private final Child shared;
+    private final Child encoder;
+    private final Child decoder;
 
     /** @param config the model configuration */
     protected AbstractT5Model(T5Config config) {
@@ -57,7 +56,7 @@ public abstract class AbstractT5Model extends HfBlock implements HasInputEmbeddi
     /** @return the token table {@code shared}, which the encoder, the decoder and a tied {@code lm_head} use */
     @Override
     public final Embedding inputEmbeddings() {
-        return Hosted.module(shared, Embedding.class);
+        return Hosted.module(shared.block(), Embedding.class);
     }
 
     @Override

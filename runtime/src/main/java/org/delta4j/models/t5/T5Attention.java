@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.List;
 import org.delta4j.models.PrefixableAttention;
 import org.delta4j.nn.AttentionHeads;
 import org.delta4j.nn.AttentionPrefix;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
@@ -44,12 +44,11 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
     private final int numBuckets;
     private final int maxDistance;
     private final float dropout;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block q;
-    private Block k;
-    private Block v;
-    private Block o;
-    private Block relativeAttentionBias;
+    private final Child q;
+    private final Child k;
+    private final Child v;
+    private final Child o;
+    private final Child relativeAttentionBias;
 
     /**
      * @param config the model configuration
@@ -71,10 +70,10 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
         this.k = child("k", Linear.create(dModel, inner, false, (float) (factor / Math.sqrt(dModel))));
         this.v = child("v", Linear.create(dModel, inner, false, (float) (factor / Math.sqrt(dModel))));
         this.o = child("o", Linear.create(inner, dModel, false, (float) (factor / Math.sqrt(inner))));
-        if (hasRelativeAttentionBias) {
-            this.relativeAttentionBias = child("relative_attention_bias",
-                    Embedding.create(numBuckets, heads, (float) (factor / Math.sqrt(dModel))));
-        }
+        this.relativeAttentionBias = hasRelativeAttentionBias
+                ? child("relative_attention_bias",
+                        Embedding.create(numBuckets, heads, (float) (factor / Math.sqrt(dModel))))
+                : null;
     }
 
     @Override

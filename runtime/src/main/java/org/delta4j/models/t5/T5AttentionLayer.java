@@ -3,10 +3,10 @@ package org.delta4j.models.t5;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.delta4j.nn.AttentionPrefix;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
@@ -19,10 +19,9 @@ import org.delta4j.nn.T5LayerNorm;
  */
 abstract class T5AttentionLayer extends HfBlock implements SizedBlock {
     private final long dModel;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block attention;
-    private Block layerNorm;
-    private Block dropout;
+    private final Child attention;
+    private final Child layerNorm;
+    private final Child dropout;
 
     /**
      * @param attentionName HF's name of the attention child

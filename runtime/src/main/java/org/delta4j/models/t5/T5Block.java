@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.ModuleList;
 import org.delta4j.nn.SizedBlock;
@@ -19,8 +20,7 @@ import org.delta4j.nn.SizedBlock;
 public final class T5Block extends HfBlock implements SizedBlock {
     private final long dModel;
     private final boolean isDecoder;
-    // Not final and typed Block: delta surgery swaps this child for a wrapper, and forward reads it each call.
-    private Block layer;
+    private final Child layer;
 
     /**
      * @param config the model configuration
@@ -53,7 +53,7 @@ public final class T5Block extends HfBlock implements SizedBlock {
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        List<Block> layers = new ArrayList<>(layer.getChildren().values());
+        List<Block> layers = new ArrayList<>(layer.block().getChildren().values());
         NDList selfInputs = new NDList(inputs.get(0), inputs.get(1));
         NDArray bias = T5Attention.positionBias(inputs);
         if (bias != null) {

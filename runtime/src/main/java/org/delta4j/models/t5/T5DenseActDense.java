@@ -2,9 +2,9 @@ package org.delta4j.models.t5;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfActivation;
@@ -15,11 +15,10 @@ import org.delta4j.nn.SizedBlock;
 /** HF's {@code T5DenseActDense}: {@code wo(dropout(act(wi(x))))}, bias-free, children in HF's order. */
 public final class T5DenseActDense extends HfBlock implements SizedBlock {
     private final long dModel;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block wi;
-    private Block wo;
-    private Block dropout;
-    private Block act;
+    private final Child wi;
+    private final Child wo;
+    private final Child dropout;
+    private final Child act;
 
     /** @param config the model configuration */
     public T5DenseActDense(T5Config config) {

@@ -3,9 +3,9 @@ package org.delta4j.models.t5;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfActivation;
@@ -19,12 +19,11 @@ import org.delta4j.nn.SizedBlock;
  */
 public final class T5DenseGatedActDense extends HfBlock implements SizedBlock {
     private final long dModel;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block wi0;
-    private Block wi1;
-    private Block wo;
-    private Block dropout;
-    private Block act;
+    private final Child wi0;
+    private final Child wi1;
+    private final Child wo;
+    private final Child dropout;
+    private final Child act;
 
     /** @param config the model configuration */
     public T5DenseGatedActDense(T5Config config) {

@@ -3,11 +3,11 @@ package org.delta4j.models.t5;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
 import org.delta4j.models.NamedInputs;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.Linear;
 
@@ -25,8 +25,7 @@ public final class T5ForConditionalGeneration extends AbstractT5Model {
 
     private final long vocabSize;
     private final float headScale;
-    // Not final and typed Block: delta surgery swaps this child for a wrapper, and forward reads it each call.
-    private Block lmHead;
+    private final Child lmHead;
 
     /** @param config the model configuration */
     public T5ForConditionalGeneration(T5Config config) {

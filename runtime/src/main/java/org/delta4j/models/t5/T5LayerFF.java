@@ -3,9 +3,9 @@ package org.delta4j.models.t5;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
@@ -18,10 +18,9 @@ import org.delta4j.nn.T5LayerNorm;
  */
 public final class T5LayerFF extends HfBlock implements SizedBlock {
     private final long dModel;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block denseReluDense;
-    private Block layerNorm;
-    private Block dropout;
+    private final Child denseReluDense;
+    private final Child layerNorm;
+    private final Child dropout;
 
     /** @param config the model configuration */
     public T5LayerFF(T5Config config) {

@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.delta4j.models.AttentionMasks;
 import org.delta4j.models.TokenInputs;
+import org.delta4j.nn.Child;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
@@ -26,11 +27,10 @@ import org.delta4j.nn.T5LayerNorm;
 public final class T5Stack extends HfBlock {
     private final long dModel;
     private final boolean isDecoder;
-    // Not final and typed Block: delta surgery swaps these children for wrappers, and forward reads them each call.
-    private Block embedTokens;
-    private Block block;
-    private Block finalLayerNorm;
-    private Block dropout;
+    private final Child embedTokens;
+    private final Child block;
+    private final Child finalLayerNorm;
+    private final Child dropout;
 
     /**
      * @param config the model configuration
@@ -63,7 +63,7 @@ public final class T5Stack extends HfBlock {
         NDArray encoderMask = isDecoder ? AttentionMasks.padding(inputs.get(3)) : null;
         hidden = Functional.call(dropout, ps, training, params, hidden);
         NDArray bias = null;
-        for (Block b : block.getChildren().values()) {
+        for (Block b : block.block().getChildren().values()) {
             NDList blockInputs = isDecoder
                     ? new NDList(hidden, mask, inputs.get(2), encoderMask)
                     : new NDList(hidden, mask);

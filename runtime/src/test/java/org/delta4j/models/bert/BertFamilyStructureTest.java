@@ -47,8 +47,9 @@ class BertFamilyStructureTest {
 
     @ParameterizedTest
     @MethodSource("org.delta4j.models.bert.TinyBertFamily#architectures")
-    void everyChildFieldIsAMutableBlock(String architecture) {
-        StructureAssertions.assertChildFieldsAreMutableBlocks(HfModels.build(TinyBertFamily.config(architecture)), 31);
+    void childrenAreReachedThroughTheirList(String architecture) {
+        StructureAssertions.assertChildrenAreReachedThroughTheirList(
+                HfModels.build(TinyBertFamily.config(architecture)), 31);
     }
 
     @ParameterizedTest

@@ -22,7 +22,7 @@ import org.delta4j.tree.Surgery;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Delta surgery replaces children by reflection; every BERT-family block must run whatever it holds now. */
+/** Delta surgery replaces a child's list entry; every BERT-family block must run whatever its list holds now. */
 class BertFamilySurgeryTest {
     private static NDArray outputs(Block model, NDManager manager) {
         NDList in = ModelInputs.of(manager, Map.of("input_ids", new long[][] {{5, 31, 12, 45}, {9, 8, 17, 3}},

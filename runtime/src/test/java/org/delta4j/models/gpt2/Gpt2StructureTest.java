@@ -29,8 +29,8 @@ class Gpt2StructureTest {
     }
 
     @Test
-    void everyChildFieldIsAMutableBlock() {
-        StructureAssertions.assertChildFieldsAreMutableBlocks(
+    void childrenAreReachedThroughTheirList() {
+        StructureAssertions.assertChildrenAreReachedThroughTheirList(
                 HfModels.build(TinyGpt2.config("GPT2LMHeadModel", "")), 31);
     }
 }

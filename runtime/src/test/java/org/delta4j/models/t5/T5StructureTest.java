@@ -62,8 +62,8 @@ class T5StructureTest {
     }
 
     @Test
-    void everyChildFieldIsAMutableBlock() {
-        StructureAssertions.assertChildFieldsAreMutableBlocks(
+    void childrenAreReachedThroughTheirList() {
+        StructureAssertions.assertChildrenAreReachedThroughTheirList(
                 HfModels.build(TinyT5.config("T5ForConditionalGeneration", "")), 92);
     }
 }
