@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.delta4j.io.UserFiles;
-import org.delta4j.models.HfModels;
-import org.delta4j.models.LoadedModel;
 import org.delta4j.models.ModelConfig;
+import org.delta4j.models.hf.HfModels;
+import org.delta4j.models.hf.LoadedModel;
 
 /** A HuggingFace model folder given to a command, checked up front so that a wrong path is said plainly. */
 final class ModelFolder {

@@ -7,10 +7,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.delta4j.Delta4j;
+import org.delta4j.checkpoint.DeltaCheckpoint;
 import org.delta4j.delta.Tuning;
-import org.delta4j.io.DeltaCheckpoint;
-import org.delta4j.models.HfModels;
 import org.delta4j.models.bart.BartConfig;
+import org.delta4j.models.hf.HfModels;
 import org.delta4j.spec.SpecException;
 
 /**

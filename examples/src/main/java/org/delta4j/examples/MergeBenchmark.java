@@ -22,9 +22,9 @@ import org.delta4j.delta.Tuning;
 import org.delta4j.delta.TuningSpec;
 import org.delta4j.delta.lora.LoraMerge;
 import org.delta4j.delta.lora.LoraSpec;
-import org.delta4j.models.HfModels;
 import org.delta4j.models.ModelInputs;
 import org.delta4j.models.bert.BertConfig;
+import org.delta4j.models.hf.HfModels;
 import org.delta4j.nn.ParameterValues;
 
 /**

@@ -4,12 +4,12 @@ import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.annotation.processing.Generated;
+import org.delta4j.checkpoint.DeltaCheckpoint;
 import org.delta4j.delta.FreezeSpec;
 import org.delta4j.delta.Tuning;
 import org.delta4j.delta.TuningPlan;
 import org.delta4j.delta.TuningSpec;
 import org.delta4j.delta.lora.LoraSpec;
-import org.delta4j.io.DeltaCheckpoint;
 
 /**
  * Type-safe wiring for the tuning spec {@link BartAttnFfnLora}, checked at compile time against the structure of

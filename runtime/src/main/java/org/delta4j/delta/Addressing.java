@@ -3,7 +3,7 @@ package org.delta4j.delta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.delta4j.models.CommonStructure;
+import org.delta4j.backbone.CommonStructure;
 import org.delta4j.spec.ModelStructure;
 import org.delta4j.spec.ModuleSelector;
 import org.delta4j.spec.ParallelPairs;

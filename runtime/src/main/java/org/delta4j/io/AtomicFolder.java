@@ -14,15 +14,24 @@ import java.nio.file.attribute.BasicFileAttributes;
  * by a rename. A crash or an error leaves the target as it was (an old folder there is kept until the new one is
  * in place). The folder and what the writer creates in it get the permissions the umask gives.
  */
-final class AtomicFolder {
+public final class AtomicFolder {
     /** Fills a temporary folder. */
-    interface Writer {
+    public interface Writer {
+        /**
+         * @param tmp the empty temporary folder, beside the target
+         * @throws IOException when writing fails; the target is then left as it was
+         */
         void writeInto(Path tmp) throws IOException;
     }
 
     private AtomicFolder() {}
 
-    static void write(Path target, Writer writer) throws IOException {
+    /**
+     * @param target the folder to write; an existing one is replaced whole
+     * @param writer fills the temporary folder
+     * @throws IOException when writing or the final rename fails; the target is then as it was
+     */
+    public static void write(Path target, Writer writer) throws IOException {
         Path abs = target.toAbsolutePath();
         Path parent = abs.getParent();
         Files.createDirectories(parent);

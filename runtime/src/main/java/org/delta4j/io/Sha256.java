@@ -8,11 +8,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 digests as lowercase hex, the form configs record them in. */
-final class Sha256 {
+public final class Sha256 {
     private Sha256() {}
 
     /** @return a fresh SHA-256 digest (every Java platform has one) */
-    static MessageDigest digest() {
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -24,7 +24,7 @@ final class Sha256 {
      * @param digest a digest fed with everything
      * @return its value in hex
      */
-    static String hex(MessageDigest digest) {
+    public static String hex(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());
     }
 
@@ -33,7 +33,7 @@ final class Sha256 {
      * @return the SHA-256 of its bytes, in hex
      * @throws IOException when it cannot be read
      */
-    static String ofFile(Path file) throws IOException {
+    public static String ofFile(Path file) throws IOException {
         MessageDigest digest = digest();
         try (InputStream in = UserFiles.openStream(file)) {
             byte[] buffer = new byte[1 << 16];

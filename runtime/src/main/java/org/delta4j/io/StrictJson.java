@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.StringReader;
 
 /** Parses JSON as the standard defines it: no comments, unquoted names, NaN or trailing text, which Gson allows. */
-final class StrictJson {
+public final class StrictJson {
     private StrictJson() {}
 
     /**
@@ -18,7 +18,7 @@ final class StrictJson {
      * @return the parsed value
      * @throws JsonParseException when the text is not one valid JSON value
      */
-    static JsonElement parse(String text) {
+    public static JsonElement parse(String text) {
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
             reader.setStrictness(Strictness.STRICT);
             JsonElement value = JsonParser.parseReader(reader);

@@ -40,7 +40,7 @@ public final class ModelLimits {
      * @throws IllegalArgumentException when a tensor or the whole would be larger than the limits, naming the
      *     tensor, its shape and the limit
      */
-    static Block requireBuildable(Block model) {
+    public static Block requireBuildable(Block model) {
         Set<Parameter> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         double total = 0;
         for (Map.Entry<String, Parameter> e : ModuleTree.of(model).state().entrySet()) {
@@ -76,7 +76,7 @@ public final class ModelLimits {
      * @param weights the folder's weights, by the model's state-dict keys; only their names are read
      * @throws IOException naming the stack, both counts and how to fix the config
      */
-    static void requireLayersOfWeights(Block model, TensorSource weights) throws IOException {
+    public static void requireLayersOfWeights(Block model, TensorSource weights) throws IOException {
         for (Module m : ModuleTree.of(model).modules()) {
             if (!(m.shown() instanceof ModuleList)) {
                 continue;

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.delta4j.models.CommonStructure;
-import org.delta4j.models.HasEncoder;
-import org.delta4j.models.HasInputEmbeddings;
-import org.delta4j.models.TakesNamedInputs;
+import org.delta4j.backbone.CommonStructure;
+import org.delta4j.backbone.HasEncoder;
+import org.delta4j.backbone.HasInputEmbeddings;
+import org.delta4j.backbone.TakesNamedInputs;
 import org.delta4j.nn.Features;
 import org.delta4j.spec.ModelStructure;
 

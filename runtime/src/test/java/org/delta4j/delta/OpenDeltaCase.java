@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 import org.delta4j.io.Safetensors;
 import org.delta4j.models.Fixtures;
-import org.delta4j.models.HfModels;
 import org.delta4j.models.ModelInputs;
+import org.delta4j.models.hf.HfModels;
 import org.delta4j.nn.ParameterValues;
 
 /**

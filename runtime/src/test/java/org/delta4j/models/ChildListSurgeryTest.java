@@ -20,6 +20,7 @@ import org.delta4j.delta.TuningSpec;
 import org.delta4j.delta.adapter.AdapterSpec;
 import org.delta4j.delta.lora.LoraSpec;
 import org.delta4j.models.bert.TinyBertFamily;
+import org.delta4j.models.hf.HfModels;
 import org.delta4j.nn.ModuleList;
 import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleHost;

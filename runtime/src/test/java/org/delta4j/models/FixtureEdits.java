@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.delta4j.io.Safetensors;
+import org.delta4j.models.hf.HfModels;
 
 /** Model folders made from a fixture with edited weights, and the errors loading them gives. */
 public final class FixtureEdits {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.delta4j.io.Safetensors;
+import org.delta4j.models.hf.HfModels;
 
 /** Checks a model fixture end to end: load the folder, run {@code inputs.json}, compare every expected output. */
 public final class FixtureOutputs {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.LongStream;
 import org.delta4j.delta.TuningSpec;
 import org.delta4j.delta.softprompt.SoftPromptSpec;
+import org.delta4j.models.hf.HfModels;
 import org.delta4j.models.t5.T5Config;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -24,6 +24,7 @@ import org.delta4j.delta.prefix.PrefixSpec;
 import org.delta4j.delta.softprompt.SoftPromptSpec;
 import org.delta4j.models.bart.TinyBart;
 import org.delta4j.models.gpt2.TinyGpt2;
+import org.delta4j.models.hf.HfModels;
 import org.delta4j.testing.EveryMethod;
 import org.delta4j.train.ScopedStep;
 import org.junit.jupiter.params.ParameterizedTest;

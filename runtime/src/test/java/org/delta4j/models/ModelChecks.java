@@ -13,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.delta4j.backbone.HasInputEmbeddings;
 import org.delta4j.tree.ModuleTree;
 
 /** The behaviour checks every architecture's model tests share: inputs, dropout, gradients. */

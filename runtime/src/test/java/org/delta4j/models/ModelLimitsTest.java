@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.delta4j.models.hf.HfModels;
 import org.delta4j.tree.ModuleTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

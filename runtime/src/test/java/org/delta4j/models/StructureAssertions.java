@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.delta4j.models.hf.HfModels;
 import org.delta4j.nn.Child;
 import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;

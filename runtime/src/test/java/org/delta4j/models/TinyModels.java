@@ -8,6 +8,7 @@ import ai.djl.nn.Block;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.delta4j.backbone.HasEncoder;
 import org.delta4j.models.bart.TinyBart;
 import org.delta4j.models.bert.TinyBertFamily;
 import org.delta4j.models.gpt2.TinyGpt2;

@@ -6,10 +6,10 @@ import ai.djl.ndarray.NDManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import org.delta4j.models.HfModels;
 import org.delta4j.models.ModelInputs;
 import org.delta4j.models.bert.BertConfig;
 import org.delta4j.models.bert.BertModel;
+import org.delta4j.models.hf.HfModels;
 
 /**
  * What every case shares: the BERT configuration, the batch shape and the seed. Inputs are random token ids (the

@@ -2,10 +2,10 @@ package org.delta4j.delta.prefix;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.delta4j.backbone.PrefixableAttention;
 import org.delta4j.delta.Addressing;
 import org.delta4j.delta.Attachment;
 import org.delta4j.delta.DeltaMethod;
-import org.delta4j.models.PrefixableAttention;
 import org.delta4j.spec.Method;
 import org.delta4j.spec.Problem;
 import org.delta4j.tree.Module;

@@ -1,13 +1,13 @@
 package org.delta4j.delta.softprompt;
 
 import java.util.List;
+import org.delta4j.backbone.HasEncoder;
+import org.delta4j.backbone.HasInputEmbeddings;
+import org.delta4j.backbone.TakesNamedInputs;
 import org.delta4j.delta.Addressing;
 import org.delta4j.delta.Attachment;
 import org.delta4j.delta.DeltaMethod;
 import org.delta4j.delta.DeltaSpec;
-import org.delta4j.models.HasEncoder;
-import org.delta4j.models.HasInputEmbeddings;
-import org.delta4j.models.TakesNamedInputs;
 import org.delta4j.nn.Embedding;
 import org.delta4j.spec.Method;
 import org.delta4j.spec.Problem;

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.delta4j.models.PrefixableAttention;
+import org.delta4j.backbone.PrefixableAttention;
 import org.delta4j.nn.AttentionHeads;
 import org.delta4j.nn.AttentionPrefix;
 import org.delta4j.nn.Child;

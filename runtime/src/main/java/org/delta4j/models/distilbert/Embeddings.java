@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.delta4j.models.TokenInputs;
+import org.delta4j.backbone.TokenInputs;
 import org.delta4j.models.bert.BertFamily;
 import org.delta4j.nn.Child;
 import org.delta4j.nn.Dropout;

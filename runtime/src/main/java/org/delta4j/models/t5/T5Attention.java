@@ -8,7 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
-import org.delta4j.models.PrefixableAttention;
+import org.delta4j.backbone.PrefixableAttention;
 import org.delta4j.nn.AttentionHeads;
 import org.delta4j.nn.AttentionPrefix;
 import org.delta4j.nn.Child;

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
-import org.delta4j.models.NamedInputs;
+import org.delta4j.backbone.NamedInputs;
 import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.Linear;

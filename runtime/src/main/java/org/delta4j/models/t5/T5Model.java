@@ -5,7 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
-import org.delta4j.models.NamedInputs;
+import org.delta4j.backbone.NamedInputs;
 
 /**
  * HF's {@code T5Model}: {@code shared}, {@code encoder}, {@code decoder}. Inputs as {@link AbstractT5Model}

@@ -22,7 +22,7 @@ import org.delta4j.delta.Tuning;
 import org.delta4j.delta.TuningSpec;
 import org.delta4j.delta.adapter.AdapterSpec;
 import org.delta4j.models.Fixtures;
-import org.delta4j.models.HfModels;
+import org.delta4j.models.hf.HfModels;
 import org.delta4j.nn.ParameterValues;
 import org.delta4j.testing.Arrays2;
 import org.delta4j.testing.BackboneState;

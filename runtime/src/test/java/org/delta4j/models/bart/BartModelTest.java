@@ -15,8 +15,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.List;
 import java.util.Map;
-import org.delta4j.models.HfModels;
 import org.delta4j.models.ModelChecks;
+import org.delta4j.models.hf.HfModels;
 import org.delta4j.tree.ModuleTree;
 import org.junit.jupiter.api.Test;
 

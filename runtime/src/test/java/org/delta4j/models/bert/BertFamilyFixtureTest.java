@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.delta4j.io.Safetensors;
 import org.delta4j.models.FixtureOutputs;
 import org.delta4j.models.Fixtures;
-import org.delta4j.models.HfModels;
+import org.delta4j.models.hf.HfModels;
 import org.delta4j.tree.ModuleTree;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

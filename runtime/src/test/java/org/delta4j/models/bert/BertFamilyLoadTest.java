@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.delta4j.io.Safetensors;
 import org.delta4j.models.Fixtures;
-import org.delta4j.models.HfModels;
+import org.delta4j.models.hf.HfModels;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

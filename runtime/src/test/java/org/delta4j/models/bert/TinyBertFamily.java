@@ -3,9 +3,9 @@ package org.delta4j.models.bert;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import java.util.List;
-import org.delta4j.models.HfModels;
 import org.delta4j.models.ModelConfig;
 import org.delta4j.models.distilbert.DistilBertConfig;
+import org.delta4j.models.hf.HfModels;
 import org.delta4j.models.roberta.RobertaConfig;
 
 /**

@@ -19,7 +19,7 @@ import org.delta4j.delta.Tuning;
 import org.delta4j.delta.TuningSpec;
 import org.delta4j.delta.paralleladapter.ParallelAdapterSpec;
 import org.delta4j.delta.prefix.PrefixSpec;
-import org.delta4j.models.HfModels;
+import org.delta4j.models.hf.HfModels;
 import org.delta4j.nn.ParameterValues;
 import org.delta4j.testing.Arrays2;
 import org.junit.jupiter.api.Test;

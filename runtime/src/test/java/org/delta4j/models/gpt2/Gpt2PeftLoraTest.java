@@ -20,8 +20,8 @@ import org.delta4j.delta.lora.LoraSpec;
 import org.delta4j.io.Safetensors;
 import org.delta4j.models.FixtureOutputs;
 import org.delta4j.models.Fixtures;
-import org.delta4j.models.HfModels;
 import org.delta4j.models.ModelInputs;
+import org.delta4j.models.hf.HfModels;
 import org.delta4j.nn.ParameterValues;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package org.delta4j.models.gpt2;
 
 import java.io.IOException;
 import org.delta4j.models.Fixtures;
-import org.delta4j.models.HfModels;
 import org.delta4j.models.StructureAssertions;
+import org.delta4j.models.hf.HfModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

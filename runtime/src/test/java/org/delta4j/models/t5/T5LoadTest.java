@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.delta4j.models.FixtureEdits;
 import org.delta4j.models.Fixtures;
-import org.delta4j.models.HfModels;
 import org.delta4j.models.ModelInputs;
+import org.delta4j.models.hf.HfModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,0 +1,165 @@
+package org.delta4j.checkpoint;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.delta4j.delta.AttachedDelta;
+import org.delta4j.delta.DeltaSpec;
+import org.delta4j.delta.TuningSpec;
+import org.delta4j.delta.methods.DeltaSpecs;
+import org.delta4j.io.Sha256;
+import org.delta4j.io.UserFiles;
+
+/**
+ * A delta checkpoint's {@code config.json}, as JSON and back, checked field by field on reading: the format tag,
+ * the delta4j version that wrote it, the backbone (class and {@link BackboneFingerprint}), the SHA-256 of the
+ * weights file, and each delta's method, module patterns, exclusions, arguments (OpenDelta's names) and the modules
+ * it modified. {@code configSha256} seals the rest: the SHA-256 of the config's content without it (as parsed, so
+ * whitespace does not count), so a corrupt config that is still valid JSON is caught too. To edit a config by hand,
+ * delete that line.
+ */
+final class CheckpointConfig {
+    /** The format tag. */
+    static final String FORMAT = "delta4j-checkpoint/1";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+            .setStrictness(Strictness.STRICT).create();
+
+    String format;
+    String delta4jVersion;
+    Backbone backbone;
+    String weightsSha256;
+    List<Entry> deltas;
+    String configSha256;
+
+    /** The backbone the deltas were saved from. */
+    static final class Backbone {
+        String modelClass;
+        String structureSha256;
+        String parametersSha256;
+    }
+
+    /** One delta. */
+    static final class Entry {
+        String deltaType;
+        List<String> modules;
+        List<String> exclude;
+        Map<String, Object> arguments;
+        List<String> modifiedModules;
+
+        static Entry of(AttachedDelta d) {
+            Entry e = new Entry();
+            e.deltaType = d.spec().method();
+            e.modules = d.spec().modules();
+            e.exclude = d.spec().exclude();
+            e.arguments = d.spec().arguments();
+            e.modifiedModules = d.modifiedModules();
+            return e;
+        }
+    }
+
+    /** @return the JSON text, pretty-printed and sealed with {@code configSha256}, with a final newline */
+    String toSealedJson() {
+        configSha256 = contentSha256();
+        return GSON.toJson(this) + "\n";
+    }
+
+    /** The SHA-256 of the content without the seal, after a JSON round trip (so numbers read as they are written). */
+    private String contentSha256() {
+        String seal = configSha256;
+        configSha256 = null;
+        try {
+            String canonical = GSON.toJson(GSON.fromJson(GSON.toJson(this), CheckpointConfig.class));
+            MessageDigest digest = Sha256.digest();
+            digest.update(canonical.getBytes(StandardCharsets.UTF_8));
+            return Sha256.hex(digest);
+        } finally {
+            configSha256 = seal;
+        }
+    }
+
+    /**
+     * @param dir a checkpoint folder
+     * @param name the config file's name in it
+     * @return its config, every field present and of the right type
+     * @throws IOException naming the file and the problem
+     */
+    static CheckpointConfig read(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name);
+        String json;
+        try {
+            json = UserFiles.readUtf8(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException(dir + " is not a delta4j checkpoint: it has no " + name + ".", e);
+        }
+        CheckpointConfig config;
+        try {
+            config = GSON.fromJson(json, CheckpointConfig.class);
+        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+            throw new IOException(file + " is corrupt or truncated: not a valid config (" + e.getMessage() + ").", e);
+        }
+        if (config == null || !FORMAT.equals(config.format)) {
+            throw new IOException(file + " is not a delta4j checkpoint config: expected \"format\": \"" + FORMAT
+                    + "\".");
+        }
+        if (config.configSha256 != null && !config.configSha256.equals(config.contentSha256())) {
+            throw new IOException(file + " is corrupt: its content does not match its configSha256. (After editing "
+                    + "a config by hand, delete its configSha256 line.)");
+        }
+        config.check(file);
+        return config;
+    }
+
+    private void check(Path file) throws IOException {
+        List<String> missing = new ArrayList<>();
+        if (backbone == null || backbone.modelClass == null || backbone.structureSha256 == null
+                || backbone.parametersSha256 == null) {
+            missing.add("backbone {modelClass, structureSha256, parametersSha256}");
+        }
+        if (weightsSha256 == null) {
+            missing.add("weightsSha256");
+        }
+        if (deltas == null || deltas.isEmpty() || deltas.contains(null)) {
+            missing.add("a non-empty deltas list");
+        } else {
+            for (Entry e : deltas) {
+                if (e.deltaType == null || e.modules == null || e.exclude == null || e.modifiedModules == null
+                        || e.modules.contains(null) || e.exclude.contains(null) || e.modifiedModules.contains(null)) {
+                    missing.add("deltaType, modules, exclude and modifiedModules of every delta");
+                    break;
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IOException(file + " is corrupt or incomplete: it lacks " + String.join(", ", missing) + ".");
+        }
+    }
+
+    /**
+     * @param file the config file, for messages
+     * @return the deltas as a tuning spec, validated as if built by hand
+     * @throws IOException for an unknown method or an invalid argument, naming the file
+     */
+    TuningSpec spec(Path file) throws IOException {
+        TuningSpec.Builder builder = TuningSpec.builder();
+        for (Entry e : deltas) {
+            try {
+                DeltaSpec spec = DeltaSpecs.of(e.deltaType, e.modules, e.exclude,
+                        e.arguments == null ? Map.of() : e.arguments);
+                builder.add(spec);
+            } catch (RuntimeException ex) {
+                throw new IOException(file + ": delta " + e.deltaType + ": " + ex.getMessage(), ex);
+            }
+        }
+        return builder.build();
+    }
+}

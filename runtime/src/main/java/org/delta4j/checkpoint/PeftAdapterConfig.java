@@ -1,0 +1,248 @@
+package org.delta4j.checkpoint;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.delta4j.io.StrictJson;
+import org.delta4j.io.UserFiles;
+
+/**
+ * A PEFT LoRA adapter's {@code adapter_config.json}. Reading accepts what PEFT writes, ignoring keys it does not
+ * know (newer PEFT versions add some), and refuses, naming the field, the LoRA variants delta4j does not run: rsLoRA,
+ * DoRA, trained biases, per-module ranks or alphas, layer subsets, {@code modules_to_save}. Writing gives PEFT
+ * 0.7.1's exact set of keys, sorted and indented as Python's {@code json.dumps(indent=2, sort_keys=True)}, which every
+ * PEFT version since reads.
+ *
+ * @param r the rank
+ * @param loraAlpha the scaling numerator
+ * @param loraDropout the dropout on the LoRA path
+ * @param targetModules the target module names (exact paths or dotted suffixes), or {@code null}
+ * @param targetRegex a regular expression that whole module paths must match, or {@code null}
+ * @param fanInFanOut whether the targets store their weights {@code [in, out]} (GPT-2's Conv1D)
+ * @param baseModelNameOrPath the base model's name or folder, or {@code null}
+ * @param taskType PEFT's task type, such as {@code CAUSAL_LM}, or {@code null}
+ * @param baseModelClass the base model's class that {@code auto_mapping} records, or {@code null}
+ */
+record PeftAdapterConfig(int r, double loraAlpha, double loraDropout, List<String> targetModules, String targetRegex,
+        boolean fanInFanOut, String baseModelNameOrPath, String taskType, String baseModelClass) {
+    /** The file's name. */
+    static final String FILE = "adapter_config.json";
+
+    /**
+     * @param dir an adapter folder
+     * @return its config
+     * @throws IOException naming the file and the problem when it is missing, not valid JSON, not LoRA, or uses a
+     *     LoRA variant delta4j does not run
+     */
+    static PeftAdapterConfig read(Path dir) throws IOException {
+        Path file = dir.resolve(FILE);
+        JsonObject json;
+        try {
+            JsonElement root = StrictJson.parse(UserFiles.readUtf8(file));
+            if (!root.isJsonObject()) {
+                throw new IOException(file + " is not a PEFT adapter config: not a JSON object.");
+            }
+            json = root.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new IOException(file + " is corrupt or truncated: not valid JSON (" + e.getMessage() + ").", e);
+        }
+        Fields f = new Fields(file, json);
+        String type = f.string("peft_type", null);
+        if (!"LORA".equals(type)) {
+            throw new IOException(file + ": PEFT method " + type + " is not supported; delta4j reads LoRA adapters.");
+        }
+        f.refuse("use_rslora", "rsLoRA (scaling alpha / sqrt(r))", JsonPrimitive::getAsBoolean);
+        f.refuse("use_dora", "DoRA", JsonPrimitive::getAsBoolean);
+        f.refuse("lora_bias", "a trained bias on lora_B", JsonPrimitive::getAsBoolean);
+        f.refuseUnlessEmpty("modules_to_save", "fully trained modules (modules_to_save)");
+        f.refuseUnlessEmpty("rank_pattern", "per-module ranks (rank_pattern)");
+        f.refuseUnlessEmpty("alpha_pattern", "per-module alphas (alpha_pattern)");
+        f.refuseUnlessEmpty("layers_to_transform", "a subset of layers (layers_to_transform)");
+        f.refuseUnlessEmpty("layer_replication", "layer replication");
+        f.refuseUnlessEmpty("target_parameters", "LoRA on parameters (target_parameters)");
+        f.refuseUnlessEmpty("trainable_token_indices", "trainable tokens");
+        String bias = f.string("bias", "none");
+        if (!"none".equals(bias)) {
+            throw new IOException(file + ": bias \"" + bias + "\" trains backbone biases, which a delta4j LoRA delta "
+                    + "does not hold; only bias \"none\" is supported.");
+        }
+        JsonElement targets = json.get("target_modules");
+        List<String> list = null;
+        String regex = null;
+        if (targets != null && targets.isJsonPrimitive() && targets.getAsJsonPrimitive().isString()) {
+            regex = targets.getAsString();
+        } else if (targets != null && !targets.isJsonNull()) {
+            list = f.strings("target_modules");
+        }
+        int r = f.positiveInt("r");
+        double alpha = f.number("lora_alpha", 8);
+        double dropout = f.number("lora_dropout", 0);
+        if (!(alpha > 0) || !(dropout >= 0 && dropout < 1)) {
+            throw new IOException(file + ": lora_alpha must be > 0 and lora_dropout in [0, 1), not " + alpha + " and "
+                    + dropout + ".");
+        }
+        JsonElement mapping = json.get("auto_mapping");
+        String modelClass = null;
+        if (mapping != null && mapping.isJsonObject()) {
+            modelClass = new Fields(file, mapping.getAsJsonObject()).string("base_model_class", null);
+        }
+        return new PeftAdapterConfig(r, alpha, dropout, list, regex, f.bool("fan_in_fan_out", false),
+                f.string("base_model_name_or_path", null), f.string("task_type", null), modelClass);
+    }
+
+    /** @return the config as PEFT 0.7.1 writes it */
+    String toJson() {
+        Map<String, JsonElement> m = new TreeMap<>();
+        m.put("alpha_pattern", new JsonObject());
+        m.put("auto_mapping", JsonNull.INSTANCE);
+        m.put("base_model_name_or_path", text(baseModelNameOrPath));
+        m.put("bias", new JsonPrimitive("none"));
+        m.put("fan_in_fan_out", new JsonPrimitive(fanInFanOut));
+        m.put("inference_mode", new JsonPrimitive(true));
+        m.put("init_lora_weights", new JsonPrimitive(true));
+        m.put("layers_pattern", JsonNull.INSTANCE);
+        m.put("layers_to_transform", JsonNull.INSTANCE);
+        m.put("loftq_config", new JsonObject());
+        m.put("lora_alpha", number(loraAlpha));
+        m.put("lora_dropout", new JsonPrimitive(loraDropout));
+        m.put("megatron_config", JsonNull.INSTANCE);
+        m.put("megatron_core", new JsonPrimitive("megatron.core"));
+        m.put("modules_to_save", JsonNull.INSTANCE);
+        m.put("peft_type", new JsonPrimitive("LORA"));
+        m.put("r", new JsonPrimitive(r));
+        m.put("rank_pattern", new JsonObject());
+        m.put("revision", JsonNull.INSTANCE);
+        JsonArray targets = new JsonArray();
+        targetModules.forEach(targets::add);
+        m.put("target_modules", targets);
+        m.put("task_type", text(taskType));
+        JsonObject json = new JsonObject();
+        m.forEach(json::add);
+        return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(json);
+    }
+
+    private static JsonElement text(String s) {
+        return s == null ? JsonNull.INSTANCE : new JsonPrimitive(s);
+    }
+
+    /** An integral alpha is written as Python writes an int: {@code 16}, not {@code 16.0}. */
+    private static JsonPrimitive number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? new JsonPrimitive((long) value)
+                : new JsonPrimitive(value);
+    }
+
+    /** Typed reads of the config's fields, each failure naming the file and the field. */
+    private record Fields(Path file, JsonObject json) {
+        interface Flag {
+            boolean of(JsonPrimitive value);
+        }
+
+        private IOException wrong(String field, String expected) {
+            return new IOException(file + ": \"" + field + "\" must be " + expected + ", not " + json.get(field) + ".");
+        }
+
+        private JsonPrimitive primitive(String field) {
+            JsonElement e = json.get(field);
+            return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsJsonPrimitive();
+        }
+
+        String string(String field, String fallback) throws IOException {
+            JsonElement e = json.get(field);
+            if (e == null || e.isJsonNull()) {
+                return fallback;
+            }
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+                throw wrong(field, "a string");
+            }
+            return e.getAsString();
+        }
+
+        boolean bool(String field, boolean fallback) throws IOException {
+            JsonPrimitive p = primitive(field);
+            if (p == null) {
+                if (json.has(field) && !json.get(field).isJsonNull()) {
+                    throw wrong(field, "true or false");
+                }
+                return fallback;
+            }
+            if (!p.isBoolean()) {
+                throw wrong(field, "true or false");
+            }
+            return p.getAsBoolean();
+        }
+
+        double number(String field, double fallback) throws IOException {
+            JsonPrimitive p = primitive(field);
+            if (p == null) {
+                if (json.has(field) && !json.get(field).isJsonNull()) {
+                    throw wrong(field, "a number");
+                }
+                return fallback;
+            }
+            if (!p.isNumber()) {
+                throw wrong(field, "a number");
+            }
+            return p.getAsDouble();
+        }
+
+        int positiveInt(String field) throws IOException {
+            JsonPrimitive p = primitive(field);
+            if (p == null || !p.isNumber()) {
+                throw wrong(field, "a positive integer");
+            }
+            try {
+                int v = p.getAsBigDecimal().intValueExact();
+                if (v >= 1) {
+                    return v;
+                }
+            } catch (ArithmeticException e) {
+                // not an int: falls through
+            }
+            throw wrong(field, "a positive integer");
+        }
+
+        List<String> strings(String field) throws IOException {
+            JsonElement e = json.get(field);
+            if (!e.isJsonArray()) {
+                throw wrong(field, "a list of module names or one regular expression");
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonElement item : e.getAsJsonArray()) {
+                if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
+                    throw wrong(field, "a list of module names or one regular expression");
+                }
+                out.add(item.getAsString());
+            }
+            return List.copyOf(out);
+        }
+
+        void refuse(String field, String what, Flag isOn) throws IOException {
+            JsonPrimitive p = primitive(field);
+            if (p != null && p.isBoolean() && isOn.of(p)) {
+                throw new IOException(file + ": the adapter uses " + what + " (\"" + field + "\": true), which delta4j "
+                        + "does not run.");
+            }
+        }
+
+        void refuseUnlessEmpty(String field, String what) throws IOException {
+            JsonElement e = json.get(field);
+            boolean empty = e == null || e.isJsonNull()
+                    || (e.isJsonObject() && e.getAsJsonObject().isEmpty())
+                    || (e.isJsonArray() && e.getAsJsonArray().isEmpty());
+            if (!empty) {
+                throw new IOException(file + ": the adapter uses " + what + " (\"" + field + "\": " + e + "), which "
+                        + "delta4j does not run.");
+            }
+        }
+    }
+}

@@ -1,9 +1,0 @@
-package org.delta4j.models;
-
-import org.delta4j.nn.Embedding;
-
-/** A model whose token embedding table is known: soft prompts embed the input ids with it. */
-public interface HasInputEmbeddings {
-    /** @return the word embedding table */
-    Embedding inputEmbeddings();
-}
