@@ -101,7 +101,9 @@ public final class ModelStructure {
         }
     }
 
-    private final String format = FORMAT;
+    // Assigned in the constructor, not initialised here: a constant initialiser would make javac inline FORMAT for
+    // every read, and files of another format would pass the check.
+    private final String format;
     private final String name;
     private final String modelClass;
     private final String encoder;
@@ -125,6 +127,7 @@ public final class ModelStructure {
      * @param modules every module in tree order, the root first
      */
     public ModelStructure(String name, String modelClass, String encoder, List<Module> modules) {
+        this.format = FORMAT;
         this.name = Objects.requireNonNull(name, "name");
         this.modelClass = Objects.requireNonNull(modelClass, "modelClass");
         this.encoder = encoder;
