@@ -1,8 +1,5 @@
 package org.delta4j.spec;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +21,6 @@ import java.util.OptionalLong;
 public final class ModelStructure {
     /** The format tag written into every structure file. */
     public static final String FORMAT = "delta4j-structure/1";
-
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     /** One module: its dotted path ({@code ""} for the root), its type, and its own parameters' shapes. */
     public static final class Module {
@@ -101,7 +96,9 @@ public final class ModelStructure {
         }
     }
 
-    private final String format = FORMAT;
+    // Assigned in the constructor, not initialised here: a constant initialiser would make javac inline FORMAT for
+    // every read, and files of another format would pass the check.
+    private final String format;
     private final String name;
     private final String modelClass;
     private final String encoder;
@@ -125,10 +122,16 @@ public final class ModelStructure {
      * @param modules every module in tree order, the root first
      */
     public ModelStructure(String name, String modelClass, String encoder, List<Module> modules) {
+        this.format = FORMAT;
         this.name = Objects.requireNonNull(name, "name");
         this.modelClass = Objects.requireNonNull(modelClass, "modelClass");
         this.encoder = encoder;
         this.modules = List.copyOf(modules);
+    }
+
+    /** @return the format tag: {@link #FORMAT}, or what a file read by {@link StructureJson} gave */
+    String format() {
+        return format;
     }
 
     /** @return the model's name */
@@ -222,7 +225,7 @@ public final class ModelStructure {
 
     /** @return the structure as JSON */
     public String toJson() {
-        return GSON.toJson(this) + "\n";
+        return StructureJson.write(this);
     }
 
     /**
@@ -233,23 +236,6 @@ public final class ModelStructure {
      * @throws IllegalArgumentException when the text is not a delta4j structure
      */
     public static ModelStructure fromJson(String json) {
-        ModelStructure s;
-        try {
-            s = GSON.fromJson(json, ModelStructure.class);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
-        }
-        if (s == null || !FORMAT.equals(s.format)) {
-            throw new IllegalArgumentException("expected a JSON object with \"format\": \"" + FORMAT + "\"");
-        }
-        if (s.name == null || s.modelClass == null || s.modules == null || s.modules.stream().anyMatch(
-                m -> m == null || m.path == null || m.type == null || m.parameters == null)) {
-            throw new IllegalArgumentException("expected \"name\", \"modelClass\" and \"modules\" with a \"path\", "
-                    + "\"type\" and \"parameters\" each");
-        }
-        if (s.modules.stream().anyMatch(m -> m.unified != null && m.unified.contains(null))) {
-            throw new IllegalArgumentException("expected \"unified\" to list names, without null");
-        }
-        return s;
+        return StructureJson.read(json);
     }
 }

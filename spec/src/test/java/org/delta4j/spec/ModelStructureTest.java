@@ -50,6 +50,19 @@ class ModelStructureTest {
                 + "\"type\": \"M\", \"unified\": [null], \"parameters\": {}}]}"));
     }
 
+    /** Regression: the check compared the format constant with itself, so any file passed it. */
+    @Test
+    void filesOfAnotherFormatOrNoneAreRejected() {
+        String rest = "\"name\": \"x\", \"modelClass\": \"M\", \"modules\": [{\"path\": \"\", \"type\": \"M\", "
+                + "\"parameters\": {}}]}";
+        for (String json : List.of("{\"format\": \"delta4j-structure/2\", " + rest, "{" + rest)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ModelStructure.fromJson(json));
+            assertTrue(e.getMessage().contains("\"format\": \"" + ModelStructure.FORMAT + "\""), e.getMessage());
+        }
+        assertEquals("x", ModelStructure.fromJson("{\"format\": \"" + ModelStructure.FORMAT + "\", " + rest).name());
+    }
+
     @Test
     void childrenAndDescendantsFollowTheTree() {
         ModelStructure s = Structures.tiny();

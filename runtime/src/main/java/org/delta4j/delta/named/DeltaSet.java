@@ -1,22 +1,15 @@
 package org.delta4j.delta.named;
 
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.delta4j.delta.AttachedDelta;
 import org.delta4j.delta.Tuning;
 import org.delta4j.delta.TuningSpec;
-import org.delta4j.delta.host.DeltaHosting;
-import org.delta4j.delta.lora.LoraMerge;
 import org.delta4j.nn.ForwardGate;
-import org.delta4j.tree.ModuleTree;
 
 /**
  * Several named deltas on one backbone, as PEFT's adapters: add them, run one or several at a time, switch all off
@@ -45,18 +38,7 @@ import org.delta4j.tree.ModuleTree;
  */
 public final class DeltaSet {
     private final Block backbone;
-    private final Map<String, Named> deltas = new LinkedHashMap<>();
-
-    /** One named delta: its handle, whether it runs, and the trainable flags it had when switched off. */
-    private static final class Named {
-        final Tuning tuning;
-        boolean active = true;
-        Map<Parameter, Boolean> trains = Map.of();
-
-        Named(Tuning tuning) {
-            this.tuning = tuning;
-        }
-    }
+    private final Map<String, NamedDelta> deltas = new LinkedHashMap<>();
 
     private DeltaSet(Block backbone) {
         this.backbone = backbone;
@@ -119,27 +101,13 @@ public final class DeltaSet {
         if (tuning.backbone() != backbone || !tuning.isAttached()) {
             throw new IllegalArgumentException("\"" + name + "\": the deltas must be attached to this set's backbone");
         }
-        for (Named n : deltas.values()) {
-            if (n.tuning == tuning) {
+        for (NamedDelta n : deltas.values()) {
+            if (n.tuning() == tuning) {
                 throw new IllegalArgumentException("\"" + name + "\": these deltas are already in the set");
             }
         }
-        ModuleTree tree = ModuleTree.of(backbone);
-        for (AttachedDelta d : tuning.deltas()) {
-            List<String> inPlace = inPlaceParameters(d);
-            if (!inPlace.isEmpty()) {
-                throw new IllegalArgumentException("\"" + name + "\": the " + d.spec().method() + " delta trains "
-                        + "backbone parameters in place " + inPlace + ", so it cannot be switched off; give it a "
-                        + "backbone of its own");
-            }
-            for (String layer : d.layers()) {
-                if (hostOf(tree, layer) == null) {
-                    throw new IllegalArgumentException("\"" + name + "\": the " + d.spec().method() + " delta's "
-                            + "layer " + layer + " does not run inside a delta host, so it cannot be switched off");
-                }
-            }
-        }
-        deltas.put(name, new Named(tuning));
+        Switchability.require(name, tuning);
+        deltas.put(name, new NamedDelta(tuning));
         return tuning;
     }
 
@@ -160,15 +128,15 @@ public final class DeltaSet {
         }
         deltas.forEach((name, n) -> {
             if (!wanted.contains(name)) {
-                switchOff(n);
+                n.switchOff();
             }
         });
-        wanted.forEach(n -> switchOn(deltas.get(n)));
+        wanted.forEach(n -> deltas.get(n).switchOn());
     }
 
     /** Switches every delta off: the backbone gives its own outputs, bit for bit. */
     public synchronized void disableAll() {
-        gate().change(() -> deltas.values().forEach(this::switchOff));
+        gate().change(() -> deltas.values().forEach(NamedDelta::switchOff));
     }
 
     /**
@@ -179,9 +147,9 @@ public final class DeltaSet {
      */
     public synchronized void delete(String name) {
         gate().change(() -> {
-            Named n = named(name);
-            switchOn(n); // the layers go with their flags as they were attached
-            n.tuning.detach();
+            NamedDelta n = named(name);
+            n.switchOn(); // the layers go with their flags as they were attached
+            n.tuning().detach();
             deltas.remove(name);
         });
     }
@@ -195,7 +163,7 @@ public final class DeltaSet {
     public synchronized Set<String> active() {
         Set<String> out = new LinkedHashSet<>();
         deltas.forEach((name, n) -> {
-            if (n.active) {
+            if (n.isActive()) {
                 out.add(name);
             }
         });
@@ -208,70 +176,15 @@ public final class DeltaSet {
      * @throws IllegalArgumentException for an unknown name
      */
     public synchronized Tuning get(String name) {
-        return named(name).tuning;
+        return named(name).tuning();
     }
 
     private ForwardGate gate() {
         return ForwardGate.of(backbone);
     }
 
-    private void switchOff(Named n) {
-        if (!n.active) {
-            return;
-        }
-        LoraMerge.unmerge(n.tuning);
-        Map<Parameter, Boolean> trains = new IdentityHashMap<>();
-        n.tuning.deltaParameters().values().forEach(p -> {
-            trains.put(p, p.requiresGradient());
-            p.freeze(true);
-        });
-        setLayers(n.tuning, false);
-        n.trains = trains;
-        n.active = false;
-    }
-
-    private void switchOn(Named n) {
-        if (n.active) {
-            return;
-        }
-        setLayers(n.tuning, true);
-        n.trains.forEach((p, trains) -> p.freeze(!trains));
-        n.trains = Map.of();
-        n.active = true;
-    }
-
-    private void setLayers(Tuning tuning, boolean enabled) {
-        ModuleTree tree = ModuleTree.of(backbone);
-        for (AttachedDelta d : tuning.deltas()) {
-            for (String layer : d.layers()) {
-                hostOf(tree, layer).setLayerEnabled(layer.substring(layer.lastIndexOf('.') + 1), enabled);
-            }
-        }
-    }
-
-    /** @return the host a layer runs in, or {@code null} when it runs elsewhere (a hook on the model's root) */
-    private static DeltaHosting hostOf(ModuleTree tree, String layer) {
-        int dot = layer.lastIndexOf('.');
-        if (dot < 0) {
-            return null;
-        }
-        Block module = tree.module(layer.substring(0, dot)).block();
-        return module instanceof DeltaHosting ? (DeltaHosting) module : null;
-    }
-
-    /** The paths of a delta's parameters that are no layer's: backbone parameters it trains in place. */
-    private static List<String> inPlaceParameters(AttachedDelta d) {
-        List<String> out = new ArrayList<>();
-        for (String path : d.parameters().keySet()) {
-            if (d.layers().stream().noneMatch(l -> path.startsWith(l + "."))) {
-                out.add(path);
-            }
-        }
-        return out;
-    }
-
-    private Named named(String name) {
-        Named n = deltas.get(name);
+    private NamedDelta named(String name) {
+        NamedDelta n = deltas.get(name);
         if (n == null) {
             throw new IllegalArgumentException("No delta named \"" + name + "\"; the set has " + deltas.keySet());
         }

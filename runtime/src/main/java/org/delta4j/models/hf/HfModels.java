@@ -4,24 +4,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.delta4j.io.SafetensorsFile;
-import org.delta4j.io.ShardedSafetensors;
 import org.delta4j.io.TensorSource;
-import org.delta4j.io.UserFiles;
 import org.delta4j.models.ModelConfig;
 import org.delta4j.models.ModelLimits;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Entry point for HF models: read a {@code config.json}, build the model class it names, fill it with fresh weights
@@ -33,8 +22,6 @@ public final class HfModels {
      * are fixed at construction, so it only serves DJL's bookkeeping.
      */
     public static final Shape INIT_SHAPE = new Shape(1, 1);
-
-    private static final Logger LOG = LoggerFactory.getLogger(HfModels.class);
 
     private HfModels() {}
 
@@ -53,13 +40,7 @@ public final class HfModels {
      * @throws IllegalArgumentException when it is not valid or its model type is unsupported, naming the file
      */
     public static ModelConfig readConfig(Path dir) throws IOException {
-        Path file = dir.resolve("config.json");
-        String json = UserFiles.readUtf8(file);
-        try {
-            return Architectures.parseConfig(modelType(json), json);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return HfFolder.readConfig(dir);
     }
 
     /**
@@ -137,32 +118,12 @@ public final class HfModels {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(dir.resolve("config.json") + ": " + e.getMessage(), e);
         }
-        try (TensorSource weights = openWeights(dir, model.getClass().getSimpleName())) {
+        try (TensorSource weights = HfFolder.openWeights(dir, model.getClass().getSimpleName())) {
             ModelLimits.requireLayersOfWeights(model, weights);
-            requireOptionalParts(dir, config, model, weights);
+            HfFolder.requireOptionalParts(dir, config, model, weights);
             CheckpointLoader.load(model, weights, manager);
         }
         return model;
-    }
-
-    /**
-     * A base model whose checkpoint lacks a part that HF saves some head classes without (BERT's pooler, for
-     * {@code BertForMaskedLM}) is such a head's checkpoint labelled as the base model: say how to load it.
-     */
-    private static void requireOptionalParts(Path dir, ModelConfig config, Block model, TensorSource weights)
-            throws IOException {
-        Architectures.BaseModel base = Architectures.base(config.modelType());
-        if (!model.getClass().getSimpleName().equals(base.className())) {
-            return;
-        }
-        for (String part : base.optionalParts().keySet()) {
-            if (weights.names().stream().noneMatch(k -> k.startsWith(part + "."))) {
-                throw new IOException(dir + " has no weights for " + base.className() + "'s " + part + " (HF saves "
-                        + "masked-LM and other head checkpoints without it): load it with HfModels.loadBase (--base "
-                        + "on the command line) to get a freshly initialised " + part + ", whose "
-                        + base.optionalParts().get(part) + " is then not the checkpoint's");
-            }
-        }
     }
 
     /**
@@ -193,7 +154,7 @@ public final class HfModels {
      */
     public static LoadedModel loadBaseReporting(Path dir, NDManager manager) throws IOException {
         ModelConfig config = readConfig(dir);
-        return loadAs(dir, config, Architectures.base(config.modelType()).className(), manager);
+        return RetargetedLoading.load(dir, config, Architectures.base(config.modelType()).className(), manager);
     }
 
     /**
@@ -215,71 +176,6 @@ public final class HfModels {
      *     type
      */
     public static Block loadAs(Path dir, String className, NDManager manager) throws IOException {
-        return loadAs(dir, readConfig(dir), className, manager).model();
-    }
-
-    private static LoadedModel loadAs(Path dir, ModelConfig config, String className, NDManager manager)
-            throws IOException {
-        Block model;
-        try {
-            model = ModelLimits.requireBuildable(Architectures.build(className, config));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(dir.resolve("config.json") + ": " + e.getMessage(), e);
-        }
-        Architectures.BaseModel baseModel = Architectures.base(config.modelType());
-        boolean targetIsBase = className.equals(baseModel.className());
-        Block base = targetIsBase ? model : buildBase(config);
-        try (RetargetedCheckpoint weights = RetargetedCheckpoint.of(openWeights(dir, className), baseModel, base,
-                model)) {
-            ModelLimits.requireLayersOfWeights(model, weights);
-            List<String> fresh = CheckpointLoader.load(model, weights, manager, weights::mayBeFresh);
-            if (!fresh.isEmpty()) {
-                LOG.warn("{} was not saved with these {} parameters, so they are newly initialised: train them "
-                        + "before use: {}", dir, className, fresh);
-            }
-            Set<String> freshOutputs = new LinkedHashSet<>();
-            if (targetIsBase) {
-                for (String path : fresh) {
-                    String output = baseModel.optionalParts().get(path.split("\\.", 2)[0]);
-                    if (output != null) {
-                        freshOutputs.add(output);
-                    }
-                }
-            }
-            return new LoadedModel(model, fresh, List.copyOf(freshOutputs));
-        }
-    }
-
-    private static TensorSource openWeights(Path dir, String modelClass) throws IOException {
-        Path single = dir.resolve("model.safetensors");
-        Path index = dir.resolve("model.safetensors.index.json");
-        // Exists, not isRegularFile: a folder or FIFO under these names is an error that says so.
-        if (Files.exists(single)) {
-            return SafetensorsFile.open(single);
-        }
-        if (Files.exists(index)) {
-            return ShardedSafetensors.open(index);
-        }
-        if (Files.isRegularFile(dir.resolve("pytorch_model.bin"))
-                || Files.isRegularFile(dir.resolve("pytorch_model.bin.index.json"))) {
-            throw new IOException(dir + " holds only PyTorch pickle weights (pytorch_model.bin), which delta4j does "
-                    + "not read. Convert them to safetensors, e.g. in Python: from transformers import " + modelClass
-                    + "; " + modelClass + ".from_pretrained(dir).save_pretrained(dir, safe_serialization=True)");
-        }
-        throw new IOException(dir + " has no model.safetensors (nor a sharded model.safetensors.index.json)");
-    }
-
-    private static String modelType(String json) {
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
-        }
-        JsonElement type = root.isJsonObject() ? ((JsonObject) root).get("model_type") : null;
-        if (type == null || !type.isJsonPrimitive()) {
-            throw new IllegalArgumentException("no \"model_type\" string");
-        }
-        return type.getAsString();
+        return RetargetedLoading.load(dir, readConfig(dir), className, manager).model();
     }
 }
