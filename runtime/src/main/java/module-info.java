@@ -1,7 +1,7 @@
 /**
- * delta4j's runtime: HF models on DJL, delta methods attached by module name, freezing, checkpoints, PEFT adapters
- * and merging. Every package but the delta hosts ({@code org.delta4j.delta.host}, the wrappers surgery puts in
- * place) is API.
+ * delta4j's runtime: HF models on DJL, delta methods attached by module name, freezing,
+ * checkpoints, PEFT adapters and merging. Every package but the delta hosts ({@code
+ * org.delta4j.delta.host}, the wrappers surgery puts in place) is API.
  */
 module org.delta4j.runtime {
     requires transitive ai.djl.api;
@@ -40,12 +40,20 @@ module org.delta4j.runtime {
     exports org.delta4j.tree;
 
     // Configs and checkpoint configs are read and written by Gson's reflection.
-    opens org.delta4j.checkpoint to com.google.gson;
-    opens org.delta4j.models to com.google.gson;
-    opens org.delta4j.models.bart to com.google.gson;
-    opens org.delta4j.models.bert to com.google.gson;
-    opens org.delta4j.models.distilbert to com.google.gson;
-    opens org.delta4j.models.gpt2 to com.google.gson;
-    opens org.delta4j.models.roberta to com.google.gson;
-    opens org.delta4j.models.t5 to com.google.gson;
+    opens org.delta4j.checkpoint to
+            com.google.gson;
+    opens org.delta4j.models to
+            com.google.gson;
+    opens org.delta4j.models.bart to
+            com.google.gson;
+    opens org.delta4j.models.bert to
+            com.google.gson;
+    opens org.delta4j.models.distilbert to
+            com.google.gson;
+    opens org.delta4j.models.gpt2 to
+            com.google.gson;
+    opens org.delta4j.models.roberta to
+            com.google.gson;
+    opens org.delta4j.models.t5 to
+            com.google.gson;
 }

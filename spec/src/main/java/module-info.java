@@ -1,6 +1,6 @@
 /**
- * The rules both the annotation processor and the runtime apply: the method table, addressing, argument ranges,
- * every error message and tag, and the structure JSON.
+ * The rules both the annotation processor and the runtime apply: the method table, addressing,
+ * argument ranges, every error message and tag, and the structure JSON.
  */
 module org.delta4j.spec {
     requires com.google.gson;
@@ -8,5 +8,6 @@ module org.delta4j.spec {
     exports org.delta4j.spec;
 
     // The structure JSON is read into ModelStructure by reflection.
-    opens org.delta4j.spec to com.google.gson;
+    opens org.delta4j.spec to
+            com.google.gson;
 }

@@ -10,7 +10,10 @@ import java.util.List;
 import org.delta4j.testing.PrintDjlSettings;
 import org.junit.jupiter.api.Test;
 
-/** Loading delta4j's blocks turns DJL's telemetry and downloads off, unless the user decided otherwise. */
+/**
+ * Loading delta4j's blocks turns DJL's telemetry and downloads off, unless the user decided
+ * otherwise.
+ */
 class Delta4jOfflineTest {
     @Test
     void modelClassesTurnTelemetryAndDownloadsOff() throws Exception {
@@ -26,9 +29,14 @@ class Delta4jOfflineTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of(jvmArgs));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), PrintDjlSettings.class.getName()));
+        cmd.addAll(
+                List.of(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PrintDjlSettings.class.getName()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        // Whatever the build set, the child starts with neither variable, as a user's program would.
+        // Whatever the build set, the child starts with neither variable, as a user's program
+        // would.
         pb.environment().remove("OPT_OUT_TRACKING");
         pb.environment().remove("DJL_OFFLINE");
         Process p = pb.start();

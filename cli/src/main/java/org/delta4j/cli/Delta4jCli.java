@@ -16,8 +16,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code delta4j COMMAND}: the root command and the program's entry point. Exit codes: 0 done, 1 the run failed
- * (the reason on standard error), 2 wrong arguments (the usage on standard error).
+ * {@code delta4j COMMAND}: the root command and the program's entry point. Exit codes: 0 done, 1
+ * the run failed (the reason on standard error), 2 wrong arguments (the usage on standard error).
  */
 @Command(
         name = "delta4j",
@@ -25,21 +25,30 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = Delta4jCli.Version.class,
-        description = "Delta tuning for HuggingFace models on DJL: look into a model folder, export its structure, "
-                + "run it with or without a delta, convert deltas to and from PEFT, merge LoRA into a model.",
-        subcommands = {InspectCommand.class, StructureCommand.class, ForwardCommand.class, ConvertCommand.class,
-            MergeCommand.class, HelpCommand.class})
+        description =
+                "Delta tuning for HuggingFace models on DJL: look into a model folder, export its structure, "
+                        + "run it with or without a delta, convert deltas to and from PEFT, merge LoRA into a model.",
+        subcommands = {
+            InspectCommand.class,
+            StructureCommand.class,
+            ForwardCommand.class,
+            ConvertCommand.class,
+            MergeCommand.class,
+            HelpCommand.class
+        })
 public final class Delta4jCli implements Callable<Integer> {
     /**
-     * slf4j-simple's level for DJL's loggers (its PyTorch engine and tokenizers included): {@code error} in this
-     * tool's simplelogger.properties, as DJL logs start-up chatter at INFO and harmless GPU probes at WARN.
+     * slf4j-simple's level for DJL's loggers (its PyTorch engine and tokenizers included): {@code
+     * error} in this tool's simplelogger.properties, as DJL logs start-up chatter at INFO and
+     * harmless GPU probes at WARN.
      */
     private static final String DJL_LOG_LEVEL = "org.slf4j.simpleLogger.log.ai.djl";
 
-    @Spec
-    private CommandSpec spec;
+    @Spec private CommandSpec spec;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--verbose",
+            scope = ScopeType.INHERIT,
             description = "On failure print the stack trace; show DJL's log.")
     private boolean verbose;
 
@@ -51,21 +60,26 @@ public final class Delta4jCli implements Callable<Integer> {
     public static void main(String[] args) {
         Delta4j.offline(); // before anything can start DJL's engine
         CommandLine cli = commandLine();
-        // UTF-8 whatever the locale: the graph's box-drawing characters and the JSON are UTF-8 text.
-        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        // UTF-8 whatever the locale: the graph's box-drawing characters and the JSON are UTF-8
+        // text.
+        cli.setOut(
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         System.exit(cli.execute(args));
     }
 
-    /** @return a fresh command line for this tool, ready to {@link CommandLine#execute(String...)} */
+    /**
+     * @return a fresh command line for this tool, ready to {@link CommandLine#execute(String...)}
+     */
     public static CommandLine commandLine() {
         Delta4jCli root = new Delta4jCli();
         CommandLine cli = new CommandLine(root);
-        cli.setExecutionStrategy(parseResult -> {
-            if (root.verbose) {
-                showDjlLog();
-            }
-            return new CommandLine.RunLast().execute(parseResult);
-        });
+        cli.setExecutionStrategy(
+                parseResult -> {
+                    if (root.verbose) {
+                        showDjlLog();
+                    }
+                    return new CommandLine.RunLast().execute(parseResult);
+                });
         cli.setExecutionExceptionHandler(Failures::report);
         return cli;
     }
@@ -85,7 +99,8 @@ public final class Delta4jCli implements Callable<Integer> {
     }
 
     private static void showDjlLog() {
-        // slf4j-simple reads this once, when the first logger is made; nothing has logged before a command runs.
+        // slf4j-simple reads this once, when the first logger is made; nothing has logged before a
+        // command runs.
         if (System.getProperty(DJL_LOG_LEVEL) == null) {
             System.setProperty(DJL_LOG_LEVEL, "info");
         }

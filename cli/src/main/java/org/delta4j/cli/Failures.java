@@ -7,7 +7,10 @@ import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
-/** Reports a failed run: one line with the reason on standard error, the stack trace only with --verbose. */
+/**
+ * Reports a failed run: one line with the reason on standard error, the stack trace only with
+ * --verbose.
+ */
 final class Failures {
     /** The exit code of a run that failed (wrong arguments exit with picocli's usage code, 2). */
     static final int EXIT_FAILED = 1;
@@ -34,8 +37,8 @@ final class Failures {
 
     /**
      * @param e a failure
-     * @return what went wrong, in words: the exception's message, or for file-system errors (whose message is
-     *     only a path) what happened to which file
+     * @return what went wrong, in words: the exception's message, or for file-system errors (whose
+     *     message is only a path) what happened to which file
      */
     static String reason(Throwable e) {
         if (e instanceof NoSuchFileException) {

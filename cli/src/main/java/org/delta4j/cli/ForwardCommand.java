@@ -29,47 +29,67 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code delta4j forward DIR}: run a model folder in eval mode, optionally with a delta, and save its outputs. With
- * {@code --base}, outputs that only weights the folder lacks compute (a pooler HF saved a masked-LM class without)
- * are left out, and said so, rather than written from random weights.
+ * {@code delta4j forward DIR}: run a model folder in eval mode, optionally with a delta, and save
+ * its outputs. With {@code --base}, outputs that only weights the folder lacks compute (a pooler HF
+ * saved a masked-LM class without) are left out, and said so, rather than written from random
+ * weights.
  */
-@Command(name = "forward",
-        description = "Run a HuggingFace model folder in eval mode on named inputs, optionally with a delta (merged "
-                + "or not), and write every named output (last_hidden_state, logits, ...) to a safetensors file.")
+@Command(
+        name = "forward",
+        description =
+                "Run a HuggingFace model folder in eval mode on named inputs, optionally with a delta (merged "
+                        + "or not), and write every named output (last_hidden_state, logits, ...) to a safetensors file.")
 final class ForwardCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    @Spec private CommandSpec spec;
 
-    @Mixin
-    private BaseModelOption baseModel;
+    @Mixin private BaseModelOption baseModel;
 
-    @Parameters(paramLabel = "DIR", description = "A HuggingFace model folder: config.json and model.safetensors.")
+    @Parameters(
+            paramLabel = "DIR",
+            description = "A HuggingFace model folder: config.json and model.safetensors.")
     private Path dir;
 
     @ArgGroup(multiplicity = "1")
     private Inputs inputs;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-            description = "The safetensors file to write, one tensor per output name; not a file the command reads, "
-                    + "nor an existing file in the model or delta folder.")
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "FILE",
+            description =
+                    "The safetensors file to write, one tensor per output name; not a file the command reads, "
+                            + "nor an existing file in the model or delta folder.")
     private Path output;
 
-    @Option(names = "--delta", paramLabel = "DIR",
-            description = "Run with a delta: a delta4j checkpoint or a PEFT adapter folder (told apart by their files).")
+    @Option(
+            names = "--delta",
+            paramLabel = "DIR",
+            description =
+                    "Run with a delta: a delta4j checkpoint or a PEFT adapter folder (told apart by their files).")
     private Path delta;
 
-    @Option(names = "--merge", description = "Merge the (LoRA) delta into the weights before running.")
+    @Option(
+            names = "--merge",
+            description = "Merge the (LoRA) delta into the weights before running.")
     private boolean merge;
 
     /** Where the inputs come from: exactly one of the two. */
     static final class Inputs {
-        @Option(names = "--inputs", required = true, paramLabel = "FILE",
-                description = "A JSON object of integer matrices by HF argument name, such as "
-                        + "{\"input_ids\": [[...]], \"attention_mask\": [[...]]}.")
+        @Option(
+                names = "--inputs",
+                required = true,
+                paramLabel = "FILE",
+                description =
+                        "A JSON object of integer matrices by HF argument name, such as "
+                                + "{\"input_ids\": [[...]], \"attention_mask\": [[...]]}.")
         private Path file;
 
-        @Option(names = "--text", required = true, paramLabel = "TEXT",
-                description = "A text to tokenize with DIR/tokenizer.json; repeat for a batch (rows are padded).")
+        @Option(
+                names = "--text",
+                required = true,
+                paramLabel = "TEXT",
+                description =
+                        "A text to tokenize with DIR/tokenizer.json; repeat for a batch (rows are padded).")
         private List<String> texts;
     }
 
@@ -78,14 +98,25 @@ final class ForwardCommand implements Callable<Integer> {
         if (merge && delta == null) {
             throw new ParameterException(spec.commandLine(), "--merge needs a --delta to merge");
         }
-        ModelFolder folder = ModelFolder.of(dir, baseModel.enabled()); // before the engine starts: a wrong path fails at once
+        ModelFolder folder =
+                ModelFolder.of(
+                        dir,
+                        baseModel
+                                .enabled()); // before the engine starts: a wrong path fails at once
         if (delta != null) {
             DeltaFolders.formatOf(delta);
         }
-        OutputPaths.requireNotInput("-o/--output", output, OutputPaths.Input.folder("model folder", dir),
-                OutputPaths.Input.file("inputs file", inputs.file), OutputPaths.Input.folder("delta folder", delta));
+        OutputPaths.requireNotInput(
+                "-o/--output",
+                output,
+                OutputPaths.Input.folder("model folder", dir),
+                OutputPaths.Input.file("inputs file", inputs.file),
+                OutputPaths.Input.folder("delta folder", delta));
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDList in = readInputs(folder, manager); // before the model loads: a bad inputs file fails fast
+            NDList in =
+                    readInputs(
+                            folder,
+                            manager); // before the model loads: a bad inputs file fails fast
             LoadedModel loaded = folder.load(manager);
             Block model = loaded.model();
             if (delta != null) {
@@ -94,15 +125,24 @@ final class ForwardCommand implements Callable<Integer> {
                     LoraMerge.merge(tuning);
                 }
             }
-            Map<String, NDArray> named = named(model.forward(new ParameterStore(manager, false), in, false));
-            // Outputs of weights the folder lacks (a pooler HF saved a masked-LM class without) would be random.
+            Map<String, NDArray> named =
+                    named(model.forward(new ParameterStore(manager, false), in, false));
+            // Outputs of weights the folder lacks (a pooler HF saved a masked-LM class without)
+            // would be random.
             named.keySet().removeAll(loaded.freshOutputs());
             Safetensors.write(output, named, Map.of());
             PrintWriter out = spec.commandLine().getOut();
             named.forEach((name, array) -> out.println(name + " " + array.getShape()));
             if (!loaded.freshOutputs().isEmpty()) {
-                out.println("Left out " + String.join(", ", loaded.freshOutputs()) + ": " + dir + " has no weights "
-                        + "for it (" + String.join(", ", loaded.freshParameters()) + " would be random)");
+                out.println(
+                        "Left out "
+                                + String.join(", ", loaded.freshOutputs())
+                                + ": "
+                                + dir
+                                + " has no weights "
+                                + "for it ("
+                                + String.join(", ", loaded.freshParameters())
+                                + " would be random)");
             }
             out.println("Wrote " + named.size() + " tensors to " + output);
             out.flush();
@@ -119,7 +159,10 @@ final class ForwardCommand implements Callable<Integer> {
         }
     }
 
-    /** The outputs under the names the model gave them, HF's output names; unnamed arrays have none to use. */
+    /**
+     * The outputs under the names the model gave them, HF's output names; unnamed arrays have none
+     * to use.
+     */
     private static Map<String, NDArray> named(NDList outputs) {
         Map<String, NDArray> named = new LinkedHashMap<>();
         for (NDArray array : outputs) {
@@ -129,8 +172,10 @@ final class ForwardCommand implements Callable<Integer> {
             }
         }
         if (named.isEmpty()) {
-            throw new IllegalStateException(outputs.size() + " outputs but none has a name, so there is nothing to "
-                    + "write under HF's names");
+            throw new IllegalStateException(
+                    outputs.size()
+                            + " outputs but none has a name, so there is nothing to "
+                            + "write under HF's names");
         }
         return named;
     }

@@ -16,27 +16,34 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code delta4j inspect DIR}: the structure graph and parameter counts of a model folder. */
-@Command(name = "inspect",
-        description = "Load a HuggingFace model folder and print its structure graph (as OpenDelta draws it) and "
-                + "parameter counts.")
+@Command(
+        name = "inspect",
+        description =
+                "Load a HuggingFace model folder and print its structure graph (as OpenDelta draws it) and "
+                        + "parameter counts.")
 final class InspectCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    @Spec private CommandSpec spec;
 
-    @Mixin
-    private BaseModelOption baseModel;
+    @Mixin private BaseModelOption baseModel;
 
-    @Parameters(paramLabel = "DIR", description = "A HuggingFace model folder: config.json and model.safetensors.")
+    @Parameters(
+            paramLabel = "DIR",
+            description = "A HuggingFace model folder: config.json and model.safetensors.")
     private Path dir;
 
     @Override
     public Integer call() throws IOException {
-        ModelFolder folder = ModelFolder.of(dir, baseModel.enabled()); // before the engine starts: a wrong path fails at once
+        ModelFolder folder =
+                ModelFolder.of(
+                        dir,
+                        baseModel
+                                .enabled()); // before the engine starts: a wrong path fails at once
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = folder.load(manager).model();
             PrintWriter out = spec.commandLine().getOut();
-            out.println(StructureGraph.of(model, ModuleTree.of(model).deltaParameters())
-                    .render(ConsoleColours.enabled()));
+            out.println(
+                    StructureGraph.of(model, ModuleTree.of(model).deltaParameters())
+                            .render(ConsoleColours.enabled()));
             out.print(ParameterTable.render(model));
             out.flush();
         }

@@ -11,7 +11,10 @@ import org.delta4j.models.ModelConfig;
 import org.delta4j.models.hf.HfModels;
 import org.delta4j.models.hf.LoadedModel;
 
-/** A HuggingFace model folder given to a command, checked up front so that a wrong path is said plainly. */
+/**
+ * A HuggingFace model folder given to a command, checked up front so that a wrong path is said
+ * plainly.
+ */
 final class ModelFolder {
     private final Path dir;
     private final boolean base;
@@ -23,7 +26,8 @@ final class ModelFolder {
 
     /**
      * @param dir a folder path from the command line
-     * @param base whether to use its base model (see {@link HfModels#loadBase}) rather than its class
+     * @param base whether to use its base model (see {@link HfModels#loadBase}) rather than its
+     *     class
      * @return the folder
      * @throws IOException when it does not exist, is not a folder, or has no {@code config.json}
      */
@@ -35,26 +39,31 @@ final class ModelFolder {
             throw new IOException(dir + " is not a folder: give a HuggingFace model folder");
         }
         if (!Files.exists(dir.resolve("config.json"))) {
-            throw new IOException(dir + " has no config.json, so it is not a HuggingFace model folder");
+            throw new IOException(
+                    dir + " has no config.json, so it is not a HuggingFace model folder");
         }
         UserFiles.requireRegular(dir.resolve("config.json"));
         return new ModelFolder(dir, base);
     }
 
-    /** @return the folder's path */
+    /**
+     * @return the folder's path
+     */
     Path dir() {
         return dir;
     }
 
-    /** @return the folder's name as a model name: its last path component, such as {@code bart-base} */
+    /**
+     * @return the folder's name as a model name: its last path component, such as {@code bart-base}
+     */
     String name() {
         Path name = dir.toAbsolutePath().normalize().getFileName();
         return name == null ? "model" : name.toString();
     }
 
     /**
-     * @return the model its {@code config.json} names (or its base model), without weights: enough for its
-     *     structure
+     * @return the model its {@code config.json} names (or its base model), without weights: enough
+     *     for its structure
      * @throws IOException when the config cannot be read
      * @throws IllegalArgumentException when the config is invalid or names an unsupported model
      */
@@ -65,9 +74,11 @@ final class ModelFolder {
 
     /**
      * @param manager the manager that will own the weights
-     * @return the model (or its base model) with its weights loaded, and which of its parameters and outputs are
-     *     fresh rather than the checkpoint's (only a base model may have fresh ones, such as a pooler)
-     * @throws IOException when a file is missing, unreadable or invalid, or the weights do not fit the model
+     * @return the model (or its base model) with its weights loaded, and which of its parameters
+     *     and outputs are fresh rather than the checkpoint's (only a base model may have fresh
+     *     ones, such as a pooler)
+     * @throws IOException when a file is missing, unreadable or invalid, or the weights do not fit
+     *     the model
      * @throws IllegalArgumentException when the config is invalid or names an unsupported model
      */
     LoadedModel load(NDManager manager) throws IOException {

@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** A folder a command writes, checked up front: it must be new (or empty), so nothing of the user's is replaced. */
+/**
+ * A folder a command writes, checked up front: it must be new (or empty), so nothing of the user's
+ * is replaced.
+ */
 final class OutputFolder {
     private OutputFolder() {}
 
@@ -21,7 +24,8 @@ final class OutputFolder {
         if (Files.isDirectory(out)) {
             try (Stream<Path> entries = Files.list(out)) {
                 if (entries.findAny().isPresent()) {
-                    throw new IOException(out + " already exists and is not empty; give a new folder to write");
+                    throw new IOException(
+                            out + " already exists and is not empty; give a new folder to write");
                 }
             }
         }

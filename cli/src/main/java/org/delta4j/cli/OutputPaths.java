@@ -7,10 +7,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Checks an output path against what a command reads, comparing real paths (symbolic links and {@code ..}
- * resolved, and the same file under another name by {@link Files#isSameFile}): the output must not be an input
- * file, nor replace a file inside an input folder, nor be or hold an input folder. A new file beside the inputs in
- * their folder is fine.
+ * Checks an output path against what a command reads, comparing real paths (symbolic links and
+ * {@code ..} resolved, and the same file under another name by {@link Files#isSameFile}): the
+ * output must not be an input file, nor replace a file inside an input folder, nor be or hold an
+ * input folder. A new file beside the inputs in their folder is fine.
  */
 final class OutputPaths {
     private OutputPaths() {}
@@ -48,21 +48,40 @@ final class OutputPaths {
             Path real = in.path().toRealPath();
             String which = option + " " + output;
             if (in.folder() && real.startsWith(out)) {
-                throw new IOException(which + " is or holds the " + in.role() + " " + in.path()
-                        + ", which this command reads; write the output elsewhere");
+                throw new IOException(
+                        which
+                                + " is or holds the "
+                                + in.role()
+                                + " "
+                                + in.path()
+                                + ", which this command reads; write the output elsewhere");
             }
             if (in.folder() && exists && out.startsWith(real)) {
-                throw new IOException(which + " would overwrite a file in the " + in.role() + " " + in.path()
-                        + ", which this command reads; write the output elsewhere");
+                throw new IOException(
+                        which
+                                + " would overwrite a file in the "
+                                + in.role()
+                                + " "
+                                + in.path()
+                                + ", which this command reads; write the output elsewhere");
             }
-            if (!in.folder() && (out.equals(real) || exists && Files.isSameFile(output, in.path()))) {
-                throw new IOException(which + " is the " + in.role() + " " + in.path()
-                        + ", which this command reads; write the output elsewhere");
+            if (!in.folder()
+                    && (out.equals(real) || exists && Files.isSameFile(output, in.path()))) {
+                throw new IOException(
+                        which
+                                + " is the "
+                                + in.role()
+                                + " "
+                                + in.path()
+                                + ", which this command reads; write the output elsewhere");
             }
         }
     }
 
-    /** The real path of the deepest existing folder on the way, followed by the names that do not exist yet. */
+    /**
+     * The real path of the deepest existing folder on the way, followed by the names that do not
+     * exist yet.
+     */
     private static Path located(Path path) throws IOException {
         Deque<Path> missing = new ArrayDeque<>();
         Path existing = path.toAbsolutePath();

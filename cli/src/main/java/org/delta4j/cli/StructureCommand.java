@@ -14,26 +14,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code delta4j structure DIR}: the structure JSON that {@code @Backbone(structure = ...)} reads. */
-@Command(name = "structure",
-        description = "Write a model folder's structure (module paths, types, parameter shapes) as JSON, the file "
-                + "@Backbone(structure = ...) reads. Only config.json is read: no weights are loaded.")
+/**
+ * {@code delta4j structure DIR}: the structure JSON that {@code @Backbone(structure = ...)} reads.
+ */
+@Command(
+        name = "structure",
+        description =
+                "Write a model folder's structure (module paths, types, parameter shapes) as JSON, the file "
+                        + "@Backbone(structure = ...) reads. Only config.json is read: no weights are loaded.")
 final class StructureCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    @Spec private CommandSpec spec;
 
-    @Mixin
-    private BaseModelOption baseModel;
+    @Mixin private BaseModelOption baseModel;
 
-    @Parameters(paramLabel = "DIR", description = "A HuggingFace model folder (only its config.json is needed).")
+    @Parameters(
+            paramLabel = "DIR",
+            description = "A HuggingFace model folder (only its config.json is needed).")
     private Path dir;
 
-    @Option(names = "--name", paramLabel = "NAME",
-            description = "The model's name in the JSON, such as facebook/bart-base (default: the folder's name).")
+    @Option(
+            names = "--name",
+            paramLabel = "NAME",
+            description =
+                    "The model's name in the JSON, such as facebook/bart-base (default: the folder's name).")
     private String name;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Where to write the JSON (default: standard output); not the folder's config.json.")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description =
+                    "Where to write the JSON (default: standard output); not the folder's config.json.")
     private Path output;
 
     @Override
@@ -41,10 +51,13 @@ final class StructureCommand implements Callable<Integer> {
         ModelFolder folder = ModelFolder.of(dir, baseModel.enabled());
         if (output != null) {
             // Only config.json is read: a new file beside it in the model folder is fine.
-            OutputPaths.requireNotInput("-o/--output", output,
+            OutputPaths.requireNotInput(
+                    "-o/--output",
+                    output,
                     OutputPaths.Input.file("model config", folder.dir().resolve("config.json")));
         }
-        String json = StructureExport.of(folder.build(), name != null ? name : folder.name()).toJson();
+        String json =
+                StructureExport.of(folder.build(), name != null ? name : folder.name()).toJson();
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(json);

@@ -10,7 +10,9 @@ final class Cli {
 
     /** What one run gave. */
     record Result(int exitCode, String out, String err) {
-        /** @return a description for assertion messages */
+        /**
+         * @return a description for assertion messages
+         */
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- out:\n" + out + "--- err:\n" + err;

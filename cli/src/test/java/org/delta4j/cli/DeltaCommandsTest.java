@@ -29,14 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code forward --delta [--merge]}, {@code convert} and {@code merge} on PEFT's BERT LoRA fixture
- * ({@code peft/bert_lora_query_value_r8}): PEFT's outputs before and after the merge, conversions that give back
- * PEFT's bytes, a merged folder that runs as a plain model, and clear failures.
+ * ({@code peft/bert_lora_query_value_r8}): PEFT's outputs before and after the merge, conversions
+ * that give back PEFT's bytes, a merged folder that runs as a plain model, and clear failures.
  */
 class DeltaCommandsTest {
     private static final float TOLERANCE = 1e-5f;
 
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     private Path peft;
     private Path adapter;
@@ -57,12 +56,29 @@ class DeltaCommandsTest {
     @Test
     void forwardWithAPeftAdapterGivesPeftsOutputsMergedOrNot() throws IOException {
         Path out = temp.resolve("out.safetensors");
-        Cli.Result run = Cli.run("forward", model.toString(), "--inputs", inputs.toString(), "--delta",
-                adapter.toString(), "-o", out.toString());
+        Cli.Result run =
+                Cli.run(
+                        "forward",
+                        model.toString(),
+                        "--inputs",
+                        inputs.toString(),
+                        "--delta",
+                        adapter.toString(),
+                        "-o",
+                        out.toString());
         assertEquals(0, run.exitCode(), run::toString);
         assertOutputs(out, "expected_before_merge.safetensors");
-        Cli.Result merged = Cli.run("forward", model.toString(), "--inputs", inputs.toString(), "--delta",
-                adapter.toString(), "--merge", "-o", out.toString());
+        Cli.Result merged =
+                Cli.run(
+                        "forward",
+                        model.toString(),
+                        "--inputs",
+                        inputs.toString(),
+                        "--delta",
+                        adapter.toString(),
+                        "--merge",
+                        "-o",
+                        out.toString());
         assertEquals(0, merged.exitCode(), merged::toString);
         assertOutputs(out, "expected_after_merge.safetensors");
     }
@@ -70,97 +86,201 @@ class DeltaCommandsTest {
     @Test
     void convertGoesToDelta4jAndBackToPeftsBytes() throws IOException {
         Path ours = temp.resolve("delta4j");
-        Cli.Result there = Cli.run("convert", adapter.toString(), "--model", model.toString(), "-o", ours.toString());
+        Cli.Result there =
+                Cli.run(
+                        "convert",
+                        adapter.toString(),
+                        "--model",
+                        model.toString(),
+                        "-o",
+                        ours.toString());
         assertEquals(0, there.exitCode(), there::toString);
         assertTrue(there.out().contains("Wrote a delta4j checkpoint to " + ours), there::toString);
         assertTrue(Files.isRegularFile(ours.resolve(DeltaCheckpoint.CONFIG)));
 
         Path out = temp.resolve("out.safetensors");
-        Cli.Result forward = Cli.run("forward", model.toString(), "--inputs", inputs.toString(), "--delta",
-                ours.toString(), "-o", out.toString());
+        Cli.Result forward =
+                Cli.run(
+                        "forward",
+                        model.toString(),
+                        "--inputs",
+                        inputs.toString(),
+                        "--delta",
+                        ours.toString(),
+                        "-o",
+                        out.toString());
         assertEquals(0, forward.exitCode(), forward::toString);
         assertOutputs(out, "expected_before_merge.safetensors");
 
         Path back = temp.resolve("peft");
-        Cli.Result again = Cli.run("convert", ours.toString(), "--model", model.toString(), "-o", back.toString());
+        Cli.Result again =
+                Cli.run(
+                        "convert",
+                        ours.toString(),
+                        "--model",
+                        model.toString(),
+                        "-o",
+                        back.toString());
         assertEquals(0, again.exitCode(), again::toString);
         assertTrue(again.out().contains("Wrote a PEFT adapter to " + back), again::toString);
         try (Stream<Path> files = Files.list(back)) {
-            assertEquals(List.of(PeftAdapter.CONFIG, PeftAdapter.WEIGHTS),
+            assertEquals(
+                    List.of(PeftAdapter.CONFIG, PeftAdapter.WEIGHTS),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
-        assertArrayEquals(Files.readAllBytes(adapter.resolve(PeftAdapter.WEIGHTS)),
+        assertArrayEquals(
+                Files.readAllBytes(adapter.resolve(PeftAdapter.WEIGHTS)),
                 Files.readAllBytes(back.resolve(PeftAdapter.WEIGHTS)));
     }
 
     @Test
     void mergeWritesAPlainModelFolderThatRunsWithTheMergedOutputs() throws IOException {
         Path merged = temp.resolve("merged");
-        Cli.Result run = Cli.run("merge", model.toString(), "--delta", adapter.toString(), "--output",
-                merged.toString());
+        Cli.Result run =
+                Cli.run(
+                        "merge",
+                        model.toString(),
+                        "--delta",
+                        adapter.toString(),
+                        "--output",
+                        merged.toString());
         assertEquals(0, run.exitCode(), run::toString);
         try (Stream<Path> files = Files.list(merged)) {
-            assertEquals(List.of("config.json", "model.safetensors"),
+            assertEquals(
+                    List.of("config.json", "model.safetensors"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         Path out = temp.resolve("out.safetensors");
-        Cli.Result forward = Cli.run("forward", merged.toString(), "--inputs", inputs.toString(), "-o",
-                out.toString());
+        Cli.Result forward =
+                Cli.run(
+                        "forward",
+                        merged.toString(),
+                        "--inputs",
+                        inputs.toString(),
+                        "-o",
+                        out.toString());
         assertEquals(0, forward.exitCode(), forward::toString);
         assertOutputs(out, "expected_after_merge.safetensors");
     }
 
     @Test
     void failuresAreClearAndWriteNothing() throws IOException {
-        Cli.Result noDelta = Cli.run("forward", model.toString(), "--inputs", inputs.toString(), "--merge",
-                "-o", temp.resolve("o").toString());
+        Cli.Result noDelta =
+                Cli.run(
+                        "forward",
+                        model.toString(),
+                        "--inputs",
+                        inputs.toString(),
+                        "--merge",
+                        "-o",
+                        temp.resolve("o").toString());
         assertEquals(2, noDelta.exitCode(), noDelta::toString);
         assertTrue(noDelta.err().contains("--merge needs a --delta"), noDelta::toString);
 
         Path taken = Files.createDirectories(temp.resolve("taken"));
         Files.writeString(taken.resolve("keep.txt"), "mine");
-        Cli.Result exists = Cli.run("merge", model.toString(), "--delta", adapter.toString(), "-o", taken.toString());
+        Cli.Result exists =
+                Cli.run(
+                        "merge",
+                        model.toString(),
+                        "--delta",
+                        adapter.toString(),
+                        "-o",
+                        taken.toString());
         assertEquals(1, exists.exitCode(), exists::toString);
         assertTrue(exists.err().contains("already exists and is not empty"), exists::toString);
         assertEquals("mine", Files.readString(taken.resolve("keep.txt")));
 
-        Cli.Result notADelta = Cli.run("forward", model.toString(), "--inputs", inputs.toString(), "--delta",
-                model.toString(), "-o", temp.resolve("o").toString());
+        Cli.Result notADelta =
+                Cli.run(
+                        "forward",
+                        model.toString(),
+                        "--inputs",
+                        inputs.toString(),
+                        "--delta",
+                        model.toString(),
+                        "-o",
+                        temp.resolve("o").toString());
         assertEquals(1, notADelta.exitCode(), notADelta::toString);
-        assertTrue(notADelta.err().contains("is not a delta folder: it is a HuggingFace model folder"),
+        assertTrue(
+                notADelta.err().contains("is not a delta folder: it is a HuggingFace model folder"),
                 notADelta::toString);
         assertFalse(Files.exists(temp.resolve("o")));
 
         Path wrongModel = Path.of(System.getProperty("delta4j.fixtures"), "models", "roberta");
-        Cli.Result wrong = Cli.run("merge", wrongModel.toString(), "--delta", adapter.toString(), "-o",
-                temp.resolve("m").toString());
+        Cli.Result wrong =
+                Cli.run(
+                        "merge",
+                        wrongModel.toString(),
+                        "--delta",
+                        adapter.toString(),
+                        "-o",
+                        temp.resolve("m").toString());
         assertEquals(1, wrong.exitCode(), wrong::toString);
-        assertTrue(wrong.err().contains("was trained on a BertModel (its auto_mapping says so), not on this "
-                + "RobertaModel"), wrong::toString);
+        assertTrue(
+                wrong.err()
+                        .contains(
+                                "was trained on a BertModel (its auto_mapping says so), not on this "
+                                        + "RobertaModel"),
+                wrong::toString);
         assertFalse(Files.exists(temp.resolve("m")));
     }
 
-    /** Only LoRA merges: a delta4j adapter checkpoint is refused by merge and forward --merge, and nothing is written. */
+    /**
+     * Only LoRA merges: a delta4j adapter checkpoint is refused by merge and forward --merge, and
+     * nothing is written.
+     */
     @Test
     void onlyLoraMerges() throws IOException {
         Path adapterCheckpoint = temp.resolve("adapter-ckpt");
         try (NDManager manager = NDManager.newBaseManager()) {
             Block bert = HfModels.load(model, manager);
-            Tuning t = TuningSpec.builder().add(AdapterSpec.builder().modules("output.dense").bottleneck(4).build())
-                    .freeze(FreezeSpec.builder().exclude("deltas").build()).build().attach(bert);
+            Tuning t =
+                    TuningSpec.builder()
+                            .add(
+                                    AdapterSpec.builder()
+                                            .modules("output.dense")
+                                            .bottleneck(4)
+                                            .build())
+                            .freeze(FreezeSpec.builder().exclude("deltas").build())
+                            .build()
+                            .attach(bert);
             DeltaCheckpoint.save(t, adapterCheckpoint);
         }
-        Cli.Result merge = Cli.run("merge", model.toString(), "--delta", adapterCheckpoint.toString(), "-o",
-                temp.resolve("m").toString());
+        Cli.Result merge =
+                Cli.run(
+                        "merge",
+                        model.toString(),
+                        "--delta",
+                        adapterCheckpoint.toString(),
+                        "-o",
+                        temp.resolve("m").toString());
         assertEquals(1, merge.exitCode(), merge::toString);
-        assertTrue(merge.err().contains("Only LoRA deltas merge into the base weights"), merge::toString);
+        assertTrue(
+                merge.err().contains("Only LoRA deltas merge into the base weights"),
+                merge::toString);
         assertFalse(Files.exists(temp.resolve("m")));
-        Cli.Result forward = Cli.run("forward", model.toString(), "--inputs", inputs.toString(), "--delta",
-                adapterCheckpoint.toString(), "--merge", "-o", temp.resolve("o").toString());
+        Cli.Result forward =
+                Cli.run(
+                        "forward",
+                        model.toString(),
+                        "--inputs",
+                        inputs.toString(),
+                        "--delta",
+                        adapterCheckpoint.toString(),
+                        "--merge",
+                        "-o",
+                        temp.resolve("o").toString());
         assertEquals(1, forward.exitCode(), forward::toString);
         assertFalse(Files.exists(temp.resolve("o")));
-        Cli.Result convert = Cli.run("convert", adapterCheckpoint.toString(), "--model", model.toString(), "-o",
-                temp.resolve("p").toString());
+        Cli.Result convert =
+                Cli.run(
+                        "convert",
+                        adapterCheckpoint.toString(),
+                        "--model",
+                        model.toString(),
+                        "-o",
+                        temp.resolve("p").toString());
         assertEquals(1, convert.exitCode(), convert::toString);
         assertTrue(convert.err().contains("cannot become a PEFT adapter"), convert::toString);
         assertFalse(Files.exists(temp.resolve("p")));
@@ -179,10 +299,13 @@ class DeltaCommandsTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, NDArray> expected = Safetensors.read(peft.resolve(expectedFile), manager);
             Map<String, NDArray> actual = Safetensors.read(out, manager);
-            expected.forEach((name, want) -> {
-                float diff = ModelFixtures.maxAbsDiff(actual.get(name), want);
-                assertTrue(diff <= TOLERANCE, expectedFile + " " + name + " differs by " + diff);
-            });
+            expected.forEach(
+                    (name, want) -> {
+                        float diff = ModelFixtures.maxAbsDiff(actual.get(name), want);
+                        assertTrue(
+                                diff <= TOLERANCE,
+                                expectedFile + " " + name + " differs by " + diff);
+                    });
         }
     }
 }

@@ -13,14 +13,26 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Exit codes: 0 done, 2 wrong arguments (usage on stderr), 1 a failed run (one line of reason on stderr). */
+/**
+ * Exit codes: 0 done, 2 wrong arguments (usage on stderr), 1 a failed run (one line of reason on
+ * stderr).
+ */
 class ExitCodesTest {
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "bogus", "inspect", "inspect a b", "structure", "forward d -o o",
-            "forward d --inputs i", "forward d --inputs i --text t -o o", "inspect --no-such-option d"})
+    @ValueSource(
+            strings = {
+                "",
+                "bogus",
+                "inspect",
+                "inspect a b",
+                "structure",
+                "forward d -o o",
+                "forward d --inputs i",
+                "forward d --inputs i --text t -o o",
+                "inspect --no-such-option d"
+            })
     void wrongArgumentsPrintTheUsageAndExit2(String line) {
         Cli.Result run = Cli.run(line.isEmpty() ? new String[0] : line.split(" "));
         assertEquals(2, run.exitCode(), run::toString);
@@ -36,7 +48,9 @@ class ExitCodesTest {
             assertTrue(help.out().contains("\n  " + command + " "), help::toString);
         }
         Cli.Result forwardHelp = Cli.run("forward", "--help");
-        assertTrue(forwardHelp.exitCode() == 0 && forwardHelp.out().contains("--text=TEXT"), forwardHelp::toString);
+        assertTrue(
+                forwardHelp.exitCode() == 0 && forwardHelp.out().contains("--text=TEXT"),
+                forwardHelp::toString);
         Cli.Result version = Cli.run("--version");
         assertEquals(0, version.exitCode(), version::toString);
         assertEquals("delta4j " + Delta4j.VERSION + "\n", version.out().replace("\r\n", "\n"));
@@ -55,10 +69,16 @@ class ExitCodesTest {
     @Test
     void verbosePrintsTheStackTraceBeforeOrAfterTheCommand() {
         String missing = temp.resolve("missing").toString();
-        for (String[] line : new String[][] {{"--verbose", "inspect", missing}, {"inspect", missing, "--verbose"}}) {
+        for (String[] line :
+                new String[][] {
+                    {"--verbose", "inspect", missing}, {"inspect", missing, "--verbose"}
+                }) {
             Cli.Result run = Cli.run(line);
             assertEquals(1, run.exitCode(), run::toString);
-            assertTrue(run.err().contains("java.io.IOException: " + missing + " does not exist\n\tat "), run::toString);
+            assertTrue(
+                    run.err()
+                            .contains("java.io.IOException: " + missing + " does not exist\n\tat "),
+                    run::toString);
         }
     }
 
@@ -74,13 +94,20 @@ class ExitCodesTest {
         Files.writeString(temp.resolve("config.json"), "{\"model_type\": ");
         Cli.Result run = Cli.run("structure", temp.toString());
         assertEquals(1, run.exitCode(), run::toString);
-        assertTrue(run.err().startsWith("delta4j structure: " + temp.resolve("config.json") + ": not valid JSON"),
+        assertTrue(
+                run.err()
+                        .startsWith(
+                                "delta4j structure: "
+                                        + temp.resolve("config.json")
+                                        + ": not valid JSON"),
                 run::toString);
     }
 
     @Test
     void unsupportedModelTypeIsNamed() throws IOException {
-        Files.writeString(temp.resolve("config.json"), "{\"model_type\": \"llama\", \"architectures\": [\"X\"]}");
+        Files.writeString(
+                temp.resolve("config.json"),
+                "{\"model_type\": \"llama\", \"architectures\": [\"X\"]}");
         Cli.Result run = Cli.run("inspect", temp.toString());
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().contains("Unsupported model_type \"llama\""), run::toString);
@@ -91,8 +118,11 @@ class ExitCodesTest {
     void unsupportedArchitectureIsNamed() throws IOException {
         Path fixture = ModelFixtures.anySupported();
         String config = Files.readString(fixture.resolve("config.json"));
-        Files.writeString(temp.resolve("config.json"),
-                config.replaceFirst("\"architectures\": \\[\\s*\"[^\"]+\"", "\"architectures\": [\"NoSuchModel\""));
+        Files.writeString(
+                temp.resolve("config.json"),
+                config.replaceFirst(
+                        "\"architectures\": \\[\\s*\"[^\"]+\"",
+                        "\"architectures\": [\"NoSuchModel\""));
         Cli.Result run = Cli.run("structure", temp.toString());
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().contains("Unsupported architecture \"NoSuchModel\""), run::toString);
@@ -100,25 +130,38 @@ class ExitCodesTest {
 
     @Test
     void missingWeightsAreNamed() throws IOException {
-        Files.copy(ModelFixtures.anySupported().resolve("config.json"), temp.resolve("config.json"));
+        Files.copy(
+                ModelFixtures.anySupported().resolve("config.json"), temp.resolve("config.json"));
         Cli.Result run = Cli.run("inspect", temp.toString());
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().contains("has no model.safetensors"), run::toString);
     }
 
     /**
-     * A 600-byte config asking for a hundred million layers or a vocabulary of billions once took gigabytes and
-     * minutes, then an OutOfMemoryError: now every command fails at once, in one line.
+     * A 600-byte config asking for a hundred million layers or a vocabulary of billions once took
+     * gigabytes and minutes, then an OutOfMemoryError: now every command fails at once, in one
+     * line.
      */
     @ParameterizedTest
     @ValueSource(strings = {"\"num_hidden_layers\": 100000000", "\"vocab_size\": 2000000000"})
     void hugeSizesInAConfigFailFastInOneLine(String size) throws IOException {
-        String config = "{\"model_type\": \"bert\", \"architectures\": [\"BertModel\"], " + size + "}";
+        String config =
+                "{\"model_type\": \"bert\", \"architectures\": [\"BertModel\"], " + size + "}";
         Files.writeString(temp.resolve("config.json"), config);
         Files.writeString(temp.resolve("inputs.json"), "{\"input_ids\": [[1, 2]]}");
-        for (String[] line : new String[][] {{"structure", temp.toString()}, {"inspect", temp.toString()},
-                {"forward", temp.toString(), "--inputs", temp.resolve("inputs.json").toString(), "-o",
-                        temp.resolve("out.safetensors").toString()}}) {
+        for (String[] line :
+                new String[][] {
+                    {"structure", temp.toString()},
+                    {"inspect", temp.toString()},
+                    {
+                        "forward",
+                        temp.toString(),
+                        "--inputs",
+                        temp.resolve("inputs.json").toString(),
+                        "-o",
+                        temp.resolve("out.safetensors").toString()
+                    }
+                }) {
             long start = System.nanoTime();
             Cli.Result run = Cli.run(line);
             assertTrue(System.nanoTime() - start < 5_000_000_000L, run::toString);

@@ -20,24 +20,33 @@ class InspectCommandTest {
 
     @TestFactory
     Stream<DynamicTest> printsTheGraphAndTheParameterCount() throws IOException {
-        return ModelFixtures.eachSupported(dir -> {
-            Cli.Result run = Cli.run("inspect", dir.toString());
-            assertEquals(0, run.exitCode(), run::toString);
-            assertTrue(run.out().startsWith("root\n"), run::toString);
-            // The top-level module that owns the first parameter is drawn (alone or folded with equal siblings).
-            String top = ModelFixtures.names(dir, "# named_parameters").get(0).split("\\.")[0];
-            assertTrue(run.out().contains("── " + top), () -> top + " missing in\n" + run);
-            assertTrue(run.out().contains("\nParameters: " + hfParameterCount(dir) + "\n"), run::toString);
-            assertTrue(run.out().contains("\n  " + top + " "), run::toString);
-            assertTrue(!run.out().contains("\u001b["), "no ANSI colours off a terminal");
-        });
+        return ModelFixtures.eachSupported(
+                dir -> {
+                    Cli.Result run = Cli.run("inspect", dir.toString());
+                    assertEquals(0, run.exitCode(), run::toString);
+                    assertTrue(run.out().startsWith("root\n"), run::toString);
+                    // The top-level module that owns the first parameter is drawn (alone or folded
+                    // with equal siblings).
+                    String top =
+                            ModelFixtures.names(dir, "# named_parameters").get(0).split("\\.")[0];
+                    assertTrue(run.out().contains("── " + top), () -> top + " missing in\n" + run);
+                    assertTrue(
+                            run.out().contains("\nParameters: " + hfParameterCount(dir) + "\n"),
+                            run::toString);
+                    assertTrue(run.out().contains("\n  " + top + " "), run::toString);
+                    assertTrue(!run.out().contains("\u001b["), "no ANSI colours off a terminal");
+                });
     }
 
-    /** The sum of the shapes in module_names.txt's named_parameters section (HF's count, ties removed). */
+    /**
+     * The sum of the shapes in module_names.txt's named_parameters section (HF's count, ties
+     * removed).
+     */
     private static long hfParameterCount(Path dir) throws IOException {
         long total = 0;
         boolean inside = false;
-        for (String line : Files.readAllLines(dir.resolve("module_names.txt"), StandardCharsets.UTF_8)) {
+        for (String line :
+                Files.readAllLines(dir.resolve("module_names.txt"), StandardCharsets.UTF_8)) {
             if (line.startsWith("#")) {
                 inside = line.startsWith("# named_parameters");
                 continue;

@@ -17,12 +17,12 @@ class LauncherTest {
     /** Surefire runs in the module folder, cli/; the script is one level up. */
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     @Test
     void runsTheBuiltTool() throws IOException, InterruptedException {
-        assumeTrue(Files.isDirectory(ROOT.resolve("cli/target/lib")),
+        assumeTrue(
+                Files.isDirectory(ROOT.resolve("cli/target/lib")),
                 "cli/target/lib is absent (made by mvn package); skipping the launcher test");
         Exit version = Subprocess.run(ROOT.resolve("delta4j"), "--version");
         assertEquals(new Exit(0, "delta4j " + Delta4j.VERSION + "\n"), version);
@@ -30,7 +30,9 @@ class LauncherTest {
         Path dir = ModelFixtures.anySupported();
         Exit inspect = Subprocess.run(ROOT.resolve("delta4j"), "inspect", dir.toString());
         assertEquals(0, inspect.code(), inspect.output());
-        assertTrue(inspect.output().startsWith("root\n") && inspect.output().contains("\nParameters: "),
+        assertTrue(
+                inspect.output().startsWith("root\n")
+                        && inspect.output().contains("\nParameters: "),
                 inspect.output());
         Subprocess.assertQuietAndPlain(inspect);
 
@@ -44,7 +46,9 @@ class LauncherTest {
         assertTrue(script.toFile().setExecutable(true));
         Exit exit = Subprocess.run(script, "--version");
         assertEquals(2, exit.code(), exit.output());
-        assertTrue(exit.output().contains("mvn -B -q -DskipTests install") && exit.output().lines().count() == 1,
+        assertTrue(
+                exit.output().contains("mvn -B -q -DskipTests install")
+                        && exit.output().lines().count() == 1,
                 exit.output());
     }
 }

@@ -16,15 +16,16 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
- * The golden model fixtures ({@code -Ddelta4j.fixtures}/models) whose model class the runtime builds, read in place.
- * Tests skip when the fixtures are absent.
+ * The golden model fixtures ({@code -Ddelta4j.fixtures}/models) whose model class the runtime
+ * builds, read in place. Tests skip when the fixtures are absent.
  */
 final class ModelFixtures {
     private ModelFixtures() {}
 
     /**
      * @param check what to check on one fixture folder
-     * @return one test per supported fixture, named after it; the caller is skipped when there are none
+     * @return one test per supported fixture, named after it; the caller is skipped when there are
+     *     none
      */
     static Stream<DynamicTest> eachSupported(ThrowingConsumer<Path> check) throws IOException {
         List<Path> cases = supported();
@@ -33,7 +34,9 @@ final class ModelFixtures {
         return DynamicTest.stream(cases.stream(), name, check);
     }
 
-    /** @return the first supported fixture folder; the caller is skipped when there is none */
+    /**
+     * @return the first supported fixture folder; the caller is skipped when there is none
+     */
     static Path anySupported() throws IOException {
         List<Path> cases = supported();
         assumeTrue(!cases.isEmpty(), "no fixture has a model class the runtime supports; skipping");
@@ -68,7 +71,8 @@ final class ModelFixtures {
     static List<String> names(Path dir, String section) throws IOException {
         List<String> names = new ArrayList<>();
         boolean inside = false;
-        for (String line : Files.readAllLines(dir.resolve("module_names.txt"), StandardCharsets.UTF_8)) {
+        for (String line :
+                Files.readAllLines(dir.resolve("module_names.txt"), StandardCharsets.UTF_8)) {
             if (line.startsWith("#")) {
                 inside = line.startsWith(section);
             } else if (inside && !line.isBlank()) {

@@ -9,9 +9,10 @@ import org.delta4j.cli.Subprocess.Exit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A first run, its output piped: only delta4j's own output, no ANSI colours and none of DJL's log (which otherwise
- * warns twice about the GPU count on a CPU machine and logs the engine's start at INFO); {@code --verbose} brings
- * DJL's log back. Each run is a fresh JVM, as slf4j reads its levels once per process.
+ * A first run, its output piped: only delta4j's own output, no ANSI colours and none of DJL's log
+ * (which otherwise warns twice about the GPU count on a CPU machine and logs the engine's start at
+ * INFO); {@code --verbose} brings DJL's log back. Each run is a fresh JVM, as slf4j reads its
+ * levels once per process.
  */
 class QuietOutputTest {
     @Test
@@ -19,7 +20,9 @@ class QuietOutputTest {
         Path dir = ModelFixtures.anySupported();
         Exit inspect = Subprocess.java(Delta4jCli.class, "inspect", dir.toString());
         assertEquals(0, inspect.code(), inspect.output());
-        assertTrue(inspect.output().startsWith("root\n") && inspect.output().contains("\nParameters: "),
+        assertTrue(
+                inspect.output().startsWith("root\n")
+                        && inspect.output().contains("\nParameters: "),
                 inspect.output());
         Subprocess.assertQuietAndPlain(inspect);
     }
@@ -29,6 +32,8 @@ class QuietOutputTest {
         Path dir = ModelFixtures.anySupported();
         Exit inspect = Subprocess.java(Delta4jCli.class, "--verbose", "inspect", dir.toString());
         assertEquals(0, inspect.code(), inspect.output());
-        assertTrue(inspect.output().matches(Subprocess.DJL_LOG_LINE), "no DJL log line:\n" + inspect.output());
+        assertTrue(
+                inspect.output().matches(Subprocess.DJL_LOG_LINE),
+                "no DJL log line:\n" + inspect.output());
     }
 }

@@ -10,9 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a program in its own process, its output piped (not a terminal), and captures what it prints. */
+/**
+ * Runs a program in its own process, its output piped (not a terminal), and captures what it
+ * prints.
+ */
 final class Subprocess {
-    /** A line that DJL logged (slf4j-simple: {@code [thread] LEVEL logger - message}), DJL's engine included. */
+    /**
+     * A line that DJL logged (slf4j-simple: {@code [thread] LEVEL logger - message}), DJL's engine
+     * included.
+     */
     static final String DJL_LOG_LINE = "(?s).*(^|\n)\\[[^\\]\n]+\\] [A-Z]+ ai\\.djl\\..*";
 
     private Subprocess() {}
@@ -21,19 +27,23 @@ final class Subprocess {
     record Exit(int code, String output) {}
 
     /**
-     * Asserts that a run printed only delta4j's own output: no ANSI escape (its output was not a terminal) and no
-     * line of DJL's log.
+     * Asserts that a run printed only delta4j's own output: no ANSI escape (its output was not a
+     * terminal) and no line of DJL's log.
      *
      * @param exit how the run exited
      */
     static void assertQuietAndPlain(Exit exit) {
-        assertFalse(exit.output().contains("\u001b"), "ANSI escape in output that is not a terminal:\n" + exit.output());
-        assertFalse(exit.output().matches(DJL_LOG_LINE), "DJL's log in the output:\n" + exit.output());
+        assertFalse(
+                exit.output().contains("\u001b"),
+                "ANSI escape in output that is not a terminal:\n" + exit.output());
+        assertFalse(
+                exit.output().matches(DJL_LOG_LINE), "DJL's log in the output:\n" + exit.output());
     }
 
     /**
      * @param command the program and its arguments
-     * @return how it exited; {@code NO_COLOR} and {@code CLICOLOR_FORCE} are removed from its environment
+     * @return how it exited; {@code NO_COLOR} and {@code CLICOLOR_FORCE} are removed from its
+     *     environment
      */
     static Exit run(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -62,8 +72,13 @@ final class Subprocess {
      * @return how a fresh JVM running its {@code main} exited
      */
     static Exit java(Class<?> mainClass, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                mainClass.getName()));
         command.addAll(List.of(args));
         return run(command);
     }

@@ -14,9 +14,10 @@ import org.delta4j.models.hf.HfModels;
 import org.delta4j.spec.SpecException;
 
 /**
- * The annotated spec {@link BartAttnFfnLora} from plan to checkpoint, on a tiny BART with fresh weights (nothing is
- * downloaded): what the generated wiring plans, attaching it as annotated, changing a named LoRA's rank at run time
- * (where the builder checks values with the compiler's rules), and saving the deltas.
+ * The annotated spec {@link BartAttnFfnLora} from plan to checkpoint, on a tiny BART with fresh
+ * weights (nothing is downloaded): what the generated wiring plans, attaching it as annotated,
+ * changing a named LoRA's rank at run time (where the builder checks values with the compiler's
+ * rules), and saving the deltas.
  */
 public final class LoraExample {
     private LoraExample() {}
@@ -40,9 +41,12 @@ public final class LoraExample {
     static void run(PrintStream out) throws IOException {
         Delta4j.offline();
         try (Model model = Model.newInstance("lora-example")) {
-            Block bart = HfModels.random(BartConfig.fromJson(TinyBart.CONFIG), model.getNDManager(), 7);
-            out.println("== The plan on a tiny BART (checked at compile time against "
-                    + BartAttnFfnLoraDelta.BACKBONE + ")");
+            Block bart =
+                    HfModels.random(BartConfig.fromJson(TinyBart.CONFIG), model.getNDManager(), 7);
+            out.println(
+                    "== The plan on a tiny BART (checked at compile time against "
+                            + BartAttnFfnLoraDelta.BACKBONE
+                            + ")");
             out.print(BartAttnFfnLoraDelta.plan(bart));
 
             out.println("== Attach it as annotated");
@@ -61,7 +65,11 @@ public final class LoraExample {
 
             Path dir = Files.createTempDirectory("delta4j-lora-example");
             BartAttnFfnLoraDelta.save(tuning, dir);
-            out.println("== Saved " + Files.size(dir.resolve(DeltaCheckpoint.WEIGHTS)) + " bytes of deltas to " + dir);
+            out.println(
+                    "== Saved "
+                            + Files.size(dir.resolve(DeltaCheckpoint.WEIGHTS))
+                            + " bytes of deltas to "
+                            + dir);
         }
     }
 }

@@ -28,15 +28,16 @@ import org.delta4j.models.hf.HfModels;
 import org.delta4j.nn.ParameterValues;
 
 /**
- * Inference speed of a BERT encoder four ways, in one run on one machine: the plain backbone; the backbone with LoRA
- * (r 8 on query and value, PEFT's BERT default) run as a separate path; the same LoRA merged into the weights (its
- * layers still attached, so it can be unmerged: PEFT's {@code merge_adapter}); and merged and unloaded (PEFT's
- * {@code merge_and_unload}). The models have the same weights and run in turns (round-robin, the order rotating
- * each round, warmed up), so drift in the machine's speed hits all alike; each figure is the median over rounds.
- * Prints a Markdown table.
+ * Inference speed of a BERT encoder four ways, in one run on one machine: the plain backbone; the
+ * backbone with LoRA (r 8 on query and value, PEFT's BERT default) run as a separate path; the same
+ * LoRA merged into the weights (its layers still attached, so it can be unmerged: PEFT's {@code
+ * merge_adapter}); and merged and unloaded (PEFT's {@code merge_and_unload}). The models have the
+ * same weights and run in turns (round-robin, the order rotating each round, warmed up), so drift
+ * in the machine's speed hits all alike; each figure is the median over rounds. Prints a Markdown
+ * table.
  *
- * <p>Arguments (all optional): {@code --hidden 768 --layers 12 --heads 12 --batch 8 --length 128 --rounds 9
- * --iterations 5 --output FILE}.
+ * <p>Arguments (all optional): {@code --hidden 768 --layers 12 --heads 12 --batch 8 --length 128
+ * --rounds 9 --iterations 5 --output FILE}.
  */
 public final class MergeBenchmark {
     private MergeBenchmark() {}
@@ -55,28 +56,51 @@ public final class MergeBenchmark {
         int length = Integer.parseInt(o.getOrDefault("length", "128"));
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "9"));
         int iterations = Integer.parseInt(o.getOrDefault("iterations", "5"));
-        String config = String.format(Locale.ROOT, "{\"model_type\": \"bert\", \"architectures\": [\"BertModel\"], "
-                + "\"hidden_size\": %d, \"num_hidden_layers\": %d, \"num_attention_heads\": %d, "
-                + "\"intermediate_size\": %d, \"vocab_size\": 30522, \"max_position_embeddings\": 512}",
-                hidden, layers, heads, 4 * hidden);
+        String config =
+                String.format(
+                        Locale.ROOT,
+                        "{\"model_type\": \"bert\", \"architectures\": [\"BertModel\"], "
+                                + "\"hidden_size\": %d, \"num_hidden_layers\": %d, \"num_attention_heads\": %d, "
+                                + "\"intermediate_size\": %d, \"vocab_size\": 30522, \"max_position_embeddings\": 512}",
+                        hidden,
+                        layers,
+                        heads,
+                        4 * hidden);
 
         try (NDManager manager = NDManager.newBaseManager()) {
             Block plain = HfModels.random(BertConfig.fromJson(config), manager, 1);
             Block unmerged = HfModels.random(BertConfig.fromJson(config), manager, 1);
             Block merged = HfModels.random(BertConfig.fromJson(config), manager, 1);
             Block unloaded = HfModels.random(BertConfig.fromJson(config), manager, 1);
-            TuningSpec lora = TuningSpec.builder()
-                    .add(LoraSpec.builder().modules("query", "value").r(8).alpha(16).build()).build();
+            TuningSpec lora =
+                    TuningSpec.builder()
+                            .add(
+                                    LoraSpec.builder()
+                                            .modules("query", "value")
+                                            .r(8)
+                                            .alpha(16)
+                                            .build())
+                            .build();
             Tuning u = lora.attach(unmerged);
             Tuning m = lora.attach(merged);
             Tuning mu = lora.attach(unloaded);
-            // Trained-looking values, equal in all three, so the LoRA models compute the same function.
+            // Trained-looking values, equal in all three, so the LoRA models compute the same
+            // function.
             manager.getEngine().setRandomSeed(2);
-            u.deltaParameters().forEach((path, p) -> {
-                ParameterValues.assign(p, manager.randomNormal(0, 0.02f, p.getShape(), p.getArray().getDataType()));
-                ParameterValues.assign(m.deltaParameters().get(path), p.getArray());
-                ParameterValues.assign(mu.deltaParameters().get(path), p.getArray());
-            });
+            u.deltaParameters()
+                    .forEach(
+                            (path, p) -> {
+                                ParameterValues.assign(
+                                        p,
+                                        manager.randomNormal(
+                                                0,
+                                                0.02f,
+                                                p.getShape(),
+                                                p.getArray().getDataType()));
+                                ParameterValues.assign(m.deltaParameters().get(path), p.getArray());
+                                ParameterValues.assign(
+                                        mu.deltaParameters().get(path), p.getArray());
+                            });
             LoraMerge.merge(m);
             LoraMerge.mergeAndUnload(mu);
 
@@ -123,8 +147,8 @@ public final class MergeBenchmark {
     }
 
     /** Every run's arrays live in a scratch manager, closed after it, so memory stays flat. */
-    private static double millisPerForward(Block model, Map<String, long[][]> inputs, NDManager manager,
-            int iterations) {
+    private static double millisPerForward(
+            Block model, Map<String, long[][]> inputs, NDManager manager, int iterations) {
         long total = 0;
         for (int i = 0; i < iterations; i++) {
             try (NDManager scratch = manager.newSubManager()) {
@@ -138,19 +162,47 @@ public final class MergeBenchmark {
         return total / 1e6 / iterations;
     }
 
-    private static String table(Map<String, List<Double>> ms, int hidden, int layers, int heads, int batch,
-            int length, int rounds, int iterations) {
+    private static String table(
+            Map<String, List<Double>> ms,
+            int hidden,
+            int layers,
+            int heads,
+            int batch,
+            int length,
+            int rounds,
+            int iterations) {
         double plain = median(ms.get("plain backbone"));
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "BERT encoder, hidden %d, %d layers, %d heads; batch %d x %d tokens; "
-                + "LoRA r 8 on query and value; %s %s, %s intra-op threads, %d cores; median of %d rounds x %d "
-                + "forwards%n%n", hidden, layers, heads, batch, length, Engine.getInstance().getEngineName(),
-                Engine.getInstance().getVersion(), intraOpThreads(), Runtime.getRuntime().availableProcessors(),
-                rounds, iterations));
-        sb.append("| model | ms per forward (median) | min | max | vs plain |\n|---|---:|---:|---:|---:|\n");
-        ms.forEach((name, times) -> sb.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.3f |%n",
-                name, median(times), times.stream().mapToDouble(d -> d).min().orElse(0),
-                times.stream().mapToDouble(d -> d).max().orElse(0), median(times) / plain)));
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "BERT encoder, hidden %d, %d layers, %d heads; batch %d x %d tokens; "
+                                + "LoRA r 8 on query and value; %s %s, %s intra-op threads, %d cores; median of %d rounds x %d "
+                                + "forwards%n%n",
+                        hidden,
+                        layers,
+                        heads,
+                        batch,
+                        length,
+                        Engine.getInstance().getEngineName(),
+                        Engine.getInstance().getVersion(),
+                        intraOpThreads(),
+                        Runtime.getRuntime().availableProcessors(),
+                        rounds,
+                        iterations));
+        sb.append(
+                "| model | ms per forward (median) | min | max | vs plain |\n|---|---:|---:|---:|---:|\n");
+        ms.forEach(
+                (name, times) ->
+                        sb.append(
+                                String.format(
+                                        Locale.ROOT,
+                                        "| %s | %.1f | %.1f | %.1f | %.3f |%n",
+                                        name,
+                                        median(times),
+                                        times.stream().mapToDouble(d -> d).min().orElse(0),
+                                        times.stream().mapToDouble(d -> d).max().orElse(0),
+                                        median(times) / plain)));
         return sb.toString();
     }
 

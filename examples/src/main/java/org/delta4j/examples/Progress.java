@@ -3,7 +3,10 @@ package org.delta4j.examples;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** A one-line progress bar on a terminal; a line every tenth of the way when the output is a file or a pipe. */
+/**
+ * A one-line progress bar on a terminal; a line every tenth of the way when the output is a file or
+ * a pipe.
+ */
 final class Progress {
     private static final int WIDTH = 30;
 
@@ -30,9 +33,20 @@ final class Progress {
             return;
         }
         int filled = WIDTH * done / total;
-        String bar = "=".repeat(filled) + (filled < WIDTH ? ">" : "") + " ".repeat(Math.max(0, WIDTH - filled - 1));
-        String line = String.format(Locale.ROOT, "%s [%s] %d/%d loss %.4f  %.1fs", label, bar, done, total, loss,
-                (System.nanoTime() - start) / 1e9);
+        String bar =
+                "=".repeat(filled)
+                        + (filled < WIDTH ? ">" : "")
+                        + " ".repeat(Math.max(0, WIDTH - filled - 1));
+        String line =
+                String.format(
+                        Locale.ROOT,
+                        "%s [%s] %d/%d loss %.4f  %.1fs",
+                        label,
+                        bar,
+                        done,
+                        total,
+                        loss,
+                        (System.nanoTime() - start) / 1e9);
         out.print(terminal ? "\r" + line + (last ? "\n" : "") : line + "\n");
         out.flush();
     }

@@ -8,9 +8,10 @@ import java.util.Random;
 import java.util.function.IntUnaryOperator;
 
 /**
- * A small learnable sequence-to-sequence task: random token sequences in, each token mapped by a rule out (copy,
- * or shift by one within the content tokens). Batches are named as HF BART expects: {@code input_ids} and
- * {@code decoder_input_ids} (the targets shifted right behind the decoder start token); the labels are the targets.
+ * A small learnable sequence-to-sequence task: random token sequences in, each token mapped by a
+ * rule out (copy, or shift by one within the content tokens). Batches are named as HF BART expects:
+ * {@code input_ids} and {@code decoder_input_ids} (the targets shifted right behind the decoder
+ * start token); the labels are the targets.
  */
 final class SequenceTask {
     private final String name;
@@ -20,7 +21,13 @@ final class SequenceTask {
     private final int length;
     private final int decoderStart;
 
-    private SequenceTask(String name, IntUnaryOperator rule, int firstToken, int vocab, int length, int decoderStart) {
+    private SequenceTask(
+            String name,
+            IntUnaryOperator rule,
+            int firstToken,
+            int vocab,
+            int length,
+            int decoderStart) {
         this.name = name;
         this.rule = rule;
         this.firstToken = firstToken;
@@ -37,7 +44,12 @@ final class SequenceTask {
     /** Output = the next content token of each input token, wrapping around. */
     static SequenceTask shift(int firstToken, int vocab, int length, int decoderStart) {
         int n = vocab - firstToken;
-        return new SequenceTask("shift", t -> firstToken + (t - firstToken + 1) % n, firstToken, vocab, length,
+        return new SequenceTask(
+                "shift",
+                t -> firstToken + (t - firstToken + 1) % n,
+                firstToken,
+                vocab,
+                length,
                 decoderStart);
     }
 
@@ -69,6 +81,8 @@ final class SequenceTask {
         inputIds.setName("input_ids");
         NDArray decoderInputIds = manager.create(decoderIn, shape);
         decoderInputIds.setName("decoder_input_ids");
-        return new NDList[] {new NDList(inputIds, decoderInputIds), new NDList(manager.create(labels, shape))};
+        return new NDList[] {
+            new NDList(inputIds, decoderInputIds), new NDList(manager.create(labels, shape))
+        };
     }
 }

@@ -5,7 +5,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.loss.Loss;
 
-/** Mean cross-entropy of a seq2seq model's {@code logits [B, T, V]} against token labels {@code [B, T]}. */
+/**
+ * Mean cross-entropy of a seq2seq model's {@code logits [B, T, V]} against token labels {@code [B,
+ * T]}.
+ */
 final class TokenCrossEntropy extends Loss {
     TokenCrossEntropy() {
         super("TokenCrossEntropy");
@@ -15,7 +18,8 @@ final class TokenCrossEntropy extends Loss {
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray logits = predictions.get("logits");
         NDArray logProbs = logits.logSoftmax(-1);
-        NDArray picked = logProbs.get(new NDIndex().addAllDim(2).addPickDim(labels.head().expandDims(-1)));
+        NDArray picked =
+                logProbs.get(new NDIndex().addAllDim(2).addPickDim(labels.head().expandDims(-1)));
         return picked.neg().mean();
     }
 
@@ -26,6 +30,10 @@ final class TokenCrossEntropy extends Loss {
      */
     static float accuracy(NDArray labels, NDList predictions) {
         NDArray predicted = predictions.get("logits").argMax(-1);
-        return predicted.eq(labels).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean().getFloat();
+        return predicted
+                .eq(labels)
+                .toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                .mean()
+                .getFloat();
     }
 }

@@ -32,18 +32,20 @@ import org.delta4j.tree.ConsoleColours;
 import org.delta4j.tree.StructureGraph;
 
 /**
- * OpenDelta's "Basic Usage" in Java, end to end on a tiny BART that is built here (nothing is downloaded):
- * 1 load a pretrained backbone from a HuggingFace folder; 2 look at its structure and attach the annotated spec
- * {@link BartFfnAdapter}; 3 freeze all but the deltas and log the ratios; 4 train the deltas with DJL's trainer;
- * 5 save the delta (kilobytes), reload it into a fresh backbone and check the outputs are identical.
+ * OpenDelta's "Basic Usage" in Java, end to end on a tiny BART that is built here (nothing is
+ * downloaded): 1 load a pretrained backbone from a HuggingFace folder; 2 look at its structure and
+ * attach the annotated spec {@link BartFfnAdapter}; 3 freeze all but the deltas and log the ratios;
+ * 4 train the deltas with DJL's trainer; 5 save the delta (kilobytes), reload it into a fresh
+ * backbone and check the outputs are identical.
  *
- * <p>By default the "pretrained" backbone is a tiny BART first trained fully to copy token sequences; the deltas
- * then learn a new task, shifting every token by one, with the backbone frozen. {@code --model DIR} uses a real HF
- * BART folder (config.json + model.safetensors) instead.
+ * <p>By default the "pretrained" backbone is a tiny BART first trained fully to copy token
+ * sequences; the deltas then learn a new task, shifting every token by one, with the backbone
+ * frozen. {@code --model DIR} uses a real HF BART folder (config.json + model.safetensors) instead.
  *
- * <p>It prints only its own output: DJL's log is off unless it reports an error (see simplelogger.properties), and
- * the structure graph has colours only on a terminal. {@code -Dorg.slf4j.simpleLogger.log.ai.djl=info} on the java
- * command line, or {@code -Ddjl.log=info} on {@code mvn -pl examples exec:exec}, brings DJL's log back.
+ * <p>It prints only its own output: DJL's log is off unless it reports an error (see
+ * simplelogger.properties), and the structure graph has colours only on a terminal. {@code
+ * -Dorg.slf4j.simpleLogger.log.ai.djl=info} on the java command line, or {@code -Ddjl.log=info} on
+ * {@code mvn -pl examples exec:exec}, brings DJL's log back.
  */
 public final class Walkthrough {
     private static final String TINY_BART = TinyBart.CONFIG;
@@ -95,11 +97,16 @@ public final class Walkthrough {
 
     private void run() throws IOException {
         Path work = Files.createTempDirectory("delta4j-walkthrough");
-        Path modelDir = options.model() != null ? options.model() : pretrainTinyBart(work.resolve("tiny-bart"));
+        Path modelDir =
+                options.model() != null
+                        ? options.model()
+                        : pretrainTinyBart(work.resolve("tiny-bart"));
         Path deltaDir = options.out() != null ? options.out() : work.resolve("bart-ffn-adapter");
         BartConfig config = BartConfig.read(modelDir.resolve("config.json"));
         int vocab = Math.min(config.vocabSize(), 200);
-        SequenceTask task = SequenceTask.shift(FIRST_CONTENT_TOKEN, vocab, LENGTH, config.decoderStartTokenId());
+        SequenceTask task =
+                SequenceTask.shift(
+                        FIRST_CONTENT_TOKEN, vocab, LENGTH, config.decoderStartTokenId());
         NDList[] probe;
 
         try (Model model = Model.newInstance("walkthrough")) {
@@ -110,31 +117,56 @@ public final class Walkthrough {
             heading(2, "Look at its structure, then attach the annotated spec BartFfnAdapter");
             out.print(StructureGraph.of(backbone, Set.of()).render(ansi));
             Tuning tuning = BartFfnAdapterDelta.attach(backbone);
-            out.println("Attached: " + tuning.deltas().get(0).layers().size() + " adapters, on "
-                    + tuning.deltas().get(0).modifiedModules());
+            out.println(
+                    "Attached: "
+                            + tuning.deltas().get(0).layers().size()
+                            + " adapters, on "
+                            + tuning.deltas().get(0).modifiedModules());
 
             heading(3, "Freeze all but the deltas (done by the spec's @Freeze) and log");
             out.print(tuning.graph().render(ansi));
             out.println(tuning.statistics());
 
-            heading(4, "Train the deltas on a new task (" + task.name() + " every token by one), backbone frozen");
+            heading(
+                    4,
+                    "Train the deltas on a new task ("
+                            + task.name()
+                            + " every token by one), backbone frozen");
             probe = task.batch(model.getNDManager(), new Random(7), BATCH);
-            out.printf(Locale.ROOT, "accuracy before: %.1f%%%n", 100 * accuracy(backbone, probe, model.getNDManager()));
+            out.printf(
+                    Locale.ROOT,
+                    "accuracy before: %.1f%%%n",
+                    100 * accuracy(backbone, probe, model.getNDManager()));
             train(model, tuning, task, options.steps(), 1e-2f, "tuning ");
-            out.printf(Locale.ROOT, "accuracy after:  %.1f%%%n", 100 * accuracy(backbone, probe, model.getNDManager()));
+            out.printf(
+                    Locale.ROOT,
+                    "accuracy after:  %.1f%%%n",
+                    100 * accuracy(backbone, probe, model.getNDManager()));
 
             heading(5, "Save the delta, reload it into a fresh backbone, compare outputs");
             DeltaCheckpoint.save(tuning, deltaDir);
-            out.printf(Locale.ROOT, "saved %s: %d files, %.1f KB (the backbone's weights: %.1f KB)%n", deltaDir,
-                    count(deltaDir), sizeOf(deltaDir) / 1024.0, Files.size(modelDir.resolve("model.safetensors")) / 1024.0);
+            out.printf(
+                    Locale.ROOT,
+                    "saved %s: %d files, %.1f KB (the backbone's weights: %.1f KB)%n",
+                    deltaDir,
+                    count(deltaDir),
+                    sizeOf(deltaDir) / 1024.0,
+                    Files.size(modelDir.resolve("model.safetensors")) / 1024.0);
             NDArray before = forward(backbone, probe[0], model.getNDManager());
             try (NDManager fresh = NDManager.newBaseManager()) {
                 Block reloaded = HfModels.load(modelDir, fresh);
                 DeltaCheckpoint.load(deltaDir, reloaded);
                 NDArray after = forward(reloaded, copy(probe[0], fresh), fresh);
-                float diff = before.toDevice(after.getDevice(), false).sub(after.toDevice(after.getDevice(), false))
-                        .abs().max().getFloat();
-                out.printf(Locale.ROOT, "reloaded: max |logits difference| = %s, %s%n", diff,
+                float diff =
+                        before.toDevice(after.getDevice(), false)
+                                .sub(after.toDevice(after.getDevice(), false))
+                                .abs()
+                                .max()
+                                .getFloat();
+                out.printf(
+                        Locale.ROOT,
+                        "reloaded: max |logits difference| = %s, %s%n",
+                        diff,
                         diff == 0 ? "identical" : "NOT identical");
                 if (diff != 0) {
                     throw new IllegalStateException("the reloaded delta gives different outputs");
@@ -145,24 +177,34 @@ public final class Walkthrough {
 
     /** The default backbone: a tiny BART trained fully to copy sequences, saved as an HF folder. */
     private Path pretrainTinyBart(Path dir) throws IOException {
-        heading(0, "Pretrain a tiny BART (copy task) and save it as a HuggingFace folder, standing in for the hub");
+        heading(
+                0,
+                "Pretrain a tiny BART (copy task) and save it as a HuggingFace folder, standing in for the hub");
         BartConfig config = BartConfig.fromJson(TINY_BART);
         try (Model model = Model.newInstance("pretrain")) {
             Block bart = HfModels.random(config, model.getNDManager(), 42);
             model.setBlock(bart);
-            SequenceTask copy = SequenceTask.copy(FIRST_CONTENT_TOKEN, config.vocabSize(), LENGTH,
-                    config.decoderStartTokenId());
+            SequenceTask copy =
+                    SequenceTask.copy(
+                            FIRST_CONTENT_TOKEN,
+                            config.vocabSize(),
+                            LENGTH,
+                            config.decoderStartTokenId());
             train(model, null, copy, PRETRAIN_STEPS, 3e-3f, "pretrain");
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("config.json"), TINY_BART + "\n", StandardCharsets.UTF_8);
-            Safetensors.write(dir.resolve("model.safetensors"), StateDict.of(bart), Map.of("format", "pt"));
+            Safetensors.write(
+                    dir.resolve("model.safetensors"), StateDict.of(bart), Map.of("format", "pt"));
         }
         return dir;
     }
 
-    private void train(Model model, Tuning tuning, SequenceTask task, int steps, float lr, String label) {
-        DefaultTrainingConfig config = new DefaultTrainingConfig(new TokenCrossEntropy())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build());
+    private void train(
+            Model model, Tuning tuning, SequenceTask task, int steps, float lr, String label) {
+        DefaultTrainingConfig config =
+                new DefaultTrainingConfig(new TokenCrossEntropy())
+                        .optOptimizer(
+                                Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build());
         if (tuning != null) {
             config.addTrainingListeners(tuning.freezeGuard());
         }
@@ -178,7 +220,8 @@ public final class Walkthrough {
 
     private static float accuracy(Block model, NDList[] batch, NDManager manager) {
         try (NDManager scope = manager.newSubManager()) {
-            NDList outputs = model.forward(new ParameterStore(scope, false), copy(batch[0], scope), false);
+            NDList outputs =
+                    model.forward(new ParameterStore(scope, false), copy(batch[0], scope), false);
             return TokenCrossEntropy.accuracy(batch[1].head(), outputs);
         }
     }

@@ -6,11 +6,12 @@ import java.nio.file.Path;
 
 /** The walkthrough's command line: {@code [--model DIR] [--steps N] [--out DIR]}. */
 final class WalkthroughOptions {
-    static final String USAGE = "usage: walkthrough [--model DIR] [--steps N] [--out DIR]\n"
-            + "  --model DIR  a HuggingFace BART folder (config.json + model.safetensors); default: a tiny BART"
-            + " pretrained here\n"
-            + "  --steps N    delta-tuning steps (default 300)\n"
-            + "  --out DIR    where to save the delta checkpoint (default: a temporary folder)";
+    static final String USAGE =
+            "usage: walkthrough [--model DIR] [--steps N] [--out DIR]\n"
+                    + "  --model DIR  a HuggingFace BART folder (config.json + model.safetensors); default: a tiny BART"
+                    + " pretrained here\n"
+                    + "  --steps N    delta-tuning steps (default 300)\n"
+                    + "  --out DIR    where to save the delta checkpoint (default: a temporary folder)";
 
     private Path model;
     private Path out;
@@ -31,12 +32,15 @@ final class WalkthroughOptions {
     }
 
     /**
-     * @param rawArgs the command line; words are split at white space (so paths cannot contain spaces)
+     * @param rawArgs the command line; words are split at white space (so paths cannot contain
+     *     spaces)
      * @param err where to print problems and the usage
-     * @return the options, or {@code null} after printing why they are wrong (or the usage, for --help)
+     * @return the options, or {@code null} after printing why they are wrong (or the usage, for
+     *     --help)
      */
     static WalkthroughOptions parse(String[] rawArgs, PrintStream err) {
-        // Maven passes -Dwalkthrough.args as one argument: split it into words, dropping the empty ones.
+        // Maven passes -Dwalkthrough.args as one argument: split it into words, dropping the empty
+        // ones.
         String[] args = String.join(" ", rawArgs).trim().split("\\s+");
         WalkthroughOptions o = new WalkthroughOptions();
         for (int i = 0; i < args.length; i++) {
@@ -56,7 +60,11 @@ final class WalkthroughOptions {
                 case "--model":
                     o.model = Path.of(v);
                     if (!Files.isRegularFile(o.model.resolve("config.json"))) {
-                        return fail(err, "--model " + v + " is not a HuggingFace model folder: it has no config.json");
+                        return fail(
+                                err,
+                                "--model "
+                                        + v
+                                        + " is not a HuggingFace model folder: it has no config.json");
                     }
                     break;
                 case "--out":

@@ -32,13 +32,14 @@ import org.delta4j.processor.validate.SpecValidator;
 import org.delta4j.spec.Problem;
 
 /**
- * Checks every type annotated with a delta4j spec annotation and generates its wiring. Each round it first checks
- * every annotated type completely, reporting every error on the exact value, and only then writes
- * {@code <Type>Delta} for the types with none. A type with values the compiler cannot resolve yet (such as a
- * constant of a class that another processor generates) waits silently for the next round, by name since elements
- * are not stable across rounds; in the last round it is reported as {@link Problem#UNRESOLVED}. Nothing
- * escapes: a failure of the processor itself is reported on the type it was processing. Isolating: each generated
- * file has its spec type as its only originating element.
+ * Checks every type annotated with a delta4j spec annotation and generates its wiring. Each round
+ * it first checks every annotated type completely, reporting every error on the exact value, and
+ * only then writes {@code <Type>Delta} for the types with none. A type with values the compiler
+ * cannot resolve yet (such as a constant of a class that another processor generates) waits
+ * silently for the next round, by name since elements are not stable across rounds; in the last
+ * round it is reported as {@link Problem#UNRESOLVED}. Nothing escapes: a failure of the processor
+ * itself is reported on the type it was processing. Isolating: each generated file has its spec
+ * type as its only originating element.
  */
 @AutoService(Processor.class)
 public final class DeltaSpecProcessor extends AbstractProcessor {
@@ -53,9 +54,15 @@ public final class DeltaSpecProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
-        validator = new SpecValidator(env.getElementUtils(), UnresolvedValues.of(env), Catalogue.bundled(),
-                new StructureFiles(env.getFiler()));
-        boolean generatedExists = env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+        validator =
+                new SpecValidator(
+                        env.getElementUtils(),
+                        UnresolvedValues.of(env),
+                        Catalogue.bundled(),
+                        new StructureFiles(env.getFiler()));
+        boolean generatedExists =
+                env.getElementUtils().getTypeElement("javax.annotation.processing.Generated")
+                        != null;
         writer = new WiringWriter(DeltaSpecProcessor.class.getName(), generatedExists);
         positions = Positions.of(env);
     }
@@ -85,7 +92,8 @@ public final class DeltaSpecProcessor extends AbstractProcessor {
             try {
                 validate(type, round.processingOver()).ifPresent(clean::add);
             } catch (RuntimeException | LinkageError e) {
-                // A processor bug must not abort the whole compilation: report it on the type and go on.
+                // A processor bug must not abort the whole compilation: report it on the type and
+                // go on.
                 fail(type, stackTrace(e));
             }
         }
@@ -99,8 +107,12 @@ public final class DeltaSpecProcessor extends AbstractProcessor {
         return false;
     }
 
-    /** @return the types deferred by earlier rounds, found again by name, then this round's annotated types */
-    private Collection<TypeElement> candidates(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    /**
+     * @return the types deferred by earlier rounds, found again by name, then this round's
+     *     annotated types
+     */
+    private Collection<TypeElement> candidates(
+            Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Map<String, TypeElement> byName = new LinkedHashMap<>();
         for (String name : deferred) {
             // Processors never see local types, so every deferred name finds its type again.
@@ -114,7 +126,10 @@ public final class DeltaSpecProcessor extends AbstractProcessor {
         return byName.values();
     }
 
-    /** @return the model of a clean type; empty after reporting its problems, or after deferring it silently */
+    /**
+     * @return the model of a clean type; empty after reporting its problems, or after deferring it
+     *     silently
+     */
     private Optional<SpecModel> validate(TypeElement type, boolean lastRound) {
         Report report = new Report(type, lastRound);
         Optional<SpecModel> model = validator.validate(type, report);

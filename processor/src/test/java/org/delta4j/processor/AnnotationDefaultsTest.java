@@ -9,9 +9,9 @@ import org.delta4j.processor.model.Kind;
 import org.junit.jupiter.api.Test;
 
 /**
- * Java makes an annotation's defaults literals in the annotation; each must be its argument's default in the method
- * table, which the runtime builders and checkpoint configs take theirs from, or a spec would mean one thing annotated
- * and another built by hand.
+ * Java makes an annotation's defaults literals in the annotation; each must be its argument's
+ * default in the method table, which the runtime builders and checkpoint configs take theirs from,
+ * or a spec would mean one thing annotated and another built by hand.
  */
 class AnnotationDefaultsTest {
     @SuppressWarnings("unchecked")
@@ -30,7 +30,9 @@ class AnnotationDefaultsTest {
                         .isEqualTo(a.argument().defaultValue());
             }
             if (kind.isRepeatable()) {
-                assertWithMessage("%s name", kind).that(defaultOf(kind.annotationName(), "name")).isEqualTo("");
+                assertWithMessage("%s name", kind)
+                        .that(defaultOf(kind.annotationName(), "name"))
+                        .isEqualTo("");
             }
         }
     }

@@ -11,14 +11,26 @@ import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
 import org.junit.jupiter.api.Test;
 
-/** The bundled catalogue: every listed backbone loads, and BART has the names, sizes and encoder specs rely on. */
+/**
+ * The bundled catalogue: every listed backbone loads, and BART has the names, sizes and encoder
+ * specs rely on.
+ */
 class CatalogueTest {
     private final Catalogue catalogue = Catalogue.bundled();
 
     @Test
     void everyListedBackboneLoadsUnderItsName() {
-        assertThat(catalogue.names()).containsExactly("facebook/bart-base", "bert-base-uncased", "bert-base-cased",
-                "roberta-base", "distilbert-base-uncased", "gpt2", "t5-small", "t5-base").inOrder();
+        assertThat(catalogue.names())
+                .containsExactly(
+                        "facebook/bart-base",
+                        "bert-base-uncased",
+                        "bert-base-cased",
+                        "roberta-base",
+                        "distilbert-base-uncased",
+                        "gpt2",
+                        "t5-small",
+                        "t5-base")
+                .inOrder();
         for (String name : catalogue.names()) {
             assertThat(catalogue.load(name).name()).isEqualTo(name);
         }
@@ -26,33 +38,50 @@ class CatalogueTest {
 
     @Test
     void fileNamesReplaceSlashes() {
-        assertThat(Catalogue.fileName("facebook/bart-base")).isEqualTo("facebook--bart-base.structure.json");
+        assertThat(Catalogue.fileName("facebook/bart-base"))
+                .isEqualTo("facebook--bart-base.structure.json");
     }
 
     @Test
     void unknownNameIsAnUnknownBackbone() {
-        SpecException e = assertThrows(SpecException.class, () -> catalogue.load("facebook/bart-huge"));
+        SpecException e =
+                assertThrows(SpecException.class, () -> catalogue.load("facebook/bart-huge"));
         assertThat(e.problem()).isEqualTo(Problem.UNKNOWN_BACKBONE);
     }
 
     @Test
     void bartBaseHasTheModulesOfBothStacks() {
         ModelStructure bart = catalogue.load("facebook/bart-base");
-        assertThat(bart.paths()).containsAtLeast("", "shared", "encoder.layers.0.self_attn.q_proj",
-                "encoder.layernorm_embedding", "decoder.layers.5.encoder_attn.out_proj", "decoder.layers.5.fc2");
-        List<String> fc2 = new ModuleSelector(List.of("fc2"), List.of("lm_head")).select(bart.paths(), bart.name());
+        assertThat(bart.paths())
+                .containsAtLeast(
+                        "",
+                        "shared",
+                        "encoder.layers.0.self_attn.q_proj",
+                        "encoder.layernorm_embedding",
+                        "decoder.layers.5.encoder_attn.out_proj",
+                        "decoder.layers.5.fc2");
+        List<String> fc2 =
+                new ModuleSelector(List.of("fc2"), List.of("lm_head"))
+                        .select(bart.paths(), bart.name());
         assertThat(fc2).hasSize(12);
         assertThat(bart.module("decoder.layers.0.fc1").type()).isEqualTo("Linear");
-        assertThat(bart.module("decoder.layers.0.fc1").unified()).containsExactly("decoder.block.0.ff.w1",
-                "decoder.block.0.ff").inOrder();
+        assertThat(bart.module("decoder.layers.0.fc1").unified())
+                .containsExactly("decoder.block.0.ff.w1", "decoder.block.0.ff")
+                .inOrder();
         assertThat(bart.module("decoder.layers.0.self_attn").out().getAsLong()).isEqualTo(768);
         assertThat(bart.encoder()).isEqualTo("encoder");
     }
 
     @Test
     void softPromptsGoOnTheEncoderOrTheRoot() {
-        for (String name : new String[] {"bert-base-uncased", "bert-base-cased", "roberta-base",
-                "distilbert-base-uncased", "gpt2"}) {
+        for (String name :
+                new String[] {
+                    "bert-base-uncased",
+                    "bert-base-cased",
+                    "roberta-base",
+                    "distilbert-base-uncased",
+                    "gpt2"
+                }) {
             assertThat(catalogue.load(name).encoder()).isEmpty();
             assertThat(catalogue.load(name).aliases()).isNotEmpty();
         }

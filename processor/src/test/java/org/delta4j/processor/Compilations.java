@@ -9,9 +9,10 @@ import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 
 /**
- * Compiles test sources with the processor and the project's lint options ({@code -Xlint:all,-processing}), so
- * "without warnings" means something. {@code -processing} is off as in real builds: it only lists annotations no
- * processor claims, which this processor leaves unclaimed for others to see.
+ * Compiles test sources with the processor and the project's lint options ({@code
+ * -Xlint:all,-processing}), so "without warnings" means something. {@code -processing} is off as in
+ * real builds: it only lists annotations no processor claims, which this processor leaves unclaimed
+ * for others to see.
  */
 final class Compilations {
     private Compilations() {}

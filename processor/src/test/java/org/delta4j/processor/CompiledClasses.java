@@ -16,14 +16,18 @@ final class CompiledClasses extends ClassLoader {
 
     private final Map<String, byte[]> classes = new HashMap<>();
 
-    /** @param compilation a compilation that succeeded */
+    /**
+     * @param compilation a compilation that succeeded
+     */
     CompiledClasses(Compilation compilation) {
         super(CompiledClasses.class.getClassLoader());
         assertThat(compilation).succeeded();
         for (JavaFileObject f : compilation.generatedFiles()) {
             String path = f.toUri().getPath();
             if (f.getKind() == JavaFileObject.Kind.CLASS && path.startsWith(OUTPUT)) {
-                String name = path.substring(OUTPUT.length(), path.length() - ".class".length()).replace('/', '.');
+                String name =
+                        path.substring(OUTPUT.length(), path.length() - ".class".length())
+                                .replace('/', '.');
                 try (InputStream in = f.openInputStream()) {
                     classes.put(name, in.readAllBytes());
                 } catch (IOException e) {

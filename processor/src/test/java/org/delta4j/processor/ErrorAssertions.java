@@ -19,7 +19,8 @@ final class ErrorAssertions {
      * @param text the message after the tag, or its start
      * @param line text of the line the error points at, unique in the source
      */
-    static void assertSingleError(JavaFileObject source, Problem problem, String text, String line) {
+    static void assertSingleError(
+            JavaFileObject source, Problem problem, String text, String line) {
         Compilation compilation = compile(source);
         assertThat(compilation).hadErrorCount(1);
         assertError(compilation, source, problem, text, line);
@@ -32,7 +33,15 @@ final class ErrorAssertions {
      * @param text the message after the tag, or its start
      * @param line text of the line the error points at, unique in the source
      */
-    static void assertError(Compilation compilation, JavaFileObject source, Problem problem, String text, String line) {
-        assertThat(compilation).hadErrorContaining(problem.tag() + " " + text).inFile(source).onLineContaining(line);
+    static void assertError(
+            Compilation compilation,
+            JavaFileObject source,
+            Problem problem,
+            String text,
+            String line) {
+        assertThat(compilation)
+                .hadErrorContaining(problem.tag() + " " + text)
+                .inFile(source)
+                .onLineContaining(line);
     }
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Pins whole generated sources, so generated code stays readable, not just correct: the walkthrough's adapter spec
- * and the repeated-LoRA spec with named setters. Run with {@code GOLDEN_REGENERATE=1} to rewrite the golden files
- * from the current output, then review the diff.
+ * Pins whole generated sources, so generated code stays readable, not just correct: the
+ * walkthrough's adapter spec and the repeated-LoRA spec with named setters. Run with {@code
+ * GOLDEN_REGENERATE=1} to rewrite the golden files from the current output, then review the diff.
  */
 class GoldenTest {
     @ParameterizedTest
@@ -24,9 +24,11 @@ class GoldenTest {
     void specGeneratesTheGoldenSource(String spec) throws IOException {
         Path golden = Path.of("src/test/resources/golden/com/example/" + spec + "Delta.java");
         Compilation compilation =
-                Compilations.compile(JavaFileObjects.forResource("specs/com/example/" + spec + ".java"));
+                Compilations.compile(
+                        JavaFileObjects.forResource("specs/com/example/" + spec + ".java"));
         assertThat(compilation).succeededWithoutWarnings();
-        JavaFileObject generated = compilation.generatedSourceFile("com.example." + spec + "Delta").orElseThrow();
+        JavaFileObject generated =
+                compilation.generatedSourceFile("com.example." + spec + "Delta").orElseThrow();
         String actual = generated.getCharContent(true).toString();
         if (System.getenv("GOLDEN_REGENERATE") != null) {
             Files.writeString(golden, actual, StandardCharsets.UTF_8);

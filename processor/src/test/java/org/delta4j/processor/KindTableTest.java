@@ -14,9 +14,9 @@ import org.delta4j.spec.ValueType;
 import org.junit.jupiter.api.Test;
 
 /**
- * The processor's table of annotations must match the annotations and the runtime builders: every attribute read
- * and generated, with its type, a same-named setter on the runtime builder, and the container of each repeatable
- * annotation.
+ * The processor's table of annotations must match the annotations and the runtime builders: every
+ * attribute read and generated, with its type, a same-named setter on the runtime builder, and the
+ * container of each repeatable annotation.
  */
 class KindTableTest {
     private static Class<?> javaType(ValueType type) {
@@ -33,15 +33,20 @@ class KindTableTest {
     void everyAnnotationAttributeIsInTheTableWithItsType() throws Exception {
         for (Kind kind : Kind.values()) {
             Class<?> annotation = Class.forName(kind.annotationName());
-            List<String> expected = new ArrayList<>(kind.attributes().stream().map(Attribute::name).toList());
+            List<String> expected =
+                    new ArrayList<>(kind.attributes().stream().map(Attribute::name).toList());
             if (kind.isRepeatable()) {
                 expected.add("name");
                 assertThat(annotation.getMethod("name").getReturnType()).isEqualTo(String.class);
             }
-            assertThat(expected).containsExactlyElementsIn(
-                    Arrays.stream(annotation.getDeclaredMethods()).map(Method::getName).toList());
+            assertThat(expected)
+                    .containsExactlyElementsIn(
+                            Arrays.stream(annotation.getDeclaredMethods())
+                                    .map(Method::getName)
+                                    .toList());
             for (Attribute a : kind.attributes()) {
-                assertThat(annotation.getMethod(a.name()).getReturnType()).isEqualTo(javaType(a.type()));
+                assertThat(annotation.getMethod(a.name()).getReturnType())
+                        .isEqualTo(javaType(a.type()));
             }
         }
     }
@@ -49,7 +54,8 @@ class KindTableTest {
     @Test
     void repeatableAnnotationsNameTheirContainer() throws Exception {
         for (Kind kind : Kind.values()) {
-            Repeatable repeatable = Class.forName(kind.annotationName()).getAnnotation(Repeatable.class);
+            Repeatable repeatable =
+                    Class.forName(kind.annotationName()).getAnnotation(Repeatable.class);
             assertThat(repeatable == null).isEqualTo(!kind.isRepeatable());
             if (repeatable != null) {
                 assertThat(repeatable.value().getCanonicalName()).isEqualTo(kind.containerName());
@@ -61,9 +67,11 @@ class KindTableTest {
     @Test
     void everyAttributeHasASetterOnTheRuntimeBuilder() throws Exception {
         for (Kind kind : Kind.values()) {
-            Class<?> builder = Class.forName(kind.runtimePackage() + "." + kind.runtimeType() + "$Builder");
+            Class<?> builder =
+                    Class.forName(kind.runtimePackage() + "." + kind.runtimeType() + "$Builder");
             for (Attribute a : kind.attributes()) {
-                // Chained: returns the builder (erased to its generic superclass for the shared setters).
+                // Chained: returns the builder (erased to its generic superclass for the shared
+                // setters).
                 Class<?> returned = builder.getMethod(a.name(), javaType(a.type())).getReturnType();
                 assertThat(returned.isAssignableFrom(builder)).isTrue();
             }

@@ -18,7 +18,10 @@ class RegistrationTest {
 
     @Test
     void registeredAsAnAnnotationProcessor() throws IOException {
-        assertThat(resource("META-INF/services/javax.annotation.processing.Processor").lines().toList())
+        assertThat(
+                        resource("META-INF/services/javax.annotation.processing.Processor")
+                                .lines()
+                                .toList())
                 .contains(DeltaSpecProcessor.class.getName());
     }
 

@@ -10,11 +10,14 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Another processor of the same compilation, as a spec's build may have: in the first round it generates
- * {@value #CONSTANTS} with constants a spec may use.
+ * Another processor of the same compilation, as a spec's build may have: in the first round it
+ * generates {@value #CONSTANTS} with constants a spec may use.
  */
 final class RoundOneGenerator extends AbstractProcessor {
-    /** The generated class: {@code SIZE = 8}, {@code TARGET = "fc2"}, {@code BACKBONE = "facebook/bart-base"}. */
+    /**
+     * The generated class: {@code SIZE = 8}, {@code TARGET = "fc2"}, {@code BACKBONE =
+     * "facebook/bart-base"}.
+     */
     static final String CONSTANTS = "test.gen.Sizes";
 
     private boolean done;
@@ -36,11 +39,12 @@ final class RoundOneGenerator extends AbstractProcessor {
         }
         done = true;
         try (Writer w = processingEnv.getFiler().createSourceFile(CONSTANTS).openWriter()) {
-            w.write("package test.gen;\npublic final class Sizes {\n"
-                    + "    public static final int SIZE = 8;\n"
-                    + "    public static final String TARGET = \"fc2\";\n"
-                    + "    public static final String BACKBONE = \"facebook/bart-base\";\n"
-                    + "    private Sizes() {}\n}\n");
+            w.write(
+                    "package test.gen;\npublic final class Sizes {\n"
+                            + "    public static final int SIZE = 8;\n"
+                            + "    public static final String TARGET = \"fc2\";\n"
+                            + "    public static final String BACKBONE = \"facebook/bart-base\";\n"
+                            + "    private Sizes() {}\n}\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

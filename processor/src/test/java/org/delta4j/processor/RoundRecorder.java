@@ -9,12 +9,17 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 
-/** Records which round sees a type first among its new sources, so tests can tell in which round it was written. */
+/**
+ * Records which round sees a type first among its new sources, so tests can tell in which round it
+ * was written.
+ */
 final class RoundRecorder extends AbstractProcessor {
     private final String typeName;
     private final List<Set<String>> roots = new ArrayList<>();
 
-    /** @param typeName the qualified name to look for */
+    /**
+     * @param typeName the qualified name to look for
+     */
     RoundRecorder(String typeName) {
         this.typeName = typeName;
     }
@@ -31,12 +36,20 @@ final class RoundRecorder extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        roots.add(round.getRootElements().stream().map(e -> e instanceof TypeElement t
-                ? t.getQualifiedName().toString() : e.toString()).collect(Collectors.toSet()));
+        roots.add(
+                round.getRootElements().stream()
+                        .map(
+                                e ->
+                                        e instanceof TypeElement t
+                                                ? t.getQualifiedName().toString()
+                                                : e.toString())
+                        .collect(Collectors.toSet()));
         return false;
     }
 
-    /** @return the round, counting from 1, whose new sources include the type; -1 when none did */
+    /**
+     * @return the round, counting from 1, whose new sources include the type; -1 when none did
+     */
     int roundThatSaw() {
         for (int i = 0; i < roots.size(); i++) {
             if (roots.get(i).contains(typeName)) {

@@ -8,11 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One architecture's unified module names, as OpenDelta's common structures: {@code attn.q}, {@code attn.proj},
- * {@code ff.w1}, {@code ff.w2}, {@code layer_norm} and so on, whatever the architecture calls them. A table is a
- * list of rules, each a regular expression over a module's path below the mapped model and the unified path it
- * stands for ({@code $1} is the layer number); a module may have several unified names (BART's {@code fc1} is both
- * {@code ff.w1} and {@code ff}).
+ * One architecture's unified module names, as OpenDelta's common structures: {@code attn.q}, {@code
+ * attn.proj}, {@code ff.w1}, {@code ff.w2}, {@code layer_norm} and so on, whatever the architecture
+ * calls them. A table is a list of rules, each a regular expression over a module's path below the
+ * mapped model and the unified path it stands for ({@code $1} is the layer number); a module may
+ * have several unified names (BART's {@code fc1} is both {@code ff.w1} and {@code ff}).
  */
 public final class CommonStructure {
     private final String modelType;
@@ -44,7 +44,9 @@ public final class CommonStructure {
         return this;
     }
 
-    /** @return the class this table is for */
+    /**
+     * @return the class this table is for
+     */
     public String modelType() {
         return modelType;
     }
@@ -65,8 +67,8 @@ public final class CommonStructure {
     }
 
     /**
-     * Unified names for every module of a model: the first module (in tree order) whose type has a table is the
-     * mapped model, and the paths below it are mapped with that table.
+     * Unified names for every module of a model: the first module (in tree order) whose type has a
+     * table is the mapped model, and the paths below it are mapped with that table.
      *
      * @param paths every module path, in tree order
      * @param types the type of each of those modules
@@ -82,7 +84,12 @@ public final class CommonStructure {
             String prefix = paths.get(i);
             for (String path : paths) {
                 if (path.equals(prefix) || prefix.isEmpty() || path.startsWith(prefix + ".")) {
-                    String relative = prefix.isEmpty() ? path : path.equals(prefix) ? "" : path.substring(prefix.length() + 1);
+                    String relative =
+                            prefix.isEmpty()
+                                    ? path
+                                    : path.equals(prefix)
+                                            ? ""
+                                            : path.substring(prefix.length() + 1);
                     List<String> names = table.unifiedNames(relative);
                     if (!names.isEmpty()) {
                         out.put(path, names);

@@ -5,61 +5,98 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The unified-name tables of the supported architectures: BERT, RoBERTa, GPT-2 and T5 as OpenDelta maps them, plus
- * BART and DistilBERT, which OpenDelta lacks. GPT-2's fused {@code c_attn} is {@code attn.q}, {@code attn.k} and
- * {@code attn.v} at once, so LoRA's default modifies it (OpenDelta's default matches nothing on GPT-2).
+ * The unified-name tables of the supported architectures: BERT, RoBERTa, GPT-2 and T5 as OpenDelta
+ * maps them, plus BART and DistilBERT, which OpenDelta lacks. GPT-2's fused {@code c_attn} is
+ * {@code attn.q}, {@code attn.k} and {@code attn.v} at once, so LoRA's default modifies it
+ * (OpenDelta's default matches nothing on GPT-2).
  */
 public final class CommonStructures {
     private static final String N = "(\\d+)";
     private static final Map<String, CommonStructure> TABLES = new HashMap<>();
 
     static {
-        CommonStructure bert = CommonStructure.forModel("BertModel")
-                .map("embeddings\\.word_embeddings", "embeddings")
-                .map("encoder", "encoder")
-                .map("encoder\\.layer\\." + N, "encoder.block.$1")
-                .map("encoder\\.layer\\." + N + "\\.attention", "encoder.block.$1.attn")
-                .map("encoder\\.layer\\." + N + "\\.attention\\.self\\.query", "encoder.block.$1.attn.q")
-                .map("encoder\\.layer\\." + N + "\\.attention\\.self\\.key", "encoder.block.$1.attn.k")
-                .map("encoder\\.layer\\." + N + "\\.attention\\.self\\.value", "encoder.block.$1.attn.v")
-                .map("encoder\\.layer\\." + N + "\\.attention\\.output\\.dense", "encoder.block.$1.attn.proj")
-                .map("encoder\\.layer\\." + N + "\\.attention\\.output\\.LayerNorm", "encoder.block.$1.attn.layer_norm")
-                .map("encoder\\.layer\\." + N + "\\.intermediate", "encoder.block.$1.ff")
-                .map("encoder\\.layer\\." + N + "\\.intermediate\\.dense", "encoder.block.$1.ff.w1")
-                .map("encoder\\.layer\\." + N + "\\.output", "encoder.block.$1.ff")
-                .map("encoder\\.layer\\." + N + "\\.output\\.dense", "encoder.block.$1.ff.w2")
-                .map("encoder\\.layer\\." + N + "\\.output\\.LayerNorm", "encoder.block.$1.ff.layer_norm");
+        CommonStructure bert =
+                CommonStructure.forModel("BertModel")
+                        .map("embeddings\\.word_embeddings", "embeddings")
+                        .map("encoder", "encoder")
+                        .map("encoder\\.layer\\." + N, "encoder.block.$1")
+                        .map("encoder\\.layer\\." + N + "\\.attention", "encoder.block.$1.attn")
+                        .map(
+                                "encoder\\.layer\\." + N + "\\.attention\\.self\\.query",
+                                "encoder.block.$1.attn.q")
+                        .map(
+                                "encoder\\.layer\\." + N + "\\.attention\\.self\\.key",
+                                "encoder.block.$1.attn.k")
+                        .map(
+                                "encoder\\.layer\\." + N + "\\.attention\\.self\\.value",
+                                "encoder.block.$1.attn.v")
+                        .map(
+                                "encoder\\.layer\\." + N + "\\.attention\\.output\\.dense",
+                                "encoder.block.$1.attn.proj")
+                        .map(
+                                "encoder\\.layer\\." + N + "\\.attention\\.output\\.LayerNorm",
+                                "encoder.block.$1.attn.layer_norm")
+                        .map("encoder\\.layer\\." + N + "\\.intermediate", "encoder.block.$1.ff")
+                        .map(
+                                "encoder\\.layer\\." + N + "\\.intermediate\\.dense",
+                                "encoder.block.$1.ff.w1")
+                        .map("encoder\\.layer\\." + N + "\\.output", "encoder.block.$1.ff")
+                        .map(
+                                "encoder\\.layer\\." + N + "\\.output\\.dense",
+                                "encoder.block.$1.ff.w2")
+                        .map(
+                                "encoder\\.layer\\." + N + "\\.output\\.LayerNorm",
+                                "encoder.block.$1.ff.layer_norm");
         register(bert, "BertModel", "RobertaModel");
-        register(CommonStructure.forModel("DistilBertModel")
-                .map("embeddings\\.word_embeddings", "embeddings")
-                .map("transformer", "encoder")
-                .map("transformer\\.layer\\." + N, "encoder.block.$1")
-                .map("transformer\\.layer\\." + N + "\\.attention", "encoder.block.$1.attn")
-                .map("transformer\\.layer\\." + N + "\\.attention\\.q_lin", "encoder.block.$1.attn.q")
-                .map("transformer\\.layer\\." + N + "\\.attention\\.k_lin", "encoder.block.$1.attn.k")
-                .map("transformer\\.layer\\." + N + "\\.attention\\.v_lin", "encoder.block.$1.attn.v")
-                .map("transformer\\.layer\\." + N + "\\.attention\\.out_lin", "encoder.block.$1.attn.proj")
-                .map("transformer\\.layer\\." + N + "\\.sa_layer_norm", "encoder.block.$1.attn.layer_norm")
-                .map("transformer\\.layer\\." + N + "\\.ffn", "encoder.block.$1.ff")
-                .map("transformer\\.layer\\." + N + "\\.ffn\\.lin1", "encoder.block.$1.ff.w1")
-                .map("transformer\\.layer\\." + N + "\\.ffn\\.lin2", "encoder.block.$1.ff.w2")
-                .map("transformer\\.layer\\." + N + "\\.output_layer_norm", "encoder.block.$1.ff.layer_norm"),
+        register(
+                CommonStructure.forModel("DistilBertModel")
+                        .map("embeddings\\.word_embeddings", "embeddings")
+                        .map("transformer", "encoder")
+                        .map("transformer\\.layer\\." + N, "encoder.block.$1")
+                        .map("transformer\\.layer\\." + N + "\\.attention", "encoder.block.$1.attn")
+                        .map(
+                                "transformer\\.layer\\." + N + "\\.attention\\.q_lin",
+                                "encoder.block.$1.attn.q")
+                        .map(
+                                "transformer\\.layer\\." + N + "\\.attention\\.k_lin",
+                                "encoder.block.$1.attn.k")
+                        .map(
+                                "transformer\\.layer\\." + N + "\\.attention\\.v_lin",
+                                "encoder.block.$1.attn.v")
+                        .map(
+                                "transformer\\.layer\\." + N + "\\.attention\\.out_lin",
+                                "encoder.block.$1.attn.proj")
+                        .map(
+                                "transformer\\.layer\\." + N + "\\.sa_layer_norm",
+                                "encoder.block.$1.attn.layer_norm")
+                        .map("transformer\\.layer\\." + N + "\\.ffn", "encoder.block.$1.ff")
+                        .map(
+                                "transformer\\.layer\\." + N + "\\.ffn\\.lin1",
+                                "encoder.block.$1.ff.w1")
+                        .map(
+                                "transformer\\.layer\\." + N + "\\.ffn\\.lin2",
+                                "encoder.block.$1.ff.w2")
+                        .map(
+                                "transformer\\.layer\\." + N + "\\.output_layer_norm",
+                                "encoder.block.$1.ff.layer_norm"),
                 "DistilBertModel");
-        register(CommonStructure.forModel("GPT2Model")
-                .map("wte", "embeddings")
-                .map("h", "decoder.block")
-                .map("h\\." + N, "decoder.block.$1")
-                .map("h\\." + N + "\\.attn", "decoder.block.$1.attn")
-                .map("h\\." + N + "\\.attn\\.c_attn", "decoder.block.$1.attn.q")
-                .map("h\\." + N + "\\.attn\\.c_attn", "decoder.block.$1.attn.k")
-                .map("h\\." + N + "\\.attn\\.c_attn", "decoder.block.$1.attn.v")
-                .map("h\\." + N + "\\.attn\\.c_proj", "decoder.block.$1.attn.proj")
-                .map("h\\." + N + "\\.ln_1", "decoder.block.$1.attn.layer_norm")
-                .map("h\\." + N + "\\.mlp", "decoder.block.$1.ff")
-                .map("h\\." + N + "\\.mlp\\.c_fc", "decoder.block.$1.ff.w1")
-                .map("h\\." + N + "\\.mlp\\.c_proj", "decoder.block.$1.ff.w2")
-                .map("h\\." + N + "\\.ln_2", "decoder.block.$1.ff.layer_norm")
-                .map("ln_f", "decoder.layer_norm"), "GPT2Model");
+        register(
+                CommonStructure.forModel("GPT2Model")
+                        .map("wte", "embeddings")
+                        .map("h", "decoder.block")
+                        .map("h\\." + N, "decoder.block.$1")
+                        .map("h\\." + N + "\\.attn", "decoder.block.$1.attn")
+                        .map("h\\." + N + "\\.attn\\.c_attn", "decoder.block.$1.attn.q")
+                        .map("h\\." + N + "\\.attn\\.c_attn", "decoder.block.$1.attn.k")
+                        .map("h\\." + N + "\\.attn\\.c_attn", "decoder.block.$1.attn.v")
+                        .map("h\\." + N + "\\.attn\\.c_proj", "decoder.block.$1.attn.proj")
+                        .map("h\\." + N + "\\.ln_1", "decoder.block.$1.attn.layer_norm")
+                        .map("h\\." + N + "\\.mlp", "decoder.block.$1.ff")
+                        .map("h\\." + N + "\\.mlp\\.c_fc", "decoder.block.$1.ff.w1")
+                        .map("h\\." + N + "\\.mlp\\.c_proj", "decoder.block.$1.ff.w2")
+                        .map("h\\." + N + "\\.ln_2", "decoder.block.$1.ff.layer_norm")
+                        .map("ln_f", "decoder.layer_norm"),
+                "GPT2Model");
         register(t5(), "T5Model", "T5ForConditionalGeneration", "T5EncoderModel");
         register(bart(), "BartModel");
     }
@@ -74,7 +111,9 @@ public final class CommonStructures {
         return TABLES.get(modelType);
     }
 
-    /** @return the types that have a table */
+    /**
+     * @return the types that have a table
+     */
     public static Set<String> types() {
         return TABLES.keySet();
     }
@@ -101,7 +140,9 @@ public final class CommonStructures {
                     .map(stack + "\\.final_layer_norm", stack + ".layer_norm");
             String ff = stack.equals("encoder") ? "1" : "2";
             t.map(b + "\\.layer\\." + ff, u + ".ff")
-                    .map(b + "\\.layer\\." + ff + "\\.DenseReluDense\\.(wi|wi_0|wi_1)", u + ".ff.w1")
+                    .map(
+                            b + "\\.layer\\." + ff + "\\.DenseReluDense\\.(wi|wi_0|wi_1)",
+                            u + ".ff.w1")
                     .map(b + "\\.layer\\." + ff + "\\.DenseReluDense\\.wo", u + ".ff.w2")
                     .map(b + "\\.layer\\." + ff + "\\.layer_norm", u + ".ff.layer_norm");
         }

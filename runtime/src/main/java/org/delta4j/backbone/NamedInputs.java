@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Resolves a model's inputs by HF's argument names. An array named with {@link NDArray#setName(String)} goes to the
- * argument of that name; an unnamed array goes to the argument at its position, so plain {@code NDList(ids, mask)}
- * works as {@code (input_ids, attention_mask)}.
+ * Resolves a model's inputs by HF's argument names. An array named with {@link
+ * NDArray#setName(String)} goes to the argument of that name; an unnamed array goes to the argument
+ * at its position, so plain {@code NDList(ids, mask)} works as {@code (input_ids, attention_mask)}.
  */
 public final class NamedInputs {
     private NamedInputs() {}
@@ -19,12 +19,19 @@ public final class NamedInputs {
      * @param names the model's argument names, in positional order
      * @param owner the model's class name, for error messages
      * @return the arrays by argument name, only for the arguments that were given
-     * @throws IllegalArgumentException for an unknown name, an argument given twice, or too many arrays
+     * @throws IllegalArgumentException for an unknown name, an argument given twice, or too many
+     *     arrays
      */
     public static Map<String, NDArray> resolve(NDList inputs, List<String> names, String owner) {
         if (inputs.size() > names.size()) {
-            throw new IllegalArgumentException(owner + " takes at most " + names.size() + " inputs " + names
-                    + ", got " + inputs.size());
+            throw new IllegalArgumentException(
+                    owner
+                            + " takes at most "
+                            + names.size()
+                            + " inputs "
+                            + names
+                            + ", got "
+                            + inputs.size());
         }
         Map<String, NDArray> out = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
@@ -33,8 +40,8 @@ public final class NamedInputs {
             if (name == null || name.isEmpty()) {
                 name = names.get(i);
             } else if (!names.contains(name)) {
-                throw new IllegalArgumentException(owner + " has no input named \"" + name + "\"; its inputs are "
-                        + names);
+                throw new IllegalArgumentException(
+                        owner + " has no input named \"" + name + "\"; its inputs are " + names);
             }
             if (out.put(name, array) != null) {
                 throw new IllegalArgumentException(owner + " got input \"" + name + "\" twice");

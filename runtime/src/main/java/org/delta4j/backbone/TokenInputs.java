@@ -8,8 +8,9 @@ import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 
 /**
- * HF's two ways to give a model its tokens: {@code input_ids [batch, length]}, looked up in the model's table, or
- * {@code inputs_embeds [batch, length, dim]}, used as they are. Exactly one is given.
+ * HF's two ways to give a model its tokens: {@code input_ids [batch, length]}, looked up in the
+ * model's table, or {@code inputs_embeds [batch, length, dim]}, used as they are. Exactly one is
+ * given.
  */
 public final class TokenInputs {
     /** The name of the token ids input. */
@@ -30,8 +31,14 @@ public final class TokenInputs {
         NDArray ids = inputs.get(IDS);
         NDArray embeds = inputs.get(EMBEDS);
         if ((ids == null) == (embeds == null)) {
-            throw new IllegalArgumentException(owner + " needs exactly one of " + IDS + " and " + EMBEDS + ", got "
-                    + (ids == null ? "neither" : "both"));
+            throw new IllegalArgumentException(
+                    owner
+                            + " needs exactly one of "
+                            + IDS
+                            + " and "
+                            + EMBEDS
+                            + ", got "
+                            + (ids == null ? "neither" : "both"));
         }
         return ids != null ? ids : embeds;
     }
@@ -44,8 +51,14 @@ public final class TokenInputs {
      * @param params the extra forward parameters, passed through
      * @return the embeddings {@code [batch, length, dim]}
      */
-    public static NDArray embed(Child table, NDArray tokens, ParameterStore ps, boolean training,
+    public static NDArray embed(
+            Child table,
+            NDArray tokens,
+            ParameterStore ps,
+            boolean training,
             PairList<String, Object> params) {
-        return tokens.getShape().dimension() == 3 ? tokens : Functional.call(table, ps, training, params, tokens);
+        return tokens.getShape().dimension() == 3
+                ? tokens
+                : Functional.call(table, ps, training, params, tokens);
     }
 }

@@ -20,19 +20,24 @@ import org.delta4j.io.Sha256;
 import org.delta4j.io.UserFiles;
 
 /**
- * A delta checkpoint's {@code config.json}, as JSON and back, checked field by field on reading: the format tag,
- * the delta4j version that wrote it, the backbone (class and {@link BackboneFingerprint}), the SHA-256 of the
- * weights file, and each delta's method, module patterns, exclusions, arguments (OpenDelta's names) and the modules
- * it modified. {@code configSha256} seals the rest: the SHA-256 of the config's content without it (as parsed, so
- * whitespace does not count), so a corrupt config that is still valid JSON is caught too. To edit a config by hand,
+ * A delta checkpoint's {@code config.json}, as JSON and back, checked field by field on reading:
+ * the format tag, the delta4j version that wrote it, the backbone (class and {@link
+ * BackboneFingerprint}), the SHA-256 of the weights file, and each delta's method, module patterns,
+ * exclusions, arguments (OpenDelta's names) and the modules it modified. {@code configSha256} seals
+ * the rest: the SHA-256 of the config's content without it (as parsed, so whitespace does not
+ * count), so a corrupt config that is still valid JSON is caught too. To edit a config by hand,
  * delete that line.
  */
 final class CheckpointConfig {
     /** The format tag. */
     static final String FORMAT = "delta4j-checkpoint/1";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
-            .setStrictness(Strictness.STRICT).create();
+    private static final Gson GSON =
+            new GsonBuilder()
+                    .setPrettyPrinting()
+                    .disableHtmlEscaping()
+                    .setStrictness(Strictness.STRICT)
+                    .create();
 
     String format;
     String delta4jVersion;
@@ -67,18 +72,25 @@ final class CheckpointConfig {
         }
     }
 
-    /** @return the JSON text, pretty-printed and sealed with {@code configSha256}, with a final newline */
+    /**
+     * @return the JSON text, pretty-printed and sealed with {@code configSha256}, with a final
+     *     newline
+     */
     String toSealedJson() {
         configSha256 = contentSha256();
         return GSON.toJson(this) + "\n";
     }
 
-    /** The SHA-256 of the content without the seal, after a JSON round trip (so numbers read as they are written). */
+    /**
+     * The SHA-256 of the content without the seal, after a JSON round trip (so numbers read as they
+     * are written).
+     */
     private String contentSha256() {
         String seal = configSha256;
         configSha256 = null;
         try {
-            String canonical = GSON.toJson(GSON.fromJson(GSON.toJson(this), CheckpointConfig.class));
+            String canonical =
+                    GSON.toJson(GSON.fromJson(GSON.toJson(this), CheckpointConfig.class));
             MessageDigest digest = Sha256.digest();
             digest.update(canonical.getBytes(StandardCharsets.UTF_8));
             return Sha256.hex(digest);
@@ -105,15 +117,22 @@ final class CheckpointConfig {
         try {
             config = GSON.fromJson(json, CheckpointConfig.class);
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-            throw new IOException(file + " is corrupt or truncated: not a valid config (" + e.getMessage() + ").", e);
+            throw new IOException(
+                    file + " is corrupt or truncated: not a valid config (" + e.getMessage() + ").",
+                    e);
         }
         if (config == null || !FORMAT.equals(config.format)) {
-            throw new IOException(file + " is not a delta4j checkpoint config: expected \"format\": \"" + FORMAT
-                    + "\".");
+            throw new IOException(
+                    file
+                            + " is not a delta4j checkpoint config: expected \"format\": \""
+                            + FORMAT
+                            + "\".");
         }
         if (config.configSha256 != null && !config.configSha256.equals(config.contentSha256())) {
-            throw new IOException(file + " is corrupt: its content does not match its configSha256. (After editing "
-                    + "a config by hand, delete its configSha256 line.)");
+            throw new IOException(
+                    file
+                            + " is corrupt: its content does not match its configSha256. (After editing "
+                            + "a config by hand, delete its configSha256 line.)");
         }
         config.check(file);
         return config;
@@ -121,7 +140,9 @@ final class CheckpointConfig {
 
     private void check(Path file) throws IOException {
         List<String> missing = new ArrayList<>();
-        if (backbone == null || backbone.modelClass == null || backbone.structureSha256 == null
+        if (backbone == null
+                || backbone.modelClass == null
+                || backbone.structureSha256 == null
                 || backbone.parametersSha256 == null) {
             missing.add("backbone {modelClass, structureSha256, parametersSha256}");
         }
@@ -132,15 +153,24 @@ final class CheckpointConfig {
             missing.add("a non-empty deltas list");
         } else {
             for (Entry e : deltas) {
-                if (e.deltaType == null || e.modules == null || e.exclude == null || e.modifiedModules == null
-                        || e.modules.contains(null) || e.exclude.contains(null) || e.modifiedModules.contains(null)) {
+                if (e.deltaType == null
+                        || e.modules == null
+                        || e.exclude == null
+                        || e.modifiedModules == null
+                        || e.modules.contains(null)
+                        || e.exclude.contains(null)
+                        || e.modifiedModules.contains(null)) {
                     missing.add("deltaType, modules, exclude and modifiedModules of every delta");
                     break;
                 }
             }
         }
         if (!missing.isEmpty()) {
-            throw new IOException(file + " is corrupt or incomplete: it lacks " + String.join(", ", missing) + ".");
+            throw new IOException(
+                    file
+                            + " is corrupt or incomplete: it lacks "
+                            + String.join(", ", missing)
+                            + ".");
         }
     }
 
@@ -153,8 +183,12 @@ final class CheckpointConfig {
         TuningSpec.Builder builder = TuningSpec.builder();
         for (Entry e : deltas) {
             try {
-                DeltaSpec spec = DeltaSpecs.of(e.deltaType, e.modules, e.exclude,
-                        e.arguments == null ? Map.of() : e.arguments);
+                DeltaSpec spec =
+                        DeltaSpecs.of(
+                                e.deltaType,
+                                e.modules,
+                                e.exclude,
+                                e.arguments == null ? Map.of() : e.arguments);
                 builder.add(spec);
             } catch (RuntimeException ex) {
                 throw new IOException(file + ": delta " + e.deltaType + ": " + ex.getMessage(), ex);

@@ -29,23 +29,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A delta-only checkpoint folder: {@value #CONFIG} (each delta's method, arguments, patterns and the modules it
- * modified; the backbone's class and {@link BackboneFingerprint}; the weights file's SHA-256; the delta4j version)
- * and {@value #WEIGHTS}: the delta parameters (by canonical path, see {@link DeltaValues}) and every backbone
- * parameter left trainable (such as the layer norms a freeze excluded), under their backbone paths, as OpenDelta
- * saves its trainable state dict. Kilobytes, not the backbone's gigabytes.
+ * A delta-only checkpoint folder: {@value #CONFIG} (each delta's method, arguments, patterns and
+ * the modules it modified; the backbone's class and {@link BackboneFingerprint}; the weights file's
+ * SHA-256; the delta4j version) and {@value #WEIGHTS}: the delta parameters (by canonical path, see
+ * {@link DeltaValues}) and every backbone parameter left trainable (such as the layer norms a
+ * freeze excluded), under their backbone paths, as OpenDelta saves its trainable state dict.
+ * Kilobytes, not the backbone's gigabytes.
  *
- * <p>Saving writes a temporary folder and moves it into place, so a crash never leaves half a checkpoint. Loading
- * checks everything it can before it attaches (the config, the weights file's checksum and header, the backbone's
- * fingerprint, the modules each delta would modify), and detaches again if the weights do not fit, so a failed load
- * leaves the backbone untouched and says why: a wrong backbone, a truncated or corrupt file, a missing tensor, an
- * unknown method. Folders written by earlier development versions ({@code delta_config.json}) are not read.
+ * <p>Saving writes a temporary folder and moves it into place, so a crash never leaves half a
+ * checkpoint. Loading checks everything it can before it attaches (the config, the weights file's
+ * checksum and header, the backbone's fingerprint, the modules each delta would modify), and
+ * detaches again if the weights do not fit, so a failed load leaves the backbone untouched and says
+ * why: a wrong backbone, a truncated or corrupt file, a missing tensor, an unknown method. Folders
+ * written by earlier development versions ({@code delta_config.json}) are not read.
  */
 public final class DeltaCheckpoint {
     /** The config file's name. */
     public static final String CONFIG = "config.json";
+
     /** The weights file's name. */
     public static final String WEIGHTS = "delta_model.safetensors";
+
     /** The config's format tag. */
     public static final String FORMAT = CheckpointConfig.FORMAT;
 
@@ -64,34 +68,38 @@ public final class DeltaCheckpoint {
      */
     public static void save(Tuning tuning, Path dir) throws IOException {
         if (!tuning.isAttached()) {
-            throw new IllegalStateException("the deltas are detached; reattach() them to save them");
+            throw new IllegalStateException(
+                    "the deltas are detached; reattach() them to save them");
         }
         Map<String, NDArray> weights = new LinkedHashMap<>();
-        DeltaValues.canonicalParameters(tuning).forEach((path, p) -> weights.put(path, p.getArray()));
+        DeltaValues.canonicalParameters(tuning)
+                .forEach((path, p) -> weights.put(path, p.getArray()));
         trainableBackbone(tuning).forEach((path, p) -> weights.put(path, p.getArray()));
         CheckpointConfig config = new CheckpointConfig();
         config.format = FORMAT;
         config.delta4jVersion = Delta4j.VERSION;
         config.backbone = backboneOf(tuning.backbone(), weights.keySet());
         config.deltas = tuning.deltas().stream().map(CheckpointConfig.Entry::of).toList();
-        AtomicFolder.write(dir, tmp -> {
-            Path file = tmp.resolve(WEIGHTS);
-            Safetensors.write(file, weights, Map.of("format", FORMAT));
-            config.weightsSha256 = Sha256.ofFile(file);
-            Files.writeString(tmp.resolve(CONFIG), config.toSealedJson());
-        });
+        AtomicFolder.write(
+                dir,
+                tmp -> {
+                    Path file = tmp.resolve(WEIGHTS);
+                    Safetensors.write(file, weights, Map.of("format", FORMAT));
+                    config.weightsSha256 = Sha256.ofFile(file);
+                    Files.writeString(tmp.resolve(CONFIG), config.toSealedJson());
+                });
     }
 
     /**
-     * Rebuilds the saved deltas on a backbone and loads their weights, and the saved backbone parameters, checking
-     * the backbone {@link BackboneCheck#EXACT exactly}. The deltas are trainable; freeze with {@link Tuning#freeze} to
-     * keep training them.
+     * Rebuilds the saved deltas on a backbone and loads their weights, and the saved backbone
+     * parameters, checking the backbone {@link BackboneCheck#EXACT exactly}. The deltas are
+     * trainable; freeze with {@link Tuning#freeze} to keep training them.
      *
      * @param dir the checkpoint folder
      * @param backbone the backbone the deltas were trained on
      * @return the attached deltas
-     * @throws IOException when the folder or its files are missing, corrupt or do not fit this backbone, saying
-     *     which; the backbone is then unchanged
+     * @throws IOException when the folder or its files are missing, corrupt or do not fit this
+     *     backbone, saying which; the backbone is then unchanged
      */
     public static Tuning load(Path dir, Block backbone) throws IOException {
         return load(dir, backbone, BackboneCheck.EXACT);
@@ -104,25 +112,31 @@ public final class DeltaCheckpoint {
      * @param backbone the backbone
      * @param check what a backbone with other frozen weights gives: an error, or a logged warning
      * @return the attached deltas
-     * @throws IOException when the folder or its files are missing, corrupt or do not fit this backbone, saying
-     *     which; the backbone is then unchanged
+     * @throws IOException when the folder or its files are missing, corrupt or do not fit this
+     *     backbone, saying which; the backbone is then unchanged
      */
     public static Tuning load(Path dir, Block backbone, BackboneCheck check) throws IOException {
         if (!Files.exists(dir.resolve(CONFIG)) && Files.exists(dir.resolve(OLD_CONFIG))) {
-            throw new IOException(dir + " was saved by an earlier development version of delta4j (" + OLD_CONFIG
-                    + "), whose checkpoints this version does not read; save the deltas again.");
+            throw new IOException(
+                    dir
+                            + " was saved by an earlier development version of delta4j ("
+                            + OLD_CONFIG
+                            + "), whose checkpoints this version does not read; save the deltas again.");
         }
         CheckpointConfig config = CheckpointConfig.read(dir, CONFIG);
         Path file = dir.resolve(WEIGHTS);
         verifyChecksum(file, config.weightsSha256);
         TuningPlan plan = plan(config, dir, backbone);
         NDManager manager = DeltaValues.managerOf(backbone);
-        try (SafetensorsFile weights = Safetensors.open(file); NDManager scratch = manager.newSubManager()) {
-            checkBackbone(config.backbone, backboneOf(backbone, Set.copyOf(weights.names())), dir, check);
+        try (SafetensorsFile weights = Safetensors.open(file);
+                NDManager scratch = manager.newSubManager()) {
+            checkBackbone(
+                    config.backbone, backboneOf(backbone, Set.copyOf(weights.names())), dir, check);
             Map<String, Shape> shapes = new LinkedHashMap<>();
             weights.names().forEach(name -> shapes.put(name, weights.info(name).shape()));
             try {
-                // The header against the plan's predicted parameters, before any tensor is read or any delta
+                // The header against the plan's predicted parameters, before any tensor is read or
+                // any delta
                 // allocated: a rank of millions in an edited config fails here.
                 DeltaValues.check(plan, shapes, name -> name);
                 Map<String, NDArray> values = new LinkedHashMap<>();
@@ -131,27 +145,47 @@ public final class DeltaCheckpoint {
                 }
                 return DeltaValues.apply(plan, values);
             } catch (RuntimeException e) {
-                throw new IOException(file + " does not fit its config: " + e.getMessage() + ".", e);
+                throw new IOException(
+                        file + " does not fit its config: " + e.getMessage() + ".", e);
             }
         }
     }
 
-    /** The deltas' plan on this backbone, which must modify exactly the modules they modified when saved. */
-    private static TuningPlan plan(CheckpointConfig config, Path dir, Block backbone) throws IOException {
+    /**
+     * The deltas' plan on this backbone, which must modify exactly the modules they modified when
+     * saved.
+     */
+    private static TuningPlan plan(CheckpointConfig config, Path dir, Block backbone)
+            throws IOException {
         TuningPlan plan;
         try {
             plan = config.spec(dir.resolve(CONFIG)).plan(backbone);
         } catch (IllegalArgumentException e) {
-            throw new IOException(dir + " does not fit this backbone (" + ModuleTree.of(backbone).root().type()
-                    + "; saved from " + config.backbone.modelClass + "): " + e.getMessage(), e);
+            throw new IOException(
+                    dir
+                            + " does not fit this backbone ("
+                            + ModuleTree.of(backbone).root().type()
+                            + "; saved from "
+                            + config.backbone.modelClass
+                            + "): "
+                            + e.getMessage(),
+                    e);
         }
         for (int i = 0; i < config.deltas.size(); i++) {
             List<String> planned = plan.deltas().get(i).modules();
             CheckpointConfig.Entry saved = config.deltas.get(i);
             if (!planned.equals(saved.modifiedModules)) {
-                throw new IOException(dir + " does not fit this backbone: delta " + i + " (" + saved.deltaType
-                        + ") modified " + saved.modifiedModules + " when saved, but would modify " + planned
-                        + " here.");
+                throw new IOException(
+                        dir
+                                + " does not fit this backbone: delta "
+                                + i
+                                + " ("
+                                + saved.deltaType
+                                + ") modified "
+                                + saved.modifiedModules
+                                + " when saved, but would modify "
+                                + planned
+                                + " here.");
             }
         }
         return plan;
@@ -163,26 +197,53 @@ public final class DeltaCheckpoint {
         }
         String actual = Sha256.ofFile(file);
         if (!actual.equals(expected)) {
-            throw new IOException(file + " is corrupt or truncated: its SHA-256 is " + actual + ", but " + CONFIG
-                    + " records " + expected + ".");
+            throw new IOException(
+                    file
+                            + " is corrupt or truncated: its SHA-256 is "
+                            + actual
+                            + ", but "
+                            + CONFIG
+                            + " records "
+                            + expected
+                            + ".");
         }
     }
 
-    private static void checkBackbone(CheckpointConfig.Backbone saved, CheckpointConfig.Backbone here, Path dir,
-            BackboneCheck check) throws IOException {
+    private static void checkBackbone(
+            CheckpointConfig.Backbone saved,
+            CheckpointConfig.Backbone here,
+            Path dir,
+            BackboneCheck check)
+            throws IOException {
         if (!saved.structureSha256.equals(here.structureSha256)) {
-            throw new IOException(dir + " was saved from another backbone: a " + saved.modelClass
-                    + " whose parameters the deltas rely on differ from this " + here.modelClass
-                    + "'s in name, shape or type (structure SHA-256 " + saved.structureSha256 + ", here "
-                    + here.structureSha256 + "). Load it onto the model it was trained on.");
+            throw new IOException(
+                    dir
+                            + " was saved from another backbone: a "
+                            + saved.modelClass
+                            + " whose parameters the deltas rely on differ from this "
+                            + here.modelClass
+                            + "'s in name, shape or type (structure SHA-256 "
+                            + saved.structureSha256
+                            + ", here "
+                            + here.structureSha256
+                            + "). Load it onto the model it was trained on.");
         }
         if (!saved.parametersSha256.equals(here.parametersSha256)) {
-            String what = dir + " was saved from a " + saved.modelClass + " with other weights: the frozen "
-                    + "parameters the deltas were trained with differ from this backbone's (SHA-256 "
-                    + saved.parametersSha256 + ", here " + here.parametersSha256 + ")";
+            String what =
+                    dir
+                            + " was saved from a "
+                            + saved.modelClass
+                            + " with other weights: the frozen "
+                            + "parameters the deltas were trained with differ from this backbone's (SHA-256 "
+                            + saved.parametersSha256
+                            + ", here "
+                            + here.parametersSha256
+                            + ")";
             if (check == BackboneCheck.EXACT) {
-                throw new IOException(what + ". Load it onto the weights it was trained on, or load with "
-                        + "BackboneCheck.STRUCTURE to accept other weights.");
+                throw new IOException(
+                        what
+                                + ". Load it onto the weights it was trained on, or load with "
+                                + "BackboneCheck.STRUCTURE to accept other weights.");
             }
             LOG.warn("{}; loading anyway, as asked.", what);
         }
@@ -205,11 +266,13 @@ public final class DeltaCheckpoint {
             deltas.addAll(d.parameters().values());
         }
         Map<String, Parameter> out = new LinkedHashMap<>();
-        DeltaValues.backboneParameters(tuning.backbone()).forEach((path, p) -> {
-            if (p.requiresGradient() && deltas.add(p)) {
-                out.put(path, p);
-            }
-        });
+        DeltaValues.backboneParameters(tuning.backbone())
+                .forEach(
+                        (path, p) -> {
+                            if (p.requiresGradient() && deltas.add(p)) {
+                                out.put(path, p);
+                            }
+                        });
         return out;
     }
 }

@@ -20,8 +20,9 @@ import org.delta4j.io.StrictJson;
 import org.delta4j.io.UserFiles;
 
 /**
- * Delta folders of either kind, told apart by their files: a delta4j checkpoint ({@value DeltaCheckpoint#CONFIG} +
- * {@value DeltaCheckpoint#WEIGHTS}) or a PEFT adapter ({@value PeftAdapter#CONFIG} + {@value PeftAdapter#WEIGHTS}).
+ * Delta folders of either kind, told apart by their files: a delta4j checkpoint ({@value
+ * DeltaCheckpoint#CONFIG} + {@value DeltaCheckpoint#WEIGHTS}) or a PEFT adapter ({@value
+ * PeftAdapter#CONFIG} + {@value PeftAdapter#WEIGHTS}).
  */
 public final class DeltaFolders {
     /** The kinds of delta folder. */
@@ -31,7 +32,9 @@ public final class DeltaFolders {
         /** A PEFT LoRA adapter: {@link PeftAdapter}. */
         PEFT;
 
-        /** @return the other format */
+        /**
+         * @return the other format
+         */
         public Format other() {
             return this == DELTA4J ? PEFT : DELTA4J;
         }
@@ -46,12 +49,14 @@ public final class DeltaFolders {
      */
     public static Format formatOf(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IOException(dir + (Files.exists(dir) ? " is not a folder" : " does not exist"));
+            throw new IOException(
+                    dir + (Files.exists(dir) ? " is not a folder" : " does not exist"));
         }
         if (Files.exists(dir.resolve(PeftAdapter.CONFIG))) {
             return Format.PEFT;
         }
-        if (Files.exists(dir.resolve(DeltaCheckpoint.WEIGHTS)) || Files.exists(dir.resolve("delta_config.json"))) {
+        if (Files.exists(dir.resolve(DeltaCheckpoint.WEIGHTS))
+                || Files.exists(dir.resolve("delta_config.json"))) {
             return Format.DELTA4J;
         }
         Path config = dir.resolve(DeltaCheckpoint.CONFIG);
@@ -62,9 +67,17 @@ public final class DeltaFolders {
             }
             return Format.DELTA4J;
         }
-        throw new IOException(dir + " is not a delta folder: expected a delta4j checkpoint (" + DeltaCheckpoint.CONFIG
-                + " + " + DeltaCheckpoint.WEIGHTS + ") or a PEFT adapter (" + PeftAdapter.CONFIG + " + "
-                + PeftAdapter.WEIGHTS + ").");
+        throw new IOException(
+                dir
+                        + " is not a delta folder: expected a delta4j checkpoint ("
+                        + DeltaCheckpoint.CONFIG
+                        + " + "
+                        + DeltaCheckpoint.WEIGHTS
+                        + ") or a PEFT adapter ("
+                        + PeftAdapter.CONFIG
+                        + " + "
+                        + PeftAdapter.WEIGHTS
+                        + ").");
     }
 
     /**
@@ -73,27 +86,33 @@ public final class DeltaFolders {
      * @param dir a delta4j checkpoint or a PEFT adapter
      * @param backbone the model they were trained on
      * @return the attached deltas
-     * @throws IOException as {@link DeltaCheckpoint#load(Path, Block)} or {@link PeftAdapter#load}; the backbone is
-     *     then unchanged
+     * @throws IOException as {@link DeltaCheckpoint#load(Path, Block)} or {@link PeftAdapter#load};
+     *     the backbone is then unchanged
      */
     public static Tuning load(Path dir, Block backbone) throws IOException {
-        return formatOf(dir) == Format.PEFT ? PeftAdapter.load(dir, backbone) : DeltaCheckpoint.load(dir, backbone);
+        return formatOf(dir) == Format.PEFT
+                ? PeftAdapter.load(dir, backbone)
+                : DeltaCheckpoint.load(dir, backbone);
     }
 
     /**
-     * Turns a delta4j LoRA checkpoint into a PEFT adapter, or a PEFT adapter into a delta4j checkpoint (of the LoRA
-     * delta alone: PEFT's base model is not trained). The deltas are attached to the backbone to check them (the
-     * backbone is as before afterwards, whatever happens).
+     * Turns a delta4j LoRA checkpoint into a PEFT adapter, or a PEFT adapter into a delta4j
+     * checkpoint (of the LoRA delta alone: PEFT's base model is not trained). The deltas are
+     * attached to the backbone to check them (the backbone is as before afterwards, whatever
+     * happens).
      *
      * @param from a delta folder of either kind
      * @param backbone the model the deltas were trained on
      * @param to the folder to write, in the other format; replaced whole if it exists
-     * @param baseModelNameOrPath PEFT's {@code base_model_name_or_path} when writing an adapter, or {@code null}
+     * @param baseModelNameOrPath PEFT's {@code base_model_name_or_path} when writing an adapter, or
+     *     {@code null}
      * @return the format written
-     * @throws IOException when the source cannot be loaded or is no single LoRA delta (a PEFT adapter holds nothing
-     *     else, nor backbone parameters), or writing fails; {@code to} is then as it was
+     * @throws IOException when the source cannot be loaded or is no single LoRA delta (a PEFT
+     *     adapter holds nothing else, nor backbone parameters), or writing fails; {@code to} is
+     *     then as it was
      */
-    public static Format convert(Path from, Block backbone, Path to, String baseModelNameOrPath) throws IOException {
+    public static Format convert(Path from, Block backbone, Path to, String baseModelNameOrPath)
+            throws IOException {
         Format format = formatOf(from);
         Tuning tuning = load(from, backbone);
         try {
@@ -104,7 +123,8 @@ public final class DeltaFolders {
                 try {
                     PeftAdapter.save(tuning, to, baseModelNameOrPath);
                 } catch (IllegalArgumentException e) {
-                    throw new IOException(from + " cannot become a PEFT adapter: " + e.getMessage(), e);
+                    throw new IOException(
+                            from + " cannot become a PEFT adapter: " + e.getMessage(), e);
                 }
             }
         } finally {
@@ -113,17 +133,23 @@ public final class DeltaFolders {
         return format.other();
     }
 
-    /** Saves a checkpoint of the deltas alone: the backbone is not trained, whatever its trainable flags say. */
+    /**
+     * Saves a checkpoint of the deltas alone: the backbone is not trained, whatever its trainable
+     * flags say.
+     */
     private static void saveDeltasOnly(Tuning tuning, Path to) throws IOException {
         Set<Parameter> deltas = Collections.newSetFromMap(new IdentityHashMap<>());
         deltas.addAll(tuning.deltaParameters().values());
         Map<Parameter, Boolean> trains = new IdentityHashMap<>();
-        DeltaValues.backboneParameters(tuning.backbone()).values().forEach(p -> {
-            if (!deltas.contains(p)) {
-                trains.putIfAbsent(p, p.requiresGradient());
-                p.freeze(true);
-            }
-        });
+        DeltaValues.backboneParameters(tuning.backbone())
+                .values()
+                .forEach(
+                        p -> {
+                            if (!deltas.contains(p)) {
+                                trains.putIfAbsent(p, p.requiresGradient());
+                                p.freeze(true);
+                            }
+                        });
         try {
             DeltaCheckpoint.save(tuning, to);
         } finally {
@@ -138,12 +164,18 @@ public final class DeltaFolders {
         }
         carried.removeAll(DeltaValues.canonicalParameters(tuning).keySet());
         if (!carried.isEmpty()) {
-            throw new IOException(from + " cannot become a PEFT adapter: it also holds backbone parameters " + carried
-                    + ", which a PEFT LoRA adapter cannot carry.");
+            throw new IOException(
+                    from
+                            + " cannot become a PEFT adapter: it also holds backbone parameters "
+                            + carried
+                            + ", which a PEFT LoRA adapter cannot carry.");
         }
     }
 
-    /** @return what an HF or OpenDelta config describes, or {@code null} when it may be a delta4j config */
+    /**
+     * @return what an HF or OpenDelta config describes, or {@code null} when it may be a delta4j
+     *     config
+     */
     private static String seemsToBe(Path config) {
         try {
             JsonElement json = StrictJson.parse(UserFiles.readUtf8(config));
@@ -154,7 +186,8 @@ public final class DeltaFolders {
                 return "an OpenDelta checkpoint, whose PyTorch pickle weights delta4j does not read";
             }
         } catch (IOException | JsonParseException e) {
-            return null; // unreadable or not a regular file: DeltaCheckpoint says what is wrong with it
+            return null; // unreadable or not a regular file: DeltaCheckpoint says what is wrong
+            // with it
         }
         return null;
     }

@@ -6,21 +6,23 @@ import java.nio.file.Path;
 import org.delta4j.delta.Tuning;
 
 /**
- * PEFT LoRA adapters: {@value #CONFIG} and {@value #WEIGHTS}, whose keys are
- * {@code base_model.model.<module path>.lora_A.weight} ({@code [r, in]}) and {@code ...lora_B.weight}
- * ({@code [out, r]}), whatever the module's weight layout ({@code fan_in_fan_out} only transposes the merged update).
- * Module paths are HF's, which are delta4j's, so an adapter trained in Python loads as a delta4j LoRA delta and gives
- * PEFT's outputs; one saved here has exactly PEFT's files and keys.
+ * PEFT LoRA adapters: {@value #CONFIG} and {@value #WEIGHTS}, whose keys are {@code
+ * base_model.model.<module path>.lora_A.weight} ({@code [r, in]}) and {@code ...lora_B.weight}
+ * ({@code [out, r]}), whatever the module's weight layout ({@code fan_in_fan_out} only transposes
+ * the merged update). Module paths are HF's, which are delta4j's, so an adapter trained in Python
+ * loads as a delta4j LoRA delta and gives PEFT's outputs; one saved here has exactly PEFT's files
+ * and keys.
  *
- * <p>Loading checks the config (and the base model class its {@code auto_mapping} names, when it names one), the
- * weights' header, that every LoRA module has both matrices and exists on the backbone, that {@code target_modules}
- * selects exactly those modules, and every shape, before anything changes; a failure says what and leaves the
- * backbone untouched. PEFT adapters carry no checksum, so a corrupt value inside a
- * tensor that leaves the file well-formed cannot be caught.
+ * <p>Loading checks the config (and the base model class its {@code auto_mapping} names, when it
+ * names one), the weights' header, that every LoRA module has both matrices and exists on the
+ * backbone, that {@code target_modules} selects exactly those modules, and every shape, before
+ * anything changes; a failure says what and leaves the backbone untouched. PEFT adapters carry no
+ * checksum, so a corrupt value inside a tensor that leaves the file well-formed cannot be caught.
  */
 public final class PeftAdapter {
     /** The config file's name. */
     public static final String CONFIG = PeftAdapterConfig.FILE;
+
     /** The weights file's name. */
     public static final String WEIGHTS = "adapter_model.safetensors";
 
@@ -32,8 +34,8 @@ public final class PeftAdapter {
      * @param dir the adapter folder
      * @param backbone the model the adapter was trained on (PEFT's base model)
      * @return the attached delta
-     * @throws IOException when the folder or its files are missing, corrupt, use what delta4j does not run, or do
-     *     not fit this backbone, saying which; the backbone is then unchanged
+     * @throws IOException when the folder or its files are missing, corrupt, use what delta4j does
+     *     not run, or do not fit this backbone, saying which; the backbone is then unchanged
      */
     public static Tuning load(Path dir, Block backbone) throws IOException {
         return PeftAdapterReader.load(dir, backbone);
@@ -52,10 +54,11 @@ public final class PeftAdapter {
     }
 
     /**
-     * Saves one LoRA delta as a PEFT adapter: PEFT's config keys, {@code target_modules} as the shortest module
-     * names that select exactly the modified modules, {@code fan_in_fan_out} for {@code [in, out]} weights, and the
-     * task type a model class name implies ({@code CAUSAL_LM} for {@code ...LMHeadModel} and
-     * {@code ...ForCausalLM}, {@code SEQ_2_SEQ_LM} for {@code ...ForConditionalGeneration}, none otherwise).
+     * Saves one LoRA delta as a PEFT adapter: PEFT's config keys, {@code target_modules} as the
+     * shortest module names that select exactly the modified modules, {@code fan_in_fan_out} for
+     * {@code [in, out]} weights, and the task type a model class name implies ({@code CAUSAL_LM}
+     * for {@code ...LMHeadModel} and {@code ...ForCausalLM}, {@code SEQ_2_SEQ_LM} for {@code
+     * ...ForConditionalGeneration}, none otherwise).
      *
      * @param tuning attached deltas: exactly one, LoRA
      * @param dir the adapter folder; an existing folder there is replaced whole
@@ -63,7 +66,8 @@ public final class PeftAdapter {
      * @throws IOException when writing fails; the folder is then as it was
      * @throws IllegalArgumentException when the tuning is not one LoRA delta
      */
-    public static void save(Tuning tuning, Path dir, String baseModelNameOrPath) throws IOException {
+    public static void save(Tuning tuning, Path dir, String baseModelNameOrPath)
+            throws IOException {
         PeftAdapterWriter.save(tuning, dir, baseModelNameOrPath);
     }
 }

@@ -17,11 +17,12 @@ import org.delta4j.io.StrictJson;
 import org.delta4j.io.UserFiles;
 
 /**
- * A PEFT LoRA adapter's {@code adapter_config.json}. Reading accepts what PEFT writes, ignoring keys it does not
- * know (newer PEFT versions add some), and refuses, naming the field, the LoRA variants delta4j does not run: rsLoRA,
- * DoRA, trained biases, per-module ranks or alphas, layer subsets, {@code modules_to_save}. Writing gives PEFT
- * 0.7.1's exact set of keys, sorted and indented as Python's {@code json.dumps(indent=2, sort_keys=True)}, which every
- * PEFT version since reads.
+ * A PEFT LoRA adapter's {@code adapter_config.json}. Reading accepts what PEFT writes, ignoring
+ * keys it does not know (newer PEFT versions add some), and refuses, naming the field, the LoRA
+ * variants delta4j does not run: rsLoRA, DoRA, trained biases, per-module ranks or alphas, layer
+ * subsets, {@code modules_to_save}. Writing gives PEFT 0.7.1's exact set of keys, sorted and
+ * indented as Python's {@code json.dumps(indent=2, sort_keys=True)}, which every PEFT version since
+ * reads.
  *
  * @param r the rank
  * @param loraAlpha the scaling numerator
@@ -33,16 +34,24 @@ import org.delta4j.io.UserFiles;
  * @param taskType PEFT's task type, such as {@code CAUSAL_LM}, or {@code null}
  * @param baseModelClass the base model's class that {@code auto_mapping} records, or {@code null}
  */
-record PeftAdapterConfig(int r, double loraAlpha, double loraDropout, List<String> targetModules, String targetRegex,
-        boolean fanInFanOut, String baseModelNameOrPath, String taskType, String baseModelClass) {
+record PeftAdapterConfig(
+        int r,
+        double loraAlpha,
+        double loraDropout,
+        List<String> targetModules,
+        String targetRegex,
+        boolean fanInFanOut,
+        String baseModelNameOrPath,
+        String taskType,
+        String baseModelClass) {
     /** The file's name. */
     static final String FILE = "adapter_config.json";
 
     /**
      * @param dir an adapter folder
      * @return its config
-     * @throws IOException naming the file and the problem when it is missing, not valid JSON, not LoRA, or uses a
-     *     LoRA variant delta4j does not run
+     * @throws IOException naming the file and the problem when it is missing, not valid JSON, not
+     *     LoRA, or uses a LoRA variant delta4j does not run
      */
     static PeftAdapterConfig read(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
@@ -54,12 +63,17 @@ record PeftAdapterConfig(int r, double loraAlpha, double loraDropout, List<Strin
             }
             json = root.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new IOException(file + " is corrupt or truncated: not valid JSON (" + e.getMessage() + ").", e);
+            throw new IOException(
+                    file + " is corrupt or truncated: not valid JSON (" + e.getMessage() + ").", e);
         }
         Fields f = new Fields(file, json);
         String type = f.string("peft_type", null);
         if (!"LORA".equals(type)) {
-            throw new IOException(file + ": PEFT method " + type + " is not supported; delta4j reads LoRA adapters.");
+            throw new IOException(
+                    file
+                            + ": PEFT method "
+                            + type
+                            + " is not supported; delta4j reads LoRA adapters.");
         }
         f.refuse("use_rslora", "rsLoRA (scaling alpha / sqrt(r))", JsonPrimitive::getAsBoolean);
         f.refuse("use_dora", "DoRA", JsonPrimitive::getAsBoolean);
@@ -73,13 +87,19 @@ record PeftAdapterConfig(int r, double loraAlpha, double loraDropout, List<Strin
         f.refuseUnlessEmpty("trainable_token_indices", "trainable tokens");
         String bias = f.string("bias", "none");
         if (!"none".equals(bias)) {
-            throw new IOException(file + ": bias \"" + bias + "\" trains backbone biases, which a delta4j LoRA delta "
-                    + "does not hold; only bias \"none\" is supported.");
+            throw new IOException(
+                    file
+                            + ": bias \""
+                            + bias
+                            + "\" trains backbone biases, which a delta4j LoRA delta "
+                            + "does not hold; only bias \"none\" is supported.");
         }
         JsonElement targets = json.get("target_modules");
         List<String> list = null;
         String regex = null;
-        if (targets != null && targets.isJsonPrimitive() && targets.getAsJsonPrimitive().isString()) {
+        if (targets != null
+                && targets.isJsonPrimitive()
+                && targets.getAsJsonPrimitive().isString()) {
             regex = targets.getAsString();
         } else if (targets != null && !targets.isJsonNull()) {
             list = f.strings("target_modules");
@@ -88,19 +108,35 @@ record PeftAdapterConfig(int r, double loraAlpha, double loraDropout, List<Strin
         double alpha = f.number("lora_alpha", 8);
         double dropout = f.number("lora_dropout", 0);
         if (!(alpha > 0) || !(dropout >= 0 && dropout < 1)) {
-            throw new IOException(file + ": lora_alpha must be > 0 and lora_dropout in [0, 1), not " + alpha + " and "
-                    + dropout + ".");
+            throw new IOException(
+                    file
+                            + ": lora_alpha must be > 0 and lora_dropout in [0, 1), not "
+                            + alpha
+                            + " and "
+                            + dropout
+                            + ".");
         }
         JsonElement mapping = json.get("auto_mapping");
         String modelClass = null;
         if (mapping != null && mapping.isJsonObject()) {
-            modelClass = new Fields(file, mapping.getAsJsonObject()).string("base_model_class", null);
+            modelClass =
+                    new Fields(file, mapping.getAsJsonObject()).string("base_model_class", null);
         }
-        return new PeftAdapterConfig(r, alpha, dropout, list, regex, f.bool("fan_in_fan_out", false),
-                f.string("base_model_name_or_path", null), f.string("task_type", null), modelClass);
+        return new PeftAdapterConfig(
+                r,
+                alpha,
+                dropout,
+                list,
+                regex,
+                f.bool("fan_in_fan_out", false),
+                f.string("base_model_name_or_path", null),
+                f.string("task_type", null),
+                modelClass);
     }
 
-    /** @return the config as PEFT 0.7.1 writes it */
+    /**
+     * @return the config as PEFT 0.7.1 writes it
+     */
     String toJson() {
         Map<String, JsonElement> m = new TreeMap<>();
         m.put("alpha_pattern", new JsonObject());
@@ -128,7 +164,12 @@ record PeftAdapterConfig(int r, double loraAlpha, double loraDropout, List<Strin
         m.put("task_type", text(taskType));
         JsonObject json = new JsonObject();
         m.forEach(json::add);
-        return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(json);
+        return new GsonBuilder()
+                .setPrettyPrinting()
+                .serializeNulls()
+                .disableHtmlEscaping()
+                .create()
+                .toJson(json);
     }
 
     private static JsonElement text(String s) {
@@ -137,7 +178,8 @@ record PeftAdapterConfig(int r, double loraAlpha, double loraDropout, List<Strin
 
     /** An integral alpha is written as Python writes an int: {@code 16}, not {@code 16.0}. */
     private static JsonPrimitive number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? new JsonPrimitive((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? new JsonPrimitive((long) value)
                 : new JsonPrimitive(value);
     }
 
@@ -148,12 +190,22 @@ record PeftAdapterConfig(int r, double loraAlpha, double loraDropout, List<Strin
         }
 
         private IOException wrong(String field, String expected) {
-            return new IOException(file + ": \"" + field + "\" must be " + expected + ", not " + json.get(field) + ".");
+            return new IOException(
+                    file
+                            + ": \""
+                            + field
+                            + "\" must be "
+                            + expected
+                            + ", not "
+                            + json.get(field)
+                            + ".");
         }
 
         private JsonPrimitive primitive(String field) {
             JsonElement e = json.get(field);
-            return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsJsonPrimitive();
+            return e == null || e.isJsonNull() || !e.isJsonPrimitive()
+                    ? null
+                    : e.getAsJsonPrimitive();
         }
 
         String string(String field, String fallback) throws IOException {
@@ -229,19 +281,35 @@ record PeftAdapterConfig(int r, double loraAlpha, double loraDropout, List<Strin
         void refuse(String field, String what, Flag isOn) throws IOException {
             JsonPrimitive p = primitive(field);
             if (p != null && p.isBoolean() && isOn.of(p)) {
-                throw new IOException(file + ": the adapter uses " + what + " (\"" + field + "\": true), which delta4j "
-                        + "does not run.");
+                throw new IOException(
+                        file
+                                + ": the adapter uses "
+                                + what
+                                + " (\""
+                                + field
+                                + "\": true), which delta4j "
+                                + "does not run.");
             }
         }
 
         void refuseUnlessEmpty(String field, String what) throws IOException {
             JsonElement e = json.get(field);
-            boolean empty = e == null || e.isJsonNull()
-                    || (e.isJsonObject() && e.getAsJsonObject().isEmpty())
-                    || (e.isJsonArray() && e.getAsJsonArray().isEmpty());
+            boolean empty =
+                    e == null
+                            || e.isJsonNull()
+                            || (e.isJsonObject() && e.getAsJsonObject().isEmpty())
+                            || (e.isJsonArray() && e.getAsJsonArray().isEmpty());
             if (!empty) {
-                throw new IOException(file + ": the adapter uses " + what + " (\"" + field + "\": " + e + "), which "
-                        + "delta4j does not run.");
+                throw new IOException(
+                        file
+                                + ": the adapter uses "
+                                + what
+                                + " (\""
+                                + field
+                                + "\": "
+                                + e
+                                + "), which "
+                                + "delta4j does not run.");
             }
         }
     }

@@ -17,14 +17,18 @@ import org.delta4j.io.AtomicFolder;
 import org.delta4j.io.Safetensors;
 import org.delta4j.tree.ModuleTree;
 
-/** Writes one attached LoRA delta as a PEFT adapter folder ({@link PeftAdapter#save}), whole or not at all. */
+/**
+ * Writes one attached LoRA delta as a PEFT adapter folder ({@link PeftAdapter#save}), whole or not
+ * at all.
+ */
 final class PeftAdapterWriter {
     private PeftAdapterWriter() {}
 
     /** See {@link PeftAdapter#save(Tuning, Path, String)}. */
     static void save(Tuning tuning, Path dir, String baseModelNameOrPath) throws IOException {
         if (!tuning.isAttached()) {
-            throw new IllegalStateException("the deltas are detached; reattach() them to save them");
+            throw new IllegalStateException(
+                    "the deltas are detached; reattach() them to save them");
         }
         AttachedDelta delta = onlyLora(tuning);
         LoraSpec spec = (LoraSpec) delta.spec();
@@ -37,28 +41,44 @@ final class PeftAdapterWriter {
                 Parameter p = params.get(PeftKeys.canonicalPath(module, matrix));
                 weights.put(PeftKeys.key(module, matrix), p.getArray());
             }
-            fanInFanOut |= ((LowRankLinear) tree.module(layerOf(delta, module)).block()).fanInFanOut();
+            fanInFanOut |=
+                    ((LowRankLinear) tree.module(layerOf(delta, module)).block()).fanInFanOut();
         }
-        PeftAdapterConfig config = new PeftAdapterConfig(spec.r(), spec.alpha(), spec.dropout(),
-                PeftTargets.shortestNames(delta.modifiedModules(), tree.backbonePaths()), null, fanInFanOut,
-                baseModelNameOrPath, taskType(tree.root().type()), null);
-        AtomicFolder.write(dir, tmp -> {
-            Safetensors.write(tmp.resolve(PeftAdapter.WEIGHTS), weights, Map.of());
-            Files.writeString(tmp.resolve(PeftAdapter.CONFIG), config.toJson());
-        });
+        PeftAdapterConfig config =
+                new PeftAdapterConfig(
+                        spec.r(),
+                        spec.alpha(),
+                        spec.dropout(),
+                        PeftTargets.shortestNames(delta.modifiedModules(), tree.backbonePaths()),
+                        null,
+                        fanInFanOut,
+                        baseModelNameOrPath,
+                        taskType(tree.root().type()),
+                        null);
+        AtomicFolder.write(
+                dir,
+                tmp -> {
+                    Safetensors.write(tmp.resolve(PeftAdapter.WEIGHTS), weights, Map.of());
+                    Files.writeString(tmp.resolve(PeftAdapter.CONFIG), config.toJson());
+                });
     }
 
     private static AttachedDelta onlyLora(Tuning tuning) {
         List<AttachedDelta> deltas = tuning.deltas();
         if (deltas.size() != 1 || !(deltas.get(0).spec() instanceof LoraSpec)) {
             List<String> methods = deltas.stream().map(d -> d.spec().method()).toList();
-            throw new IllegalArgumentException("A PEFT LoRA adapter holds exactly one LoRA delta; these deltas are "
-                    + methods + ".");
+            throw new IllegalArgumentException(
+                    "A PEFT LoRA adapter holds exactly one LoRA delta; these deltas are "
+                            + methods
+                            + ".");
         }
         return deltas.get(0);
     }
 
-    /** The path of a delta's LoRA layer on a module (it is {@code lora}, or {@code lora_1} beside another). */
+    /**
+     * The path of a delta's LoRA layer on a module (it is {@code lora}, or {@code lora_1} beside
+     * another).
+     */
     private static String layerOf(AttachedDelta delta, String module) {
         for (String layer : delta.layers()) {
             if (layer.startsWith(module + ".") && layer.indexOf('.', module.length() + 1) < 0) {

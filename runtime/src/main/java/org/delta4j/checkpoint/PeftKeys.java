@@ -5,15 +5,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * PEFT's LoRA tensor keys: {@code base_model.model.<module path>.lora_A.weight} and {@code ...lora_B.weight}, and the
- * canonical delta4j parameter paths they stand for ({@code <module path>.lora.lora_A}).
+ * PEFT's LoRA tensor keys: {@code base_model.model.<module path>.lora_A.weight} and {@code
+ * ...lora_B.weight}, and the canonical delta4j parameter paths they stand for ({@code <module
+ * path>.lora.lora_A}).
  */
 final class PeftKeys {
-    /** The two LoRA matrices, in PEFT's order: {@code A} ({@code [r, in]}) and {@code B} ({@code [out, r]}). */
+    /**
+     * The two LoRA matrices, in PEFT's order: {@code A} ({@code [r, in]}) and {@code B} ({@code
+     * [out, r]}).
+     */
     static final List<String> MATRICES = List.of("A", "B");
 
     private static final String PREFIX = "base_model.model.";
-    private static final Pattern KEY = Pattern.compile(Pattern.quote(PREFIX) + "(.+)\\.lora_([AB])\\.weight");
+    private static final Pattern KEY =
+            Pattern.compile(Pattern.quote(PREFIX) + "(.+)\\.lora_([AB])\\.weight");
 
     private PeftKeys() {}
 
@@ -37,8 +42,8 @@ final class PeftKeys {
 
     /**
      * @param key a tensor key
-     * @return a matcher whose group 1 is the module path and group 2 the matrix ({@code A} or {@code B}) when it
-     *     {@linkplain Matcher#matches() matches}
+     * @return a matcher whose group 1 is the module path and group 2 the matrix ({@code A} or
+     *     {@code B}) when it {@linkplain Matcher#matches() matches}
      */
     static Matcher parse(String key) {
         return KEY.matcher(key);

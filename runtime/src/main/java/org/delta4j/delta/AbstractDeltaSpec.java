@@ -7,8 +7,9 @@ import org.delta4j.spec.Method;
 import org.delta4j.spec.ModelStructure;
 
 /**
- * What every delta spec shares: its method, the module patterns and exclusions, and the method's argument values,
- * fixed when the builder builds. Its name, default modules and config come from the method's declaration.
+ * What every delta spec shares: its method, the module patterns and exclusions, and the method's
+ * argument values, fixed when the builder builds. Its name, default modules and config come from
+ * the method's declaration.
  */
 public abstract class AbstractDeltaSpec implements DeltaSpec {
     private final Method method;
@@ -16,7 +17,9 @@ public abstract class AbstractDeltaSpec implements DeltaSpec {
     private final List<String> exclude;
     private final Map<String, Object> values;
 
-    /** @param builder the builder whose method, patterns, exclusions and values this spec keeps */
+    /**
+     * @param builder the builder whose method, patterns, exclusions and values this spec keeps
+     */
     protected AbstractDeltaSpec(AbstractDeltaSpecBuilder<?> builder) {
         this.method = builder.method();
         this.modules = builder.modulePatterns();
@@ -50,11 +53,13 @@ public abstract class AbstractDeltaSpec implements DeltaSpec {
     }
 
     /**
-     * Checks that this delta can modify a module, with its method's rule: the one the annotation processor applies.
+     * Checks that this delta can modify a module, with its method's rule: the one the annotation
+     * processor applies.
      *
      * @param structure the backbone's structure
      * @param target the module
-     * @throws org.delta4j.spec.SpecException tagged {@code unsupported-module} (or {@code indivisible}) when it cannot
+     * @throws org.delta4j.spec.SpecException tagged {@code unsupported-module} (or {@code
+     *     indivisible}) when it cannot
      */
     public final void checkTarget(ModelStructure structure, ModelStructure.Module target) {
         method.declaration().rule().check(method.title(), structure, target, values);

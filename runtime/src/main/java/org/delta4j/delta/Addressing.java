@@ -13,9 +13,9 @@ import org.delta4j.tree.ModuleTree;
 import org.delta4j.tree.StructureExport;
 
 /**
- * Resolves a delta's module patterns on a backbone: by path, or by unified name where the backbone's architecture
- * has a common structure. With no patterns, the method's default unified names are used (OpenDelta's default
- * modification), which needs a common structure.
+ * Resolves a delta's module patterns on a backbone: by path, or by unified name where the
+ * backbone's architecture has a common structure. With no patterns, the method's default unified
+ * names are used (OpenDelta's default modification), which needs a common structure.
  */
 public final class Addressing {
     private final ModuleTree tree;
@@ -54,23 +54,30 @@ public final class Addressing {
      *
      * @param spec the delta's spec
      * @return the patterns
-     * @throws SpecException when the spec names none and the backbone has no common structure for defaults
+     * @throws SpecException when the spec names none and the backbone has no common structure for
+     *     defaults
      */
     public List<String> patternsOf(DeltaSpec spec) {
         if (!spec.modules().isEmpty()) {
             return spec.modules();
         }
         if (spec.defaultModules().isEmpty() || aliases.isEmpty()) {
-            throw Problem.NO_MODULES.exception(spec.method()
-                    + (spec.defaultModules().isEmpty() ? "" : " has default modules " + spec.defaultModules()
-                            + " in unified names, but " + backboneName + " has no common structure, and it"));
+            throw Problem.NO_MODULES.exception(
+                    spec.method()
+                            + (spec.defaultModules().isEmpty()
+                                    ? ""
+                                    : " has default modules "
+                                            + spec.defaultModules()
+                                            + " in unified names, but "
+                                            + backboneName
+                                            + " has no common structure, and it"));
         }
         return spec.defaultModules();
     }
 
     /**
-     * @return the backbone's structure, for the target rules it shares with the annotation processor (made on first
-     *     use)
+     * @return the backbone's structure, for the target rules it shares with the annotation
+     *     processor (made on first use)
      */
     public ModelStructure structure() {
         if (structure == null) {
@@ -98,12 +105,22 @@ public final class Addressing {
     public List<String> pairs(String subject, List<String> patterns, List<String> exclude) {
         List<String> flat = new ArrayList<>();
         for (List<String> pair : ParallelPairs.patternPairs(patterns)) {
-            flat.addAll(ParallelPairs.resolve(subject, pair.get(0), pair.get(1), exclude, paths, aliases, backboneName));
+            flat.addAll(
+                    ParallelPairs.resolve(
+                            subject,
+                            pair.get(0),
+                            pair.get(1),
+                            exclude,
+                            paths,
+                            aliases,
+                            backboneName));
         }
         return flat;
     }
 
-    /** @return the tree resolved against */
+    /**
+     * @return the tree resolved against
+     */
     public ModuleTree tree() {
         return tree;
     }

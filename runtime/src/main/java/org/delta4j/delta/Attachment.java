@@ -26,12 +26,13 @@ import org.delta4j.tree.ModuleTree;
 import org.delta4j.tree.Surgery;
 
 /**
- * The changes one delta makes to a backbone, made as they are recorded: hosts put in place by surgery, layers added
- * to hosts, biases added or adopted. New layers come with their parameters' shapes; their arrays are allocated by
- * {@link #allocate()}, on the backbone's own manager and data type, so they live as long as the model. Until then a
- * loader can compare every shape with a file's: a size a file asks for allocates nothing unless the file's own
- * tensors have it. {@link #undo()} reverts every change, newest first, so a failed or detached delta leaves the
- * backbone as it was.
+ * The changes one delta makes to a backbone, made as they are recorded: hosts put in place by
+ * surgery, layers added to hosts, biases added or adopted. New layers come with their parameters'
+ * shapes; their arrays are allocated by {@link #allocate()}, on the backbone's own manager and data
+ * type, so they live as long as the model. Until then a loader can compare every shape with a
+ * file's: a size a file asks for allocates nothing unless the file's own tensors have it. {@link
+ * #undo()} reverts every change, newest first, so a failed or detached delta leaves the backbone as
+ * it was.
  */
 public final class Attachment {
     private final Block root;
@@ -53,7 +54,8 @@ public final class Attachment {
      * Adds a layer around a module, putting a host there first if there is none.
      *
      * @param target the module
-     * @param baseName the method's layer name; a suffix {@code _1}, {@code _2}, ... keeps names unique on a module
+     * @param baseName the method's layer name; a suffix {@code _1}, {@code _2}, ... keeps names
+     *     unique on a module
      * @param layer the layer, not yet initialised; {@link #allocate()} initialises it
      * @return the name the layer got
      */
@@ -65,7 +67,8 @@ public final class Attachment {
      * Adds a layer, or another placement of a layer already added elsewhere, around a module.
      *
      * @param target the module
-     * @param baseName the method's layer name; a suffix {@code _1}, {@code _2}, ... keeps names unique on a module
+     * @param baseName the method's layer name; a suffix {@code _1}, {@code _2}, ... keeps names
+     *     unique on a module
      * @param layer the layer; {@link #allocate()} initialises it once, however often it is added
      * @param placement which of its hooks run on this module
      * @return the name the layer got
@@ -81,10 +84,11 @@ public final class Attachment {
         }
         host.addLayer(name, layer, placement);
         String added = name;
-        undo.push(() -> {
-            host.removeLayer(added);
-            layer.clear();
-        });
+        undo.push(
+                () -> {
+                    host.removeLayer(added);
+                    layer.clear();
+                });
         layers.add(target.pathOf(name));
         layerBases.put(target.pathOf(name), target.pathOf(baseName));
         return name;
@@ -110,18 +114,19 @@ public final class Attachment {
         unallocated.add(hook);
         model.addInputHook(name, hook);
         String added = name;
-        undo.push(() -> {
-            model.removeInputHook(added);
-            hook.clear();
-        });
+        undo.push(
+                () -> {
+                    model.removeInputHook(added);
+                    hook.clear();
+                });
         layers.add(added);
         layerBases.put(added, baseName);
         return added;
     }
 
     /**
-     * Marks an existing backbone parameter as belonging to this delta (BitFit's biases). Undoing puts back the value
-     * and trainable flag it has now.
+     * Marks an existing backbone parameter as belonging to this delta (BitFit's biases). Undoing
+     * puts back the value and trainable flag it has now.
      *
      * @param path the parameter's path
      * @param parameter the parameter
@@ -130,11 +135,12 @@ public final class Attachment {
         Map<String, Parameter> one = Map.of(path, parameter);
         DetachedValues before = DetachedValues.capture(one);
         adopted.put(path, parameter);
-        undo.push(() -> {
-            adopted.remove(path);
-            before.restoreValues(one, manager);
-            before.restoreFlags(one);
-        });
+        undo.push(
+                () -> {
+                    adopted.remove(path);
+                    before.restoreValues(one, manager);
+                    before.restoreFlags(one);
+                });
     }
 
     /**
@@ -146,10 +152,11 @@ public final class Attachment {
     public void addBias(Module target, Linear linear) {
         Parameter bias = linear.addBias();
         bias.initialize(manager, dataType);
-        undo.push(() -> {
-            linear.removeBias(bias);
-            bias.close();
-        });
+        undo.push(
+                () -> {
+                    linear.removeBias(bias);
+                    bias.close();
+                });
         adopt(target.pathOf("bias"), bias);
     }
 
@@ -172,39 +179,48 @@ public final class Attachment {
         adopted.clear();
     }
 
-    /** @return the paths of the layers this delta added, such as {@code model.encoder.layers.0.fc2.adapter} */
+    /**
+     * @return the paths of the layers this delta added, such as {@code
+     *     model.encoder.layers.0.fc2.adapter}
+     */
     List<String> layers() {
         return layers;
     }
 
     /**
-     * @return each added layer's path mapped to the path it has under its method's own name, without the suffix that
-     *     kept it unique beside another delta's layer ({@code ...fc2.adapter_1} to {@code ...fc2.adapter}), in add order
+     * @return each added layer's path mapped to the path it has under its method's own name,
+     *     without the suffix that kept it unique beside another delta's layer ({@code
+     *     ...fc2.adapter_1} to {@code ...fc2.adapter}), in add order
      */
     Map<String, String> layerBases() {
         return layerBases;
     }
 
-    /** @return the existing or added parameters this delta owns, by path */
+    /**
+     * @return the existing or added parameters this delta owns, by path
+     */
     Map<String, Parameter> adopted() {
         return adopted;
     }
 
     private DeltaHosting hostAt(Module target) {
-        // Read the tree again: an earlier change of this delta may have put a host at this path already.
+        // Read the tree again: an earlier change of this delta may have put a host at this path
+        // already.
         Block module = ModuleTree.of(root).module(target.path()).block();
         if (module instanceof DeltaHosting) {
             return (DeltaHosting) module;
         }
-        DeltaHosting host = module instanceof ai.djl.nn.core.Linear
-                ? new LinearDeltaHost((ai.djl.nn.core.Linear) module)
-                : new DeltaHost(module);
+        DeltaHosting host =
+                module instanceof ai.djl.nn.core.Linear
+                        ? new LinearDeltaHost((ai.djl.nn.core.Linear) module)
+                        : new DeltaHost(module);
         Surgery.Replacement replacement = Surgery.replace(root, target.path(), host);
-        undo.push(() -> {
-            if (host.isEmpty()) {
-                replacement.undo();
-            }
-        });
+        undo.push(
+                () -> {
+                    if (host.isEmpty()) {
+                        replacement.undo();
+                    }
+                });
         return host;
     }
 

@@ -11,12 +11,14 @@ import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
- * What delta4j knows about one backbone beyond its block tree: the attached deltas, in attach order, and the
- * state-dict restriction a freeze with {@code setStateDict} left. Kept per root block (weakly, so a dropped model
- * is collected), which lets several tuning specs share the {@code "deltas"} keyword on one backbone.
+ * What delta4j knows about one backbone beyond its block tree: the attached deltas, in attach
+ * order, and the state-dict restriction a freeze with {@code setStateDict} left. Kept per root
+ * block (weakly, so a dropped model is collected), which lets several tuning specs share the {@code
+ * "deltas"} keyword on one backbone.
  */
 public final class DeltaRegistry {
-    private static final Map<Block, DeltaRegistry> REGISTRIES = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<Block, DeltaRegistry> REGISTRIES =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private final List<AttachedDelta> deltas = new ArrayList<>();
     private Set<String> stateDictKeys;
@@ -31,12 +33,16 @@ public final class DeltaRegistry {
         return REGISTRIES.computeIfAbsent(backbone, b -> new DeltaRegistry());
     }
 
-    /** @return the attached deltas, in attach order */
+    /**
+     * @return the attached deltas, in attach order
+     */
     public synchronized List<AttachedDelta> deltas() {
         return List.copyOf(deltas);
     }
 
-    /** @return every delta parameter of every attached delta, ties removed */
+    /**
+     * @return every delta parameter of every attached delta, ties removed
+     */
     public synchronized Set<Parameter> deltaParameters() {
         Set<Parameter> out = Collections.newSetFromMap(new IdentityHashMap<>());
         for (AttachedDelta d : deltas) {
@@ -45,7 +51,9 @@ public final class DeltaRegistry {
         return out;
     }
 
-    /** @return the state-dict keys a freeze with setStateDict kept, or {@code null} for all */
+    /**
+     * @return the state-dict keys a freeze with setStateDict kept, or {@code null} for all
+     */
     public synchronized Set<String> stateDictKeys() {
         return stateDictKeys;
     }

@@ -19,17 +19,19 @@ import org.delta4j.tree.ModuleTree;
 /**
  * Saved values going back into deltas: how a checkpoint loads and a detached tuning re-attaches.
  *
- * <p>Values are keyed by <em>canonical</em> paths: the paths the parameters would have if the tuning's deltas were
- * the only ones on the backbone. A layer that got a suffix to stay unique beside another tuning's layer
- * ({@code fc2.adapter_1}) is named without it ({@code fc2.adapter}), so saved values fit whatever else is attached
- * when they load. Within one tuning, the second layer of a method on a module keeps its {@code _1}.
+ * <p>Values are keyed by <em>canonical</em> paths: the paths the parameters would have if the
+ * tuning's deltas were the only ones on the backbone. A layer that got a suffix to stay unique
+ * beside another tuning's layer ({@code fc2.adapter_1}) is named without it ({@code fc2.adapter}),
+ * so saved values fit whatever else is attached when they load. Within one tuning, the second layer
+ * of a method on a module keeps its {@code _1}.
  */
 public final class DeltaValues {
     private DeltaValues() {}
 
     /**
      * @param backbone a model's root block with initialised parameters
-     * @return the manager that owns its parameters: where scratch managers for values loading into it hang
+     * @return the manager that owns its parameters: where scratch managers for values loading into
+     *     it hang
      * @throws IllegalStateException when no parameter is initialised
      */
     public static NDManager managerOf(Block backbone) {
@@ -38,7 +40,8 @@ public final class DeltaValues {
                 return p.getArray().getManager();
             }
         }
-        throw new IllegalStateException("The backbone has no initialised parameters; load or initialise it first.");
+        throw new IllegalStateException(
+                "The backbone has no initialised parameters; load or initialise it first.");
     }
 
     /**
@@ -54,10 +57,12 @@ public final class DeltaValues {
         Map<String, Parameter> out = new LinkedHashMap<>();
         for (AttachedDelta d : deltas) {
             Map<String, String> renamed = new LinkedHashMap<>();
-            d.layerBases().forEach((actual, base) -> {
-                int k = taken.merge(base, 1, Integer::sum) - 1;
-                renamed.put(actual, k == 0 ? base : base + "_" + k);
-            });
+            d.layerBases()
+                    .forEach(
+                            (actual, base) -> {
+                                int k = taken.merge(base, 1, Integer::sum) - 1;
+                                renamed.put(actual, k == 0 ? base : base + "_" + k);
+                            });
             d.parameters().forEach((path, p) -> out.put(canonical(path, renamed), p));
         }
         return out;
@@ -73,10 +78,10 @@ public final class DeltaValues {
     }
 
     /**
-     * Attaches a plan's deltas and writes saved values into them, and into the backbone parameters the values name
-     * besides (whose present values {@link Tuning#detach()} puts back). All or nothing: the values' names and shapes
-     * are first checked against the plan's predicted parameters ({@link #check}), so nothing is attached or
-     * allocated for values that do not fit.
+     * Attaches a plan's deltas and writes saved values into them, and into the backbone parameters
+     * the values name besides (whose present values {@link Tuning#detach()} puts back). All or
+     * nothing: the values' names and shapes are first checked against the plan's predicted
+     * parameters ({@link #check}), so nothing is attached or allocated for values that do not fit.
      *
      * @param plan the deltas to attach
      * @param values arrays by canonical delta path or backbone path; only read
@@ -88,42 +93,52 @@ public final class DeltaValues {
         values.forEach((name, value) -> shapes.put(name, value.getShape()));
         check(plan, shapes, name -> name);
         // One change: no forward pass sees the deltas attached but not yet holding their values.
-        return ForwardGate.of(plan.backbone()).change(() -> {
-            Tuning tuning = plan.apply();
-            try {
-                Map<String, Parameter> targets = new LinkedHashMap<>(canonicalParameters(tuning));
-                Map<String, Parameter> backbone = backboneParameters(tuning.backbone());
-                Map<String, Parameter> carried = new LinkedHashMap<>();
-                values.keySet().stream().filter(name -> !targets.containsKey(name))
-                        .forEach(name -> carried.put(name, backbone.get(name)));
-                tuning.carry(carried);
-                targets.putAll(carried);
-                targets.forEach((path, p) -> ParameterValues.assign(p, values.get(path)));
-                return tuning;
-            } catch (RuntimeException e) {
-                tuning.detach();
-                throw e;
-            }
-        });
+        return ForwardGate.of(plan.backbone())
+                .change(
+                        () -> {
+                            Tuning tuning = plan.apply();
+                            try {
+                                Map<String, Parameter> targets =
+                                        new LinkedHashMap<>(canonicalParameters(tuning));
+                                Map<String, Parameter> backbone =
+                                        backboneParameters(tuning.backbone());
+                                Map<String, Parameter> carried = new LinkedHashMap<>();
+                                values.keySet().stream()
+                                        .filter(name -> !targets.containsKey(name))
+                                        .forEach(name -> carried.put(name, backbone.get(name)));
+                                tuning.carry(carried);
+                                targets.putAll(carried);
+                                targets.forEach(
+                                        (path, p) -> ParameterValues.assign(p, values.get(path)));
+                                return tuning;
+                            } catch (RuntimeException e) {
+                                tuning.detach();
+                                throw e;
+                            }
+                        });
     }
 
     /**
-     * Checks saved tensors against what a plan's deltas would hold, before anything is attached or allocated: they
-     * must name every parameter the plan predicts ({@link TuningPlan#parameters()}) with its shape, and besides only
-     * backbone parameters, with the backbone's shapes. A size that a config asks for is thus never allocated unless
-     * the file's own tensors have it.
+     * Checks saved tensors against what a plan's deltas would hold, before anything is attached or
+     * allocated: they must name every parameter the plan predicts ({@link TuningPlan#parameters()})
+     * with its shape, and besides only backbone parameters, with the backbone's shapes. A size that
+     * a config asks for is thus never allocated unless the file's own tensors have it.
      *
      * @param plan the deltas to attach
      * @param given each saved tensor's shape, by canonical delta path or backbone path
      * @param nameInFile how the file names a tensor, for messages
-     * @throws IllegalArgumentException naming every missing and unexpected tensor, or the first shape that differs
-     *     with the arguments it comes from
+     * @throws IllegalArgumentException naming every missing and unexpected tensor, or the first
+     *     shape that differs with the arguments it comes from
      */
-    public static void check(TuningPlan plan, Map<String, Shape> given, UnaryOperator<String> nameInFile) {
+    public static void check(
+            TuningPlan plan, Map<String, Shape> given, UnaryOperator<String> nameInFile) {
         Map<String, Shape> expected = new LinkedHashMap<>(plan.parameters());
         Map<String, Parameter> backbone = backboneParameters(plan.backbone());
         TreeSet<String> missing = new TreeSet<>();
-        expected.keySet().stream().filter(name -> !given.containsKey(name)).map(nameInFile).forEach(missing::add);
+        expected.keySet().stream()
+                .filter(name -> !given.containsKey(name))
+                .map(nameInFile)
+                .forEach(missing::add);
         TreeSet<String> unexpected = new TreeSet<>();
         for (String name : given.keySet()) {
             if (!expected.containsKey(name)) {
@@ -136,22 +151,31 @@ public final class DeltaValues {
             }
         }
         if (!missing.isEmpty() || !unexpected.isEmpty()) {
-            throw new IllegalArgumentException("the saved values do not fit the deltas: missing tensors " + missing
-                    + ", unexpected tensors " + unexpected);
+            throw new IllegalArgumentException(
+                    "the saved values do not fit the deltas: missing tensors "
+                            + missing
+                            + ", unexpected tensors "
+                            + unexpected);
         }
         for (Map.Entry<String, Shape> e : expected.entrySet()) {
             Shape shape = given.get(e.getKey());
             if (!e.getValue().equals(shape)) {
-                throw new IllegalArgumentException("tensor " + nameInFile.apply(e.getKey()) + " has shape " + shape
-                        + ", the model expects " + e.getValue() + askedBy(plan, e.getKey()));
+                throw new IllegalArgumentException(
+                        "tensor "
+                                + nameInFile.apply(e.getKey())
+                                + " has shape "
+                                + shape
+                                + ", the model expects "
+                                + e.getValue()
+                                + askedBy(plan, e.getKey()));
             }
         }
     }
 
     /**
      * @param backbone a model's root block
-     * @return the parameters of its own modules by path, in tree order: none of any delta's layers (a bias a delta
-     *     added or adopted is listed, as it sits in a backbone module)
+     * @return the parameters of its own modules by path, in tree order: none of any delta's layers
+     *     (a bias a delta added or adopted is listed, as it sits in a backbone module)
      */
     public static Map<String, Parameter> backboneParameters(Block backbone) {
         Map<String, Parameter> out = new LinkedHashMap<>();
@@ -163,11 +187,16 @@ public final class DeltaValues {
         return out;
     }
 
-    /** For a delta parameter, the arguments its shape comes from, which a config may have set wrong. */
+    /**
+     * For a delta parameter, the arguments its shape comes from, which a config may have set wrong.
+     */
     private static String askedBy(TuningPlan plan, String path) {
         for (TuningPlan.PlannedDelta d : plan.deltas()) {
             if (d.parameters().containsKey(path)) {
-                return ", as " + d.spec().method() + " with arguments " + d.spec().arguments()
+                return ", as "
+                        + d.spec().method()
+                        + " with arguments "
+                        + d.spec().arguments()
                         + " asks; set the arguments that fit the weights";
             }
         }

@@ -11,9 +11,9 @@ import java.util.Map;
 import org.delta4j.nn.ParameterValues;
 
 /**
- * Parameter values and trainable flags kept on the Java heap (so a tuning that is never re-attached frees them with
- * the handle), by path: those of detached deltas (by canonical path, see {@link DeltaValues}) and of the backbone
- * parameters that came with them.
+ * Parameter values and trainable flags kept on the Java heap (so a tuning that is never re-attached
+ * frees them with the handle), by path: those of detached deltas (by canonical path, see {@link
+ * DeltaValues}) and of the backbone parameters that came with them.
  */
 final class DetachedValues {
     /** One parameter's bytes, exactly as the engine held them. */
@@ -31,23 +31,33 @@ final class DetachedValues {
      */
     static DetachedValues capture(Map<String, Parameter> parameters) {
         Map<String, Saved> saved = new LinkedHashMap<>();
-        parameters.forEach((path, p) -> {
-            NDArray a = p.getArray();
-            saved.put(path, new Saved(a.toByteArray(), a.getShape(), a.getDataType(), p.requiresGradient()));
-        });
+        parameters.forEach(
+                (path, p) -> {
+                    NDArray a = p.getArray();
+                    saved.put(
+                            path,
+                            new Saved(
+                                    a.toByteArray(),
+                                    a.getShape(),
+                                    a.getDataType(),
+                                    p.requiresGradient()));
+                });
         return new DetachedValues(saved);
     }
 
     /**
-     * @param manager a scratch manager; the arrays point at Java memory, so close it once they are copied from
+     * @param manager a scratch manager; the arrays point at Java memory, so close it once they are
+     *     copied from
      * @return the values as arrays, by canonical path
      */
     Map<String, NDArray> arrays(NDManager manager) {
         Map<String, NDArray> out = new LinkedHashMap<>();
-        saved.forEach((path, s) -> {
-            ByteBuffer data = manager.allocateDirect(s.bytes().length).put(s.bytes()).flip();
-            out.put(path, manager.create(data, s.shape(), s.dataType()));
-        });
+        saved.forEach(
+                (path, s) -> {
+                    ByteBuffer data =
+                            manager.allocateDirect(s.bytes().length).put(s.bytes()).flip();
+                    out.put(path, manager.create(data, s.shape(), s.dataType()));
+                });
         return out;
     }
 
@@ -55,7 +65,8 @@ final class DetachedValues {
      * Writes the values back into parameters.
      *
      * @param parameters the parameters by the paths they were captured under
-     * @param manager the manager that owns them; a scratch manager below it holds the copies meanwhile
+     * @param manager the manager that owns them; a scratch manager below it holds the copies
+     *     meanwhile
      */
     void restoreValues(Map<String, Parameter> parameters, NDManager manager) {
         try (NDManager scratch = manager.newSubManager()) {

@@ -5,10 +5,11 @@ import org.delta4j.spec.ArgumentRules;
 import org.delta4j.spec.FreezeDeclaration;
 
 /**
- * Which parameters stay trainable, as OpenDelta's {@code freeze_module(exclude, set_state_dict)}: everything is
- * frozen except parameters under a module that an exclude pattern matches, parameters whose own path matches one,
- * and, with the keyword {@value #DELTAS}, every delta parameter. With {@code setStateDict} the backbone's state dict
- * ({@link StateDict}) holds only the parameters that stay trainable.
+ * Which parameters stay trainable, as OpenDelta's {@code freeze_module(exclude, set_state_dict)}:
+ * everything is frozen except parameters under a module that an exclude pattern matches, parameters
+ * whose own path matches one, and, with the keyword {@value #DELTAS}, every delta parameter. With
+ * {@code setStateDict} the backbone's state dict ({@link StateDict}) holds only the parameters that
+ * stay trainable.
  */
 public final class FreezeSpec {
     /** The exclude keyword that keeps every delta parameter trainable. */
@@ -22,17 +23,23 @@ public final class FreezeSpec {
         this.setStateDict = b.setStateDict;
     }
 
-    /** @return a builder with OpenDelta's defaults: exclude {@code ["deltas"]}, setStateDict true */
+    /**
+     * @return a builder with OpenDelta's defaults: exclude {@code ["deltas"]}, setStateDict true
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the exclude patterns, possibly with {@value #DELTAS} */
+    /**
+     * @return the exclude patterns, possibly with {@value #DELTAS}
+     */
     public List<String> exclude() {
         return exclude;
     }
 
-    /** @return whether the state dict keeps only trainable parameters */
+    /**
+     * @return whether the state dict keeps only trainable parameters
+     */
     public boolean setStateDict() {
         return setStateDict;
     }
@@ -45,7 +52,8 @@ public final class FreezeSpec {
         private Builder() {}
 
         /**
-         * @param patterns module or parameter patterns to keep trainable; {@value #DELTAS} keeps the deltas
+         * @param patterns module or parameter patterns to keep trainable; {@value #DELTAS} keeps
+         *     the deltas
          * @return this builder
          * @throws org.delta4j.spec.SpecException for an empty pattern or a broken regex
          */
@@ -63,7 +71,9 @@ public final class FreezeSpec {
             return this;
         }
 
-        /** @return the spec */
+        /**
+         * @return the spec
+         */
         public FreezeSpec build() {
             return new FreezeSpec(this);
         }

@@ -16,9 +16,10 @@ import org.delta4j.spec.SpecException;
 import org.delta4j.tree.ModuleTree;
 
 /**
- * Freezes a backbone as OpenDelta's {@code freeze_module}: a parameter stays as it is when it is a delta parameter
- * and {@code "deltas"} is excluded, when an exclude pattern matches its own path, or when one matches the path of a
- * module that contains it; every other parameter is frozen. Like OpenDelta, nothing is ever unfrozen.
+ * Freezes a backbone as OpenDelta's {@code freeze_module}: a parameter stays as it is when it is a
+ * delta parameter and {@code "deltas"} is excluded, when an exclude pattern matches its own path,
+ * or when one matches the path of a module that contains it; every other parameter is frozen. Like
+ * OpenDelta, nothing is ever unfrozen.
  */
 final class Freezer {
     private Freezer() {}
@@ -27,7 +28,8 @@ final class Freezer {
      * @param backbone the model's root block
      * @param spec what to keep trainable
      * @return the parameters that were frozen
-     * @throws SpecException when an exclude pattern matches no module or parameter; nothing is changed then
+     * @throws SpecException when an exclude pattern matches no module or parameter; nothing is
+     *     changed then
      */
     static Set<Parameter> freeze(Block backbone, FreezeSpec spec) {
         ModuleTree tree = ModuleTree.of(backbone);
@@ -36,11 +38,12 @@ final class Freezer {
         Set<Parameter> deltas = DeltaRegistry.of(backbone).deltaParameters();
         Set<Parameter> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<String, Parameter> params = tree.parameters();
-        params.forEach((path, p) -> {
-            if ((keepDeltas && deltas.contains(p)) || coveredBy(path, patterns)) {
-                kept.add(p);
-            }
-        });
+        params.forEach(
+                (path, p) -> {
+                    if ((keepDeltas && deltas.contains(p)) || coveredBy(path, patterns)) {
+                        kept.add(p);
+                    }
+                });
         Set<Parameter> frozen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Parameter p : params.values()) {
             if (!kept.contains(p)) {
@@ -49,13 +52,16 @@ final class Freezer {
             }
         }
         if (spec.setStateDict()) {
-            // As named_parameters(): a parameter shared by several modules is kept under its first path only.
+            // As named_parameters(): a parameter shared by several modules is kept under its first
+            // path only.
             Set<String> keys = new LinkedHashSet<>();
-            tree.uniqueParameters().forEach((path, p) -> {
-                if (p.requiresGradient()) {
-                    keys.add(path);
-                }
-            });
+            tree.uniqueParameters()
+                    .forEach(
+                            (path, p) -> {
+                                if (p.requiresGradient()) {
+                                    keys.add(path);
+                                }
+                            });
             DeltaRegistry.of(backbone).restrictStateDict(keys);
         }
         return frozen;

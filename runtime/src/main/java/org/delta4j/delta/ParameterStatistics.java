@@ -7,8 +7,8 @@ import java.util.Set;
 import org.delta4j.tree.ModuleTree;
 
 /**
- * Parameter counts of a backbone, as OpenDelta's {@code inspect_module_statistics}: each tied parameter counted
- * once, buffers not counted, deltas included in the total.
+ * Parameter counts of a backbone, as OpenDelta's {@code inspect_module_statistics}: each tied
+ * parameter counted once, buffers not counted, deltas included in the total.
  */
 public final class ParameterStatistics {
     private final long total;
@@ -39,28 +39,42 @@ public final class ParameterStatistics {
         return new ParameterStatistics(total, trainable, delta);
     }
 
-    /** @return all parameters, deltas included */
+    /**
+     * @return all parameters, deltas included
+     */
     public long total() {
         return total;
     }
 
-    /** @return the parameters that train */
+    /**
+     * @return the parameters that train
+     */
     public long trainable() {
         return trainable;
     }
 
-    /** @return the delta parameters */
+    /**
+     * @return the delta parameters
+     */
     public long delta() {
         return delta;
     }
 
-    /** @return OpenDelta's two ratio lines, such as {@code Trainable Ratio: 3248/46500=6.984946%} */
+    /**
+     * @return OpenDelta's two ratio lines, such as {@code Trainable Ratio: 3248/46500=6.984946%}
+     */
     @Override
     public String toString() {
         return line("Trainable Ratio", trainable) + "\n" + line("Delta Parameter Ratio", delta);
     }
 
     private String line(String label, long part) {
-        return String.format(Locale.ROOT, "%s: %d/%d=%.6f%%", label, part, total, total == 0 ? 0.0 : 100.0 * part / total);
+        return String.format(
+                Locale.ROOT,
+                "%s: %d/%d=%.6f%%",
+                label,
+                part,
+                total,
+                total == 0 ? 0.0 : 100.0 * part / total);
     }
 }

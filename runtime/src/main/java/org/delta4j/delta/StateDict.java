@@ -8,9 +8,9 @@ import java.util.Set;
 import org.delta4j.tree.ModuleTree;
 
 /**
- * A backbone's state dict: every parameter and buffer array by HF path, tied weights under each of their paths, as
- * PyTorch's {@code state_dict()}. After a freeze with {@code setStateDict}, only the parameters that were left
- * trainable, as OpenDelta's {@code set_state_dict=True}.
+ * A backbone's state dict: every parameter and buffer array by HF path, tied weights under each of
+ * their paths, as PyTorch's {@code state_dict()}. After a freeze with {@code setStateDict}, only
+ * the parameters that were left trainable, as OpenDelta's {@code set_state_dict=True}.
  */
 public final class StateDict {
     private StateDict() {}
@@ -23,11 +23,13 @@ public final class StateDict {
         ModuleTree tree = ModuleTree.of(backbone);
         Set<String> kept = DeltaRegistry.of(backbone).stateDictKeys();
         Map<String, NDArray> out = new LinkedHashMap<>();
-        tree.parameters().forEach((path, p) -> {
-            if (kept == null || kept.contains(path)) {
-                out.put(path, p.getArray());
-            }
-        });
+        tree.parameters()
+                .forEach(
+                        (path, p) -> {
+                            if (kept == null || kept.contains(path)) {
+                                out.put(path, p.getArray());
+                            }
+                        });
         if (kept == null) {
             tree.buffers().forEach((path, p) -> out.put(path, p.getArray()));
         }

@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The deltas one {@link TuningSpec} attached to a backbone, and what users do with them next: look at the
- * structure graph and ratios ({@link #log()}), freeze, train (with {@link #freezeGuard()}), detach and re-attach.
+ * The deltas one {@link TuningSpec} attached to a backbone, and what users do with them next: look
+ * at the structure graph and ratios ({@link #log()}), freeze, train (with {@link #freezeGuard()}),
+ * detach and re-attach.
  */
 public final class Tuning {
     private static final Logger LOG = LoggerFactory.getLogger(Tuning.class);
@@ -36,17 +37,24 @@ public final class Tuning {
         this.deltas = List.copyOf(deltas);
     }
 
-    /** @return the backbone the deltas are attached to */
+    /**
+     * @return the backbone the deltas are attached to
+     */
     public Block backbone() {
         return backbone;
     }
 
-    /** @return the deltas, in attach order (while detached, those that {@link #reattach()} puts back) */
+    /**
+     * @return the deltas, in attach order (while detached, those that {@link #reattach()} puts
+     *     back)
+     */
     public List<AttachedDelta> deltas() {
         return deltas;
     }
 
-    /** @return every parameter of these deltas by backbone path, in attach order */
+    /**
+     * @return every parameter of these deltas by backbone path, in attach order
+     */
     public Map<String, Parameter> deltaParameters() {
         Map<String, Parameter> out = new LinkedHashMap<>();
         for (AttachedDelta d : deltas) {
@@ -56,8 +64,8 @@ public final class Tuning {
     }
 
     /**
-     * Freezes the backbone as OpenDelta's {@code freeze_module}; see {@link FreezeSpec}. The frozen set is
-     * remembered so {@link #freezeGuard()} can restore it.
+     * Freezes the backbone as OpenDelta's {@code freeze_module}; see {@link FreezeSpec}. The frozen
+     * set is remembered so {@link #freezeGuard()} can restore it.
      *
      * @param spec what to keep trainable
      * @return this handle
@@ -69,8 +77,8 @@ public final class Tuning {
 
     /**
      * A training listener that re-freezes what {@link #freeze} froze when a trainer starts. DJL's
-     * {@code Model.newTrainer} unfreezes every parameter of a model that was loaded with {@code Model.load}; add this
-     * to the {@code TrainingConfig} so freezing holds during training.
+     * {@code Model.newTrainer} unfreezes every parameter of a model that was loaded with {@code
+     * Model.load}; add this to the {@code TrainingConfig} so freezing holds during training.
      *
      * @return the listener
      */
@@ -85,18 +93,23 @@ public final class Tuning {
         };
     }
 
-    /** @return the parameter counts now */
+    /**
+     * @return the parameter counts now
+     */
     public ParameterStatistics statistics() {
         return ParameterStatistics.of(backbone);
     }
 
-    /** @return the structure graph, delta parameters marked */
+    /**
+     * @return the structure graph, delta parameters marked
+     */
     public StructureGraph graph() {
         return StructureGraph.of(backbone, DeltaRegistry.of(backbone).deltaParameters());
     }
 
     /**
-     * Logs and returns OpenDelta's {@code log()} text: the structure graph, then the trainable and delta ratios.
+     * Logs and returns OpenDelta's {@code log()} text: the structure graph, then the trainable and
+     * delta ratios.
      *
      * @return the text, plain
      */
@@ -107,11 +120,12 @@ public final class Tuning {
     }
 
     /**
-     * Removes every delta of this handle, newest first; the backbone's modules and parameters are bit-identical to
-     * those before attaching (frozen parameters stay frozen), including backbone parameters whose values a
-     * checkpoint brought along. The deltas' values and trainable flags, and those brought values, are kept on the
-     * Java heap, so {@link #reattach()} can put the same deltas back. Does nothing when already detached. Merged
-     * LoRA deltas are unmerged first, which restores their weights within float rounding.
+     * Removes every delta of this handle, newest first; the backbone's modules and parameters are
+     * bit-identical to those before attaching (frozen parameters stay frozen), including backbone
+     * parameters whose values a checkpoint brought along. The deltas' values and trainable flags,
+     * and those brought values, are kept on the Java heap, so {@link #reattach()} can put the same
+     * deltas back. Does nothing when already detached. Merged LoRA deltas are unmerged first, which
+     * restores their weights within float rounding.
      */
     public void detach() {
         ForwardGate.of(backbone).change(this::detachAlone);
@@ -135,19 +149,23 @@ public final class Tuning {
         detached = values;
     }
 
-    /** @return whether the deltas are attached: true until {@link #detach()}, and again after {@link #reattach()} */
+    /**
+     * @return whether the deltas are attached: true until {@link #detach()}, and again after {@link
+     *     #reattach()}
+     */
     public boolean isAttached() {
         return detached == null;
     }
 
     /**
-     * Attaches the detached deltas again, on the same modules, with the values and trainable flags they had when
-     * detached: the backbone's outputs and parameters are then bit-identical to those before {@link #detach()}. The
-     * delta parameters are new objects; read them again from {@link #deltas()} or {@link #deltaParameters()}.
+     * Attaches the detached deltas again, on the same modules, with the values and trainable flags
+     * they had when detached: the backbone's outputs and parameters are then bit-identical to those
+     * before {@link #detach()}. The delta parameters are new objects; read them again from {@link
+     * #deltas()} or {@link #deltaParameters()}.
      *
      * @return this handle
-     * @throws IllegalStateException when the deltas are attached, or the backbone changed so that they would modify
-     *     other modules; the backbone is then unchanged
+     * @throws IllegalStateException when the deltas are attached, or the backbone changed so that
+     *     they would modify other modules; the backbone is then unchanged
      */
     public Tuning reattach() {
         return ForwardGate.of(backbone).change(this::reattachAlone);
@@ -155,7 +173,8 @@ public final class Tuning {
 
     private Tuning reattachAlone() {
         if (detached == null) {
-            throw new IllegalStateException("the deltas are attached; detach() them before reattach()");
+            throw new IllegalStateException(
+                    "the deltas are attached; detach() them before reattach()");
         }
         TuningSpec.Builder spec = TuningSpec.builder();
         deltas.forEach(d -> spec.add(d.spec()));
@@ -163,8 +182,13 @@ public final class Tuning {
         for (int i = 0; i < deltas.size(); i++) {
             List<String> now = plan.deltas().get(i).modules();
             if (!now.equals(deltas.get(i).modifiedModules())) {
-                throw new IllegalStateException("cannot reattach " + deltas.get(i).spec().method() + ": it modified "
-                        + deltas.get(i).modifiedModules() + " but would now modify " + now);
+                throw new IllegalStateException(
+                        "cannot reattach "
+                                + deltas.get(i).spec().method()
+                                + ": it modified "
+                                + deltas.get(i).modifiedModules()
+                                + " but would now modify "
+                                + now);
             }
         }
         Tuning fresh;
@@ -180,8 +204,8 @@ public final class Tuning {
     }
 
     /**
-     * Records backbone parameters whose values are about to come with these deltas (a checkpoint's trainable layer
-     * norms), so that {@link #detach()} puts their present values back.
+     * Records backbone parameters whose values are about to come with these deltas (a checkpoint's
+     * trainable layer norms), so that {@link #detach()} puts their present values back.
      *
      * @param parameters the parameters by backbone path, not yet overwritten
      */

@@ -17,8 +17,8 @@ import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
 
 /**
- * Which modules each delta of a {@link TuningSpec} modifies on one backbone. Resolving a plan checks every pattern
- * and every target; nothing changes until {@link #apply()}.
+ * Which modules each delta of a {@link TuningSpec} modifies on one backbone. Resolving a plan
+ * checks every pattern and every target; nothing changes until {@link #apply()}.
  */
 public final class TuningPlan {
     private final TuningSpec spec;
@@ -48,10 +48,11 @@ public final class TuningPlan {
     }
 
     /**
-     * Every parameter the deltas would add or take over, with its shape, by canonical path (the names checkpoints
-     * use, see {@link DeltaValues}), in attach order. Worked out before anything is allocated: the deltas are put in
-     * place shaped, read and taken off again while forward passes wait ({@link ForwardGate}), so no forward pass and
-     * no caller sees the backbone changed.
+     * Every parameter the deltas would add or take over, with its shape, by canonical path (the
+     * names checkpoints use, see {@link DeltaValues}), in attach order. Worked out before anything
+     * is allocated: the deltas are put in place shaped, read and taken off again while forward
+     * passes wait ({@link ForwardGate}), so no forward pass and no caller sees the backbone
+     * changed.
      *
      * @return the predicted parameters
      */
@@ -61,20 +62,24 @@ public final class TuningPlan {
         return out;
     }
 
-    /** @return the backbone the plan was resolved on */
+    /**
+     * @return the backbone the plan was resolved on
+     */
     public Block backbone() {
         return backbone;
     }
 
-    /** @return the planned deltas, in attach order */
+    /**
+     * @return the planned deltas, in attach order
+     */
     public List<PlannedDelta> deltas() {
         return deltas;
     }
 
     /**
-     * Attaches every delta, then freezes as the spec says. All or nothing: if anything fails, every change made so
-     * far is undone and the backbone is exactly as it was. Forward passes through the backbone wait while it runs
-     * ({@link ForwardGate}).
+     * Attaches every delta, then freezes as the spec says. All or nothing: if anything fails, every
+     * change made so far is undone and the backbone is exactly as it was. Forward passes through
+     * the backbone wait while it runs ({@link ForwardGate}).
      *
      * @return the handle to the attached deltas
      */
@@ -88,21 +93,23 @@ public final class TuningPlan {
             return;
         }
         try {
-            apply(shaped -> {
-                Map<String, Parameter> canonical = DeltaValues.canonicalParameters(shaped);
-                for (int i = 0; i < deltas.size(); i++) {
-                    Set<Parameter> own = Collections.newSetFromMap(new IdentityHashMap<>());
-                    own.addAll(shaped.deltas().get(i).parameters().values());
-                    Map<String, Shape> shapes = new LinkedHashMap<>();
-                    canonical.forEach((path, p) -> {
-                        if (own.contains(p)) {
-                            shapes.put(path, p.getShape());
+            apply(
+                    shaped -> {
+                        Map<String, Parameter> canonical = DeltaValues.canonicalParameters(shaped);
+                        for (int i = 0; i < deltas.size(); i++) {
+                            Set<Parameter> own = Collections.newSetFromMap(new IdentityHashMap<>());
+                            own.addAll(shaped.deltas().get(i).parameters().values());
+                            Map<String, Shape> shapes = new LinkedHashMap<>();
+                            canonical.forEach(
+                                    (path, p) -> {
+                                        if (own.contains(p)) {
+                                            shapes.put(path, p.getShape());
+                                        }
+                                    });
+                            deltas.get(i).parameters = Collections.unmodifiableMap(shapes);
                         }
+                        throw new Predicted();
                     });
-                    deltas.get(i).parameters = Collections.unmodifiableMap(shapes);
-                }
-                throw new Predicted();
-            });
         } catch (Predicted done) {
             // the deltas were read and taken off again
         }
@@ -116,9 +123,9 @@ public final class TuningPlan {
     }
 
     /**
-     * As {@link #apply()}, with a check that sees the deltas in place, their parameters shaped but not yet
-     * allocated: a loader compares them with a file's tensors there, so that no size the file's config asks for is
-     * allocated unless the file holds it.
+     * As {@link #apply()}, with a check that sees the deltas in place, their parameters shaped but
+     * not yet allocated: a loader compares them with a file's tensors there, so that no size the
+     * file's config asks for is allocated unless the file holds it.
      *
      * @param beforeAllocating the check; it throws to stop the attach, which is then undone
      * @return the handle to the attached deltas
@@ -133,8 +140,10 @@ public final class TuningPlan {
         List<Attachment> attachments = new ArrayList<>();
         try {
             for (PlannedDelta p : deltas) {
-                Attachment attachment = new Attachment(backbone, reference.getManager(), reference.getDataType());
-                AttachedDelta delta = new AttachedDelta(p.spec(), backbone, p.modules(), attachment);
+                Attachment attachment =
+                        new Attachment(backbone, reference.getManager(), reference.getDataType());
+                AttachedDelta delta =
+                        new AttachedDelta(p.spec(), backbone, p.modules(), attachment);
                 attached.add(delta);
                 attachments.add(attachment);
                 ModuleTree tree = ModuleTree.of(backbone);
@@ -170,8 +179,9 @@ public final class TuningPlan {
                 return p.getArray();
             }
         }
-        throw new IllegalStateException("The backbone has no initialised parameters. Load it, or call "
-                + "backbone.initialize(manager, DataType.FLOAT32, inputShapes), before attaching deltas.");
+        throw new IllegalStateException(
+                "The backbone has no initialised parameters. Load it, or call "
+                        + "backbone.initialize(manager, DataType.FLOAT32, inputShapes), before attaching deltas.");
     }
 
     @Override
@@ -180,12 +190,23 @@ public final class TuningPlan {
         for (PlannedDelta d : deltas) {
             sb.append(d).append('\n');
         }
-        spec.freeze().ifPresent(f -> sb.append("then freeze all but ").append(f.exclude())
-                .append(f.setStateDict() ? ", state dict keeps trainable parameters only" : "").append('\n'));
+        spec.freeze()
+                .ifPresent(
+                        f ->
+                                sb.append("then freeze all but ")
+                                        .append(f.exclude())
+                                        .append(
+                                                f.setStateDict()
+                                                        ? ", state dict keeps trainable parameters only"
+                                                        : "")
+                                        .append('\n'));
         return sb.toString();
     }
 
-    /** One delta of a plan: its spec, the module paths it modifies, in tree order, and the parameters it adds. */
+    /**
+     * One delta of a plan: its spec, the module paths it modifies, in tree order, and the
+     * parameters it adds.
+     */
     public static final class PlannedDelta {
         private final DeltaSpec spec;
         private final List<String> targets;
@@ -205,33 +226,46 @@ public final class TuningPlan {
             this.modules = List.copyOf(distinct);
         }
 
-        /** @return the targets in the order the method takes them (a parallel adapter's pairs), repeats kept */
+        /**
+         * @return the targets in the order the method takes them (a parallel adapter's pairs),
+         *     repeats kept
+         */
         List<String> targets() {
             return targets;
         }
 
-        /** @return the delta's spec */
+        /**
+         * @return the delta's spec
+         */
         public DeltaSpec spec() {
             return spec;
         }
 
         /**
-         * @return the parameters this delta would add or take over (a BitFit bias), with their shapes, by canonical
-         *     path; see {@link TuningPlan#parameters()}
+         * @return the parameters this delta would add or take over (a BitFit bias), with their
+         *     shapes, by canonical path; see {@link TuningPlan#parameters()}
          */
         public Map<String, Shape> parameters() {
             plan.predict();
             return parameters;
         }
 
-        /** @return the module paths it modifies, each once, in tree order */
+        /**
+         * @return the module paths it modifies, each once, in tree order
+         */
         public List<String> modules() {
             return modules;
         }
 
         @Override
         public String toString() {
-            return spec.method() + " " + spec.arguments() + " on " + modules.size() + " modules: " + modules;
+            return spec.method()
+                    + " "
+                    + spec.arguments()
+                    + " on "
+                    + modules.size()
+                    + " modules: "
+                    + modules;
         }
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A whole tuning spec: the deltas to attach, in order, and optionally how to freeze the backbone afterwards. What an
- * annotated spec type generates, and what code can build by hand.
+ * A whole tuning spec: the deltas to attach, in order, and optionally how to freeze the backbone
+ * afterwards. What an annotated spec type generates, and what code can build by hand.
  *
  * <pre>{@code
  * Tuning tuning = TuningSpec.builder()
@@ -26,17 +26,23 @@ public final class TuningSpec {
         this.freeze = freeze;
     }
 
-    /** @return an empty builder */
+    /**
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the deltas, in attach order */
+    /**
+     * @return the deltas, in attach order
+     */
     public List<DeltaSpec> deltas() {
         return deltas;
     }
 
-    /** @return how to freeze after attaching, if at all */
+    /**
+     * @return how to freeze after attaching, if at all
+     */
     public Optional<FreezeSpec> freeze() {
         return Optional.ofNullable(freeze);
     }
@@ -46,15 +52,16 @@ public final class TuningSpec {
      *
      * @param backbone the model's root block
      * @return which modules each delta would modify
-     * @throws org.delta4j.spec.SpecException when a pattern matches nothing or a module cannot be modified
+     * @throws org.delta4j.spec.SpecException when a pattern matches nothing or a module cannot be
+     *     modified
      */
     public TuningPlan plan(Block backbone) {
         return TuningPlan.resolve(this, backbone);
     }
 
     /**
-     * Attaches every delta, then freezes as specified. All or nothing: if any delta fails, the backbone is left
-     * exactly as it was.
+     * Attaches every delta, then freezes as specified. All or nothing: if any delta fails, the
+     * backbone is left exactly as it was.
      *
      * @param backbone the model's root block, initialised
      * @return the handle to log, inspect, train and save the deltas
@@ -94,7 +101,8 @@ public final class TuningSpec {
          */
         public TuningSpec build() {
             if (deltas.isEmpty()) {
-                throw new IllegalStateException("a tuning spec needs at least one delta: call add(...)");
+                throw new IllegalStateException(
+                        "a tuning spec needs at least one delta: call add(...)");
             }
             return new TuningSpec(deltas, freeze);
         }

@@ -10,9 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Writes a folder all at once: its files go into a temporary sibling folder, which then takes the target's place
- * by a rename. A crash or an error leaves the target as it was (an old folder there is kept until the new one is
- * in place). The folder and what the writer creates in it get the permissions the umask gives.
+ * Writes a folder all at once: its files go into a temporary sibling folder, which then takes the
+ * target's place by a rename. A crash or an error leaves the target as it was (an old folder there
+ * is kept until the new one is in place). The folder and what the writer creates in it get the
+ * permissions the umask gives.
  */
 public final class AtomicFolder {
     /** Fills a temporary folder. */
@@ -70,18 +71,22 @@ public final class AtomicFolder {
         if (!Files.exists(dir)) {
             return;
         }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
+        Files.walkFileTree(
+                dir,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                            throws IOException {
+                        Files.delete(file);
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path d, IOException exc)
+                            throws IOException {
+                        Files.delete(d);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
     }
 }

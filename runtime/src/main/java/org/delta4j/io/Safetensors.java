@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads and writes safetensors files without DJL's own codec, which has 2 GiB limits and aborts the JVM on BF16.
- * Reading checks the header first (see {@link SafetensorsFile}); BF16 arrives as FLOAT32, I16 as INT32.
+ * Reads and writes safetensors files without DJL's own codec, which has 2 GiB limits and aborts the
+ * JVM on BF16. Reading checks the header first (see {@link SafetensorsFile}); BF16 arrives as
+ * FLOAT32, I16 as INT32.
  */
 public final class Safetensors {
     private Safetensors() {}
@@ -17,7 +18,8 @@ public final class Safetensors {
     /**
      * @param file a safetensors file
      * @return the open file, to read tensors one by one
-     * @throws IOException when it cannot be read or its header is invalid, naming the file and the problem
+     * @throws IOException when it cannot be read or its header is invalid, naming the file and the
+     *     problem
      */
     public static SafetensorsFile open(Path file) throws IOException {
         return SafetensorsFile.open(file);
@@ -29,22 +31,26 @@ public final class Safetensors {
      * @param file a safetensors file
      * @param manager the manager that will own the arrays
      * @return the arrays by name, in header order, each named after its key
-     * @throws IOException when the file cannot be read or is invalid, naming the file and the problem
+     * @throws IOException when the file cannot be read or is invalid, naming the file and the
+     *     problem
      */
     public static Map<String, NDArray> read(Path file, NDManager manager) throws IOException {
-        try (SafetensorsFile source = open(file); NDManager scratch = manager.newSubManager()) {
+        try (SafetensorsFile source = open(file);
+                NDManager scratch = manager.newSubManager()) {
             Map<String, NDArray> out = new LinkedHashMap<>();
             for (String name : source.names()) {
                 out.put(name, source.read(name, scratch));
             }
-            // Hand over only once every tensor was read; closing scratch then frees nothing that was returned.
+            // Hand over only once every tensor was read; closing scratch then frees nothing that
+            // was returned.
             out.values().forEach(a -> a.attach(manager));
             return out;
         }
     }
 
     /**
-     * Writes arrays under their map keys, sorted, with {@code "format": "pt"} metadata unless given; atomic.
+     * Writes arrays under their map keys, sorted, with {@code "format": "pt"} metadata unless
+     * given; atomic.
      *
      * @param file the file to create or replace
      * @param tensors the arrays by tensor name (F64, F32, F16, I64, I32, I8, U8 or BOOL)

@@ -5,8 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * The safetensors element types delta4j reads, with the DJL type each becomes. BF16 and I16 are widened in Java (to
- * F32 and I32): DJL's PyTorch engine aborts the JVM on those two types, so they must never reach it.
+ * The safetensors element types delta4j reads, with the DJL type each becomes. BF16 and I16 are
+ * widened in Java (to F32 and I32): DJL's PyTorch engine aborts the JVM on those two types, so they
+ * must never reach it.
  */
 public enum SafetensorsDType {
     /** 64-bit float. */
@@ -38,12 +39,16 @@ public enum SafetensorsDType {
         this.loaded = loaded;
     }
 
-    /** @return bytes per element in the file */
+    /**
+     * @return bytes per element in the file
+     */
     public int itemSize() {
         return itemSize;
     }
 
-    /** @return the DJL type a tensor of this type is read as */
+    /**
+     * @return the DJL type a tensor of this type is read as
+     */
     public DataType loadedType() {
         return loaded;
     }
@@ -84,7 +89,9 @@ public enum SafetensorsDType {
      */
     ByteBuffer decode(ByteBuffer src, int count) {
         src.order(ByteOrder.LITTLE_ENDIAN);
-        ByteBuffer out = ByteBuffer.allocateDirect(count * loaded.getNumOfBytes()).order(ByteOrder.nativeOrder());
+        ByteBuffer out =
+                ByteBuffer.allocateDirect(count * loaded.getNumOfBytes())
+                        .order(ByteOrder.nativeOrder());
         if (this == BF16) {
             for (int i = 0; i < count; i++) {
                 out.putFloat(Float.intBitsToFloat((src.getShort() & 0xffff) << 16));
@@ -96,7 +103,8 @@ public enum SafetensorsDType {
         } else if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN || itemSize == 1) {
             out.put(src);
         } else {
-            throw new UnsupportedOperationException("reading safetensors needs a little-endian platform");
+            throw new UnsupportedOperationException(
+                    "reading safetensors needs a little-endian platform");
         }
         return out.flip();
     }

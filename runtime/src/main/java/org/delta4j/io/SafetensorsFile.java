@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An open safetensors file whose header has been checked. Each tensor is read on demand by memory-mapping its own
- * bytes (long offsets, so files over 2 GiB work; one tensor must stay under 2 GiB, DJL's buffer limit) and copying
- * them into engine memory: the array never refers to the mapping, so it may be modified and outlives the file.
+ * An open safetensors file whose header has been checked. Each tensor is read on demand by
+ * memory-mapping its own bytes (long offsets, so files over 2 GiB work; one tensor must stay under
+ * 2 GiB, DJL's buffer limit) and copying them into engine memory: the array never refers to the
+ * mapping, so it may be modified and outlives the file.
  */
 public final class SafetensorsFile implements TensorSource {
     private final Path file;
@@ -28,7 +29,8 @@ public final class SafetensorsFile implements TensorSource {
     /**
      * @param file a safetensors file
      * @return the open file
-     * @throws IOException when it cannot be read or its header is invalid, naming the file and the problem
+     * @throws IOException when it cannot be read or its header is invalid, naming the file and the
+     *     problem
      */
     public static SafetensorsFile open(Path file) throws IOException {
         FileChannel channel = UserFiles.openChannel(file);
@@ -40,7 +42,9 @@ public final class SafetensorsFile implements TensorSource {
         }
     }
 
-    /** @return the {@code __metadata__} entries, empty when absent */
+    /**
+     * @return the {@code __metadata__} entries, empty when absent
+     */
     public Map<String, String> metadata() {
         return header.metadata();
     }
@@ -64,17 +68,31 @@ public final class SafetensorsFile implements TensorSource {
         TensorInfo info = info(name);
         long bytes = info.byteSize();
         if (bytes > Integer.MAX_VALUE) {
-            throw new IOException("Tensor \"" + name + "\" in " + file + " has " + bytes
-                    + " bytes; DJL holds at most 2 GiB in one array");
+            throw new IOException(
+                    "Tensor \""
+                            + name
+                            + "\" in "
+                            + file
+                            + " has "
+                            + bytes
+                            + " bytes; DJL holds at most 2 GiB in one array");
         }
-        ByteBuffer raw = bytes == 0
-                ? ByteBuffer.allocate(0)
-                : channel.map(FileChannel.MapMode.READ_ONLY, header.dataStart() + info.begin(), bytes);
+        ByteBuffer raw =
+                bytes == 0
+                        ? ByteBuffer.allocate(0)
+                        : channel.map(
+                                FileChannel.MapMode.READ_ONLY,
+                                header.dataStart() + info.begin(),
+                                bytes);
         int count = Math.toIntExact(info.shape().size());
-        // DJL wraps a direct buffer without copying, and only the wrapping Java object keeps the buffer alive: any
-        // derived array (toType, attach to another manager) would outlive it and read freed memory after a GC.
+        // DJL wraps a direct buffer without copying, and only the wrapping Java object keeps the
+        // buffer alive: any
+        // derived array (toType, attach to another manager) would outlive it and read freed memory
+        // after a GC.
         // A clone gives PyTorch its own memory.
-        try (NDArray wrapped = manager.create(info.dtype().decode(raw, count), info.shape(), info.dtype().loadedType())) {
+        try (NDArray wrapped =
+                manager.create(
+                        info.dtype().decode(raw, count), info.shape(), info.dtype().loadedType())) {
             NDArray array = wrapped.duplicate();
             array.setName(name);
             return array;

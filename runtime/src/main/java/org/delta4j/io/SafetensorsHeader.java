@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed and checked safetensors header: an 8-byte little-endian length, then a JSON object mapping each tensor
- * name to its dtype, shape and data offsets, with optional string {@code __metadata__}. The check guarantees that every
- * tensor lies inside the file and that the tensors tile the data section exactly (no gaps, no overlaps).
+ * A parsed and checked safetensors header: an 8-byte little-endian length, then a JSON object
+ * mapping each tensor name to its dtype, shape and data offsets, with optional string {@code
+ * __metadata__}. The check guarantees that every tensor lies inside the file and that the tensors
+ * tile the data section exactly (no gaps, no overlaps).
  */
 final class SafetensorsHeader {
     /** The largest header safetensors itself accepts. */
@@ -32,23 +33,30 @@ final class SafetensorsHeader {
     private final Map<String, String> metadata;
     private final Map<String, TensorInfo> tensors;
 
-    private SafetensorsHeader(long dataStart, Map<String, String> metadata, Map<String, TensorInfo> tensors) {
+    private SafetensorsHeader(
+            long dataStart, Map<String, String> metadata, Map<String, TensorInfo> tensors) {
         this.dataStart = dataStart;
         this.metadata = Collections.unmodifiableMap(metadata);
         this.tensors = Collections.unmodifiableMap(tensors);
     }
 
-    /** @return the file offset of the data section */
+    /**
+     * @return the file offset of the data section
+     */
     long dataStart() {
         return dataStart;
     }
 
-    /** @return the {@code __metadata__} entries, empty when absent */
+    /**
+     * @return the {@code __metadata__} entries, empty when absent
+     */
     Map<String, String> metadata() {
         return metadata;
     }
 
-    /** @return the tensors by name, in header order */
+    /**
+     * @return the tensors by name, in header order
+     */
     Map<String, TensorInfo> tensors() {
         return tensors;
     }
@@ -57,17 +65,25 @@ final class SafetensorsHeader {
      * @param file the file, for messages
      * @param channel the open file
      * @return the checked header
-     * @throws IOException naming the file and the problem when the header is unreadable or inconsistent
+     * @throws IOException naming the file and the problem when the header is unreadable or
+     *     inconsistent
      */
     static SafetensorsHeader read(Path file, FileChannel channel) throws IOException {
         long size = channel.size();
         if (size < 8) {
-            throw problem(file, "the file has " + size + " bytes, too short for the 8-byte header length");
+            throw problem(
+                    file,
+                    "the file has " + size + " bytes, too short for the 8-byte header length");
         }
         long headerLength = readFully(file, channel, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         if (headerLength < 2 || headerLength > MAX_HEADER || headerLength > size - 8) {
-            throw problem(file, "the header length " + Long.toUnsignedString(headerLength)
-                    + " does not fit the file size " + size + " (truncated or not a safetensors file)");
+            throw problem(
+                    file,
+                    "the header length "
+                            + Long.toUnsignedString(headerLength)
+                            + " does not fit the file size "
+                            + size
+                            + " (truncated or not a safetensors file)");
         }
         ByteBuffer bytes = readFully(file, channel, 8, (int) headerLength);
         String json = StandardCharsets.UTF_8.decode(bytes).toString();
@@ -94,7 +110,8 @@ final class SafetensorsHeader {
         return new SafetensorsHeader(dataStart, metadata, tensors);
     }
 
-    private static Map<String, String> parseMetadata(Path file, JsonElement value) throws IOException {
+    private static Map<String, String> parseMetadata(Path file, JsonElement value)
+            throws IOException {
         if (!value.isJsonObject()) {
             throw problem(file, "__metadata__ is not an object");
         }
@@ -109,7 +126,8 @@ final class SafetensorsHeader {
         return out;
     }
 
-    private static TensorInfo parseTensor(Path file, String name, JsonElement value) throws IOException {
+    private static TensorInfo parseTensor(Path file, String name, JsonElement value)
+            throws IOException {
         if (!value.isJsonObject()) {
             throw problem(file, "the entry of tensor \"" + name + "\" is not an object");
         }
@@ -120,13 +138,22 @@ final class SafetensorsHeader {
         }
         SafetensorsDType dtype = SafetensorsDType.parse(dtypeName.getAsString());
         if (dtype == null) {
-            throw problem(file, "tensor \"" + name + "\" has dtype " + dtypeName.getAsString()
-                    + ", which delta4j does not read (supported: " + List.of(SafetensorsDType.values()) + ")");
+            throw problem(
+                    file,
+                    "tensor \""
+                            + name
+                            + "\" has dtype "
+                            + dtypeName.getAsString()
+                            + ", which delta4j does not read (supported: "
+                            + List.of(SafetensorsDType.values())
+                            + ")");
         }
         long[] shape = longs(file, name, "shape", o.get("shape"), -1);
         long[] offsets = longs(file, name, "data_offsets", o.get("data_offsets"), 2);
         if (offsets[0] > offsets[1]) {
-            throw problem(file, "tensor \"" + name + "\" has data_offsets " + offsets[0] + " > " + offsets[1]);
+            throw problem(
+                    file,
+                    "tensor \"" + name + "\" has data_offsets " + offsets[0] + " > " + offsets[1]);
         }
         long expected;
         try {
@@ -139,14 +166,25 @@ final class SafetensorsHeader {
             throw problem(file, "tensor \"" + name + "\" has a shape too large to address");
         }
         if (offsets[1] - offsets[0] != expected) {
-            throw problem(file, "tensor \"" + name + "\" spans " + (offsets[1] - offsets[0]) + " bytes, but "
-                    + dtype + " " + new Shape(shape) + " needs " + expected);
+            throw problem(
+                    file,
+                    "tensor \""
+                            + name
+                            + "\" spans "
+                            + (offsets[1] - offsets[0])
+                            + " bytes, but "
+                            + dtype
+                            + " "
+                            + new Shape(shape)
+                            + " needs "
+                            + expected);
         }
         return new TensorInfo(name, dtype, new Shape(shape), offsets[0], offsets[1]);
     }
 
     /** Non-negative integers; {@code length} -1 for any length. */
-    private static long[] longs(Path file, String tensor, String field, JsonElement value, int length)
+    private static long[] longs(
+            Path file, String tensor, String field, JsonElement value, int length)
             throws IOException {
         String where = "tensor \"" + tensor + "\" field " + field;
         if (value == null || !value.isJsonArray()) {
@@ -171,25 +209,45 @@ final class SafetensorsHeader {
     }
 
     /** The tensors, by offset, must tile {@code [0, dataSize)} exactly. */
-    private static void checkLayout(Path file, Map<String, TensorInfo> tensors, long dataSize) throws IOException {
+    private static void checkLayout(Path file, Map<String, TensorInfo> tensors, long dataSize)
+            throws IOException {
         List<TensorInfo> byOffset = new ArrayList<>(tensors.values());
-        byOffset.sort(Comparator.comparingLong(TensorInfo::begin).thenComparingLong(TensorInfo::end));
+        byOffset.sort(
+                Comparator.comparingLong(TensorInfo::begin).thenComparingLong(TensorInfo::end));
         long expected = 0;
         for (TensorInfo t : byOffset) {
             if (t.begin() != expected) {
-                throw problem(file, "tensor \"" + t.name() + "\" starts at data byte " + t.begin() + ", expected "
-                        + expected + (t.begin() < expected ? " (it overlaps the previous tensor)" : " (a gap)"));
+                throw problem(
+                        file,
+                        "tensor \""
+                                + t.name()
+                                + "\" starts at data byte "
+                                + t.begin()
+                                + ", expected "
+                                + expected
+                                + (t.begin() < expected
+                                        ? " (it overlaps the previous tensor)"
+                                        : " (a gap)"));
             }
             expected = t.end();
         }
         if (expected != dataSize) {
-            throw problem(file, expected > dataSize
-                    ? "the tensors need " + expected + " data bytes but the file has " + dataSize + " (truncated)"
-                    : "the file has " + (dataSize - expected) + " bytes after the last tensor");
+            throw problem(
+                    file,
+                    expected > dataSize
+                            ? "the tensors need "
+                                    + expected
+                                    + " data bytes but the file has "
+                                    + dataSize
+                                    + " (truncated)"
+                            : "the file has "
+                                    + (dataSize - expected)
+                                    + " bytes after the last tensor");
         }
     }
 
-    private static ByteBuffer readFully(Path file, FileChannel channel, long position, int length) throws IOException {
+    private static ByteBuffer readFully(Path file, FileChannel channel, long position, int length)
+            throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position()) < 0) {

@@ -19,15 +19,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes safetensors files as HF's library does: tensors in sorted key order, {@code __metadata__} first (with
- * {@code "format": "pt"} unless given, which HF's loader requires), the header padded with spaces to a multiple of
- * 8 bytes so every tensor is aligned. The file is written to a temporary file in the same folder and then moved into
- * place, so a reader never sees half a file; it gets the permissions the umask gives.
+ * Writes safetensors files as HF's library does: tensors in sorted key order, {@code __metadata__}
+ * first (with {@code "format": "pt"} unless given, which HF's loader requires), the header padded
+ * with spaces to a multiple of 8 bytes so every tensor is aligned. The file is written to a
+ * temporary file in the same folder and then moved into place, so a reader never sees half a file;
+ * it gets the permissions the umask gives.
  */
 final class SafetensorsWriter {
     private SafetensorsWriter() {}
 
-    static void write(Path file, Map<String, NDArray> tensors, Map<String, String> metadata) throws IOException {
+    static void write(Path file, Map<String, NDArray> tensors, Map<String, String> metadata)
+            throws IOException {
         Map<String, NDArray> sorted = new TreeMap<>(tensors);
         Map<String, SafetensorsDType> dtypes = new LinkedHashMap<>();
         for (Map.Entry<String, NDArray> e : sorted.entrySet()) {
@@ -41,7 +43,12 @@ final class SafetensorsWriter {
         Path temp = Siblings.newFile(dir, "." + file.getFileName() + ".", ".tmp");
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                writeFully(out, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).flip());
+                writeFully(
+                        out,
+                        ByteBuffer.allocate(8)
+                                .order(ByteOrder.LITTLE_ENDIAN)
+                                .putLong(header.length)
+                                .flip());
                 writeFully(out, ByteBuffer.wrap(header));
                 for (NDArray array : sorted.values()) {
                     writeFully(out, littleEndianBytes(array));
@@ -55,7 +62,9 @@ final class SafetensorsWriter {
     }
 
     private static byte[] header(
-            Map<String, NDArray> sorted, Map<String, SafetensorsDType> dtypes, Map<String, String> metadata) {
+            Map<String, NDArray> sorted,
+            Map<String, SafetensorsDType> dtypes,
+            Map<String, String> metadata) {
         JsonObject root = new JsonObject();
         JsonObject meta = new JsonObject();
         meta.addProperty("format", "pt");
@@ -88,8 +97,10 @@ final class SafetensorsWriter {
     }
 
     private static ByteBuffer littleEndianBytes(NDArray array) {
-        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN && array.getDataType().getNumOfBytes() > 1) {
-            throw new UnsupportedOperationException("writing safetensors needs a little-endian platform");
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN
+                && array.getDataType().getNumOfBytes() > 1) {
+            throw new UnsupportedOperationException(
+                    "writing safetensors needs a little-endian platform");
         }
         return array.toByteBuffer(true);
     }
@@ -102,7 +113,11 @@ final class SafetensorsWriter {
 
     private static void moveIntoPlace(Path temp, Path file) throws IOException {
         try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    temp,
+                    file,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -11,7 +11,9 @@ import java.util.HexFormat;
 public final class Sha256 {
     private Sha256() {}
 
-    /** @return a fresh SHA-256 digest (every Java platform has one) */
+    /**
+     * @return a fresh SHA-256 digest (every Java platform has one)
+     */
     public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");

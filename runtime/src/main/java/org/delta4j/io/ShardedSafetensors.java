@@ -13,16 +13,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A checkpoint split over several safetensors files, as HF saves large models: {@code model.safetensors.index.json}
- * maps each tensor name ({@code weight_map}) to the shard file that holds it: a plain file name in the same folder,
- * which cannot lead out of it (see {@link UserFiles#sibling}).
+ * A checkpoint split over several safetensors files, as HF saves large models: {@code
+ * model.safetensors.index.json} maps each tensor name ({@code weight_map}) to the shard file that
+ * holds it: a plain file name in the same folder, which cannot lead out of it (see {@link
+ * UserFiles#sibling}).
  */
 public final class ShardedSafetensors implements TensorSource {
     private final Path index;
     private final Map<String, SafetensorsFile> byName;
     private final List<SafetensorsFile> shards;
 
-    private ShardedSafetensors(Path index, Map<String, SafetensorsFile> byName, List<SafetensorsFile> shards) {
+    private ShardedSafetensors(
+            Path index, Map<String, SafetensorsFile> byName, List<SafetensorsFile> shards) {
         this.index = index;
         this.byName = byName;
         this.shards = shards;
@@ -33,7 +35,8 @@ public final class ShardedSafetensors implements TensorSource {
      *
      * @param index the {@code model.safetensors.index.json} file
      * @return the checkpoint
-     * @throws IOException when a file cannot be read, is invalid, or a tensor is not where the index says
+     * @throws IOException when a file cannot be read, is invalid, or a tensor is not where the
+     *     index says
      */
     public static ShardedSafetensors open(Path index) throws IOException {
         Map<String, String> weightMap = weightMap(index);
@@ -48,16 +51,26 @@ public final class ShardedSafetensors implements TensorSource {
                     opened.put(e.getValue(), shard);
                 }
                 if (!shard.names().contains(e.getKey())) {
-                    throw new IOException(index + " puts \"" + e.getKey() + "\" in " + e.getValue()
-                            + ", which does not hold it");
+                    throw new IOException(
+                            index
+                                    + " puts \""
+                                    + e.getKey()
+                                    + "\" in "
+                                    + e.getValue()
+                                    + ", which does not hold it");
                 }
                 byName.put(e.getKey(), shard);
             }
             for (Map.Entry<String, SafetensorsFile> shard : opened.entrySet()) {
                 for (String name : shard.getValue().names()) {
                     if (byName.get(name) != shard.getValue()) {
-                        throw new IOException(shard.getKey() + " holds \"" + name + "\", which " + index
-                                + " does not map to it");
+                        throw new IOException(
+                                shard.getKey()
+                                        + " holds \""
+                                        + name
+                                        + "\", which "
+                                        + index
+                                        + " does not map to it");
                     }
                 }
             }
@@ -71,8 +84,9 @@ public final class ShardedSafetensors implements TensorSource {
     }
 
     private static Map<String, String> weightMap(Path index) throws IOException {
-        String expected = " is not a checkpoint index: expected a JSON object with a \"weight_map\" object of tensor "
-                + "names to shard file names";
+        String expected =
+                " is not a checkpoint index: expected a JSON object with a \"weight_map\" object of tensor "
+                        + "names to shard file names";
         JsonElement root;
         try {
             root = JsonParser.parseString(UserFiles.readUtf8(index));
@@ -87,7 +101,8 @@ public final class ShardedSafetensors implements TensorSource {
         for (Map.Entry<String, JsonElement> e : map.getAsJsonObject().entrySet()) {
             JsonElement file = e.getValue();
             if (!file.isJsonPrimitive() || !file.getAsJsonPrimitive().isString()) {
-                throw new IOException(index + expected + " (\"" + e.getKey() + "\" maps to " + file + ")");
+                throw new IOException(
+                        index + expected + " (\"" + e.getKey() + "\" maps to " + file + ")");
             }
             out.put(e.getKey(), file.getAsString());
         }

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * New temporary files and folders beside a target, under unused random names, made with the permissions the umask
- * gives. {@code Files.createTemp*} would make them 0600 and 0700 whatever the umask, and what is written there is
- * moved into place with them.
+ * New temporary files and folders beside a target, under unused random names, made with the
+ * permissions the umask gives. {@code Files.createTemp*} would make them 0600 and 0700 whatever the
+ * umask, and what is written there is moved into place with them.
  */
 final class Siblings {
     /** Random names collide about never; a few tries make a collision with a leftover harmless. */
@@ -43,7 +43,8 @@ final class Siblings {
         Path create(Path path) throws IOException;
     }
 
-    private static Path create(Path parent, String prefix, String suffix, Creator creator) throws IOException {
+    private static Path create(Path parent, String prefix, String suffix, Creator creator)
+            throws IOException {
         for (int i = 0; ; i++) {
             String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
             try {

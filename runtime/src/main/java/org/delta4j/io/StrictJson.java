@@ -9,7 +9,10 @@ import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
 
-/** Parses JSON as the standard defines it: no comments, unquoted names, NaN or trailing text, which Gson allows. */
+/**
+ * Parses JSON as the standard defines it: no comments, unquoted names, NaN or trailing text, which
+ * Gson allows.
+ */
 public final class StrictJson {
     private StrictJson() {}
 

@@ -12,7 +12,9 @@ import ai.djl.ndarray.types.Shape;
  * @param end one past its last byte, relative to the end of the header
  */
 public record TensorInfo(String name, SafetensorsDType dtype, Shape shape, long begin, long end) {
-    /** @return the number of bytes in the file */
+    /**
+     * @return the number of bytes in the file
+     */
     public long byteSize() {
         return end - begin;
     }

@@ -5,9 +5,13 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.util.List;
 
-/** Named tensors stored on disk and read one at a time: a safetensors file or a sharded checkpoint. */
+/**
+ * Named tensors stored on disk and read one at a time: a safetensors file or a sharded checkpoint.
+ */
 public interface TensorSource extends AutoCloseable {
-    /** @return every tensor name, in storage order */
+    /**
+     * @return every tensor name, in storage order
+     */
     List<String> names();
 
     /**
@@ -28,7 +32,9 @@ public interface TensorSource extends AutoCloseable {
      */
     NDArray read(String name, NDManager manager) throws IOException;
 
-    /** @return where the tensors come from, for messages */
+    /**
+     * @return where the tensors come from, for messages
+     */
     String location();
 
     @Override

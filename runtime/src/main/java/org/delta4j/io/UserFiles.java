@@ -16,11 +16,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * The one way delta4j opens files from a user's folders (configs, weights and their shards, checkpoint indexes,
- * tokenizer files, inputs, delta checkpoints and PEFT adapters). Each must be a regular file: a folder, FIFO, socket
- * or device in its place is an error naming it, never a read that blocks forever or fails with a bare "Is a
- * directory". Text is strict UTF-8, and a name read from a file (a shard in a checkpoint index) cannot lead out of
- * its folder.
+ * The one way delta4j opens files from a user's folders (configs, weights and their shards,
+ * checkpoint indexes, tokenizer files, inputs, delta checkpoints and PEFT adapters). Each must be a
+ * regular file: a folder, FIFO, socket or device in its place is an error naming it, never a read
+ * that blocks forever or fails with a bare "Is a directory". Text is strict UTF-8, and a name read
+ * from a file (a shard in a checkpoint index) cannot lead out of its folder.
  */
 public final class UserFiles {
     private UserFiles() {}
@@ -34,8 +34,15 @@ public final class UserFiles {
     public static Path requireRegular(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         if (!attributes.isRegularFile()) {
-            String kind = attributes.isDirectory() ? "a folder" : "a special file (a FIFO, socket or device)";
-            throw new IOException(file + " is " + kind + ", not a regular file; delta4j reads only regular files");
+            String kind =
+                    attributes.isDirectory()
+                            ? "a folder"
+                            : "a special file (a FIFO, socket or device)";
+            throw new IOException(
+                    file
+                            + " is "
+                            + kind
+                            + ", not a regular file; delta4j reads only regular files");
         }
         return file;
     }
@@ -43,18 +50,26 @@ public final class UserFiles {
     /**
      * @param file a text file
      * @return its text
-     * @throws IOException when it is missing, not a regular file, or not UTF-8 (naming the first bad byte)
+     * @throws IOException when it is missing, not a regular file, or not UTF-8 (naming the first
+     *     bad byte)
      */
     public static String readUtf8(Path file) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(requireRegular(file)));
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer text = CharBuffer.allocate((int) (bytes.remaining() * (double) decoder.maxCharsPerByte()) + 1);
+        CharsetDecoder decoder =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer text =
+                CharBuffer.allocate(
+                        (int) (bytes.remaining() * (double) decoder.maxCharsPerByte()) + 1);
         CoderResult result = decoder.decode(bytes, text, true);
         if (result.isError()) {
-            throw new IOException(file + " is not UTF-8 text: the byte at offset " + bytes.position()
-                    + " is not valid UTF-8; save it as UTF-8");
+            throw new IOException(
+                    file
+                            + " is not UTF-8 text: the byte at offset "
+                            + bytes.position()
+                            + " is not valid UTF-8; save it as UTF-8");
         }
         decoder.flush(text);
         return text.flip().toString();
@@ -79,10 +94,11 @@ public final class UserFiles {
     }
 
     /**
-     * A file that another file names as its sibling, such as a shard in a checkpoint index. HF writes plain file
-     * names there, so only a plain name is accepted: no folders, no {@code ..}, no absolute path, nothing that can
-     * point outside the folder. The named file itself may be a symbolic link, as the folder's other files may (HF's
-     * cache links every file of a snapshot folder to its blob).
+     * A file that another file names as its sibling, such as a shard in a checkpoint index. HF
+     * writes plain file names there, so only a plain name is accepted: no folders, no {@code ..},
+     * no absolute path, nothing that can point outside the folder. The named file itself may be a
+     * symbolic link, as the folder's other files may (HF's cache links every file of a snapshot
+     * folder to its blob).
      *
      * @param file the file that names it
      * @param name the name as the file gives it
@@ -107,8 +123,16 @@ public final class UserFiles {
             }
         }
         if (problem != null) {
-            throw new IOException(source + " \"" + name + "\", which " + problem + "; it must name a file in the "
-                    + "folder of " + file.getFileName() + " itself");
+            throw new IOException(
+                    source
+                            + " \""
+                            + name
+                            + "\", which "
+                            + problem
+                            + "; it must name a file in the "
+                            + "folder of "
+                            + file.getFileName()
+                            + " itself");
         }
         return file.resolveSibling(name);
     }

@@ -7,8 +7,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Additive attention masks as HF builds them: 0 where attending is allowed, the lowest float32 value where it is
- * not, added to the attention scores before the softmax.
+ * Additive attention masks as HF builds them: 0 where attending is allowed, the lowest float32
+ * value where it is not, added to the attention scores before the softmax.
  */
 public final class AttentionMasks {
     /** HF's {@code torch.finfo(torch.float32).min}. */
@@ -32,7 +32,8 @@ public final class AttentionMasks {
      *
      * @param manager where to create it
      * @param length the sequence length
-     * @return {@code [1, 1, length, length]} float32: 0 on and below the diagonal, {@link #MIN} above
+     * @return {@code [1, 1, length, length]} float32: 0 on and below the diagonal, {@link #MIN}
+     *     above
      */
     public static NDArray causal(NDManager manager, long length) {
         NDArray positions = manager.arange(0, Math.toIntExact(length), 1, DataType.INT64);
@@ -40,7 +41,9 @@ public final class AttentionMasks {
         return additive(future).reshape(1, 1, length, length);
     }
 
-    /** {@link #MIN} where {@code blocked}, +0 elsewhere (a product with MIN would give -0 there). */
+    /**
+     * {@link #MIN} where {@code blocked}, +0 elsewhere (a product with MIN would give -0 there).
+     */
     private static NDArray additive(NDArray blocked) {
         NDManager manager = blocked.getManager();
         Shape s = blocked.getShape();

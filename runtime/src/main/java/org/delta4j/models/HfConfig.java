@@ -11,10 +11,10 @@ import org.delta4j.io.UserFiles;
 import org.delta4j.nn.HfActivation;
 
 /**
- * Base of the configuration classes: reads a {@code config.json} into a subclass's fields (declared with HF's names
- * and defaults), holds the fields every HF configuration has ({@code model_type}, {@code architectures}) and gives
- * the checks the subclasses share, with HF's field names in their messages. A subclass checks its own fields in
- * {@link #validate()}.
+ * Base of the configuration classes: reads a {@code config.json} into a subclass's fields (declared
+ * with HF's names and defaults), holds the fields every HF configuration has ({@code model_type},
+ * {@code architectures}) and gives the checks the subclasses share, with HF's field names in their
+ * messages. A subclass checks its own fields in {@link #validate()}.
  */
 public abstract class HfConfig implements ModelConfig {
     private static final Gson GSON = new Gson();
@@ -28,9 +28,11 @@ public abstract class HfConfig implements ModelConfig {
     private List<String> architectures = List.of();
 
     /**
-     * Gson calls the subclass's no-argument constructor, which calls this, before it sets the fields the JSON has.
+     * Gson calls the subclass's no-argument constructor, which calls this, before it sets the
+     * fields the JSON has.
      *
-     * @param modelType the {@code model_type} the subclass's {@code config.json} must have, and its default
+     * @param modelType the {@code model_type} the subclass's {@code config.json} must have, and its
+     *     default
      */
     protected HfConfig(String modelType) {
         this.expectedType = modelType;
@@ -45,15 +47,16 @@ public abstract class HfConfig implements ModelConfig {
      * @param family the model family, for error messages, such as {@code GPT-2}
      * @param <C> the configuration type
      * @return the configuration
-     * @throws IllegalArgumentException when the text is not a JSON object of the right field types or does not pass
-     *     the checks, saying why
+     * @throws IllegalArgumentException when the text is not a JSON object of the right field types
+     *     or does not pass the checks, saying why
      */
     protected static <C extends HfConfig> C parse(String json, Class<C> type, String family) {
         C config;
         try {
             config = GSON.fromJson(json, type);
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException("Not a valid " + family + " config.json: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Not a valid " + family + " config.json: " + e.getMessage(), e);
         }
         if (config == null) {
             throw new IllegalArgumentException("Not a valid " + family + " config.json: empty");
@@ -81,8 +84,8 @@ public abstract class HfConfig implements ModelConfig {
 
     private void check() {
         if (!expectedType.equals(modelType)) {
-            throw new IllegalArgumentException("model_type is \"" + modelType + "\", expected \"" + expectedType
-                    + "\"");
+            throw new IllegalArgumentException(
+                    "model_type is \"" + modelType + "\", expected \"" + expectedType + "\"");
         }
         // JSON null, which Gson stores over the default.
         if (architectures == null) {
@@ -112,38 +115,54 @@ public abstract class HfConfig implements ModelConfig {
     /**
      * @param field the HF name of a layer count, such as {@code num_hidden_layers}
      * @param value its value
-     * @throws IllegalArgumentException when it is not positive or above {@link ModelLimits#MAX_LAYERS}, naming the
-     *     field and the limit
+     * @throws IllegalArgumentException when it is not positive or above {@link
+     *     ModelLimits#MAX_LAYERS}, naming the field and the limit
      */
     protected static void requireLayers(String field, int value) {
         requirePositive(field, value);
         if (value > ModelLimits.MAX_LAYERS) {
-            throw new IllegalArgumentException(field + " = " + value + " is more layers than delta4j builds: at most "
-                    + ModelLimits.MAX_LAYERS + ", " + ModelLimits.ABOVE_REAL_MODELS);
+            throw new IllegalArgumentException(
+                    field
+                            + " = "
+                            + value
+                            + " is more layers than delta4j builds: at most "
+                            + ModelLimits.MAX_LAYERS
+                            + ", "
+                            + ModelLimits.ABOVE_REAL_MODELS);
         }
     }
 
     /**
-     * @param field the HF name of an epsilon a layer norm divides by, such as {@code layer_norm_eps}
+     * @param field the HF name of an epsilon a layer norm divides by, such as {@code
+     *     layer_norm_eps}
      * @param value its value
-     * @throws IllegalArgumentException when it is not a positive finite number (every output would be NaN)
+     * @throws IllegalArgumentException when it is not a positive finite number (every output would
+     *     be NaN)
      */
     protected static void requireEpsilon(String field, float value) {
         if (!(value > 0) || Float.isInfinite(value)) {
-            throw new IllegalArgumentException(field + " = " + value + " is not a positive finite number: layer "
-                    + "norms divide by sqrt(variance + " + field + "), so every output would be NaN or 0; HF's "
-                    + "default is about 1e-5 to 1e-12");
+            throw new IllegalArgumentException(
+                    field
+                            + " = "
+                            + value
+                            + " is not a positive finite number: layer "
+                            + "norms divide by sqrt(variance + "
+                            + field
+                            + "), so every output would be NaN or 0; HF's "
+                            + "default is about 1e-5 to 1e-12");
         }
     }
 
     /**
-     * @param field the HF name of a dropout or layer-drop probability, such as {@code hidden_dropout_prob}
+     * @param field the HF name of a dropout or layer-drop probability, such as {@code
+     *     hidden_dropout_prob}
      * @param value its value
      * @throws IllegalArgumentException when it is not in [0, 1)
      */
     protected static void requireProbability(String field, float value) {
         if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(field + " = " + value + " is not a probability in [0, 1)");
+            throw new IllegalArgumentException(
+                    field + " = " + value + " is not a probability in [0, 1)");
         }
     }
 
@@ -154,7 +173,8 @@ public abstract class HfConfig implements ModelConfig {
      */
     protected static void requireScale(String field, float value) {
         if (!(value >= 0) || Float.isInfinite(value)) {
-            throw new IllegalArgumentException(field + " = " + value + " is not a finite number of at least 0");
+            throw new IllegalArgumentException(
+                    field + " = " + value + " is not a finite number of at least 0");
         }
     }
 
@@ -163,12 +183,14 @@ public abstract class HfConfig implements ModelConfig {
      * @param size its value
      * @param partsField the HF name of what must divide it, such as {@code num_heads}
      * @param parts its value, positive
-     * @throws IllegalArgumentException when {@code parts} does not divide {@code size}, naming both fields
+     * @throws IllegalArgumentException when {@code parts} does not divide {@code size}, naming both
+     *     fields
      */
-    protected static void requireDivisible(String sizeField, int size, String partsField, int parts) {
+    protected static void requireDivisible(
+            String sizeField, int size, String partsField, int parts) {
         if (size % parts != 0) {
-            throw new IllegalArgumentException(sizeField + " " + size + " is not divisible by " + partsField + " "
-                    + parts);
+            throw new IllegalArgumentException(
+                    sizeField + " " + size + " is not divisible by " + partsField + " " + parts);
         }
     }
 
@@ -180,7 +202,8 @@ public abstract class HfConfig implements ModelConfig {
      */
     protected static void requireTokenId(String field, int id, int vocabSize) {
         if (id < 0 || id >= vocabSize) {
-            throw new IllegalArgumentException(field + " " + id + " is outside the vocabulary of " + vocabSize);
+            throw new IllegalArgumentException(
+                    field + " " + id + " is outside the vocabulary of " + vocabSize);
         }
     }
 

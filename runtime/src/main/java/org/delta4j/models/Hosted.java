@@ -3,12 +3,16 @@ package org.delta4j.models;
 import ai.djl.nn.Block;
 import org.delta4j.tree.ModuleHost;
 
-/** Sees through delta hosts: the module that a model's child, as its parent holds it now, stands for. */
+/**
+ * Sees through delta hosts: the module that a model's child, as its parent holds it now, stands
+ * for.
+ */
 public final class Hosted {
     private Hosted() {}
 
     /**
-     * @param child a child block as its parent's list holds it now, possibly a delta host standing in for the module
+     * @param child a child block as its parent's list holds it now, possibly a delta host standing
+     *     in for the module
      * @param type the module's class
      * @param <B> the module's type
      * @return the module itself

@@ -13,24 +13,31 @@ import java.util.regex.Pattern;
 
 /**
  * Parses an {@code inputs.json}: a JSON object of integer matrices by HF argument name, such as
- * {@code {"input_ids": [[0, 31414, 2]], "attention_mask": [[1, 1, 1]]}}. The JSON must be standard (no comments,
- * single quotes, unquoted names or trailing text, which Gson would otherwise allow) and every value an integer
- * literal: {@code null}, strings such as {@code "5"}, fractions and exponents are errors naming the place.
+ * {@code {"input_ids": [[0, 31414, 2]], "attention_mask": [[1, 1, 1]]}}. The JSON must be standard
+ * (no comments, single quotes, unquoted names or trailing text, which Gson would otherwise allow)
+ * and every value an integer literal: {@code null}, strings such as {@code "5"}, fractions and
+ * exponents are errors naming the place.
  */
 final class InputsJson {
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
-    /** How Gson's strict reader reports what its lenient mode would accept; the advice is for programmers. */
-    private static final String GSON_STRICT = "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed "
-            + "JSON ";
-    private static final String FORMAT = "expected a JSON object of integer matrices by input name, such as "
-            + "{\"input_ids\": [[0, 31414, 2]], \"attention_mask\": [[1, 1, 1]]}";
+
+    /**
+     * How Gson's strict reader reports what its lenient mode would accept; the advice is for
+     * programmers.
+     */
+    private static final String GSON_STRICT =
+            "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed " + "JSON ";
+
+    private static final String FORMAT =
+            "expected a JSON object of integer matrices by input name, such as "
+                    + "{\"input_ids\": [[0, 31414, 2]], \"attention_mask\": [[1, 1, 1]]}";
 
     private InputsJson() {}
 
     /**
      * @param text the file's text
-     * @return the matrices by name, in file order (rows may still be empty or ragged: {@link ModelInputs#of}
-     *     checks that)
+     * @return the matrices by name, in file order (rows may still be empty or ragged: {@link
+     *     ModelInputs#of} checks that)
      * @throws IllegalArgumentException saying what is wrong and where
      */
     static Map<String, long[][]> parse(String text) {
@@ -55,12 +62,18 @@ final class InputsJson {
             reader.peek(); // the strict reader refuses anything but white space after the object
             return out;
         } catch (IOException e) {
-            // Gson's syntax errors name the line and column on their first line; a link to its guide follows.
+            // Gson's syntax errors name the line and column on their first line; a link to its
+            // guide follows.
             String first = e.getMessage().lines().findFirst().orElse("");
-            throw new IllegalArgumentException("not valid JSON: " + (first.startsWith(GSON_STRICT)
-                    ? "malformed " + first.substring(GSON_STRICT.length()) + " (comments, single quotes, unquoted "
-                            + "names and text after the object are not JSON)"
-                    : first), e);
+            throw new IllegalArgumentException(
+                    "not valid JSON: "
+                            + (first.startsWith(GSON_STRICT)
+                                    ? "malformed "
+                                            + first.substring(GSON_STRICT.length())
+                                            + " (comments, single quotes, unquoted "
+                                            + "names and text after the object are not JSON)"
+                                    : first),
+                    e);
         }
     }
 
@@ -85,7 +98,8 @@ final class InputsJson {
 
     private static long integer(JsonReader reader, String where) throws IOException {
         if (reader.peek() != JsonToken.NUMBER) {
-            throw new IllegalArgumentException(where + " must be an integer, got " + describe(reader.peek()));
+            throw new IllegalArgumentException(
+                    where + " must be an integer, got " + describe(reader.peek()));
         }
         String literal = reader.nextString();
         if (!INTEGER.matcher(literal).matches()) {
@@ -94,13 +108,16 @@ final class InputsJson {
         try {
             return Long.parseLong(literal);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + " is " + literal + ", beyond a 64-bit integer", e);
+            throw new IllegalArgumentException(
+                    where + " is " + literal + ", beyond a 64-bit integer", e);
         }
     }
 
-    private static void expectArray(JsonReader reader, String where, String what) throws IOException {
+    private static void expectArray(JsonReader reader, String where, String what)
+            throws IOException {
         if (reader.peek() != JsonToken.BEGIN_ARRAY) {
-            throw new IllegalArgumentException(where + " must be " + what + ", got " + describe(reader.peek()));
+            throw new IllegalArgumentException(
+                    where + " must be " + what + ", got " + describe(reader.peek()));
         }
     }
 

@@ -27,7 +27,8 @@ public final class ModelInputs {
             }
             for (long[] row : rows) {
                 if (row == null || row.length != rows[0].length) {
-                    throw new IllegalArgumentException("input " + e.getKey() + " has rows of different lengths");
+                    throw new IllegalArgumentException(
+                            "input " + e.getKey() + " has rows of different lengths");
                 }
             }
             NDArray array = manager.create(rows);
@@ -38,14 +39,14 @@ public final class ModelInputs {
     }
 
     /**
-     * Reads inputs saved as a JSON object of integer matrices by argument name (the fixtures' {@code inputs.json}),
-     * as strict JSON in UTF-8 (see {@link InputsJson}).
+     * Reads inputs saved as a JSON object of integer matrices by argument name (the fixtures'
+     * {@code inputs.json}), as strict JSON in UTF-8 (see {@link InputsJson}).
      *
      * @param manager the manager that will own the arrays
      * @param file the JSON file, a regular file
      * @return INT64 arrays named after their keys, in file order
-     * @throws IOException when the file cannot be read or is not such an object, or a matrix is empty or ragged,
-     *     in one line that starts with the file's path
+     * @throws IOException when the file cannot be read or is not such an object, or a matrix is
+     *     empty or ragged, in one line that starts with the file's path
      */
     public static NDList fromJson(NDManager manager, Path file) throws IOException {
         String text = UserFiles.readUtf8(file);

@@ -5,8 +5,9 @@ import ai.djl.ndarray.types.Shape;
 import java.util.function.UnaryOperator;
 
 /**
- * The head layout of multi-head attention, as HF's attention blocks split and merge it, and the scaled dot-product
- * core they share. Each model scales where HF does (the queries, or the scores), so that part stays with it.
+ * The head layout of multi-head attention, as HF's attention blocks split and merge it, and the
+ * scaled dot-product core they share. Each model scales where HF does (the queries, or the scores),
+ * so that part stays with it.
  */
 public final class AttentionHeads {
     private AttentionHeads() {}
@@ -40,16 +41,19 @@ public final class AttentionHeads {
     }
 
     /**
-     * The rest of HF's eager attention once the scores are scaled:
-     * {@code merge(dropout(softmax(scores + mask)) v)}.
+     * The rest of HF's eager attention once the scores are scaled: {@code
+     * merge(dropout(softmax(scores + mask)) v)}.
      *
      * @param scores scaled scores {@code [batch, heads, queries, keys]}
-     * @param mask an additive mask broadcastable to the scores (any position bias already added to it)
-     * @param dropout the dropout on the probabilities: the block's {@code dropout} child or a functional one
+     * @param mask an additive mask broadcastable to the scores (any position bias already added to
+     *     it)
+     * @param dropout the dropout on the probabilities: the block's {@code dropout} child or a
+     *     functional one
      * @param v values {@code [batch, heads, keys, head_dim]}
      * @return the context {@code [batch, queries, heads * head_dim]}, before any output projection
      */
-    public static NDArray attend(NDArray scores, NDArray mask, UnaryOperator<NDArray> dropout, NDArray v) {
+    public static NDArray attend(
+            NDArray scores, NDArray mask, UnaryOperator<NDArray> dropout, NDArray v) {
         NDArray probs = dropout.apply(scores.add(mask).softmax(-1));
         return merge(probs.matMul(v));
     }

@@ -6,11 +6,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Key and value states put in front of an attention block's own (prefix tuning; HF's {@code past_key_value} or
- * GPT-2's {@code layer_past}). A prefix delta passes them to the attention block as two extra inputs named
- * {@link #KEY} and {@link #VALUE}, each {@code [batch, heads, p, head_dim]} (batch 1 is broadcast). The block
- * prepends them to its projected keys and values and lets every query attend to them: its additive mask gets
- * {@code p} zeros at the front of the key axis.
+ * Key and value states put in front of an attention block's own (prefix tuning; HF's {@code
+ * past_key_value} or GPT-2's {@code layer_past}). A prefix delta passes them to the attention block
+ * as two extra inputs named {@link #KEY} and {@link #VALUE}, each {@code [batch, heads, p,
+ * head_dim]} (batch 1 is broadcast). The block prepends them to its projected keys and values and
+ * lets every query attend to them: its additive mask gets {@code p} zeros at the front of the key
+ * axis.
  */
 public final class AttentionPrefix {
     /** The input name of the prefix keys. */
@@ -32,8 +33,8 @@ public final class AttentionPrefix {
     /**
      * @param inputs an attention block's inputs
      * @return the prefix they carry, empty (length 0) when they carry none
-     * @throws IllegalArgumentException when only one of the two arrays is given, either is given twice, or they
-     *     are not two equal-shaped 4-d arrays
+     * @throws IllegalArgumentException when only one of the two arrays is given, either is given
+     *     twice, or they are not two equal-shaped 4-d arrays
      */
     public static AttentionPrefix of(NDList inputs) {
         NDArray key = find(inputs, KEY);
@@ -42,12 +43,23 @@ public final class AttentionPrefix {
             return NONE;
         }
         if (key == null || value == null) {
-            throw new IllegalArgumentException("An attention prefix needs both " + KEY + " and " + VALUE
-                    + ", got only " + (key == null ? VALUE : KEY));
+            throw new IllegalArgumentException(
+                    "An attention prefix needs both "
+                            + KEY
+                            + " and "
+                            + VALUE
+                            + ", got only "
+                            + (key == null ? VALUE : KEY));
         }
         if (key.getShape().dimension() != 4 || !key.getShape().equals(value.getShape())) {
-            throw new IllegalArgumentException(KEY + " and " + VALUE + " must both be [batch, heads, p, head_dim], got "
-                    + key.getShape() + " and " + value.getShape());
+            throw new IllegalArgumentException(
+                    KEY
+                            + " and "
+                            + VALUE
+                            + " must both be [batch, heads, p, head_dim], got "
+                            + key.getShape()
+                            + " and "
+                            + value.getShape());
         }
         return key.getShape().get(2) == 0 ? NONE : new AttentionPrefix(key, value);
     }
@@ -66,12 +78,17 @@ public final class AttentionPrefix {
         return out;
     }
 
-    /** @return the prefix arrays, for a container to pass on to its attention block; empty when there is none */
+    /**
+     * @return the prefix arrays, for a container to pass on to its attention block; empty when
+     *     there is none
+     */
     public NDList arrays() {
         return key == null ? new NDList() : new NDList(key, value);
     }
 
-    /** @return the number of prefix positions {@code p}, 0 without a prefix */
+    /**
+     * @return the number of prefix positions {@code p}, 0 without a prefix
+     */
     public long length() {
         return key == null ? 0 : key.getShape().get(2);
     }
@@ -114,10 +131,17 @@ public final class AttentionPrefix {
         Shape p = prefix.getShape();
         boolean batchFits = p.get(0) == s.get(0) || p.get(0) == 1;
         if (!batchFits || p.get(1) != s.get(1) || p.get(3) != s.get(3)) {
-            throw new IllegalArgumentException("The attention prefix " + p + " does not fit keys and values of shape "
-                    + s + ": it must be [batch or 1, heads, p, head_dim]");
+            throw new IllegalArgumentException(
+                    "The attention prefix "
+                            + p
+                            + " does not fit keys and values of shape "
+                            + s
+                            + ": it must be [batch or 1, heads, p, head_dim]");
         }
-        NDArray batched = p.get(0) == s.get(0) ? prefix : prefix.broadcast(s.get(0), p.get(1), p.get(2), p.get(3));
+        NDArray batched =
+                p.get(0) == s.get(0)
+                        ? prefix
+                        : prefix.broadcast(s.get(0), p.get(1), p.get(2), p.get(3));
         return NDArrays.concat(new NDList(batched, projected), 2);
     }
 
@@ -126,7 +150,8 @@ public final class AttentionPrefix {
         for (NDArray a : inputs) {
             if (name.equals(a.getName())) {
                 if (found != null) {
-                    throw new IllegalArgumentException("The attention input " + name + " is given twice");
+                    throw new IllegalArgumentException(
+                            "The attention input " + name + " is given twice");
                 }
                 found = a;
             }

@@ -9,15 +9,16 @@ import ai.djl.util.PairList;
 import java.util.List;
 
 /**
- * How a block reaches one of its children: by name, in the parent's child list as it is at each call. A block keeps
- * the handle, never the child itself, so whatever stands at that name now (a delta host put there by surgery, say)
- * is what runs, and no field ever needs rewriting.
+ * How a block reaches one of its children: by name, in the parent's child list as it is at each
+ * call. A block keeps the handle, never the child itself, so whatever stands at that name now (a
+ * delta host put there by surgery, say) is what runs, and no field ever needs rewriting.
  */
 public final class Child {
     private final String owner;
     private final String name;
     private final BlockList siblings;
-    // Where the name was last found: checked before use, so a list that changed since (or a value another thread
+    // Where the name was last found: checked before use, so a list that changed since (or a value
+    // another thread
     // wrote) only costs a search. Surgery keeps positions, so the search is rare.
     private int index;
 
@@ -43,8 +44,14 @@ public final class Child {
         if (i >= keys.size() || !name.equals(keys.get(i))) {
             i = keys.indexOf(name);
             if (i < 0) {
-                throw new IllegalStateException(owner + " has no child named \"" + name + "\" any more; its children "
-                        + "are " + keys + ". Replace a child in place (same name) rather than removing it.");
+                throw new IllegalStateException(
+                        owner
+                                + " has no child named \""
+                                + name
+                                + "\" any more; its children "
+                                + "are "
+                                + keys
+                                + ". Replace a child in place (same name) rather than removing it.");
             }
             index = i;
         }
@@ -60,7 +67,8 @@ public final class Child {
      * @param params the extra forward parameters, passed through
      * @return the child's outputs
      */
-    public NDList forward(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    public NDList forward(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return block().forward(ps, inputs, training, params);
     }
 

@@ -10,10 +10,10 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
 /**
- * HF's {@code Conv1D} (GPT-2's projections): a fully connected layer that stores its weight transposed,
- * {@code weight [in, out]} and {@code bias [out]}, computing {@code y = x W + b}. The layout is kept so GPT-2
- * checkpoints load unchanged; code that treats it as a {@link Linear} ({@code weight [out, in]}) must transpose the
- * weight, as PEFT's {@code fan_in_fan_out} does.
+ * HF's {@code Conv1D} (GPT-2's projections): a fully connected layer that stores its weight
+ * transposed, {@code weight [in, out]} and {@code bias [out]}, computing {@code y = x W + b}. The
+ * layout is kept so GPT-2 checkpoints load unchanged; code that treats it as a {@link Linear}
+ * ({@code weight [out, in]}) must transpose the weight, as PEFT's {@code fan_in_fan_out} does.
  */
 public final class Conv1D extends HfBlock {
     private final long inFeatures;
@@ -24,9 +24,14 @@ public final class Conv1D extends HfBlock {
     private Conv1D(long inFeatures, long outFeatures, float std) {
         this.inFeatures = inFeatures;
         this.outFeatures = outFeatures;
-        this.weight = parameter("weight", Parameter.Type.WEIGHT, new Shape(inFeatures, outFeatures),
-                new NormalInitializer(std));
-        this.bias = parameter("bias", Parameter.Type.BIAS, new Shape(outFeatures), Initializer.ZEROS);
+        this.weight =
+                parameter(
+                        "weight",
+                        Parameter.Type.WEIGHT,
+                        new Shape(inFeatures, outFeatures),
+                        new NormalInitializer(std));
+        this.bias =
+                parameter("bias", Parameter.Type.BIAS, new Shape(outFeatures), Initializer.ZEROS);
     }
 
     /**
@@ -39,19 +44,23 @@ public final class Conv1D extends HfBlock {
         return new Conv1D(inFeatures, outFeatures, std);
     }
 
-    /** @return the input size */
+    /**
+     * @return the input size
+     */
     public long inFeatures() {
         return inFeatures;
     }
 
-    /** @return the output size */
+    /**
+     * @return the output size
+     */
     public long outFeatures() {
         return outFeatures;
     }
 
     /**
-     * @return always true: the weight is stored {@code [in, out]} (fan-in first), the transpose of a {@link Linear}'s
-     *     (PEFT's {@code fan_in_fan_out})
+     * @return always true: the weight is stored {@code [in, out]} (fan-in first), the transpose of
+     *     a {@link Linear}'s (PEFT's {@code fan_in_fan_out})
      */
     public boolean fanInFanOut() {
         return true;
@@ -63,7 +72,8 @@ public final class Conv1D extends HfBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray b = ps.getValue(bias, x.getDevice(), training);
-        // linear(x, W^T, b) on the transposed view is the same addmm as HF's addmm(b, x, W), without a copy.
+        // linear(x, W^T, b) on the transposed view is the same addmm as HF's addmm(b, x, W),
+        // without a copy.
         return ai.djl.nn.core.Linear.linear(x, Functional.onParameter(w, NDArray::transpose, x), b);
     }
 

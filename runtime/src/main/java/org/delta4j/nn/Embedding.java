@@ -14,7 +14,12 @@ public final class Embedding extends HfBlock {
     private final Parameter weight;
 
     private Embedding(long num, long dim, float std) {
-        this.weight = parameter("weight", Parameter.Type.WEIGHT, new Shape(num, dim), new NormalInitializer(std));
+        this.weight =
+                parameter(
+                        "weight",
+                        Parameter.Type.WEIGHT,
+                        new Shape(num, dim),
+                        new NormalInitializer(std));
     }
 
     private Embedding(Parameter tiedWeight) {
@@ -41,7 +46,9 @@ public final class Embedding extends HfBlock {
         return new Embedding(weight);
     }
 
-    /** @return the weight parameter, for tying */
+    /**
+     * @return the weight parameter, for tying
+     */
     public Parameter weight() {
         return weight;
     }

@@ -5,8 +5,8 @@ import ai.djl.nn.Parameter;
 import java.util.OptionalLong;
 
 /**
- * The input and output sizes of a module where they can be known without a forward pass: delta methods size their
- * layers from them (OpenDelta runs a dummy forward instead).
+ * The input and output sizes of a module where they can be known without a forward pass: delta
+ * methods size their layers from them (OpenDelta runs a dummy forward instead).
  */
 public final class Features {
     private Features() {}
@@ -53,8 +53,8 @@ public final class Features {
 
     /**
      * @param block a module
-     * @return whether it is a linear layer (delta4j's, GPT-2's {@code Conv1D}, or DJL's initialised one), the modules
-     *     LoRA modifies
+     * @return whether it is a linear layer (delta4j's, GPT-2's {@code Conv1D}, or DJL's initialised
+     *     one), the modules LoRA modifies
      */
     public static boolean isLinear(Block block) {
         return block instanceof Linear
@@ -64,6 +64,8 @@ public final class Features {
 
     private static OptionalLong djlWeightDim(Block linear, int axis) {
         Parameter w = linear.getParameters().get("weight");
-        return w != null && w.isInitialized() ? OptionalLong.of(w.getArray().getShape().get(axis)) : OptionalLong.empty();
+        return w != null && w.isInitialized()
+                ? OptionalLong.of(w.getArray().getShape().get(axis))
+                : OptionalLong.empty();
     }
 }

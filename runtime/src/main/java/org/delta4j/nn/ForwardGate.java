@@ -8,23 +8,25 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * Keeps forward passes and changes to a model apart. Forward passes through a gated block share the gate (any number
- * run at once); a change (attaching, detaching, switching or merging deltas) holds it alone, waiting for the running
- * forward passes to end and holding new ones back until it is done. So every forward pass sees the model as it was
- * before a change or as it is after it, never half-way. The gate is fair: a waiting change goes ahead of forward
- * passes that arrive after it.
+ * Keeps forward passes and changes to a model apart. Forward passes through a gated block share the
+ * gate (any number run at once); a change (attaching, detaching, switching or merging deltas) holds
+ * it alone, waiting for the running forward passes to end and holding new ones back until it is
+ * done. So every forward pass sees the model as it was before a change or as it is after it, never
+ * half-way. The gate is fair: a waiting change goes ahead of forward passes that arrive after it.
  *
- * <p>A forward pass must not change the model it runs on: a change from inside one throws instead of waiting for
- * itself.
+ * <p>A forward pass must not change the model it runs on: a change from inside one throws instead
+ * of waiting for itself.
  *
- * <p>delta4j's own blocks ({@link HfBlock}) hold their gate in every forward pass once it exists; a model that
- * {@code HfModels} loads or builds has it from the start, one built by hand from its first change. Forward passes
- * through another DJL block are not gated: changes to such a model still exclude each other, but its forward passes
- * must not run while it changes.
+ * <p>delta4j's own blocks ({@link HfBlock}) hold their gate in every forward pass once it exists; a
+ * model that {@code HfModels} loads or builds has it from the start, one built by hand from its
+ * first change. Forward passes through another DJL block are not gated: changes to such a model
+ * still exclude each other, but its forward passes must not run while it changes.
  */
 public final class ForwardGate {
-    // Gates of blocks that are not delta4j's, which cannot hold one themselves; weak, so a dropped model goes.
-    private static final Map<Block, ForwardGate> OTHERS = Collections.synchronizedMap(new WeakHashMap<>());
+    // Gates of blocks that are not delta4j's, which cannot hold one themselves; weak, so a dropped
+    // model goes.
+    private static final Map<Block, ForwardGate> OTHERS =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
 
@@ -57,7 +59,8 @@ public final class ForwardGate {
     }
 
     /**
-     * Runs a change to the model alone, after the running forward passes. Changes nest: a change may make others.
+     * Runs a change to the model alone, after the running forward passes. Changes nest: a change
+     * may make others.
      *
      * @param change the change
      * @param <T> its result type
@@ -66,8 +69,9 @@ public final class ForwardGate {
      */
     public <T> T change(Supplier<T> change) {
         if (lock.getReadHoldCount() > 0) {
-            throw new IllegalStateException("A forward pass cannot change the model it runs on (attach, detach, "
-                    + "switch or merge deltas); make the change before or after the forward pass");
+            throw new IllegalStateException(
+                    "A forward pass cannot change the model it runs on (attach, detach, "
+                            + "switch or merge deltas); make the change before or after the forward pass");
         }
         lock.writeLock().lock();
         try {
@@ -83,9 +87,10 @@ public final class ForwardGate {
      * @param change the change
      */
     public void change(Runnable change) {
-        change(() -> {
-            change.run();
-            return null;
-        });
+        change(
+                () -> {
+                    change.run();
+                    return null;
+                });
     }
 }

@@ -11,10 +11,11 @@ import java.util.function.UnaryOperator;
 /**
  * Stateless operations shared by the backbones, and the way a parent block calls a child.
  *
- * <p>Memory: in DJL's PyTorch engine an operation's result belongs to the manager of its first operand. A forward
- * pass must allocate only in the manager of its inputs, so an operation whose first operand is a parameter or buffer
- * (the model's manager) goes through {@link #onParameter}, or has its operands swapped where that gives the same
- * bits ({@code x.mul(w)} rather than {@code w.mul(x)}). See CONTRIBUTING.md, "Memory: who owns an array".
+ * <p>Memory: in DJL's PyTorch engine an operation's result belongs to the manager of its first
+ * operand. A forward pass must allocate only in the manager of its inputs, so an operation whose
+ * first operand is a parameter or buffer (the model's manager) goes through {@link #onParameter},
+ * or has its operands swapped where that gives the same bits ({@code x.mul(w)} rather than {@code
+ * w.mul(x)}). See CONTRIBUTING.md, "Memory: who owns an array".
  */
 public final class Functional {
     private static final float SQRT_2_OVER_PI = (float) Math.sqrt(2 / Math.PI);
@@ -27,7 +28,8 @@ public final class Functional {
      * @param x the input
      * @param rate the drop probability
      * @param training whether this is a training forward pass
-     * @return {@code x} itself in inference or at rate 0, else {@code x} with dropped entries and the rest scaled
+     * @return {@code x} itself in inference or at rate 0, else {@code x} with dropped entries and
+     *     the rest scaled
      */
     public static NDArray dropout(NDArray x, float rate, boolean training) {
         // Skipping the native call keeps inference free of no-op copies.
@@ -38,7 +40,8 @@ public final class Functional {
     }
 
     /**
-     * Runs a child on some arrays and takes its first output: how a parent calls a child in the backbones.
+     * Runs a child on some arrays and takes its first output: how a parent calls a child in the
+     * backbones.
      *
      * @param child the child's handle; the block under its name now is the one that runs
      * @param ps the parameter store
@@ -48,13 +51,18 @@ public final class Functional {
      * @return the child's first output
      */
     public static NDArray call(
-            Child child, ParameterStore ps, boolean training, PairList<String, Object> params, NDArray... inputs) {
+            Child child,
+            ParameterStore ps,
+            boolean training,
+            PairList<String, Object> params,
+            NDArray... inputs) {
         return call(child.block(), ps, training, params, inputs);
     }
 
     /**
-     * Runs a block on some arrays and takes its first output, as {@link #call(Child, ParameterStore, boolean,
-     * PairList, NDArray...)} does for a block just read from a live child list (an item of a {@link ModuleList}).
+     * Runs a block on some arrays and takes its first output, as {@link #call(Child,
+     * ParameterStore, boolean, PairList, NDArray...)} does for a block just read from a live child
+     * list (an item of a {@link ModuleList}).
      *
      * @param block the block
      * @param ps the parameter store
@@ -64,13 +72,17 @@ public final class Functional {
      * @return the block's first output
      */
     public static NDArray call(
-            Block block, ParameterStore ps, boolean training, PairList<String, Object> params, NDArray... inputs) {
+            Block block,
+            ParameterStore ps,
+            boolean training,
+            PairList<String, Object> params,
+            NDArray... inputs) {
         return block.forward(ps, new NDList(inputs), training, params).head();
     }
 
     /**
-     * Runs children one after another, each on the first output of the one before, as HF code nests calls such as
-     * {@code c_proj(act(c_fc(x)))}.
+     * Runs children one after another, each on the first output of the one before, as HF code nests
+     * calls such as {@code c_proj(act(c_fc(x)))}.
      *
      * @param ps the parameter store
      * @param training whether this is a training forward pass
@@ -80,7 +92,11 @@ public final class Functional {
      * @return the last child's first output
      */
     public static NDArray chain(
-            ParameterStore ps, boolean training, PairList<String, Object> params, NDArray x, Child... children) {
+            ParameterStore ps,
+            boolean training,
+            PairList<String, Object> params,
+            NDArray x,
+            Child... children) {
         NDArray h = x;
         for (Child c : children) {
             h = call(c, ps, training, params, h);
@@ -89,9 +105,10 @@ public final class Functional {
     }
 
     /**
-     * {@code x * c}, safe in training. DJL's {@code mul(Number)} wraps the scalar around a Java buffer and frees
-     * that wrapper at once, while autograd keeps the scalar for the backward pass; after a garbage collection the
-     * backward pass reads freed memory (NaN gradients). This scalar lives in PyTorch's own memory.
+     * {@code x * c}, safe in training. DJL's {@code mul(Number)} wraps the scalar around a Java
+     * buffer and frees that wrapper at once, while autograd keeps the scalar for the backward pass;
+     * after a garbage collection the backward pass reads freed memory (NaN gradients). This scalar
+     * lives in PyTorch's own memory.
      *
      * @param x the array
      * @param c the factor
@@ -113,8 +130,8 @@ public final class Functional {
     }
 
     /**
-     * {@code x / c}, safe in training for the reason {@link #times} gives. A true division, as HF's code divides
-     * (multiplying by {@code 1 / c} can differ in the last bit).
+     * {@code x / c}, safe in training for the reason {@link #times} gives. A true division, as HF's
+     * code divides (multiplying by {@code 1 / c} can differ in the last bit).
      *
      * @param x the array
      * @param c the divisor
@@ -125,16 +142,19 @@ public final class Functional {
     }
 
     /**
-     * Applies one operation to a parameter's or buffer's array and gives the result to the forward pass: without
-     * this it would belong to the model's manager and live, unreachable, until the model closes (a leak per pass).
+     * Applies one operation to a parameter's or buffer's array and gives the result to the forward
+     * pass: without this it would belong to the model's manager and live, unreachable, until the
+     * model closes (a leak per pass).
      *
      * @param value the parameter's or buffer's array, as the parameter store gives it
-     * @param op one operation whose first operand is {@code value}, such as {@code NDArray::transpose}; further
-     *     operations go on the array this method returns, which the forward pass owns
-     * @param caller an array of the forward pass (an input, say), whose manager is to own the result
-     * @return the result, owned by {@code caller}'s manager; a view of {@code value} when the operation returned
-     *     {@code value} itself (DJL does for a no-op such as {@code toType} to its own type), so the parameter's
-     *     own array never moves
+     * @param op one operation whose first operand is {@code value}, such as {@code
+     *     NDArray::transpose}; further operations go on the array this method returns, which the
+     *     forward pass owns
+     * @param caller an array of the forward pass (an input, say), whose manager is to own the
+     *     result
+     * @return the result, owned by {@code caller}'s manager; a view of {@code value} when the
+     *     operation returned {@code value} itself (DJL does for a no-op such as {@code toType} to
+     *     its own type), so the parameter's own array never moves
      */
     public static NDArray onParameter(NDArray value, UnaryOperator<NDArray> op, NDArray caller) {
         NDArray result = op.apply(value);
@@ -146,8 +166,8 @@ public final class Functional {
     }
 
     /**
-     * HF's {@code gelu_new} ({@code NewGELUActivation}), the tanh approximation of GELU that GPT-2 uses:
-     * {@code 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3)))}, in HF's order of operations.
+     * HF's {@code gelu_new} ({@code NewGELUActivation}), the tanh approximation of GELU that GPT-2
+     * uses: {@code 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3)))}, in HF's order of operations.
      *
      * @param x the input
      * @return the activation of {@code x}

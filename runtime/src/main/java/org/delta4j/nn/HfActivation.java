@@ -9,12 +9,13 @@ import ai.djl.util.PairList;
 import java.util.List;
 
 /**
- * An activation module as HF's {@code ACT2FN} creates it. It has no parameters, but it is a module in HF's tree
- * ({@code layers.0.activation_fn}), so the subclasses carry HF's class names.
+ * An activation module as HF's {@code ACT2FN} creates it. It has no parameters, but it is a module
+ * in HF's tree ({@code layers.0.activation_fn}), so the subclasses carry HF's class names.
  */
 public abstract class HfActivation extends HfBlock {
     /** The {@code activation_function} names {@link #forName(String)} accepts. */
-    public static final List<String> NAMES = List.of("gelu", "gelu_new", "relu", "silu", "swish", "tanh");
+    public static final List<String> NAMES =
+            List.of("gelu", "gelu_new", "relu", "silu", "swish", "tanh");
 
     private HfActivation() {}
 
@@ -38,7 +39,10 @@ public abstract class HfActivation extends HfBlock {
                 return new Tanh();
             default:
                 throw new IllegalArgumentException(
-                        "Unsupported activation_function \"" + hfName + "\"; supported: " + String.join(", ", NAMES));
+                        "Unsupported activation_function \""
+                                + hfName
+                                + "\"; supported: "
+                                + String.join(", ", NAMES));
         }
     }
 
@@ -67,7 +71,10 @@ public abstract class HfActivation extends HfBlock {
         }
     }
 
-    /** HF's {@code NewGELUActivation} ({@code gelu_new}): the tanh approximation of GELU, as in GPT-2. */
+    /**
+     * HF's {@code NewGELUActivation} ({@code gelu_new}): the tanh approximation of GELU, as in
+     * GPT-2.
+     */
     public static final class NewGELUActivation extends HfActivation {
         @Override
         protected NDArray apply(NDArray x) {

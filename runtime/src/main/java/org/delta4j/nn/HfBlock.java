@@ -18,17 +18,19 @@ import org.delta4j.Delta4j;
 
 /**
  * Base class of delta4j's own blocks. Children are registered under their HuggingFace names (DJL's
- * {@code addChildBlock} would prefix them with {@code 01}, {@code 02}, ...), so every parameter path such as
- * {@code model.encoder.layers.0.fc2.weight} equals its HF state-dict key. Parameters get their shapes at
- * construction; buffers (non-trained state such as {@code final_logits_bias}) are parameters that never train and
- * are not counted as parameters. A block reaches its children through the {@link Child} handles that {@link #child}
- * returns, never through fields of its own, so the child list is the one place that says which block runs.
+ * {@code addChildBlock} would prefix them with {@code 01}, {@code 02}, ...), so every parameter
+ * path such as {@code model.encoder.layers.0.fc2.weight} equals its HF state-dict key. Parameters
+ * get their shapes at construction; buffers (non-trained state such as {@code final_logits_bias})
+ * are parameters that never train and are not counted as parameters. A block reaches its children
+ * through the {@link Child} handles that {@link #child} returns, never through fields of its own,
+ * so the child list is the one place that says which block runs.
  */
 public abstract class HfBlock extends AbstractBlock {
     private static final byte VERSION = 1;
 
     static {
-        // Every model is made of these blocks, so this runs before a model's engine work: DJL stays offline.
+        // Every model is made of these blocks, so this runs before a model's engine work: DJL stays
+        // offline.
         Delta4j.offline();
     }
 
@@ -41,8 +43,9 @@ public abstract class HfBlock extends AbstractBlock {
     }
 
     /**
-     * Registers a child under its HF name. Keep the handle, not the block: the forward pass reaches the child through
-     * it, so it runs whatever block stands under that name at the time (a delta host, once deltas are attached).
+     * Registers a child under its HF name. Keep the handle, not the block: the forward pass reaches
+     * the child through it, so it runs whatever block stands under that name at the time (a delta
+     * host, once deltas are attached).
      *
      * @param name the HF module name, such as {@code fc2} or {@code 0}
      * @param block the child
@@ -50,7 +53,8 @@ public abstract class HfBlock extends AbstractBlock {
      */
     protected final Child child(String name, Block block) {
         if (children.contains(name)) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + " already has a child named " + name);
+            throw new IllegalArgumentException(
+                    getClass().getSimpleName() + " already has a child named " + name);
         }
         children.add(name, block);
         return new Child(getClass().getSimpleName(), name, children);
@@ -65,13 +69,15 @@ public abstract class HfBlock extends AbstractBlock {
      * @param initializer how a fresh model fills it
      * @return the parameter
      */
-    protected final Parameter parameter(String name, Parameter.Type type, Shape shape, Initializer initializer) {
-        return addParameter(Parameter.builder()
-                .setName(name)
-                .setType(type)
-                .optShape(shape)
-                .optInitializer(initializer)
-                .build());
+    protected final Parameter parameter(
+            String name, Parameter.Type type, Shape shape, Initializer initializer) {
+        return addParameter(
+                Parameter.builder()
+                        .setName(name)
+                        .setType(type)
+                        .optShape(shape)
+                        .optInitializer(initializer)
+                        .build());
     }
 
     /**
@@ -85,7 +91,8 @@ public abstract class HfBlock extends AbstractBlock {
     }
 
     /**
-     * Registers a buffer: state that is saved and loaded with the model but never trained nor counted.
+     * Registers a buffer: state that is saved and loaded with the model but never trained nor
+     * counted.
      *
      * @param name the HF buffer name
      * @param shape the shape
@@ -93,13 +100,15 @@ public abstract class HfBlock extends AbstractBlock {
      * @return the buffer, as a frozen parameter
      */
     protected final Parameter buffer(String name, Shape shape, Initializer initializer) {
-        Parameter p = addParameter(Parameter.builder()
-                .setName(name)
-                .setType(Parameter.Type.OTHER)
-                .optShape(shape)
-                .optInitializer(initializer)
-                .optRequiresGrad(false)
-                .build());
+        Parameter p =
+                addParameter(
+                        Parameter.builder()
+                                .setName(name)
+                                .setType(Parameter.Type.OTHER)
+                                .optShape(shape)
+                                .optInitializer(initializer)
+                                .optRequiresGrad(false)
+                                .build());
         buffers.add(name);
         return p;
     }
@@ -121,13 +130,15 @@ public abstract class HfBlock extends AbstractBlock {
      */
     public final void removeInputHook(String name) {
         if (!(children.get(name) instanceof InputHook)) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + " has no input hook named " + name);
+            throw new IllegalArgumentException(
+                    getClass().getSimpleName() + " has no input hook named " + name);
         }
         children.remove(name);
     }
 
     /**
-     * Applies this block's input hooks, in the order they were added. Root models call it first in their forward.
+     * Applies this block's input hooks, in the order they were added. Root models call it first in
+     * their forward.
      *
      * @param ps the parameter store
      * @param inputs the inputs as given
@@ -145,8 +156,9 @@ public abstract class HfBlock extends AbstractBlock {
     }
 
     /**
-     * The gate that forward passes through this block hold while they run, and that changes to the model under it
-     * (attaching, switching or merging deltas) wait on. Made on first use; until then forward passes take no lock.
+     * The gate that forward passes through this block hold while they run, and that changes to the
+     * model under it (attaching, switching or merging deltas) wait on. Made on first use; until
+     * then forward passes take no lock.
      *
      * @return this block's gate
      */
@@ -168,13 +180,16 @@ public abstract class HfBlock extends AbstractBlock {
     protected final NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         ForwardGate g = gate;
-        return g == null ? compute(ps, inputs, training, params) : g.forward(() -> compute(ps, inputs, training, params));
+        return g == null
+                ? compute(ps, inputs, training, params)
+                : g.forward(() -> compute(ps, inputs, training, params));
     }
 
     /**
-     * The block's forward pass: what DJL's {@code forwardInternal} is for other blocks. It allocates only in the
-     * manager of its inputs: an operation whose first operand is a parameter or buffer goes through
-     * {@link Functional#onParameter} (see CONTRIBUTING.md, "Memory: who owns an array").
+     * The block's forward pass: what DJL's {@code forwardInternal} is for other blocks. It
+     * allocates only in the manager of its inputs: an operation whose first operand is a parameter
+     * or buffer goes through {@link Functional#onParameter} (see CONTRIBUTING.md, "Memory: who owns
+     * an array").
      *
      * @param ps the parameter store
      * @param inputs the inputs
@@ -185,14 +200,17 @@ public abstract class HfBlock extends AbstractBlock {
     protected abstract NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params);
 
-    /** @return the local names of this block's buffers */
+    /**
+     * @return the local names of this block's buffers
+     */
     public final Set<String> bufferNames() {
         return Collections.unmodifiableSet(buffers);
     }
 
     /** Children take no input shapes: every parameter's shape is known from construction. */
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         for (Block child : children.values()) {
             child.initialize(manager, dataType, inputShapes);
         }
@@ -203,8 +221,9 @@ public abstract class HfBlock extends AbstractBlock {
     public void prepare(Shape[] inputShapes) {}
 
     /**
-     * Describes the tree under HF's child names, as PyTorch prints a module. DJL's own description assumes its
-     * two-digit child-key prefix and would cut two characters off each HF name (and fail on {@code "0"}).
+     * Describes the tree under HF's child names, as PyTorch prints a module. DJL's own description
+     * assumes its two-digit child-key prefix and would cut two characters off each HF name (and
+     * fail on {@code "0"}).
      */
     @Override
     public String toString() {

@@ -5,9 +5,9 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
 /**
- * A block that changes a model's inputs before the model runs: how a delta reaches a model's root, which surgery
- * cannot replace (a soft prompt on BERT or GPT-2). It is a child of the root, under its own name; roots that take
- * hooks apply them with {@link HfBlock#withInputHooks}.
+ * A block that changes a model's inputs before the model runs: how a delta reaches a model's root,
+ * which surgery cannot replace (a soft prompt on BERT or GPT-2). It is a child of the root, under
+ * its own name; roots that take hooks apply them with {@link HfBlock#withInputHooks}.
  */
 public interface InputHook extends Block {
     /**

@@ -8,7 +8,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 
-/** Layer normalisation over the last axis with HF's names: {@code weight} (ones) and {@code bias} (zeros). */
+/**
+ * Layer normalisation over the last axis with HF's names: {@code weight} (ones) and {@code bias}
+ * (zeros).
+ */
 public final class LayerNorm extends HfBlock implements SizedBlock {
     private final long size;
     private final float eps;

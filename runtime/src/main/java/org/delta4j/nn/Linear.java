@@ -12,7 +12,8 @@ import ai.djl.util.PairList;
 
 /**
  * A fully connected layer with HF's layout: {@code weight [out, in]}, optional {@code bias [out]},
- * {@code y = x W^T + b}. Fresh weights are drawn from N(0, std), as HF initialises its linear layers.
+ * {@code y = x W^T + b}. Fresh weights are drawn from N(0, std), as HF initialises its linear
+ * layers.
  */
 public final class Linear extends HfBlock {
     private final long inFeatures;
@@ -20,13 +21,22 @@ public final class Linear extends HfBlock {
     private final Parameter weight;
     private Parameter bias;
 
-    private Linear(long inFeatures, long outFeatures, Parameter sharedWeight, Initializer weightInit,
+    private Linear(
+            long inFeatures,
+            long outFeatures,
+            Parameter sharedWeight,
+            Initializer weightInit,
             Initializer biasInit) {
         this.inFeatures = inFeatures;
         this.outFeatures = outFeatures;
-        this.weight = sharedWeight != null
-                ? shared(sharedWeight)
-                : parameter("weight", Parameter.Type.WEIGHT, new Shape(outFeatures, inFeatures), weightInit);
+        this.weight =
+                sharedWeight != null
+                        ? shared(sharedWeight)
+                        : parameter(
+                                "weight",
+                                Parameter.Type.WEIGHT,
+                                new Shape(outFeatures, inFeatures),
+                                weightInit);
         if (biasInit != null) {
             bias = parameter("bias", Parameter.Type.BIAS, new Shape(outFeatures), biasInit);
         }
@@ -40,12 +50,18 @@ public final class Linear extends HfBlock {
      * @return a new layer
      */
     public static Linear create(long inFeatures, long outFeatures, boolean bias, float std) {
-        return new Linear(inFeatures, outFeatures, null, new NormalInitializer(std), bias ? Initializer.ZEROS : null);
+        return new Linear(
+                inFeatures,
+                outFeatures,
+                null,
+                new NormalInitializer(std),
+                bias ? Initializer.ZEROS : null);
     }
 
     /**
-     * A layer initialised as a fresh PyTorch {@code nn.Linear}: weight and bias uniform in +-1/sqrt(in)
-     * (kaiming-uniform with a = sqrt(5)), as the delta modules OpenDelta builds from plain {@code nn.Linear}s.
+     * A layer initialised as a fresh PyTorch {@code nn.Linear}: weight and bias uniform in
+     * +-1/sqrt(in) (kaiming-uniform with a = sqrt(5)), as the delta modules OpenDelta builds from
+     * plain {@code nn.Linear}s.
      *
      * @param inFeatures input size
      * @param outFeatures output size
@@ -67,17 +83,23 @@ public final class Linear extends HfBlock {
         return new Linear(s.get(1), s.get(0), weight, null, null);
     }
 
-    /** @return the input size */
+    /**
+     * @return the input size
+     */
     public long inFeatures() {
         return inFeatures;
     }
 
-    /** @return the output size */
+    /**
+     * @return the output size
+     */
     public long outFeatures() {
         return outFeatures;
     }
 
-    /** @return whether the layer has a bias */
+    /**
+     * @return whether the layer has a bias
+     */
     public boolean hasBias() {
         return bias != null;
     }

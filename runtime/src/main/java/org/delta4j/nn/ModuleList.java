@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * PyTorch's {@code nn.ModuleList}: children named {@code 0, 1, ...} that its owner runs itself. Like PyTorch's, it has
- * no forward pass of its own. The children are always read from the live child list, so a child swapped in by delta
- * surgery is the one the owner runs.
+ * PyTorch's {@code nn.ModuleList}: children named {@code 0, 1, ...} that its owner runs itself.
+ * Like PyTorch's, it has no forward pass of its own. The children are always read from the live
+ * child list, so a child swapped in by delta surgery is the one the owner runs.
  */
 public final class ModuleList extends HfBlock {
     /**
@@ -37,7 +37,9 @@ public final class ModuleList extends HfBlock {
         return new ModuleList(blocks);
     }
 
-    /** @return the number of children */
+    /**
+     * @return the number of children
+     */
     public int size() {
         return children.size();
     }
@@ -50,7 +52,9 @@ public final class ModuleList extends HfBlock {
         return children.valueAt(index);
     }
 
-    /** @return the children in order, as they are now */
+    /**
+     * @return the children in order, as they are now
+     */
     public List<Block> blocks() {
         return new ArrayList<>(children.values());
     }
@@ -59,7 +63,8 @@ public final class ModuleList extends HfBlock {
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        throw new UnsupportedOperationException("ModuleList has no forward pass; its owner runs its children");
+        throw new UnsupportedOperationException(
+                "ModuleList has no forward pass; its owner runs its children");
     }
 
     /** The shapes are those of the input: a module list does not transform anything itself. */

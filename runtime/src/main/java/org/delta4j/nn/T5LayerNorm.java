@@ -9,8 +9,8 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 
 /**
- * HF's {@code T5LayerNorm}: root-mean-square normalisation over the last axis, without centring and without a bias,
- * {@code weight * x / sqrt(mean(x^2) + eps)}.
+ * HF's {@code T5LayerNorm}: root-mean-square normalisation over the last axis, without centring and
+ * without a bias, {@code weight * x / sqrt(mean(x^2) + eps)}.
  */
 public final class T5LayerNorm extends HfBlock implements SizedBlock {
     private final long size;
@@ -26,7 +26,11 @@ public final class T5LayerNorm extends HfBlock implements SizedBlock {
         this.size = size;
         this.eps = eps;
         this.weight =
-                parameter("weight", Parameter.Type.GAMMA, new Shape(size), new ConstantInitializer(initialWeight));
+                parameter(
+                        "weight",
+                        Parameter.Type.GAMMA,
+                        new Shape(size),
+                        new ConstantInitializer(initialWeight));
     }
 
     @Override
@@ -40,8 +44,10 @@ public final class T5LayerNorm extends HfBlock implements SizedBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray variance = x.square().mean(new int[] {-1}, true);
-        // HF multiplies by rsqrt; DJL has none, and dividing by the square root differs by at most an ulp. HF's
-        // weight * x, with the operands swapped (same bits) so the result is the caller's, not the weight's.
+        // HF multiplies by rsqrt; DJL has none, and dividing by the square root differs by at most
+        // an ulp. HF's
+        // weight * x, with the operands swapped (same bits) so the result is the caller's, not the
+        // weight's.
         return new NDList(x.div(Functional.plus(variance, eps).sqrt()).mul(w));
     }
 

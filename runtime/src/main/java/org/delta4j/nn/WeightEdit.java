@@ -7,10 +7,10 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Writes new values into several initialised weights as one change: all of them or none. Each weight's first write
- * keeps a copy of its old values; every write is read back and compared; {@link #close()} without {@link #commit()}
- * (an exception on the way) puts every old value back, bit for bit. Runs with gradient recording off
- * ({@link NoGrad}), so it works from any thread.
+ * Writes new values into several initialised weights as one change: all of them or none. Each
+ * weight's first write keeps a copy of its old values; every write is read back and compared;
+ * {@link #close()} without {@link #commit()} (an exception on the way) puts every old value back,
+ * bit for bit. Runs with gradient recording off ({@link NoGrad}), so it works from any thread.
  *
  * <pre>{@code
  * try (WeightEdit edit = WeightEdit.begin(manager)) {
@@ -29,15 +29,18 @@ public final class WeightEdit implements AutoCloseable {
     }
 
     /**
-     * @param manager a manager on the weights' device; the edit's scratch memory is a sub-manager of it, freed at
-     *     {@link #close()}
+     * @param manager a manager on the weights' device; the edit's scratch memory is a sub-manager
+     *     of it, freed at {@link #close()}
      * @return a new, empty edit
      */
     public static WeightEdit begin(NDManager manager) {
         return new WeightEdit(manager.newSubManager());
     }
 
-    /** @return a manager for arrays the edit needs only while it runs (such as new values); freed at close */
+    /**
+     * @return a manager for arrays the edit needs only while it runs (such as new values); freed at
+     *     close
+     */
     public NDManager scratch() {
         return scratch;
     }
@@ -54,15 +57,16 @@ public final class WeightEdit implements AutoCloseable {
         if (committed) {
             throw new IllegalStateException("this edit is committed; begin a new one");
         }
-        NoGrad.run(() -> {
-            if (!before.containsKey(weight)) {
-                NDArray copy = weight.getArray().duplicate();
-                copy.attach(scratch);
-                before.put(weight, copy);
-            }
-            ParameterValues.assign(weight, values);
-            requireHolds(weight, values);
-        });
+        NoGrad.run(
+                () -> {
+                    if (!before.containsKey(weight)) {
+                        NDArray copy = weight.getArray().duplicate();
+                        copy.attach(scratch);
+                        before.put(weight, copy);
+                    }
+                    ParameterValues.assign(weight, values);
+                    requireHolds(weight, values);
+                });
     }
 
     /** Keeps every write. */
@@ -75,10 +79,13 @@ public final class WeightEdit implements AutoCloseable {
     public void close() {
         try {
             if (!committed) {
-                NoGrad.run(() -> before.forEach((weight, old) -> {
-                    ParameterValues.assign(weight, old);
-                    requireHolds(weight, old);
-                }));
+                NoGrad.run(
+                        () ->
+                                before.forEach(
+                                        (weight, old) -> {
+                                            ParameterValues.assign(weight, old);
+                                            requireHolds(weight, old);
+                                        }));
             }
         } finally {
             scratch.close();
@@ -89,8 +96,12 @@ public final class WeightEdit implements AutoCloseable {
         NDArray now = weight.getArray();
         try (NDArray expected = values.toType(now.getDataType(), true)) {
             if (!now.contentEquals(expected)) {
-                throw new IllegalStateException("the weight " + weight.getName() + " " + now.getShape()
-                        + " did not take the values written to it");
+                throw new IllegalStateException(
+                        "the weight "
+                                + weight.getName()
+                                + " "
+                                + now.getShape()
+                                + " did not take the values written to it");
             }
         }
     }

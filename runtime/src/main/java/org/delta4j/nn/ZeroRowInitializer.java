@@ -8,8 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.initializer.Initializer;
 
 /**
- * Fills a table with another initializer, then zeroes one row: HF's fresh {@code nn.Embedding(..., padding_idx)}
- * has an all-zero padding row.
+ * Fills a table with another initializer, then zeroes one row: HF's fresh {@code nn.Embedding(...,
+ * padding_idx)} has an all-zero padding row.
  */
 public final class ZeroRowInitializer implements Initializer {
     private final Initializer base;
@@ -27,7 +27,8 @@ public final class ZeroRowInitializer implements Initializer {
     @Override
     public NDArray initialize(NDManager manager, Shape shape, DataType dataType) {
         NDArray table = base.initialize(manager, shape, dataType);
-        // Zeroed before the parameter turns on gradients: in-place writes to a grad-requiring leaf are refused.
+        // Zeroed before the parameter turns on gradients: in-place writes to a grad-requiring leaf
+        // are refused.
         table.set(new NDIndex(row), 0f);
         return table;
     }

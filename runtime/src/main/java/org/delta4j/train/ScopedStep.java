@@ -7,9 +7,9 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 
 /**
- * One training step (forward, loss, backward, optimiser update) whose intermediate arrays live in a sub-manager
- * closed at the end of the step. DJL keeps every intermediate alive until its manager closes, so without a scope
- * per step memory grows by megabytes a step.
+ * One training step (forward, loss, backward, optimiser update) whose intermediate arrays live in a
+ * sub-manager closed at the end of the step. DJL keeps every intermediate alive until its manager
+ * closes, so without a scope per step memory grows by megabytes a step.
  */
 public final class ScopedStep {
     private ScopedStep() {}

@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The places besides its child list where a DJL block that is not one of delta4j's own keeps a child: its forward
- * pass calls fields (DJL's own blocks, users' {@code AbstractBlock} subclasses), list elements or array slots, which
- * {@link Surgery} must change by reflection for a replacement to run. delta4j's own blocks need none of this.
+ * The places besides its child list where a DJL block that is not one of delta4j's own keeps a
+ * child: its forward pass calls fields (DJL's own blocks, users' {@code AbstractBlock} subclasses),
+ * list elements or array slots, which {@link Surgery} must change by reflection for a replacement
+ * to run. delta4j's own blocks need none of this.
  */
 final class FieldSlots {
     private FieldSlots() {}
@@ -20,11 +21,14 @@ final class FieldSlots {
     /**
      * @param parent a DJL block that is not one of delta4j's own
      * @param old one of its children
-     * @return every field, {@code List} element and array slot of {@code parent} that holds {@code old}
+     * @return every field, {@code List} element and array slot of {@code parent} that holds {@code
+     *     old}
      */
     static List<Slot> of(Block parent, Block old) {
         List<Slot> slots = new ArrayList<>();
-        for (Class<?> c = parent.getClass(); c != AbstractBlock.class && c != null; c = c.getSuperclass()) {
+        for (Class<?> c = parent.getClass();
+                c != AbstractBlock.class && c != null;
+                c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
                     continue;
@@ -41,7 +45,8 @@ final class FieldSlots {
                             slots.add(new ListSlot(list, i, where + "[" + i + "]"));
                         }
                     }
-                } else if (value != null && value.getClass().isArray()
+                } else if (value != null
+                        && value.getClass().isArray()
                         && !value.getClass().getComponentType().isPrimitive()) {
                     for (int i = 0; i < Array.getLength(value); i++) {
                         if (Array.get(value, i) == old) {
@@ -85,9 +90,14 @@ final class FieldSlots {
         @Override
         public void check(Block replacement) {
             if (!field.getType().isInstance(replacement)) {
-                throw new IllegalArgumentException("Field " + where + " is declared as " + field.getType().getName()
-                        + " and cannot hold a " + replacement.getClass().getName()
-                        + ". Declare the field as ai.djl.nn.Block so delta4j can wrap the child.");
+                throw new IllegalArgumentException(
+                        "Field "
+                                + where
+                                + " is declared as "
+                                + field.getType().getName()
+                                + " and cannot hold a "
+                                + replacement.getClass().getName()
+                                + ". Declare the field as ai.djl.nn.Block so delta4j can wrap the child.");
             }
         }
 
@@ -122,9 +132,14 @@ final class FieldSlots {
         @Override
         public void check(Block replacement) {
             if (!array.getClass().getComponentType().isInstance(replacement)) {
-                throw new IllegalArgumentException("Array " + where + " holds "
-                        + array.getClass().getComponentType().getName() + " and cannot hold a "
-                        + replacement.getClass().getName() + ".");
+                throw new IllegalArgumentException(
+                        "Array "
+                                + where
+                                + " holds "
+                                + array.getClass().getComponentType().getName()
+                                + " and cannot hold a "
+                                + replacement.getClass().getName()
+                                + ".");
             }
         }
 

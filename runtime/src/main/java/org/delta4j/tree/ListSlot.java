@@ -3,7 +3,10 @@ package org.delta4j.tree;
 import ai.djl.nn.Block;
 import java.util.List;
 
-/** An element of a list that holds a child: a parent's DJL child list, or a list field of a DJL block. */
+/**
+ * An element of a list that holds a child: a parent's DJL child list, or a list field of a DJL
+ * block.
+ */
 final class ListSlot implements Slot {
     private final List<?> list;
     private final int index;

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One node of a {@link ModuleTree}: a block at a dotted path, its type, its directly owned parameters and buffers
- * by local name, and its children. A host's node shows the hosted block ({@link ModuleHost}).
+ * One node of a {@link ModuleTree}: a block at a dotted path, its type, its directly owned
+ * parameters and buffers by local name, and its children. A host's node shows the hosted block
+ * ({@link ModuleHost}).
  */
 public final class Module {
     private final String path;
@@ -30,22 +31,30 @@ public final class Module {
         this.delta = delta;
     }
 
-    /** @return the dotted path, {@code ""} for the root */
+    /**
+     * @return the dotted path, {@code ""} for the root
+     */
     public String path() {
         return path;
     }
 
-    /** @return the last path component, {@code ""} for the root */
+    /**
+     * @return the last path component, {@code ""} for the root
+     */
     public String name() {
         return name;
     }
 
-    /** @return the block at this path; for a host, the host itself */
+    /**
+     * @return the block at this path; for a host, the host itself
+     */
     public Block block() {
         return block;
     }
 
-    /** @return the block whose type and parameters this node shows: the hosted block for a host */
+    /**
+     * @return the block whose type and parameters this node shows: the hosted block for a host
+     */
     public Block shown() {
         Block b = block;
         while (b instanceof ModuleHost) {
@@ -54,32 +63,44 @@ public final class Module {
         return b;
     }
 
-    /** @return the type name, such as {@code Linear} (a host shows its hosted block's type) */
+    /**
+     * @return the type name, such as {@code Linear} (a host shows its hosted block's type)
+     */
     public String type() {
         return shown().getClass().getSimpleName();
     }
 
-    /** @return the parent, or {@code null} for the root */
+    /**
+     * @return the parent, or {@code null} for the root
+     */
     public Module parent() {
         return parent;
     }
 
-    /** @return whether this module belongs to a delta (is, or is under, a host's attached child) */
+    /**
+     * @return whether this module belongs to a delta (is, or is under, a host's attached child)
+     */
     public boolean isDelta() {
         return delta;
     }
 
-    /** @return the directly owned trainable-kind parameters by local name (buffers excluded) */
+    /**
+     * @return the directly owned trainable-kind parameters by local name (buffers excluded)
+     */
     public Map<String, Parameter> parameters() {
         return Collections.unmodifiableMap(parameters);
     }
 
-    /** @return the directly owned buffers by local name */
+    /**
+     * @return the directly owned buffers by local name
+     */
     public Map<String, Parameter> buffers() {
         return Collections.unmodifiableMap(buffers);
     }
 
-    /** @return the children in registration order (a host's attached children last) */
+    /**
+     * @return the children in registration order (a host's attached children last)
+     */
     public List<Module> children() {
         return Collections.unmodifiableList(children);
     }

@@ -20,13 +20,15 @@ import org.delta4j.spec.NameSuggestions;
 /**
  * A snapshot of a DJL block tree with dotted module and parameter paths.
  *
- * <p>Naming: delta4j's own blocks ({@link HfBlock}) use their children's and parameters' HF names as they are, so
- * parameter paths equal HF state-dict keys. Other DJL blocks get PyTorch-like names: a {@link SequentialBlock}'s
- * children are {@code 0, 1, ...}; other children lose DJL's two-digit prefix ({@code 01fc2} becomes {@code fc2}),
- * or, where that would make two siblings equal, are named by position. DJL's {@code gamma}, {@code beta} and
- * {@code embedding} parameters are shown as HF's {@code weight}, {@code bias} and {@code weight}, and batch-norm
- * running statistics as buffers. A {@link ModuleHost} is transparent: the hosted block appears at its path, with
- * the host's attached children added. Children that are {@link InputHook}s belong to deltas, as attached children do.
+ * <p>Naming: delta4j's own blocks ({@link HfBlock}) use their children's and parameters' HF names
+ * as they are, so parameter paths equal HF state-dict keys. Other DJL blocks get PyTorch-like
+ * names: a {@link SequentialBlock}'s children are {@code 0, 1, ...}; other children lose DJL's
+ * two-digit prefix ({@code 01fc2} becomes {@code fc2}), or, where that would make two siblings
+ * equal, are named by position. DJL's {@code gamma}, {@code beta} and {@code embedding} parameters
+ * are shown as HF's {@code weight}, {@code bias} and {@code weight}, and batch-norm running
+ * statistics as buffers. A {@link ModuleHost} is transparent: the hosted block appears at its path,
+ * with the host's attached children added. Children that are {@link InputHook}s belong to deltas,
+ * as attached children do.
  *
  * <p>The tree is a snapshot: take a new one after changing the model.
  */
@@ -47,22 +49,30 @@ public final class ModuleTree {
         return new ModuleTree(root);
     }
 
-    /** @return the root module (path {@code ""}) */
+    /**
+     * @return the root module (path {@code ""})
+     */
     public Module root() {
         return root;
     }
 
-    /** @return every module, root first, in pre-order */
+    /**
+     * @return every module, root first, in pre-order
+     */
     public List<Module> modules() {
         return List.copyOf(byPath.values());
     }
 
-    /** @return every module path, root ({@code ""}) first, in pre-order */
+    /**
+     * @return every module path, root ({@code ""}) first, in pre-order
+     */
     public List<String> paths() {
         return List.copyOf(byPath.keySet());
     }
 
-    /** @return every backbone module path (not inside a delta), root first, in pre-order */
+    /**
+     * @return every backbone module path (not inside a delta), root first, in pre-order
+     */
     public List<String> backbonePaths() {
         List<String> paths = new ArrayList<>();
         for (Module m : byPath.values()) {
@@ -81,8 +91,11 @@ public final class ModuleTree {
     public Module module(String path) {
         Module m = byPath.get(path);
         if (m == null) {
-            throw new IllegalArgumentException("No module at path \"" + path + "\". "
-                    + NameSuggestions.hint(path, byPath.keySet()));
+            throw new IllegalArgumentException(
+                    "No module at path \""
+                            + path
+                            + "\". "
+                            + NameSuggestions.hint(path, byPath.keySet()));
         }
         return m;
     }
@@ -96,8 +109,8 @@ public final class ModuleTree {
     }
 
     /**
-     * Every parameter by path, in tree order. A parameter shared by several modules (tied weights) appears under each
-     * path, as in a PyTorch state dict.
+     * Every parameter by path, in tree order. A parameter shared by several modules (tied weights)
+     * appears under each path, as in a PyTorch state dict.
      *
      * @return the parameters (buffers excluded)
      */
@@ -109,7 +122,9 @@ public final class ModuleTree {
         return out;
     }
 
-    /** @return every buffer by path, in tree order */
+    /**
+     * @return every buffer by path, in tree order
+     */
     public Map<String, Parameter> buffers() {
         Map<String, Parameter> out = new LinkedHashMap<>();
         for (Module m : byPath.values()) {
@@ -119,8 +134,8 @@ public final class ModuleTree {
     }
 
     /**
-     * The state dict's entries: every parameter, then every buffer, by path, as PyTorch's {@code state_dict()} keys
-     * them (tied weights under each of their paths).
+     * The state dict's entries: every parameter, then every buffer, by path, as PyTorch's {@code
+     * state_dict()} keys them (tied weights under each of their paths).
      *
      * @return the parameters and buffers
      */
@@ -131,22 +146,27 @@ public final class ModuleTree {
     }
 
     /**
-     * Every distinct parameter once, under its first path (as PyTorch's {@code named_parameters()}).
+     * Every distinct parameter once, under its first path (as PyTorch's {@code
+     * named_parameters()}).
      *
      * @return the parameters, ties removed
      */
     public Map<String, Parameter> uniqueParameters() {
         Map<String, Parameter> out = new LinkedHashMap<>();
         Set<Parameter> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        parameters().forEach((path, p) -> {
-            if (seen.add(p)) {
-                out.put(path, p);
-            }
-        });
+        parameters()
+                .forEach(
+                        (path, p) -> {
+                            if (seen.add(p)) {
+                                out.put(path, p);
+                            }
+                        });
         return out;
     }
 
-    /** @return the parameters that belong to deltas (under a host's attached children), ties removed */
+    /**
+     * @return the parameters that belong to deltas (under a host's attached children), ties removed
+     */
     public Set<Parameter> deltaParameters() {
         Set<Parameter> out = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Module m : byPath.values()) {
@@ -160,7 +180,8 @@ public final class ModuleTree {
     private void build(Module node) {
         byPath.put(node.path(), node);
         Block shown = node.shown();
-        Set<String> bufferNames = shown instanceof HfBlock ? ((HfBlock) shown).bufferNames() : Set.of();
+        Set<String> bufferNames =
+                shown instanceof HfBlock ? ((HfBlock) shown).bufferNames() : Set.of();
         for (Pair<String, Parameter> e : shown.getDirectParameters()) {
             Parameter p = e.getValue();
             String local = shown instanceof HfBlock ? e.getKey() : djlParameterName(e.getKey());
@@ -171,7 +192,11 @@ public final class ModuleTree {
             }
         }
         for (Pair<String, Block> c : childrenOf(shown)) {
-            addChild(node, c.getKey(), c.getValue(), node.isDelta() || c.getValue() instanceof InputHook);
+            addChild(
+                    node,
+                    c.getKey(),
+                    c.getValue(),
+                    node.isDelta() || c.getValue() instanceof InputHook);
         }
         Block b = node.block();
         while (b instanceof ModuleHost) {
@@ -219,7 +244,9 @@ public final class ModuleTree {
      * @return the key without DJL's two-digit position prefix
      */
     static String stripDjlPrefix(String key) {
-        return key.length() > 2 && Character.isDigit(key.charAt(0)) && Character.isDigit(key.charAt(1))
+        return key.length() > 2
+                        && Character.isDigit(key.charAt(0))
+                        && Character.isDigit(key.charAt(1))
                 ? key.substring(2)
                 : key;
     }
@@ -238,6 +265,7 @@ public final class ModuleTree {
 
     private static boolean isDjlBuffer(Block block, Parameter p) {
         return !(block instanceof HfBlock)
-                && (p.getType() == Parameter.Type.RUNNING_MEAN || p.getType() == Parameter.Type.RUNNING_VAR);
+                && (p.getType() == Parameter.Type.RUNNING_MEAN
+                        || p.getType() == Parameter.Type.RUNNING_VAR);
     }
 }

@@ -10,7 +10,9 @@ interface Slot {
      */
     void check(Block replacement);
 
-    /** @param value the block to put here */
+    /**
+     * @param value the block to put here
+     */
     void set(Block value);
 
     /**

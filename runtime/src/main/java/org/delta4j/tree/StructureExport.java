@@ -15,8 +15,8 @@ import org.delta4j.nn.Features;
 import org.delta4j.spec.ModelStructure;
 
 /**
- * Describes a model's structure without its weights, for the compile-time checker. Parameters have their shapes from
- * construction, so an uninitialised model (no arrays allocated) can be described.
+ * Describes a model's structure without its weights, for the compile-time checker. Parameters have
+ * their shapes from construction, so an uninitialised model (no arrays allocated) can be described.
  */
 public final class StructureExport {
     private StructureExport() {}
@@ -24,11 +24,13 @@ public final class StructureExport {
     /**
      * @param root the model's root block, initialised or not
      * @param name the model's name, such as {@code facebook/bart-base}
-     * @return every module in pre-order (root {@code ""} first), with its type, its unified names where the model
-     *     has a common structure, its input and output sizes where known, and its directly owned parameters'
-     *     shapes (buffers are not parameters and are left out); the model class is the root's type, and the
-     *     encoder is where soft prompts go: the encoder of an encoder-decoder model, "" for a model that takes them at its root
-     * @throws IllegalStateException when a parameter has no shape yet, as DJL's own layers before initialisation
+     * @return every module in pre-order (root {@code ""} first), with its type, its unified names
+     *     where the model has a common structure, its input and output sizes where known, and its
+     *     directly owned parameters' shapes (buffers are not parameters and are left out); the
+     *     model class is the root's type, and the encoder is where soft prompts go: the encoder of
+     *     an encoder-decoder model, "" for a model that takes them at its root
+     * @throws IllegalStateException when a parameter has no shape yet, as DJL's own layers before
+     *     initialisation
      */
     public static ModelStructure of(Block root, String name) {
         ModuleTree tree = ModuleTree.of(root);
@@ -39,22 +41,35 @@ public final class StructureExport {
             for (Map.Entry<String, Parameter> p : m.parameters().entrySet()) {
                 Shape shape = p.getValue().getShape();
                 if (shape == null) {
-                    throw new IllegalStateException("Parameter " + m.pathOf(p.getKey()) + " has no shape yet; "
-                            + "initialise the model (block.initialize(manager, dataType, inputShapes)) before "
-                            + "exporting its structure.");
+                    throw new IllegalStateException(
+                            "Parameter "
+                                    + m.pathOf(p.getKey())
+                                    + " has no shape yet; "
+                                    + "initialise the model (block.initialize(manager, dataType, inputShapes)) before "
+                                    + "exporting its structure.");
                 }
                 shapes.put(p.getKey(), shape.getShape());
             }
-            modules.add(new ModelStructure.Module(m.path(), m.type(), aliases.getOrDefault(m.path(), List.of()),
-                    Features.in(m.shown()), Features.out(m.shown()), shapes));
+            modules.add(
+                    new ModelStructure.Module(
+                            m.path(),
+                            m.type(),
+                            aliases.getOrDefault(m.path(), List.of()),
+                            Features.in(m.shown()),
+                            Features.out(m.shown()),
+                            shapes));
         }
         Block model = tree.root().shown();
-        String encoder = model instanceof HasEncoder e && model instanceof HasInputEmbeddings ? e.encoderPath()
-                : model instanceof TakesNamedInputs ? "" : null;
+        String encoder =
+                model instanceof HasEncoder e && model instanceof HasInputEmbeddings
+                        ? e.encoderPath()
+                        : model instanceof TakesNamedInputs ? "" : null;
         return new ModelStructure(name, tree.root().type(), encoder, modules);
     }
 
-    /** The unified names as the runtime's addressing resolves them: over the backbone's own modules. */
+    /**
+     * The unified names as the runtime's addressing resolves them: over the backbone's own modules.
+     */
     private static Map<String, List<String>> aliases(ModuleTree tree) {
         List<String> paths = tree.backbonePaths();
         List<String> types = new ArrayList<>();

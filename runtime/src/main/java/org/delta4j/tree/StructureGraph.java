@@ -10,11 +10,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The structure graph of a model, drawn as OpenDelta's {@code Visualization(model).structure_graph()}: one line per
- * module, {@code name (Type) weight:[out, in] bias:[out]}; modules without parameters left out; siblings with
- * identical subtrees folded into one line ({@code 0-5(BartEncoderLayer)},
- * {@code q_proj,k_proj,v_proj(Linear)}). Trainable, frozen and delta parameters are told apart by colour on a
- * terminal (ANSI) and print as plain text otherwise.
+ * The structure graph of a model, drawn as OpenDelta's {@code
+ * Visualization(model).structure_graph()}: one line per module, {@code name (Type) weight:[out, in]
+ * bias:[out]}; modules without parameters left out; siblings with identical subtrees folded into
+ * one line ({@code 0-5(BartEncoderLayer)}, {@code q_proj,k_proj,v_proj(Linear)}). Trainable, frozen
+ * and delta parameters are told apart by colour on a terminal (ANSI) and print as plain text
+ * otherwise.
  */
 public final class StructureGraph {
     private static final String RESET = "\u001b[0m";
@@ -44,7 +45,9 @@ public final class StructureGraph {
         return new StructureGraph(root);
     }
 
-    /** @return the graph as plain text */
+    /**
+     * @return the graph as plain text
+     */
     @Override
     public String toString() {
         return render(false);
@@ -72,9 +75,9 @@ public final class StructureGraph {
     }
 
     /**
-     * Module nodes get their parameters as leading parameter children, as bigmodelvis builds its tree. A block that
-     * is a child twice under one parent (a parallel adapter on one module) is listed once, as PyTorch's
-     * {@code named_children()} does.
+     * Module nodes get their parameters as leading parameter children, as bigmodelvis builds its
+     * tree. A block that is a child twice under one parent (a parallel adapter on one module) is
+     * listed once, as PyTorch's {@code named_children()} does.
      */
     private static void build(Module module, Node node, Set<Parameter> deltas) {
         Set<Block> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -84,14 +87,17 @@ public final class StructureGraph {
             }
             Node c = new Node(child.name(), child.type());
             node.children.add(c);
-            child.parameters().forEach((local, p) -> c.children.add(Node.parameter(local, p, deltas.contains(p))));
+            child.parameters()
+                    .forEach(
+                            (local, p) ->
+                                    c.children.add(Node.parameter(local, p, deltas.contains(p))));
             build(child, c, deltas);
         }
     }
 
     /**
-     * Merges siblings whose subtrees are equal apart from their own name and type. Fingerprints are taken before
-     * the children are merged, as bigmodelvis does.
+     * Merges siblings whose subtrees are equal apart from their own name and type. Fingerprints are
+     * taken before the children are merged, as bigmodelvis does.
      */
     private static void prune(Node t) {
         if (t.children.isEmpty()) {
@@ -162,7 +168,10 @@ public final class StructureGraph {
             return new Node(null, null, local + ":[" + String.join(", ", dims) + "]", colour);
         }
 
-        /** Identity for fingerprints: the label with colours, as bigmodelvis compares its rich markup. */
+        /**
+         * Identity for fingerprints: the label with colours, as bigmodelvis compares its rich
+         * markup.
+         */
         String label() {
             if (parameterText != null) {
                 return parameterColour + parameterText;
@@ -211,7 +220,10 @@ public final class StructureGraph {
             return ansi ? colour + text + RESET : text;
         }
 
-        /** Integer names become ranges ({@code 0-5}, {@code 0-0,2-2}); other names are joined with commas. */
+        /**
+         * Integer names become ranges ({@code 0-5}, {@code 0-0,2-2}); other names are joined with
+         * commas.
+         */
         private static String ranges(List<String> names) {
             TreeSet<Integer> nums = new TreeSet<>();
             for (String n : names) {

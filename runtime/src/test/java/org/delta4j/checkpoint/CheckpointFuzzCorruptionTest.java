@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Feeds corrupted checkpoints to {@link DeltaCheckpoint#load}: random byte flips in either file, with and without a
- * recomputed checksum, and missing, empty, padded and replaced files (about 1,200 loads). Each must fail as
- * {@link FuzzedCheckpoint} requires, but for a config change JSON cannot tell from the original (a space turned into
- * another whitespace character), which must load the very same deltas.
+ * Feeds corrupted checkpoints to {@link DeltaCheckpoint#load}: random byte flips in either file,
+ * with and without a recomputed checksum, and missing, empty, padded and replaced files (about
+ * 1,200 loads). Each must fail as {@link FuzzedCheckpoint} requires, but for a config change JSON
+ * cannot tell from the original (a space turned into another whitespace character), which must load
+ * the very same deltas.
  */
 class CheckpointFuzzCorruptionTest {
     private static final int FLIPS = 400;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private FuzzedCheckpoint fuzz;
 
@@ -56,11 +56,16 @@ class CheckpointFuzzCorruptionTest {
             fuzz.write(DeltaCheckpoint.CONFIG, bytes);
             if (fuzz.attempt("config flip #" + i)) {
                 harmless++;
-                assertTrue(fuzz.onlyWhitespaceDiffers(bytes), "config flip #" + i + " loaded: "
-                        + new String(bytes, StandardCharsets.UTF_8));
+                assertTrue(
+                        fuzz.onlyWhitespaceDiffers(bytes),
+                        "config flip #"
+                                + i
+                                + " loaded: "
+                                + new String(bytes, StandardCharsets.UTF_8));
             }
         }
-        assertTrue(fuzz.errors > FLIPS * 9 / 10, fuzz.errors + " errors, " + harmless + " harmless");
+        assertTrue(
+                fuzz.errors > FLIPS * 9 / 10, fuzz.errors + " errors, " + harmless + " harmless");
     }
 
     @Test
@@ -81,7 +86,10 @@ class CheckpointFuzzCorruptionTest {
         assertEquals(8, fuzz.errors);
     }
 
-    /** Also with a recomputed checksum: most flips break the header; those in the data must not crash. */
+    /**
+     * Also with a recomputed checksum: most flips break the header; those in the data must not
+     * crash.
+     */
     @Test
     void flippedBytesInAResealedWeightsFileFailOrLoadOtherValues() throws IOException {
         Random random = new Random(3);

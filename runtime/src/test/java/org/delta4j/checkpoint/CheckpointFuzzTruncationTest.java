@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Feeds every truncation of either file to {@link DeltaCheckpoint#load} (about 2,300 loads), with and without a
- * recomputed checksum; each must fail as {@link FuzzedCheckpoint} requires. The one other outcome allowed is dropping
- * the config's trailing whitespace, which JSON cannot tell from the original: it must then load the very same deltas.
+ * Feeds every truncation of either file to {@link DeltaCheckpoint#load} (about 2,300 loads), with
+ * and without a recomputed checksum; each must fail as {@link FuzzedCheckpoint} requires. The one
+ * other outcome allowed is dropping the config's trailing whitespace, which JSON cannot tell from
+ * the original: it must then load the very same deltas.
  */
 class CheckpointFuzzTruncationTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private FuzzedCheckpoint fuzz;
 
@@ -50,7 +50,9 @@ class CheckpointFuzzTruncationTest {
         assertEquals(fuzz.weights.length, fuzz.errors);
     }
 
-    /** Every truncation fails, but for dropping the final newline, which leaves the very same JSON. */
+    /**
+     * Every truncation fails, but for dropping the final newline, which leaves the very same JSON.
+     */
     @Test
     void everyTruncationOfTheConfigFails() throws IOException {
         byte[] config = fuzz.config;
@@ -70,8 +72,8 @@ class CheckpointFuzzTruncationTest {
     }
 
     /**
-     * As if the checksum had been recomputed for the damaged file: the safetensors reader and the shape and key
-     * checks must catch every truncation on their own.
+     * As if the checksum had been recomputed for the damaged file: the safetensors reader and the
+     * shape and key checks must catch every truncation on their own.
      */
     @Test
     void everyTruncationOfAResealedWeightsFileFails() throws IOException {

@@ -38,22 +38,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Sizes and patterns in a delta folder's config cannot make a load allocate or run without bound: every size
- * argument of a delta4j checkpoint edited to two billion (a rank of 2e9 on BART's 32 wide layers asks for 256 GB)
- * fails on the weights' shapes before anything is allocated, and patterns that backtrack exponentially, in a
- * checkpoint or in a PEFT adapter's {@code target_modules}, stop within their budget.
+ * Sizes and patterns in a delta folder's config cannot make a load allocate or run without bound:
+ * every size argument of a delta4j checkpoint edited to two billion (a rank of 2e9 on BART's 32
+ * wide layers asks for 256 GB) fails on the weights' shapes before anything is allocated, and
+ * patterns that backtrack exponentially, in a checkpoint or in a PEFT adapter's {@code
+ * target_modules}, stop within their budget.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheckpointLimitsTest {
-    /** A size no file of these tests holds; any array it shaped would need hundreds of gigabytes. */
+    /**
+     * A size no file of these tests holds; any array it shaped would need hundreds of gigabytes.
+     */
     private static final int HUGE = 2_000_000_000;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private NDManager manager;
     private NDList inputs;
-    /** One backbone for all tests: each failed load must leave it untouched, and each test checks that. */
+
+    /**
+     * One backbone for all tests: each failed load must leave it untouched, and each test checks
+     * that.
+     */
     private Block backbone;
 
     @BeforeAll
@@ -71,35 +77,51 @@ class CheckpointLimitsTest {
 
     /** Each method's size arguments, with the spec of {@link EveryMethod} that has them. */
     static Stream<Arguments> sizes() {
-        Map<String, List<String>> byMethod = Map.of(
-                "adapter", List.of("bottleneck_dim"),
-                "lora", List.of("lora_r"),
-                "low_rank_adapter", List.of("low_rank_rank"),
-                "compacter", List.of("phm_rank"),
-                "parallel_adapter", List.of("bottleneck_dim"),
-                "prefix", List.of("prefix_token_num", "embed_dim", "mid_dim"),
-                "soft_prompt", List.of("soft_token_num"));
+        Map<String, List<String>> byMethod =
+                Map.of(
+                        "adapter", List.of("bottleneck_dim"),
+                        "lora", List.of("lora_r"),
+                        "low_rank_adapter", List.of("low_rank_rank"),
+                        "compacter", List.of("phm_rank"),
+                        "parallel_adapter", List.of("bottleneck_dim"),
+                        "prefix", List.of("prefix_token_num", "embed_dim", "mid_dim"),
+                        "soft_prompt", List.of("soft_token_num"));
         return EveryMethod.onBart()
                 .filter(spec -> byMethod.containsKey(spec.method()))
-                .flatMap(spec -> byMethod.get(spec.method()).stream()
-                        .filter(key -> shapesATensor(spec, key))
-                        .map(key -> Arguments.of(spec, key)));
+                .flatMap(
+                        spec ->
+                                byMethod.get(spec.method()).stream()
+                                        .filter(key -> shapesATensor(spec, key))
+                                        .map(key -> Arguments.of(spec, key)));
     }
 
     /** Without reparameterisation a prefix has no MLP, so only its token count shapes a tensor. */
     private static boolean shapesATensor(DeltaSpec spec, String key) {
-        return !Boolean.FALSE.equals(spec.arguments().get("reparameterize")) || key.equals("prefix_token_num");
+        return !Boolean.FALSE.equals(spec.arguments().get("reparameterize"))
+                || key.equals("prefix_token_num");
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("sizes")
-    void aSizeTheWeightsDoNotHaveFailsBeforeAllocating(DeltaSpec spec, String key) throws IOException {
+    void aSizeTheWeightsDoNotHaveFailsBeforeAllocating(DeltaSpec spec, String key)
+            throws IOException {
         Path dir = saved(spec);
-        editConfig(dir, c -> c.getAsJsonArray("deltas").get(0).getAsJsonObject().getAsJsonObject("arguments")
-                .addProperty(key, HUGE));
+        editConfig(
+                dir,
+                c ->
+                        c.getAsJsonArray("deltas")
+                                .get(0)
+                                .getAsJsonObject()
+                                .getAsJsonObject("arguments")
+                                .addProperty(key, HUGE));
         BackboneState before = BackboneState.of(backbone, this::logits);
-        IOException e = assertTimeout(Duration.ofSeconds(2),
-                () -> assertThrows(IOException.class, () -> DeltaCheckpoint.load(dir, backbone)));
+        IOException e =
+                assertTimeout(
+                        Duration.ofSeconds(2),
+                        () ->
+                                assertThrows(
+                                        IOException.class,
+                                        () -> DeltaCheckpoint.load(dir, backbone)));
         String message = e.getMessage();
         assertTrue(message.contains(" does not fit its config: tensor "), message);
         assertTrue(message.contains(", the model expects ("), message);
@@ -111,36 +133,79 @@ class CheckpointLimitsTest {
 
     @Test
     void aSizeThatIsNoWholeNumberIsAClearError() throws IOException {
-        DeltaSpec lora = EveryMethod.onBart().filter(s -> s.method().equals("lora")).findFirst().orElseThrow();
+        DeltaSpec lora =
+                EveryMethod.onBart()
+                        .filter(s -> s.method().equals("lora"))
+                        .findFirst()
+                        .orElseThrow();
         Path dir = saved(lora);
         for (String value : new String[] {"4.5", "1e12"}) {
-            editConfig(dir, c -> c.getAsJsonArray("deltas").get(0).getAsJsonObject().getAsJsonObject("arguments")
-                    .add("lora_r", JsonParser.parseString(value)));
-            IOException e = assertThrows(IOException.class, () -> DeltaCheckpoint.load(dir, backbone));
-            assertTrue(e.getMessage().contains("argument \"lora_r\" must be a whole number of at most 2147483647, "
-                    + "not "), e.getMessage());
+            editConfig(
+                    dir,
+                    c ->
+                            c.getAsJsonArray("deltas")
+                                    .get(0)
+                                    .getAsJsonObject()
+                                    .getAsJsonObject("arguments")
+                                    .add("lora_r", JsonParser.parseString(value)));
+            IOException e =
+                    assertThrows(IOException.class, () -> DeltaCheckpoint.load(dir, backbone));
+            assertTrue(
+                    e.getMessage()
+                            .contains(
+                                    "argument \"lora_r\" must be a whole number of at most 2147483647, "
+                                            + "not "),
+                    e.getMessage());
         }
     }
 
-    /** Patterns that ran past a minute on BART's module paths stop within their budget, naming the file. */
+    /**
+     * Patterns that ran past a minute on BART's module paths stop within their budget, naming the
+     * file.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"[r](?:\\w+\\.?)*?X", "[r](\\w+\\.?){1,40}X"})
     void aPatternThatBacktracksStopsWithinItsBudget(String pattern) throws IOException {
-        DeltaSpec lora = EveryMethod.onBart().filter(s -> s.method().equals("lora")).findFirst().orElseThrow();
+        DeltaSpec lora =
+                EveryMethod.onBart()
+                        .filter(s -> s.method().equals("lora"))
+                        .findFirst()
+                        .orElseThrow();
         Path dir = saved(lora);
-        editConfig(dir, c -> c.getAsJsonArray("deltas").get(0).getAsJsonObject().getAsJsonArray("modules")
-                .add(pattern));
-        IOException e = assertTimeout(Duration.ofSeconds(2),
-                () -> assertThrows(IOException.class, () -> DeltaCheckpoint.load(dir, backbone)));
+        editConfig(
+                dir,
+                c ->
+                        c.getAsJsonArray("deltas")
+                                .get(0)
+                                .getAsJsonObject()
+                                .getAsJsonArray("modules")
+                                .add(pattern));
+        IOException e =
+                assertTimeout(
+                        Duration.ofSeconds(2),
+                        () ->
+                                assertThrows(
+                                        IOException.class,
+                                        () -> DeltaCheckpoint.load(dir, backbone)));
         assertTrue(e.getMessage().startsWith(dir + " does not fit this backbone"), e.getMessage());
-        assertTrue(e.getMessage().contains("[delta4j:slow-regex] Module pattern \"" + pattern + "\" was stopped "
-                + "after 1000000 steps on module path \"model."), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "[delta4j:slow-regex] Module pattern \""
+                                        + pattern
+                                        + "\" was stopped "
+                                        + "after 1000000 steps on module path \"model."),
+                e.getMessage());
     }
 
     /** PEFT's string form of target_modules is a regular expression the whole path must match. */
     @Test
     void aPeftTargetRegexThatBacktracksStopsWithinItsBudget() throws IOException {
-        DeltaSpec lora = EveryMethod.onBart().filter(s -> s.method().equals("lora")).findFirst().orElseThrow();
+        DeltaSpec lora =
+                EveryMethod.onBart()
+                        .filter(s -> s.method().equals("lora"))
+                        .findFirst()
+                        .orElseThrow();
         Tuning tuning = TuningSpec.builder().add(lora).build().attach(backbone);
         Path dir = tmp.resolve("peft");
         PeftAdapter.save(tuning, dir);
@@ -149,10 +214,19 @@ class CheckpointLimitsTest {
         JsonObject json = JsonParser.parseString(Files.readString(config)).getAsJsonObject();
         json.addProperty("target_modules", "([a-z.0-9]+)+\\1X");
         Files.writeString(config, json.toString());
-        IOException e = assertTimeout(Duration.ofSeconds(2),
-                () -> assertThrows(IOException.class, () -> PeftAdapter.load(dir, backbone)));
-        assertTrue(e.getMessage().startsWith(config + ": [delta4j:slow-regex] target_modules \"([a-z.0-9]+)+\\1X\" "
-                + "was stopped after 1000000 steps on module path \"model."), e.getMessage());
+        IOException e =
+                assertTimeout(
+                        Duration.ofSeconds(2),
+                        () ->
+                                assertThrows(
+                                        IOException.class, () -> PeftAdapter.load(dir, backbone)));
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                config
+                                        + ": [delta4j:slow-regex] target_modules \"([a-z.0-9]+)+\\1X\" "
+                                        + "was stopped after 1000000 steps on module path \"model."),
+                e.getMessage());
     }
 
     /** Saves the spec's delta from the backbone and takes it off again. */
@@ -165,7 +239,9 @@ class CheckpointLimitsTest {
     }
 
     private float[] logits() {
-        return backbone.forward(new ParameterStore(manager, false), inputs, false).get("logits").toFloatArray();
+        return backbone.forward(new ParameterStore(manager, false), inputs, false)
+                .get("logits")
+                .toFloatArray();
     }
 
     /** Edits the config by hand: the seal goes, as the config's documentation says. */

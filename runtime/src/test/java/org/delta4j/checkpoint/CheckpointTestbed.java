@@ -29,44 +29,55 @@ import org.delta4j.testing.TinyNet;
 import org.delta4j.tree.ModuleTree;
 
 /**
- * What the delta checkpoint tests share: a manager and fixed input, TinyNets tuned with an adapter, a LoRA, BitFit
- * and an unfrozen norm, saving them, editing the saved files, and checking that a failed load left the backbone as
- * it was. Open one per test and close it after.
+ * What the delta checkpoint tests share: a manager and fixed input, TinyNets tuned with an adapter,
+ * a LoRA, BitFit and an unfrozen norm, saving them, editing the saved files, and checking that a
+ * failed load left the backbone as it was. Open one per test and close it after.
  */
 final class CheckpointTestbed implements AutoCloseable {
     final NDManager manager = NDManager.newBaseManager();
     final NDArray x = manager.randomNormal(new Shape(2, 5, TinyNet.WIDTH));
     private final Path tmp;
 
-    /** @param tmp the test's temporary folder, where {@link #saved} writes */
+    /**
+     * @param tmp the test's temporary folder, where {@link #saved} writes
+     */
     CheckpointTestbed(Path tmp) {
         this.tmp = tmp;
     }
 
-    /** One delta of each kind the checkpoint carries differently, plus a norm the freeze leaves trainable. */
+    /**
+     * One delta of each kind the checkpoint carries differently, plus a norm the freeze leaves
+     * trainable.
+     */
     static Tuning attachMixed(TinyNet net) {
         return TuningSpec.builder()
                 .add(AdapterSpec.builder().modules("fc2").bottleneck(3).build())
                 .add(LoraSpec.builder().modules("layers.0.fc1").r(2).alpha(4).build())
                 .add(BitFitSpec.builder().modules("head").build())
                 .freeze(FreezeSpec.builder().exclude("deltas", "layers.1.norm").build())
-                .build().attach(net);
+                .build()
+                .attach(net);
     }
 
     /** A tuned model whose deltas and unfrozen norm no longer have their initial values. */
     Tuning tuned(TinyNet net) {
         Tuning t = attachMixed(net);
         randomize(t);
-        ModuleTree.of(net).parameters().forEach((path, p) -> {
-            if (p.requiresGradient()) {
-                ParameterValues.assign(p, manager.randomNormal(p.getShape()));
-            }
-        });
+        ModuleTree.of(net)
+                .parameters()
+                .forEach(
+                        (path, p) -> {
+                            if (p.requiresGradient()) {
+                                ParameterValues.assign(p, manager.randomNormal(p.getShape()));
+                            }
+                        });
         return t;
     }
 
     void randomize(Tuning t) {
-        t.deltaParameters().values().forEach(p -> ParameterValues.assign(p, manager.randomNormal(p.getShape())));
+        t.deltaParameters()
+                .values()
+                .forEach(p -> ParameterValues.assign(p, manager.randomNormal(p.getShape())));
     }
 
     Path saved(Tuning t) throws IOException {
@@ -91,7 +102,10 @@ final class CheckpointTestbed implements AutoCloseable {
         before.assertSame(backbone, () -> output(backbone), e.getMessage());
     }
 
-    /** Rewrites the weights file and records its new checksum, as a consistent but wrong checkpoint would. */
+    /**
+     * Rewrites the weights file and records its new checksum, as a consistent but wrong checkpoint
+     * would.
+     */
     void rewriteWeights(Path dir, Consumer<Map<String, NDArray>> edit) throws IOException {
         Path file = dir.resolve(DeltaCheckpoint.WEIGHTS);
         Map<String, NDArray> weights = new LinkedHashMap<>(Safetensors.read(file, manager));

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Checkpoints that do not fit: each load fails with an error naming the folder, and the backbone is untouched. */
+/**
+ * Checkpoints that do not fit: each load fails with an error naming the folder, and the backbone is
+ * untouched.
+ */
 class DeltaCheckpointErrorsTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private CheckpointTestbed bed;
 
@@ -44,21 +46,28 @@ class DeltaCheckpointErrorsTest {
     void aMissingTensorIsAClearErrorAndLeavesTheBackboneUntouched() throws IOException {
         Path dir = savedTuned();
         bed.rewriteWeights(dir, w -> w.remove("layers.0.fc2.adapter.modulelist.up_proj.bias"));
-        bed.assertFailsUntouched(dir, bed.net(1), "missing tensors [layers.0.fc2.adapter.modulelist.up_proj.bias]");
+        bed.assertFailsUntouched(
+                dir, bed.net(1), "missing tensors [layers.0.fc2.adapter.modulelist.up_proj.bias]");
     }
 
     @Test
     void aWrongShapeIsAClearError() throws IOException {
         Path dir = savedTuned();
-        bed.rewriteWeights(dir, w -> w.put("layers.1.norm.weight", bed.manager.zeros(new Shape(3))));
-        bed.assertFailsUntouched(dir, bed.net(1), "tensor layers.1.norm.weight has shape (3), the model expects (8)");
+        bed.rewriteWeights(
+                dir, w -> w.put("layers.1.norm.weight", bed.manager.zeros(new Shape(3))));
+        bed.assertFailsUntouched(
+                dir,
+                bed.net(1),
+                "tensor layers.1.norm.weight has shape (3), the model expects (8)");
     }
 
     @Test
     void anUnexpectedTensorIsAClearError() throws IOException {
         Path dir = savedTuned();
-        bed.rewriteWeights(dir, w -> w.put("layers.0.fc2.adapter.extra", bed.manager.zeros(new Shape(3))));
-        bed.assertFailsUntouched(dir, bed.net(1), "unexpected tensors [layers.0.fc2.adapter.extra]");
+        bed.rewriteWeights(
+                dir, w -> w.put("layers.0.fc2.adapter.extra", bed.manager.zeros(new Shape(3))));
+        bed.assertFailsUntouched(
+                dir, bed.net(1), "unexpected tensors [layers.0.fc2.adapter.extra]");
     }
 
     @Test
@@ -75,21 +84,32 @@ class DeltaCheckpointErrorsTest {
     @Test
     void anUnknownMethodIsAClearError() throws IOException {
         Path dir = savedTuned();
-        editConfig(dir, c -> c.getAsJsonArray("deltas").get(0).getAsJsonObject().addProperty("deltaType", "ia3"));
+        editConfig(
+                dir,
+                c ->
+                        c.getAsJsonArray("deltas")
+                                .get(0)
+                                .getAsJsonObject()
+                                .addProperty("deltaType", "ia3"));
         bed.assertFailsUntouched(dir, bed.net(1), "delta ia3: ");
     }
 
     @Test
     void aBackboneOfAnotherStructureIsAClearError() throws IOException {
         TinyNet a = bed.net(1);
-        Tuning t = TuningSpec.builder().add(LoraSpec.builder().modules("fc1").r(2).build())
-                .freeze(FreezeSpec.builder().exclude("deltas").build()).build().attach(a);
+        Tuning t =
+                TuningSpec.builder()
+                        .add(LoraSpec.builder().modules("fc1").r(2).build())
+                        .freeze(FreezeSpec.builder().exclude("deltas").build())
+                        .build()
+                        .attach(a);
         bed.randomize(t);
         Path dir = bed.saved(t);
         TinyNet b = bed.net(1);
         Linear head = Linear.create(TinyNet.WIDTH, 4, false, 0.02f);
         head.initialize(bed.manager, DataType.FLOAT32, new Shape(1));
         Surgery.replace(b, "head", head);
-        bed.assertFailsUntouched(dir, b, "was saved from another backbone: a TinyNet whose parameters");
+        bed.assertFailsUntouched(
+                dir, b, "was saved from another backbone: a TinyNet whose parameters");
     }
 }

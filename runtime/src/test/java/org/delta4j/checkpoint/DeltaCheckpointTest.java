@@ -33,12 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Saving and reloading delta checkpoints: the files and their config, the backbone fingerprint, replacing a folder,
- * the seal, and loading beside other deltas. Checkpoints that do not fit: {@link DeltaCheckpointErrorsTest}.
+ * Saving and reloading delta checkpoints: the files and their config, the backbone fingerprint,
+ * replacing a folder, the seal, and loading beside other deltas. Checkpoints that do not fit:
+ * {@link DeltaCheckpointErrorsTest}.
  */
 class DeltaCheckpointTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private CheckpointTestbed bed;
 
@@ -58,22 +58,29 @@ class DeltaCheckpointTest {
         Tuning t = bed.tuned(a);
         Path dir = bed.saved(t);
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of(DeltaCheckpoint.CONFIG, DeltaCheckpoint.WEIGHTS),
+            assertEquals(
+                    List.of(DeltaCheckpoint.CONFIG, DeltaCheckpoint.WEIGHTS),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         TinyNet b = bed.net(1);
         Tuning loaded = DeltaCheckpoint.load(dir, b);
         assertEquals(t.deltaParameters().keySet(), loaded.deltaParameters().keySet());
         assertArrayEquals(bed.output(a), bed.output(b));
-        JsonObject config = JsonParser.parseString(
-                Files.readString(dir.resolve(DeltaCheckpoint.CONFIG), StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonObject config =
+                JsonParser.parseString(
+                                Files.readString(
+                                        dir.resolve(DeltaCheckpoint.CONFIG),
+                                        StandardCharsets.UTF_8))
+                        .getAsJsonObject();
         assertEquals(DeltaCheckpoint.FORMAT, config.get("format").getAsString());
         assertEquals(Delta4j.VERSION, config.get("delta4jVersion").getAsString());
         JsonObject backbone = config.getAsJsonObject("backbone");
         assertEquals("TinyNet", backbone.get("modelClass").getAsString());
         assertEquals(64, backbone.get("structureSha256").getAsString().length());
         assertEquals(64, backbone.get("parametersSha256").getAsString().length());
-        assertEquals(Sha256.ofFile(dir.resolve(DeltaCheckpoint.WEIGHTS)), config.get("weightsSha256").getAsString());
+        assertEquals(
+                Sha256.ofFile(dir.resolve(DeltaCheckpoint.WEIGHTS)),
+                config.get("weightsSha256").getAsString());
         JsonObject lora = config.getAsJsonArray("deltas").get(1).getAsJsonObject();
         assertEquals("lora", lora.get("deltaType").getAsString());
         assertEquals(4.0, lora.getAsJsonObject("arguments").get("lora_alpha").getAsDouble());
@@ -90,12 +97,17 @@ class DeltaCheckpointTest {
         try (SafetensorsFile f = Safetensors.open(dir.resolve(DeltaCheckpoint.WEIGHTS))) {
             carried = Set.copyOf(f.names());
         }
-        // The layer norm the freeze left trainable is carried, so it is out of the fingerprint, and so is head.bias.
-        assertTrue(carried.contains("layers.1.norm.weight") && carried.contains("head.bias"), carried::toString);
+        // The layer norm the freeze left trainable is carried, so it is out of the fingerprint, and
+        // so is head.bias.
+        assertTrue(
+                carried.contains("layers.1.norm.weight") && carried.contains("head.bias"),
+                carried::toString);
         BackboneFingerprint attached = BackboneFingerprint.of(a, carried);
         BackboneFingerprint fresh = BackboneFingerprint.of(bed.net(1), carried);
         assertEquals(fresh, attached);
-        assertFalse(before.structure().equals(attached.structure()), "carried parameters are not hashed");
+        assertFalse(
+                before.structure().equals(attached.structure()),
+                "carried parameters are not hashed");
         BackboneFingerprint otherWeights = BackboneFingerprint.of(bed.net(2), carried);
         assertFalse(fresh.parameters().equals(otherWeights.parameters()));
         assertEquals(fresh.structure(), otherWeights.structure());
@@ -119,7 +131,10 @@ class DeltaCheckpointTest {
         Tuning t = bed.tuned(a);
         Path dir = bed.saved(t);
         TinyNet other = bed.net(2);
-        bed.assertFailsUntouched(dir, other, "with other weights: the frozen parameters the deltas were trained with");
+        bed.assertFailsUntouched(
+                dir,
+                other,
+                "with other weights: the frozen parameters the deltas were trained with");
         Tuning loaded = DeltaCheckpoint.load(dir, other, BackboneCheck.STRUCTURE);
         Map<String, Parameter> want = DeltaValues.canonicalParameters(t);
         assertSameValues(want, loaded);
@@ -139,17 +154,25 @@ class DeltaCheckpointTest {
     }
 
     /**
-     * Deltas saved from a backbone alone load beside other deltas on the same modules: the file's paths are
-     * canonical, and the loaded layer takes the next free name.
+     * Deltas saved from a backbone alone load beside other deltas on the same modules: the file's
+     * paths are canonical, and the loaded layer takes the next free name.
      */
     @Test
     void aCheckpointLoadsBesideOtherDeltasOnTheSameModules() throws IOException {
         TinyNet a = bed.net(1);
-        Tuning saved = TuningSpec.builder().add(LoraSpec.builder().modules("fc1").r(2).build()).build().attach(a);
+        Tuning saved =
+                TuningSpec.builder()
+                        .add(LoraSpec.builder().modules("fc1").r(2).build())
+                        .build()
+                        .attach(a);
         bed.randomize(saved);
         Path dir = bed.saved(saved);
         TinyNet b = bed.net(1);
-        Tuning other = TuningSpec.builder().add(LoraSpec.builder().modules("fc1").r(3).build()).build().attach(b);
+        Tuning other =
+                TuningSpec.builder()
+                        .add(LoraSpec.builder().modules("fc1").r(3).build())
+                        .build()
+                        .attach(b);
         bed.randomize(other);
         Tuning loaded = DeltaCheckpoint.load(dir, b);
         assertTrue(loaded.deltaParameters().containsKey("layers.0.fc1.lora_1.lora_A"));
@@ -169,7 +192,12 @@ class DeltaCheckpointTest {
     }
 
     private static void assertSameValues(Map<String, Parameter> want, Tuning loaded) {
-        DeltaValues.canonicalParameters(loaded).forEach((path, p) ->
-                assertArrayEquals(want.get(path).getArray().toFloatArray(), p.getArray().toFloatArray(), path));
+        DeltaValues.canonicalParameters(loaded)
+                .forEach(
+                        (path, p) ->
+                                assertArrayEquals(
+                                        want.get(path).getArray().toFloatArray(),
+                                        p.getArray().toFloatArray(),
+                                        path));
     }
 }

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every method's delta saves, rebuilds from its config on a fresh BART, and gives the same outputs. */
+/**
+ * Every method's delta saves, rebuilds from its config on a fresh BART, and gives the same outputs.
+ */
 class EveryMethodCheckpointTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     static Stream<DeltaSpec> specs() {
         return EveryMethod.onBart();
@@ -42,11 +43,19 @@ class EveryMethodCheckpointTest {
             float[] plain = logits(base, inputs, manager);
             Tuning tuning = TuningSpec.builder().add(spec).build().attach(base);
             // Away from the identity-at-init values, so a lost tensor would show.
-            tuning.deltaParameters().forEach((path, p) -> {
-                if (p.requiresGradient()) {
-                    ParameterValues.assign(p, manager.randomNormal(0, 0.1f, p.getShape(), p.getArray().getDataType()));
-                }
-            });
+            tuning.deltaParameters()
+                    .forEach(
+                            (path, p) -> {
+                                if (p.requiresGradient()) {
+                                    ParameterValues.assign(
+                                            p,
+                                            manager.randomNormal(
+                                                    0,
+                                                    0.1f,
+                                                    p.getShape(),
+                                                    p.getArray().getDataType()));
+                                }
+                            });
             float[] tuned = logits(base, inputs, manager);
             assertFalse(Arrays.equals(plain, tuned), spec.method() + " did not change the output");
             Path dir = tmp.resolve(spec.method());
@@ -60,6 +69,8 @@ class EveryMethodCheckpointTest {
     }
 
     private static float[] logits(Block model, NDList inputs, NDManager manager) {
-        return model.forward(new ParameterStore(manager, false), inputs, false).get("logits").toFloatArray();
+        return model.forward(new ParameterStore(manager, false), inputs, false)
+                .get("logits")
+                .toFloatArray();
     }
 }

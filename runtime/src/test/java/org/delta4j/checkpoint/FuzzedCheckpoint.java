@@ -19,24 +19,31 @@ import org.delta4j.testing.BackboneState;
 import org.delta4j.testing.TinyNet;
 
 /**
- * A saved checkpoint to damage, and a fresh backbone to load it onto, for the fuzz tests: every failed load must give
- * an {@link IOException} that names the folder and leave the backbone exactly as it was (module paths, every
- * parameter's bytes and trainable flag, attached deltas, output); a load that succeeds must give the saved deltas and
- * detach bit-exactly. Open one per test and close it after.
+ * A saved checkpoint to damage, and a fresh backbone to load it onto, for the fuzz tests: every
+ * failed load must give an {@link IOException} that names the folder and leave the backbone exactly
+ * as it was (module paths, every parameter's bytes and trainable flag, attached deltas, output); a
+ * load that succeeds must give the saved deltas and detach bit-exactly. Open one per test and close
+ * it after.
  */
 final class FuzzedCheckpoint implements AutoCloseable {
     final CheckpointTestbed bed;
     final TinyNet backbone;
     final Path dir;
+
     /** The intact files' bytes. */
     final byte[] config;
+
     final byte[] weights;
+
     /** The failed loads so far. */
     int errors;
+
     private final BackboneState pristine;
     private final float[] tunedOutput;
 
-    /** @param tmp the test's temporary folder */
+    /**
+     * @param tmp the test's temporary folder
+     */
     FuzzedCheckpoint(Path tmp) throws IOException {
         bed = new CheckpointTestbed(tmp);
         TinyNet trained = bed.net(1);
@@ -57,11 +64,16 @@ final class FuzzedCheckpoint implements AutoCloseable {
         Files.write(dir.resolve(name), bytes);
     }
 
-    /** Records the weights' checksum in the config and drops the config's own seal, as a hand edit would. */
+    /**
+     * Records the weights' checksum in the config and drops the config's own seal, as a hand edit
+     * would.
+     */
     void reseal(byte[] newWeights) throws IOException {
         MessageDigest digest = Sha256.digest();
         digest.update(newWeights);
-        JsonObject json = JsonParser.parseString(new String(config, StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonObject json =
+                JsonParser.parseString(new String(config, StandardCharsets.UTF_8))
+                        .getAsJsonObject();
         json.remove("configSha256");
         json.addProperty("weightsSha256", Sha256.hex(digest));
         Files.writeString(dir.resolve(DeltaCheckpoint.CONFIG), json.toString());
@@ -81,13 +93,17 @@ final class FuzzedCheckpoint implements AutoCloseable {
         }
     }
 
-    /** @return whether the load succeeded (and then gave exactly the saved deltas, and detached bit-exactly) */
+    /**
+     * @return whether the load succeeded (and then gave exactly the saved deltas, and detached
+     *     bit-exactly)
+     */
     boolean attempt(String what) {
         Tuning loaded;
         try {
             loaded = DeltaCheckpoint.load(dir, backbone);
         } catch (IOException e) {
-            assertTrue(e.getMessage() != null && e.getMessage().contains(dir.toString()),
+            assertTrue(
+                    e.getMessage() != null && e.getMessage().contains(dir.toString()),
                     what + ": the message names the folder: " + e.getMessage());
             assertFalse(e.getMessage().contains("null"), what + ": " + e.getMessage());
             assertPristine(what + " (" + e.getMessage() + ")");

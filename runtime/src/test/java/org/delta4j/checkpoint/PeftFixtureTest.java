@@ -34,17 +34,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * PEFT 0.7.1's golden LoRA fixtures ({@code peft/<case>}): an adapter trained in Python loads in delta4j and gives
- * PEFT's outputs before the merge, after the merge (and PEFT's merged weights), and after unmerging; a merged folder
- * written by delta4j loads again with the merged outputs; an adapter saved by delta4j, directly or through a
- * delta4j checkpoint, has exactly PEFT's files, keys and bytes. The GPT-2 case (Conv1D, {@code fan_in_fan_out})
- * runs once delta4j builds {@code GPT2LMHeadModel} and skips until then.
+ * PEFT 0.7.1's golden LoRA fixtures ({@code peft/<case>}): an adapter trained in Python loads in
+ * delta4j and gives PEFT's outputs before the merge, after the merge (and PEFT's merged weights),
+ * and after unmerging; a merged folder written by delta4j loads again with the merged outputs; an
+ * adapter saved by delta4j, directly or through a delta4j checkpoint, has exactly PEFT's files,
+ * keys and bytes. The GPT-2 case (Conv1D, {@code fan_in_fan_out}) runs once delta4j builds {@code
+ * GPT2LMHeadModel} and skips until then.
  */
 class PeftFixtureTest {
     private static final float TOLERANCE = 1e-5f;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private NDManager manager;
 
@@ -63,10 +63,16 @@ class PeftFixtureTest {
 
     private Case open(String name) throws IOException {
         Path dir = Fixtures.peft(name);
-        JsonObject info = JsonParser.parseString(Files.readString(dir.resolve("case.json"))).getAsJsonObject();
+        JsonObject info =
+                JsonParser.parseString(Files.readString(dir.resolve("case.json")))
+                        .getAsJsonObject();
         String modelClass = info.get("base_class").getAsString();
-        assumeTrue(HfModels.architectures().contains(modelClass),
-                modelClass + " is not built by this runtime yet; skipping the " + name + " PEFT fixture");
+        assumeTrue(
+                HfModels.architectures().contains(modelClass),
+                modelClass
+                        + " is not built by this runtime yet; skipping the "
+                        + name
+                        + " PEFT fixture");
         Path model = Fixtures.root().resolve(info.get("base_fixture").getAsString());
         return new Case(dir, model, ModelInputs.fromJson(manager, dir.resolve("inputs.json")));
     }
@@ -86,13 +92,18 @@ class PeftFixtureTest {
 
         LoraMerge.merge(tuning);
         assertOutputs(c, model, "expected_after_merge.safetensors");
-        Map<String, NDArray> merged = Safetensors.read(c.dir().resolve("merged_model.safetensors"), manager);
+        Map<String, NDArray> merged =
+                Safetensors.read(c.dir().resolve("merged_model.safetensors"), manager);
         for (Map.Entry<String, Parameter> e : ModuleTree.of(model).parameters().entrySet()) {
             NDArray want = merged.get(e.getKey());
-            assertTrue(want != null || e.getKey().contains(".lora."), "merged_model has no " + e.getKey());
+            assertTrue(
+                    want != null || e.getKey().contains(".lora."),
+                    "merged_model has no " + e.getKey());
             if (want != null) {
                 float diff = Fixtures.maxAbsDiff(e.getValue().getArray(), want);
-                assertTrue(diff <= TOLERANCE, e.getKey() + " differs from PEFT's merged weight by " + diff);
+                assertTrue(
+                        diff <= TOLERANCE,
+                        e.getKey() + " differs from PEFT's merged weight by " + diff);
             }
         }
 
@@ -109,11 +120,15 @@ class PeftFixtureTest {
         LoraMerge.mergeAndUnload(tuning);
         Path out = tmp.resolve("merged");
         HfFolderWriter.write(model, c.model(), out);
-        assertArrayEquals(Files.readAllBytes(c.model().resolve("config.json")),
+        assertArrayEquals(
+                Files.readAllBytes(c.model().resolve("config.json")),
                 Files.readAllBytes(out.resolve("config.json")));
         try (SafetensorsFile written = Safetensors.open(out.resolve(HfFolderWriter.WEIGHTS));
-                SafetensorsFile original = Safetensors.open(c.model().resolve("model.safetensors"))) {
-            assertTrue(written.names().containsAll(original.names()), "every key of the original checkpoint");
+                SafetensorsFile original =
+                        Safetensors.open(c.model().resolve("model.safetensors"))) {
+            assertTrue(
+                    written.names().containsAll(original.names()),
+                    "every key of the original checkpoint");
             for (String key : original.names()) {
                 assertEquals(original.info(key).dtype(), written.info(key).dtype(), key);
             }
@@ -136,16 +151,20 @@ class PeftFixtureTest {
         tuning.detach();
         Path checkpoint = tmp.resolve("delta4j");
         Path back = tmp.resolve("back");
-        assertEquals(DeltaFolders.Format.DELTA4J, DeltaFolders.convert(adapter, model, checkpoint, null));
+        assertEquals(
+                DeltaFolders.Format.DELTA4J,
+                DeltaFolders.convert(adapter, model, checkpoint, null));
         assertEquals(DeltaFolders.Format.DELTA4J, DeltaFolders.formatOf(checkpoint));
         assertEquals(DeltaFolders.Format.PEFT, DeltaFolders.convert(checkpoint, model, back, null));
         assertSameAdapter(adapter, back);
-        assertOutputs(c, model, "expected_base.safetensors"); // converting leaves the model as it was
+        assertOutputs(
+                c, model, "expected_base.safetensors"); // converting leaves the model as it was
     }
 
     private void assertSameAdapter(Path peft, Path ours) throws IOException {
         try (Stream<Path> files = Files.list(ours)) {
-            assertEquals(List.of(PeftAdapter.CONFIG, PeftAdapter.WEIGHTS),
+            assertEquals(
+                    List.of(PeftAdapter.CONFIG, PeftAdapter.WEIGHTS),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         try (SafetensorsFile want = Safetensors.open(peft.resolve(PeftAdapter.WEIGHTS));
@@ -154,14 +173,30 @@ class PeftFixtureTest {
             assertEquals(want.metadata(), got.metadata());
             for (String key : want.names()) {
                 assertEquals(want.info(key).shape(), got.info(key).shape(), key);
-                assertArrayEquals(want.read(key, manager).toByteArray(), got.read(key, manager).toByteArray(), key);
+                assertArrayEquals(
+                        want.read(key, manager).toByteArray(),
+                        got.read(key, manager).toByteArray(),
+                        key);
             }
         }
-        JsonObject want = JsonParser.parseString(Files.readString(peft.resolve(PeftAdapter.CONFIG))).getAsJsonObject();
-        JsonObject got = JsonParser.parseString(Files.readString(ours.resolve(PeftAdapter.CONFIG))).getAsJsonObject();
+        JsonObject want =
+                JsonParser.parseString(Files.readString(peft.resolve(PeftAdapter.CONFIG)))
+                        .getAsJsonObject();
+        JsonObject got =
+                JsonParser.parseString(Files.readString(ours.resolve(PeftAdapter.CONFIG)))
+                        .getAsJsonObject();
         assertEquals(want.keySet(), got.keySet());
-        for (String key : List.of("peft_type", "r", "lora_alpha", "lora_dropout", "target_modules", "fan_in_fan_out",
-                "bias", "task_type", "modules_to_save")) {
+        for (String key :
+                List.of(
+                        "peft_type",
+                        "r",
+                        "lora_alpha",
+                        "lora_dropout",
+                        "target_modules",
+                        "fan_in_fan_out",
+                        "bias",
+                        "task_type",
+                        "modules_to_save")) {
             assertEquals(want.get(key), got.get(key), key);
         }
     }
@@ -169,12 +204,14 @@ class PeftFixtureTest {
     private void assertOutputs(Case c, Block model, String file) throws IOException {
         NDList out = model.forward(new ParameterStore(manager, false), c.inputs(), false);
         Map<String, NDArray> expected = Safetensors.read(c.dir().resolve(file), manager);
-        expected.forEach((key, want) -> {
-            NDArray got = out.get(key);
-            assertTrue(got != null, "no output " + key);
-            float diff = Fixtures.maxAbsDiff(got, want);
-            System.out.printf("%s %s %s max abs diff %.3g%n", c.dir().getFileName(), file, key, diff);
-            assertTrue(diff <= TOLERANCE, file + " " + key + " differs by " + diff);
-        });
+        expected.forEach(
+                (key, want) -> {
+                    NDArray got = out.get(key);
+                    assertTrue(got != null, "no output " + key);
+                    float diff = Fixtures.maxAbsDiff(got, want);
+                    System.out.printf(
+                            "%s %s %s max abs diff %.3g%n", c.dir().getFileName(), file, key, diff);
+                    assertTrue(diff <= TOLERANCE, file + " " + key + " differs by " + diff);
+                });
     }
 }

@@ -18,8 +18,13 @@ class ActivationsTest {
     void everyCheckedNameComputesItsFormula() {
         try (NDManager m = NDManager.newBaseManager()) {
             for (String name : ArgumentRules.NON_LINEARITIES) {
-                NDArray y = new Activations(name).forward(new ParameterStore(m, false), new NDList(m.create(X)), false)
-                        .head();
+                NDArray y =
+                        new Activations(name)
+                                .forward(
+                                        new ParameterStore(m, false),
+                                        new NDList(m.create(X)),
+                                        false)
+                                .head();
                 float[] got = y.toFloatArray();
                 for (int i = 0; i < X.length; i++) {
                     assertEquals(expected(name, X[i]), got[i], 1e-5, name + "(" + X[i] + ")");
@@ -31,7 +36,9 @@ class ActivationsTest {
     private static double expected(String name, double x) {
         switch (name) {
             case "gelu_new":
-                return 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)));
+                return 0.5
+                        * x
+                        * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)));
             case "gelu":
             case "gelu_orig":
                 return 0.5 * x * (1 + erf(x / Math.sqrt(2)));

@@ -28,14 +28,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A plan puts every delta in place with its parameters shaped but unallocated, lets a loader check them, and only
- * then allocates: what a file's config asks for costs no memory until the file's tensors are found to fit.
+ * A plan puts every delta in place with its parameters shaped but unallocated, lets a loader check
+ * them, and only then allocates: what a file's config asks for costs no memory until the file's
+ * tensors are found to fit.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AllocationOrderTest {
     private NDManager manager;
     private NDList inputs;
-    /** One backbone for all tests: each test leaves it as it found it, and checks that a refused attach does. */
+
+    /**
+     * One backbone for all tests: each test leaves it as it found it, and checks that a refused
+     * attach does.
+     */
     private Block backbone;
 
     @BeforeAll
@@ -61,17 +66,27 @@ class AllocationOrderTest {
         TuningPlan plan = TuningSpec.builder().add(spec).build().plan(backbone);
         BackboneState before = BackboneState.of(backbone, this::logits);
         Map<String, Parameter> checked = new LinkedHashMap<>();
-        assertThrows(IllegalStateException.class, () -> plan.apply(shaped -> {
-            layerParameters(shaped).forEach((path, p) -> {
-                assertNotNull(p.getShape(), path);
-                assertFalse(p.isInitialized(), path + " was allocated before the check");
-                checked.put(path, p);
-            });
-            throw new IllegalStateException("the file does not fit");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () ->
+                        plan.apply(
+                                shaped -> {
+                                    layerParameters(shaped)
+                                            .forEach(
+                                                    (path, p) -> {
+                                                        assertNotNull(p.getShape(), path);
+                                                        assertFalse(
+                                                                p.isInitialized(),
+                                                                path
+                                                                        + " was allocated before the check");
+                                                        checked.put(path, p);
+                                                    });
+                                    throw new IllegalStateException("the file does not fit");
+                                }));
         // BitFit on BART's attention only adopts the biases there.
         assertEquals(spec.method().equals("bitfit"), checked.isEmpty(), spec.method());
-        checked.values().forEach(p -> assertFalse(p.isInitialized(), "a refused layer keeps no array"));
+        checked.values()
+                .forEach(p -> assertFalse(p.isInitialized(), "a refused layer keeps no array"));
         before.assertSame(backbone, this::logits, spec.method());
 
         Tuning applied = plan.apply(shaped -> {});
@@ -79,20 +94,27 @@ class AllocationOrderTest {
         applied.detach();
     }
 
-    /** The parameters inside the layers the deltas added (not the backbone biases BitFit adopts). */
+    /**
+     * The parameters inside the layers the deltas added (not the backbone biases BitFit adopts).
+     */
     private static Map<String, Parameter> layerParameters(Tuning tuning) {
         Map<String, Parameter> out = new LinkedHashMap<>();
         for (AttachedDelta d : tuning.deltas()) {
-            d.parameters().forEach((path, p) -> {
-                if (d.layers().stream().anyMatch(layer -> path.startsWith(layer + "."))) {
-                    out.put(path, p);
-                }
-            });
+            d.parameters()
+                    .forEach(
+                            (path, p) -> {
+                                if (d.layers().stream()
+                                        .anyMatch(layer -> path.startsWith(layer + "."))) {
+                                    out.put(path, p);
+                                }
+                            });
         }
         return out;
     }
 
     private float[] logits() {
-        return backbone.forward(new ParameterStore(manager, false), inputs, false).get("logits").toFloatArray();
+        return backbone.forward(new ParameterStore(manager, false), inputs, false)
+                .get("logits")
+                .toFloatArray();
     }
 }

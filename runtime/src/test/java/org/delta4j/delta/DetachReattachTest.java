@@ -38,13 +38,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Detach and re-attach (OpenDelta's {@code detach()} and {@code attach()}): after detach the backbone's outputs and
- * parameters are bit-identical to those before attach; after re-attach the deltas are back with their values,
- * trainable flags and outputs, bit for bit.
+ * Detach and re-attach (OpenDelta's {@code detach()} and {@code attach()}): after detach the
+ * backbone's outputs and parameters are bit-identical to those before attach; after re-attach the
+ * deltas are back with their values, trainable flags and outputs, bit for bit.
  */
 class DetachReattachTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private NDManager manager;
 
@@ -68,8 +67,11 @@ class DetachReattachTest {
         Path model = Fixtures.model("bart_for_conditional_generation");
         NDList inputs = ModelInputs.fromJson(manager, model.resolve("inputs.json"));
         Block base = HfModels.load(model, manager);
-        Supplier<float[]> logits = () -> base.forward(new ParameterStore(manager, false), inputs, false)
-                .get("logits").toFloatArray();
+        Supplier<float[]> logits =
+                () ->
+                        base.forward(new ParameterStore(manager, false), inputs, false)
+                                .get("logits")
+                                .toFloatArray();
         BackboneState pristine = BackboneState.of(base, logits);
         float[] plain = logits.get();
 
@@ -97,7 +99,11 @@ class DetachReattachTest {
     @Test
     void reattachNeedsDetachedDeltas() {
         TinyNet net = TinyNet.seeded(manager, 5);
-        Tuning t = TuningSpec.builder().add(LoraSpec.builder().modules("fc1").build()).build().attach(net);
+        Tuning t =
+                TuningSpec.builder()
+                        .add(LoraSpec.builder().modules("fc1").build())
+                        .build()
+                        .attach(net);
         assertThrows(IllegalStateException.class, t::reattach);
     }
 
@@ -106,23 +112,40 @@ class DetachReattachTest {
     void reattachesBesideOtherDeltasUnderTheNextFreeName() {
         TinyNet net = TinyNet.seeded(manager, 5);
         NDArray x = manager.randomNormal(new Shape(2, 5, TinyNet.WIDTH));
-        Supplier<float[]> out = () -> net.forward(new ParameterStore(manager, false), new NDList(x), false)
-                .head().toFloatArray();
-        Tuning first = TuningSpec.builder().add(AdapterSpec.builder().modules("fc2").build()).build().attach(net);
-        Tuning second = TuningSpec.builder().add(AdapterSpec.builder().modules("fc2").build()).build().attach(net);
+        Supplier<float[]> out =
+                () ->
+                        net.forward(new ParameterStore(manager, false), new NDList(x), false)
+                                .head()
+                                .toFloatArray();
+        Tuning first =
+                TuningSpec.builder()
+                        .add(AdapterSpec.builder().modules("fc2").build())
+                        .build()
+                        .attach(net);
+        Tuning second =
+                TuningSpec.builder()
+                        .add(AdapterSpec.builder().modules("fc2").build())
+                        .build()
+                        .attach(net);
         randomize(first);
         randomize(second);
-        assertTrue(second.deltaParameters().containsKey("layers.0.fc2.adapter_1.modulelist.up_proj.weight"));
+        assertTrue(
+                second.deltaParameters()
+                        .containsKey("layers.0.fc2.adapter_1.modulelist.up_proj.weight"));
         Map<String, float[]> values = values(second);
         BackboneState both = BackboneState.of(net, out);
         second.detach();
         first.detach();
         second.reattach();
-        assertTrue(second.deltaParameters().containsKey("layers.0.fc2.adapter.modulelist.up_proj.weight"));
+        assertTrue(
+                second.deltaParameters()
+                        .containsKey("layers.0.fc2.adapter.modulelist.up_proj.weight"));
         assertEquals(values.keySet(), values(second).keySet());
         values.forEach((k, v) -> assertArrayEquals(v, values(second).get(k), k));
         first.reattach();
-        assertTrue(first.deltaParameters().containsKey("layers.0.fc2.adapter_1.modulelist.up_proj.weight"));
+        assertTrue(
+                first.deltaParameters()
+                        .containsKey("layers.0.fc2.adapter_1.modulelist.up_proj.weight"));
         second.detach();
         first.detach();
         first.reattach();
@@ -130,21 +153,32 @@ class DetachReattachTest {
         both.assertSame(net, out, "attached again in the original order");
     }
 
-    /** Backbone parameters a checkpoint brought along (a trainable layer norm) go back to their values on detach. */
+    /**
+     * Backbone parameters a checkpoint brought along (a trainable layer norm) go back to their
+     * values on detach.
+     */
     @Test
     void detachingALoadedCheckpointRestoresTheBackboneParametersItBrought() throws Exception {
         TinyNet trained = TinyNet.seeded(manager, 5);
-        Tuning t = TuningSpec.builder().add(LoraSpec.builder().modules("fc1").r(2).build())
-                .freeze(FreezeSpec.builder().exclude("deltas", "layers.1.norm").build()).build().attach(trained);
+        Tuning t =
+                TuningSpec.builder()
+                        .add(LoraSpec.builder().modules("fc1").r(2).build())
+                        .freeze(FreezeSpec.builder().exclude("deltas", "layers.1.norm").build())
+                        .build()
+                        .attach(trained);
         randomize(t);
-        ParameterValues.assign(ModuleTree.of(trained).parameters().get("layers.1.norm.weight"),
+        ParameterValues.assign(
+                ModuleTree.of(trained).parameters().get("layers.1.norm.weight"),
                 manager.randomNormal(new Shape(TinyNet.WIDTH)));
         DeltaCheckpoint.save(t, tmp.resolve("ckpt"));
 
         TinyNet net = TinyNet.seeded(manager, 5);
         NDArray x = manager.randomNormal(new Shape(2, 5, TinyNet.WIDTH));
-        Supplier<float[]> out = () -> net.forward(new ParameterStore(manager, false), new NDList(x), false)
-                .head().toFloatArray();
+        Supplier<float[]> out =
+                () ->
+                        net.forward(new ParameterStore(manager, false), new NDList(x), false)
+                                .head()
+                                .toFloatArray();
         BackboneState pristine = BackboneState.of(net, out);
         Tuning loaded = DeltaCheckpoint.load(tmp.resolve("ckpt"), net);
         BackboneState withDeltas = BackboneState.of(net, out);
@@ -154,18 +188,27 @@ class DetachReattachTest {
         withDeltas.assertSame(net, out, "after reattaching the loaded checkpoint");
     }
 
-    /** Moves every floating delta parameter away from its initial value, so a lost value would show. */
+    /**
+     * Moves every floating delta parameter away from its initial value, so a lost value would show.
+     */
     private void randomize(Tuning tuning) {
-        tuning.deltaParameters().values().forEach(p -> {
-            if (p.getArray().getDataType().isFloating()) {
-                ParameterValues.assign(p, manager.randomNormal(0, 0.1f, p.getShape(), p.getArray().getDataType()));
-            }
-        });
+        tuning.deltaParameters()
+                .values()
+                .forEach(
+                        p -> {
+                            if (p.getArray().getDataType().isFloating()) {
+                                ParameterValues.assign(
+                                        p,
+                                        manager.randomNormal(
+                                                0, 0.1f, p.getShape(), p.getArray().getDataType()));
+                            }
+                        });
     }
 
     private static Map<String, float[]> values(Tuning t) {
         Map<String, float[]> out = new LinkedHashMap<>();
-        DeltaValues.canonicalParameters(t).forEach((k, p) -> out.put(k, p.getArray().toFloatArray()));
+        DeltaValues.canonicalParameters(t)
+                .forEach((k, p) -> out.put(k, p.getArray().toFloatArray()));
         return out;
     }
 }

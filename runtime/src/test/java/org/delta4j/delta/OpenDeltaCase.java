@@ -28,8 +28,9 @@ import org.delta4j.models.hf.HfModels;
 import org.delta4j.nn.ParameterValues;
 
 /**
- * One {@code opendelta/<case>} fixture reproduced: the backbone fixture loaded, the delta attached and frozen as the
- * case says, then every recorded fact compared. Each check is a method, so a test reports what differs.
+ * One {@code opendelta/<case>} fixture reproduced: the backbone fixture loaded, the delta attached
+ * and frozen as the case says, then every recorded fact compared. Each check is a method, so a test
+ * reports what differs.
  */
 final class OpenDeltaCase implements AutoCloseable {
     private final Path dir;
@@ -42,9 +43,16 @@ final class OpenDeltaCase implements AutoCloseable {
     OpenDeltaCase(String name, DeltaSpec spec) throws Exception {
         this.dir = Fixtures.openDelta(name);
         this.caseJson = json("case.json").getAsJsonObject();
-        this.backboneDir = Fixtures.model(caseJson.get("backbone_fixture").getAsString().replace("models/", ""));
+        this.backboneDir =
+                Fixtures.model(
+                        caseJson.get("backbone_fixture").getAsString().replace("models/", ""));
         this.backbone = HfModels.load(backboneDir, manager);
-        this.tuning = TuningSpec.builder().add(spec).freeze(FreezeSpec.builder().build()).build().attach(backbone);
+        this.tuning =
+                TuningSpec.builder()
+                        .add(spec)
+                        .freeze(FreezeSpec.builder().build())
+                        .build()
+                        .attach(backbone);
     }
 
     Tuning tuning() {
@@ -55,7 +63,8 @@ final class OpenDeltaCase implements AutoCloseable {
         JsonObject stats = json("stats.json").getAsJsonObject();
         ParameterStatistics actual = tuning.statistics();
         assertEquals(stats.get("total_parameters").getAsLong(), actual.total(), "total");
-        assertEquals(stats.get("trainable_parameters").getAsLong(), actual.trainable(), "trainable");
+        assertEquals(
+                stats.get("trainable_parameters").getAsLong(), actual.trainable(), "trainable");
         assertEquals(stats.get("delta_parameters").getAsLong(), actual.delta(), "delta");
     }
 
@@ -76,7 +85,8 @@ final class OpenDeltaCase implements AutoCloseable {
 
     void assertStateDictKeys() throws Exception {
         List<String> expected = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve("state_dict_keys.txt"), StandardCharsets.UTF_8)) {
+        for (String line :
+                Files.readAllLines(dir.resolve("state_dict_keys.txt"), StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
                 expected.add(line.split(" ")[0]);
             }
@@ -85,27 +95,37 @@ final class OpenDeltaCase implements AutoCloseable {
     }
 
     void assertStructureGraph() throws Exception {
-        String expected = Files.readString(dir.resolve("structure_graph.txt"), StandardCharsets.UTF_8);
+        String expected =
+                Files.readString(dir.resolve("structure_graph.txt"), StandardCharsets.UTF_8);
         assertEquals(expected.strip(), tuning.graph().toString().strip());
     }
 
     void assertLogAndModifiedModules() throws Exception {
         String log = Files.readString(dir.resolve("log.txt"), StandardCharsets.UTF_8);
         for (String line : tuning.statistics().toString().split("\n")) {
-            assertTrue(log.contains("] " + line + "\n"), line + " is not in OpenDelta's log:\n" + log);
+            assertTrue(
+                    log.contains("] " + line + "\n"), line + " is not in OpenDelta's log:\n" + log);
         }
         List<String> matched = new ArrayList<>();
-        json("modified_modules.json").getAsJsonObject().get("matched_module_names").getAsJsonArray()
+        json("modified_modules.json")
+                .getAsJsonObject()
+                .get("matched_module_names")
+                .getAsJsonArray()
                 .forEach(e -> matched.add(e.getAsString()));
-        // OpenDelta records no module name for methods that choose their module themselves (soft prompts).
+        // OpenDelta records no module name for methods that choose their module themselves (soft
+        // prompts).
         if (!matched.stream().allMatch(m -> m.startsWith("<"))) {
             assertEquals(matched, tuning.deltas().get(0).modifiedModules());
         }
     }
 
-    /** Loads OpenDelta's delta values (the floating ones it re-initialised) and compares every output. */
+    /**
+     * Loads OpenDelta's delta values (the floating ones it re-initialised) and compares every
+     * output.
+     */
     void assertOutputs() throws Exception {
-        Map<String, NDArray> expected = Safetensors.read(dir.resolve("expected.safetensors"), manager);
+        Map<String, NDArray> expected =
+                Safetensors.read(dir.resolve("expected.safetensors"), manager);
         for (Map.Entry<String, Parameter> p : tuning.deltaParameters().entrySet()) {
             NDArray value = expected.get("deltas." + p.getKey());
             if (value != null) {
@@ -116,7 +136,8 @@ final class OpenDeltaCase implements AutoCloseable {
         NDList outputs = backbone.forward(new ParameterStore(manager, false), inputs, false);
         Map<String, Float> diffs = new LinkedHashMap<>();
         for (String name : caseJson.get("outputs").getAsJsonObject().keySet()) {
-            diffs.put(name, Fixtures.maxAbsDiff(outputs.get(name), expected.get("outputs." + name)));
+            diffs.put(
+                    name, Fixtures.maxAbsDiff(outputs.get(name), expected.get("outputs." + name)));
         }
         assertTrue(diffs.values().stream().allMatch(d -> d < 1e-5), "max abs differences " + diffs);
     }

@@ -17,21 +17,48 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every {@code "status": "ok"} OpenDelta case this runtime covers, reproduced fact by fact. */
 class OpenDeltaFixtureTest {
     /** Each case with the delta4j spec that corresponds to its OpenDelta call. */
-    static final Map<String, Supplier<DeltaSpec>> CASES = Map.ofEntries(
-            Map.entry("bart_adapter_fc2_b12", () -> AdapterSpec.builder().modules("fc2").bottleneck(12).build()),
-            Map.entry("bart_low_rank_adapter_fc2", () -> LowRankAdapterSpec.builder().modules("fc2").build()),
-            Map.entry("bart_compacter_fc2_rf4", () -> CompacterSpec.builder().modules("fc2").reductionFactor(4).build()),
-            Map.entry("bart_parallel_adapter_fc1_fc2", () -> ParallelAdapterSpec.builder().modules("fc1", "fc2").build()),
-            Map.entry("bart_prefix_self_attn", () -> PrefixSpec.builder().modules("self_attn").build()),
-            Map.entry("bart_soft_prompt_n10", () -> SoftPromptSpec.builder().softTokenNum(10).build()),
-            Map.entry("bert_lora_query_value_r8", () -> LoraSpec.builder().modules("query", "value").r(8).build()),
-            Map.entry("bert_lora_default", () -> LoraSpec.builder().build()),
-            Map.entry("bert_bitfit_default", () -> BitFitSpec.builder().build()),
-            Map.entry("t5_low_rank_adapter_default", () -> LowRankAdapterSpec.builder().build()),
-            Map.entry("t5_compacter_rf4", () -> CompacterSpec.builder().reductionFactor(4).build()),
-            Map.entry("t5_prefix_default", () -> PrefixSpec.builder().build()),
-            Map.entry("t5_soft_prompt_n10", () -> SoftPromptSpec.builder().softTokenNum(10).build()),
-            Map.entry("t5_parallel_adapter_default", () -> ParallelAdapterSpec.builder().build()));
+    static final Map<String, Supplier<DeltaSpec>> CASES =
+            Map.ofEntries(
+                    Map.entry(
+                            "bart_adapter_fc2_b12",
+                            () -> AdapterSpec.builder().modules("fc2").bottleneck(12).build()),
+                    Map.entry(
+                            "bart_low_rank_adapter_fc2",
+                            () -> LowRankAdapterSpec.builder().modules("fc2").build()),
+                    Map.entry(
+                            "bart_compacter_fc2_rf4",
+                            () ->
+                                    CompacterSpec.builder()
+                                            .modules("fc2")
+                                            .reductionFactor(4)
+                                            .build()),
+                    Map.entry(
+                            "bart_parallel_adapter_fc1_fc2",
+                            () -> ParallelAdapterSpec.builder().modules("fc1", "fc2").build()),
+                    Map.entry(
+                            "bart_prefix_self_attn",
+                            () -> PrefixSpec.builder().modules("self_attn").build()),
+                    Map.entry(
+                            "bart_soft_prompt_n10",
+                            () -> SoftPromptSpec.builder().softTokenNum(10).build()),
+                    Map.entry(
+                            "bert_lora_query_value_r8",
+                            () -> LoraSpec.builder().modules("query", "value").r(8).build()),
+                    Map.entry("bert_lora_default", () -> LoraSpec.builder().build()),
+                    Map.entry("bert_bitfit_default", () -> BitFitSpec.builder().build()),
+                    Map.entry(
+                            "t5_low_rank_adapter_default",
+                            () -> LowRankAdapterSpec.builder().build()),
+                    Map.entry(
+                            "t5_compacter_rf4",
+                            () -> CompacterSpec.builder().reductionFactor(4).build()),
+                    Map.entry("t5_prefix_default", () -> PrefixSpec.builder().build()),
+                    Map.entry(
+                            "t5_soft_prompt_n10",
+                            () -> SoftPromptSpec.builder().softTokenNum(10).build()),
+                    Map.entry(
+                            "t5_parallel_adapter_default",
+                            () -> ParallelAdapterSpec.builder().build()));
 
     static Stream<String> cases() {
         return CASES.keySet().stream().sorted();

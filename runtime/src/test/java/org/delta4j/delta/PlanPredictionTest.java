@@ -25,8 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A plan says, before anything changes, every parameter each delta will add and its shape: exactly the canonical
- * parameters an attach then gives, and asking leaves the backbone as it was.
+ * A plan says, before anything changes, every parameter each delta will add and its shape: exactly
+ * the canonical parameters an attach then gives, and asking leaves the backbone as it was.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanPredictionTest {
@@ -50,7 +50,8 @@ class PlanPredictionTest {
         try (NDManager scratch = manager.newSubManager()) {
             NDArray input = ids.duplicate();
             input.attach(scratch);
-            return backbone.forward(new ParameterStore(scratch, false), new NDList(input), false).head()
+            return backbone.forward(new ParameterStore(scratch, false), new NDList(input), false)
+                    .head()
                     .toFloatArray();
         }
     }
@@ -62,7 +63,8 @@ class PlanPredictionTest {
     @ParameterizedTest
     @MethodSource("specs")
     void thePlanPredictsTheAttachedParametersWithoutChangingTheBackbone(DeltaSpec spec) {
-        // A second delta of the same method first, so names with a suffix (adapter_1) are predicted too.
+        // A second delta of the same method first, so names with a suffix (adapter_1) are predicted
+        // too.
         Tuning earlier = TuningSpec.builder().add(spec).build().attach(backbone);
         BackboneState before = BackboneState.of(backbone, this::output);
         TuningPlan plan = TuningSpec.builder().add(spec).build().plan(backbone);
@@ -71,13 +73,16 @@ class PlanPredictionTest {
         before.assertSame(backbone, this::output, "after predicting " + spec.method());
 
         Tuning tuning = plan.apply();
-        // Canonical names are the tuning's own: the second adapter's layers (adapter_1) read as adapter.
+        // Canonical names are the tuning's own: the second adapter's layers (adapter_1) read as
+        // adapter.
         Map<String, Shape> attached = new LinkedHashMap<>();
-        DeltaValues.canonicalParameters(tuning).forEach((path, p) -> attached.put(path, p.getShape()));
+        DeltaValues.canonicalParameters(tuning)
+                .forEach((path, p) -> attached.put(path, p.getShape()));
         assertEquals(attached, predicted, spec.method());
         assertEquals(predicted, plan.deltas().get(0).parameters());
         assertTrue(!predicted.isEmpty(), spec.method());
-        assertTrue(tuning.deltas().get(0).layers().stream().allMatch(l -> l.endsWith("_1")),
+        assertTrue(
+                tuning.deltas().get(0).layers().stream().allMatch(l -> l.endsWith("_1")),
                 "the second delta's layers got suffixes: " + tuning.deltas().get(0).layers());
         tuning.detach();
         earlier.detach();
@@ -91,23 +96,33 @@ class PlanPredictionTest {
         Map<String, Shape> wrong = new LinkedHashMap<>(plan.parameters());
         String first = wrong.keySet().iterator().next();
         wrong.put(first, new Shape(wrong.get(first).size() + 1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DeltaValues.check(plan, wrong, name -> name));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> DeltaValues.check(plan, wrong, name -> name));
         assertTrue(e.getMessage().contains("tensor " + first + " has shape"), e.getMessage());
         before.assertSame(backbone, this::output, spec.method());
     }
 
     @org.junit.jupiter.api.Test
     void aMissingOrUnexpectedTensorIsNamed() {
-        TuningPlan plan = TuningSpec.builder().add(LoraSpec.builder().modules("q_proj").r(2).build()).build()
-                .plan(backbone);
+        TuningPlan plan =
+                TuningSpec.builder()
+                        .add(LoraSpec.builder().modules("q_proj").r(2).build())
+                        .build()
+                        .plan(backbone);
         Map<String, Shape> given = new LinkedHashMap<>(plan.parameters());
         String dropped = given.keySet().iterator().next();
         given.remove(dropped);
         given.put("encoder.nothing.weight", new Shape(3));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DeltaValues.check(plan, given, name -> "file:" + name));
-        assertTrue(e.getMessage().contains("missing tensors [file:" + dropped + "]"), e.getMessage());
-        assertTrue(e.getMessage().contains("unexpected tensors [file:encoder.nothing.weight]"), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> DeltaValues.check(plan, given, name -> "file:" + name));
+        assertTrue(
+                e.getMessage().contains("missing tensors [file:" + dropped + "]"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("unexpected tensors [file:encoder.nothing.weight]"),
+                e.getMessage());
     }
 }

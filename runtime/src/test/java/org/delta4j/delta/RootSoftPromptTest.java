@@ -28,11 +28,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RootSoftPromptTest {
     private static final int TOKENS = 4;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"bert", "bert_for_sequence_classification", "roberta", "distilbert", "gpt2", "gpt2_lm_head"})
+    @ValueSource(
+            strings = {
+                "bert",
+                "bert_for_sequence_classification",
+                "roberta",
+                "distilbert",
+                "gpt2",
+                "gpt2_lm_head"
+            })
     void promptEqualsFeedingItsEmbeddingsAndSurvivesSaveAndDetach(String model) throws Exception {
         Path dir = Fixtures.model(model);
         try (NDManager m = NDManager.newBaseManager()) {
@@ -43,19 +50,29 @@ class RootSoftPromptTest {
             float[] plain = hidden(backbone, inputs, m);
             List<String> paths = ModuleTree.of(backbone).paths();
 
-            Tuning t = TuningSpec.builder().add(SoftPromptSpec.builder().softTokenNum(TOKENS).build()).build()
-                    .attach(backbone);
+            Tuning t =
+                    TuningSpec.builder()
+                            .add(SoftPromptSpec.builder().softTokenNum(TOKENS).build())
+                            .build()
+                            .attach(backbone);
             NDArray soft = t.deltaParameters().get("soft_prompt_layer.soft_embeds").getArray();
             NDArray prompted = hiddenArray(backbone, inputs, m);
             assertEquals(ids.getShape().get(1) + TOKENS, prompted.getShape().get(1));
             assertEquals(new Shape(2, 10), mask.getShape(), "the caller's mask is not touched");
 
-            // The same as the plain model fed the prompt's embeddings and a mask with the prompt in front.
+            // The same as the plain model fed the prompt's embeddings and a mask with the prompt in
+            // front.
             NDArray table = ((HasInputEmbeddings) backbone).inputEmbeddings().weight().getArray();
-            NDArray embeds = NDArrays.concat(new NDList(soft.expandDims(0).broadcast(2, TOKENS, soft.getShape().get(1)),
-                    table.get(ids)), 1);
+            NDArray embeds =
+                    NDArrays.concat(
+                            new NDList(
+                                    soft.expandDims(0).broadcast(2, TOKENS, soft.getShape().get(1)),
+                                    table.get(ids)),
+                            1);
             embeds.setName("inputs_embeds");
-            NDArray longMask = NDArrays.concat(new NDList(m.ones(new Shape(2, TOKENS), mask.getDataType()), mask), 1);
+            NDArray longMask =
+                    NDArrays.concat(
+                            new NDList(m.ones(new Shape(2, TOKENS), mask.getDataType()), mask), 1);
             longMask.setName("attention_mask");
             Path saved = tmp.resolve(model);
             DeltaCheckpoint.save(t, saved);

@@ -29,12 +29,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Regression: every file delta4j reads from a user's folder must be a regular file. A FIFO in its place blocked the
- * reader for ever; now each reader refuses it at once, naming it.
+ * Regression: every file delta4j reads from a user's folder must be a regular file. A FIFO in its
+ * place blocked the reader for ever; now each reader refuses it at once, naming it.
  */
 class RegularFilesOnlyTest {
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     private NDManager manager;
 
@@ -53,7 +52,9 @@ class RegularFilesOnlyTest {
     void modelFolderFiles(String name) throws Exception {
         Path dir = Files.createDirectory(temp.resolve("bert"));
         Files.copy(Fixtures.model("bert").resolve("config.json"), dir.resolve("config.json"));
-        Files.copy(Fixtures.model("bert").resolve("model.safetensors"), dir.resolve("model.safetensors"));
+        Files.copy(
+                Fixtures.model("bert").resolve("model.safetensors"),
+                dir.resolve("model.safetensors"));
         Path fifo = Fifos.make(dir.resolve(name));
         assertRefused(fifo, () -> HfModels.load(dir, manager));
     }
@@ -98,7 +99,10 @@ class RegularFilesOnlyTest {
         assertRefused(fifo, () -> DeltaFolders.load(dir, TinyNet.seeded(manager, 1)));
     }
 
-    /** Writing a merged folder copies the source's files: a FIFO among them is refused, not copied for ever. */
+    /**
+     * Writing a merged folder copies the source's files: a FIFO among them is refused, not copied
+     * for ever.
+     */
     @Test
     void filesCopiedIntoAMergedFolder() throws Exception {
         Path source = Fixtures.model("bert");
@@ -112,13 +116,20 @@ class RegularFilesOnlyTest {
     }
 
     private Tuning lora() {
-        return TuningSpec.builder().add(LoraSpec.builder().modules("fc1").r(2).build()).build()
+        return TuningSpec.builder()
+                .add(LoraSpec.builder().modules("fc1").r(2).build())
+                .build()
                 .attach(TinyNet.seeded(manager, 1));
     }
 
     private static void assertRefused(Path fifo, org.junit.jupiter.api.function.Executable read) {
         IOException e = Fifos.withinPatience(() -> assertThrows(IOException.class, read));
-        assertTrue(e.getMessage().contains(fifo + " is a special file (a FIFO, socket or device), not a regular "
-                + "file"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                fifo
+                                        + " is a special file (a FIFO, socket or device), not a regular "
+                                        + "file"),
+                e.getMessage());
     }
 }

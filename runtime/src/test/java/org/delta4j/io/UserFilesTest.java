@@ -16,34 +16,52 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Files read from a user's folders: regular files only, UTF-8 text, shard names that stay in their folder. */
+/**
+ * Files read from a user's folders: regular files only, UTF-8 text, shard names that stay in their
+ * folder.
+ */
 class UserFilesTest {
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     @Test
     void aFolderInPlaceOfAFileIsNamed() throws IOException {
         Path dir = Files.createDirectory(temp.resolve("config.json"));
         IOException e = assertThrows(IOException.class, () -> UserFiles.readUtf8(dir));
-        assertEquals(dir + " is a folder, not a regular file; delta4j reads only regular files", e.getMessage());
+        assertEquals(
+                dir + " is a folder, not a regular file; delta4j reads only regular files",
+                e.getMessage());
     }
 
     @Test
     void aFifoIsRefusedWithoutBlocking() throws Exception {
         Path fifo = Fifos.make(temp.resolve("model.safetensors"));
-        for (ThrowingOpen open : new ThrowingOpen[] {UserFiles::readUtf8, f -> UserFiles.openChannel(f).close(),
-            f -> UserFiles.openStream(f).close(), Safetensors::open, Sha256::ofFile}) {
-            IOException e = Fifos.withinPatience(() -> assertThrows(IOException.class, () -> open.run(fifo)));
-            assertTrue(e.getMessage().startsWith(fifo + " is a special file (a FIFO, socket or device)"),
+        for (ThrowingOpen open :
+                new ThrowingOpen[] {
+                    UserFiles::readUtf8,
+                    f -> UserFiles.openChannel(f).close(),
+                    f -> UserFiles.openStream(f).close(),
+                    Safetensors::open,
+                    Sha256::ofFile
+                }) {
+            IOException e =
+                    Fifos.withinPatience(
+                            () -> assertThrows(IOException.class, () -> open.run(fifo)));
+            assertTrue(
+                    e.getMessage()
+                            .startsWith(fifo + " is a special file (a FIFO, socket or device)"),
                     e.getMessage());
         }
     }
 
     @Test
     void textMustBeUtf8AndTheBadByteIsNamed() throws IOException {
-        Path file = Files.write(temp.resolve("inputs.json"), new byte[] {'{', '"', (byte) 0xe9, '"', '}'});
+        Path file =
+                Files.write(
+                        temp.resolve("inputs.json"), new byte[] {'{', '"', (byte) 0xe9, '"', '}'});
         IOException e = assertThrows(IOException.class, () -> UserFiles.readUtf8(file));
-        assertEquals(file + " is not UTF-8 text: the byte at offset 2 is not valid UTF-8; save it as UTF-8",
+        assertEquals(
+                file
+                        + " is not UTF-8 text: the byte at offset 2 is not valid UTF-8; save it as UTF-8",
                 e.getMessage());
         Files.writeString(file, "{\"é\": 1}");
         assertEquals("{\"é\": 1}", UserFiles.readUtf8(file));
@@ -52,18 +70,37 @@ class UserFilesTest {
     @Test
     void aPlainSiblingNameIsResolvedBesideTheFile() throws IOException {
         Path index = temp.resolve("model.safetensors.index.json");
-        assertEquals(temp.resolve("model-00001-of-00002.safetensors"),
+        assertEquals(
+                temp.resolve("model-00001-of-00002.safetensors"),
                 UserFiles.sibling(index, "model-00001-of-00002.safetensors", "it maps to"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../outside.safetensors", "/etc/passwd", "sub/shard.safetensors", "..", ".", "",
-        "a\\b.safetensors"})
+    @ValueSource(
+            strings = {
+                "../outside.safetensors",
+                "/etc/passwd",
+                "sub/shard.safetensors",
+                "..",
+                ".",
+                "",
+                "a\\b.safetensors"
+            })
     void siblingNamesCannotLeaveTheFolder(String name) {
         Path index = temp.resolve("model.safetensors.index.json");
-        IOException e = assertThrows(IOException.class, () -> UserFiles.sibling(index, name, "INDEX maps \"w\" to"));
-        assertTrue(e.getMessage().startsWith("INDEX maps \"w\" to \"" + name + "\", which "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("it must name a file in the folder of " + index.getFileName() + " itself"),
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () -> UserFiles.sibling(index, name, "INDEX maps \"w\" to"));
+        assertTrue(
+                e.getMessage().startsWith("INDEX maps \"w\" to \"" + name + "\", which "),
+                e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith(
+                                "it must name a file in the folder of "
+                                        + index.getFileName()
+                                        + " itself"),
                 e.getMessage());
     }
 
@@ -79,7 +116,9 @@ class UserFilesTest {
         for (String name : new String[] {"../outside.safetensors", outside.toString()}) {
             Files.writeString(index, "{\"weight_map\": {\"a\": \"" + name + "\"}}");
             IOException e = assertThrows(IOException.class, () -> ShardedSafetensors.open(index));
-            assertTrue(e.getMessage().startsWith(index + " maps \"a\" to \"" + name + "\", which is a path"),
+            assertTrue(
+                    e.getMessage()
+                            .startsWith(index + " maps \"a\" to \"" + name + "\", which is a path"),
                     e.getMessage());
         }
     }
@@ -91,7 +130,10 @@ class UserFilesTest {
         Path index = temp.resolve("model.safetensors.index.json");
         Files.writeString(index, "{\"weight_map\": {\"a\": \"shard.safetensors\"}}");
         IOException e =
-                Fifos.withinPatience(() -> assertThrows(IOException.class, () -> ShardedSafetensors.open(index)));
+                Fifos.withinPatience(
+                        () ->
+                                assertThrows(
+                                        IOException.class, () -> ShardedSafetensors.open(index)));
         assertTrue(e.getMessage().startsWith(fifo + " is a special file"), e.getMessage());
     }
 

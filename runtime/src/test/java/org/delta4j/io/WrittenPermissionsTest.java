@@ -31,12 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Regression: files and folders delta4j wrote were 0600 and 0700 whatever the umask. Each writer's output must
- * have the permissions of a plain file or folder made beside it, which the umask decides (whatever it is).
+ * Regression: files and folders delta4j wrote were 0600 and 0700 whatever the umask. Each writer's
+ * output must have the permissions of a plain file or folder made beside it, which the umask
+ * decides (whatever it is).
  */
 class WrittenPermissionsTest {
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     private NDManager manager;
     private Set<PosixFilePermission> plainFile;
@@ -44,10 +44,13 @@ class WrittenPermissionsTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        assumeTrue(Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null, "no POSIX permissions");
+        assumeTrue(
+                Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null,
+                "no POSIX permissions");
         manager = NDManager.newBaseManager();
         plainFile = Files.getPosixFilePermissions(Files.createFile(temp.resolve("plain-file")));
-        plainFolder = Files.getPosixFilePermissions(Files.createDirectory(temp.resolve("plain-folder")));
+        plainFolder =
+                Files.getPosixFilePermissions(Files.createDirectory(temp.resolve("plain-folder")));
     }
 
     @AfterEach
@@ -66,8 +69,11 @@ class WrittenPermissionsTest {
 
     @Test
     void deltaCheckpointAndPeftAdapter() throws IOException {
-        Tuning lora = TuningSpec.builder().add(LoraSpec.builder().modules("fc1").r(2).build()).build()
-                .attach(TinyNet.seeded(manager, 1));
+        Tuning lora =
+                TuningSpec.builder()
+                        .add(LoraSpec.builder().modules("fc1").r(2).build())
+                        .build()
+                        .attach(TinyNet.seeded(manager, 1));
         DeltaCheckpoint.save(lora, temp.resolve("delta"));
         PeftAdapter.save(lora, temp.resolve("adapter"), "tiny");
         assertPermissions(List.of(temp.resolve("delta"), temp.resolve("adapter")));
@@ -78,7 +84,8 @@ class WrittenPermissionsTest {
     void mergedModelFolder() throws IOException {
         Path source = Files.createDirectory(temp.resolve("source"));
         Files.copy(Fixtures.model("bert").resolve("config.json"), source.resolve("config.json"));
-        Files.setPosixFilePermissions(source.resolve("config.json"), PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(
+                source.resolve("config.json"), PosixFilePermissions.fromString("rw-------"));
         Block model = HfModels.load(Fixtures.model("bert"), manager);
         HfFolderWriter.write(model, source, temp.resolve("merged"));
         assertPermissions(List.of(temp.resolve("merged")));
@@ -88,9 +95,12 @@ class WrittenPermissionsTest {
         for (Path root : written) {
             try (Stream<Path> paths = Files.walk(root)) {
                 for (Path path : (Iterable<Path>) paths::iterator) {
-                    Set<PosixFilePermission> expected = Files.isDirectory(path) ? plainFolder : plainFile;
-                    assertEquals(PosixFilePermissions.toString(expected),
-                            PosixFilePermissions.toString(Files.getPosixFilePermissions(path)), path.toString());
+                    Set<PosixFilePermission> expected =
+                            Files.isDirectory(path) ? plainFolder : plainFile;
+                    assertEquals(
+                            PosixFilePermissions.toString(expected),
+                            PosixFilePermissions.toString(Files.getPosixFilePermissions(path)),
+                            path.toString());
                 }
             }
         }

@@ -14,7 +14,8 @@ class AttentionMasksTest {
     @Test
     void paddingMaskIsAdditive() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray mask = AttentionMasks.padding(manager.create(new long[][] {{1, 1, 0}, {1, 0, 0}}));
+            NDArray mask =
+                    AttentionMasks.padding(manager.create(new long[][] {{1, 1, 0}, {1, 0, 0}}));
             assertEquals(new Shape(2, 1, 1, 3), mask.getShape());
             assertArrayEquals(new float[] {0, 0, M, 0, M, M}, mask.toFloatArray());
         }

@@ -31,8 +31,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Models reach their children through their child lists, never through fields: surgery replaces nothing but a list
- * entry, and the block it puts there is the one that runs.
+ * Models reach their children through their child lists, never through fields: surgery replaces
+ * nothing but a list entry, and the block it puts there is the one that runs.
  */
 class ChildListSurgeryTest {
     @ParameterizedTest(name = "{0}")
@@ -54,14 +54,21 @@ class ChildListSurgeryTest {
             assertTrue(counters.size() > 20, "replaced only " + counters.size() + " modules");
             NDList after = forward(model, manager);
             List<String> notRun = new ArrayList<>();
-            counters.forEach((path, c) -> {
-                if (c.calls.get() == 0) {
-                    notRun.add(path);
-                }
-            });
-            assertEquals(List.of(), notRun, "replaced in their parents' lists, these modules did not run");
+            counters.forEach(
+                    (path, c) -> {
+                        if (c.calls.get() == 0) {
+                            notRun.add(path);
+                        }
+                    });
+            assertEquals(
+                    List.of(),
+                    notRun,
+                    "replaced in their parents' lists, these modules did not run");
             for (int i = 0; i < before.size(); i++) {
-                assertEquals(before.get(i), after.get(i), "pass-through replacements changed output " + i);
+                assertEquals(
+                        before.get(i),
+                        after.get(i),
+                        "pass-through replacements changed output " + i);
             }
         }
     }
@@ -70,31 +77,42 @@ class ChildListSurgeryTest {
     void attachingLoraAndAdaptersToBertWritesNoField() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = HfModels.random(TinyBertFamily.config("BertModel"), manager, 1);
-            TuningSpec.builder().add(LoraSpec.builder().build()).add(AdapterSpec.builder().build()).build()
+            TuningSpec.builder()
+                    .add(LoraSpec.builder().build())
+                    .add(AdapterSpec.builder().build())
+                    .build()
                     .attach(model);
             int hosts = 0;
             for (Module m : ModuleTree.of(model).modules()) {
                 if (m.block() instanceof ModuleHost) {
-                    assertEquals(List.of(), StructureAssertions.fieldsHolding(m.parent().shown(), List.of(m.block())),
+                    assertEquals(
+                            List.of(),
+                            StructureAssertions.fieldsHolding(
+                                    m.parent().shown(), List.of(m.block())),
                             m + ": fields that surgery wrote");
                     hosts++;
                 }
             }
-            // LoRA on query and value, adapters after both output projections, in each of the 2 layers.
+            // LoRA on query and value, adapters after both output projections, in each of the 2
+            // layers.
             assertEquals(8, hosts);
         }
     }
 
     /**
-     * The root has no parent to replace it in; a module list has no forward pass (its owner runs its items); and a
-     * {@code shared} token table is only a parameter holder whose weight the embedding tables that run are tied to.
+     * The root has no parent to replace it in; a module list has no forward pass (its owner runs
+     * its items); and a {@code shared} token table is only a parameter holder whose weight the
+     * embedding tables that run are tied to.
      */
     private static boolean runsInForward(Module m) {
-        return m.parent() != null && !(m.block() instanceof ModuleList) && !m.name().equals("shared");
+        return m.parent() != null
+                && !(m.block() instanceof ModuleList)
+                && !m.name().equals("shared");
     }
 
     private static NDList forward(Block model, NDManager manager) {
-        return model.forward(new ParameterStore(manager, false), TinyModels.inputs(model, manager), false);
+        return model.forward(
+                new ParameterStore(manager, false), TinyModels.inputs(model, manager), false);
     }
 
     /** A pass-through that counts its calls. */
@@ -108,7 +126,10 @@ class ChildListSurgeryTest {
 
         @Override
         protected NDList forwardInternal(
-                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+                ParameterStore ps,
+                NDList inputs,
+                boolean training,
+                PairList<String, Object> params) {
             calls.incrementAndGet();
             return inner.forward(ps, inputs, training, params);
         }

@@ -10,13 +10,15 @@ import org.delta4j.delta.host.DeltaLayer;
 import org.delta4j.nn.Functional;
 
 /**
- * A stand-in for a delta in surgery tests: swapped in for a block, it runs the block and doubles its first output,
- * so a test can tell whether the swapped-in block is the one that runs.
+ * A stand-in for a delta in surgery tests: swapped in for a block, it runs the block and doubles
+ * its first output, so a test can tell whether the swapped-in block is the one that runs.
  */
 public final class Doubling extends AbstractBlock {
     private final Block inner;
 
-    /** @param inner the block it replaces */
+    /**
+     * @param inner the block it replaces
+     */
     public Doubling(Block inner) {
         this.inner = inner;
     }

@@ -26,12 +26,14 @@ public final class FixtureEdits {
      * @param edit changes the state dict by key
      * @return {@code target}
      */
-    public static Path copy(String fixture, Path target, Consumer<Map<String, NDArray>> edit) throws IOException {
+    public static Path copy(String fixture, Path target, Consumer<Map<String, NDArray>> edit)
+            throws IOException {
         Path dir = Fixtures.model(fixture);
         Files.copy(dir.resolve("config.json"), target.resolve("config.json"));
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, NDArray> weights =
-                    new LinkedHashMap<>(Safetensors.read(dir.resolve("model.safetensors"), manager));
+                    new LinkedHashMap<>(
+                            Safetensors.read(dir.resolve("model.safetensors"), manager));
             edit.accept(weights);
             Safetensors.write(target.resolve("model.safetensors"), weights, Map.of());
         }

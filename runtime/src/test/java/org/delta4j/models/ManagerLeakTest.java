@@ -32,22 +32,40 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Forward and backward passes allocate only in the manager of their inputs, never in the manager that owns the
- * model's weights: after any number of passes whose inputs live in a closed scope, the model's manager holds exactly
- * the arrays it held before (see CONTRIBUTING.md, "Memory: who owns an array"). Every architecture, and every delta
- * method, in inference and through DJL's trainer.
+ * Forward and backward passes allocate only in the manager of their inputs, never in the manager
+ * that owns the model's weights: after any number of passes whose inputs live in a closed scope,
+ * the model's manager holds exactly the arrays it held before (see CONTRIBUTING.md, "Memory: who
+ * owns an array"). Every architecture, and every delta method, in inference and through DJL's
+ * trainer.
  */
 class ManagerLeakTest {
     private static final int PASSES = 3;
 
     static Stream<Arguments> deltas() {
-        Stream<Arguments> onBart = EveryMethod.onBart()
-                .map(spec -> arguments(spec.method() + " on BART", TinyBart.config("BartModel"), spec));
-        Stream<Arguments> onGpt2 = Stream.of(
-                        LoraSpec.builder().modules("c_attn").r(3).build(),
-                        PrefixSpec.builder().modules("attn").prefixTokenNum(3).embedDim(16).midDim(8).build(),
-                        SoftPromptSpec.builder().softTokenNum(4).build())
-                .map(spec -> arguments(spec.method() + " on GPT-2", TinyGpt2.config("GPT2Model", ""), spec));
+        Stream<Arguments> onBart =
+                EveryMethod.onBart()
+                        .map(
+                                spec ->
+                                        arguments(
+                                                spec.method() + " on BART",
+                                                TinyBart.config("BartModel"),
+                                                spec));
+        Stream<Arguments> onGpt2 =
+                Stream.of(
+                                LoraSpec.builder().modules("c_attn").r(3).build(),
+                                PrefixSpec.builder()
+                                        .modules("attn")
+                                        .prefixTokenNum(3)
+                                        .embedDim(16)
+                                        .midDim(8)
+                                        .build(),
+                                SoftPromptSpec.builder().softTokenNum(4).build())
+                        .map(
+                                spec ->
+                                        arguments(
+                                                spec.method() + " on GPT-2",
+                                                TinyGpt2.config("GPT2Model", ""),
+                                                spec));
         return Stream.concat(onBart, onGpt2);
     }
 
@@ -68,7 +86,8 @@ class ManagerLeakTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("deltas")
-    void inferenceWithADeltaLeavesTheModelsManagerAsItWas(String name, ModelConfig config, DeltaSpec spec) {
+    void inferenceWithADeltaLeavesTheModelsManagerAsItWas(
+            String name, ModelConfig config, DeltaSpec spec) {
         try (NDManager weights = NDManager.newBaseManager()) {
             Block model = HfModels.random(config, weights, 1);
             TuningSpec.builder().add(spec).build().attach(model);
@@ -78,12 +97,21 @@ class ManagerLeakTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("deltas")
-    void trainingADeltaLeavesTheModelsManagerAsItWas(String name, ModelConfig config, DeltaSpec spec) {
-        assertNoGrowthInTraining(config, block ->
-                TuningSpec.builder().add(spec).freeze(FreezeSpec.builder().build()).build().attach(block));
+    void trainingADeltaLeavesTheModelsManagerAsItWas(
+            String name, ModelConfig config, DeltaSpec spec) {
+        assertNoGrowthInTraining(
+                config,
+                block ->
+                        TuningSpec.builder()
+                                .add(spec)
+                                .freeze(FreezeSpec.builder().build())
+                                .build()
+                                .attach(block));
     }
 
-    /** Counts the model manager's arrays before any pass and after {@link #PASSES} inference passes. */
+    /**
+     * Counts the model manager's arrays before any pass and after {@link #PASSES} inference passes.
+     */
     private static void assertNoGrowthInInference(Block model, NDManager weights) {
         int before = weights.getManagedArrays().size();
         try (NDManager requests = NDManager.newBaseManager()) {
@@ -96,32 +124,43 @@ class ManagerLeakTest {
             }
         }
         int growth = weights.getManagedArrays().size() - before;
-        assertEquals(0, growth, "the model's manager gained " + growth / (float) PASSES + " arrays per inference pass");
+        assertEquals(
+                0,
+                growth,
+                "the model's manager gained "
+                        + growth / (float) PASSES
+                        + " arrays per inference pass");
     }
 
     /**
-     * Counts the model manager's arrays (the trainer's manager under it included) after a first step, which creates
-     * the optimiser's state, and after {@link #PASSES} more.
+     * Counts the model manager's arrays (the trainer's manager under it included) after a first
+     * step, which creates the optimiser's state, and after {@link #PASSES} more.
      */
     private static void assertNoGrowthInTraining(ModelConfig config, Function<Block, Tuning> tune) {
         try (Model model = Model.newInstance("leak")) {
             Block block = HfModels.random(config, model.getNDManager(), 1);
             model.setBlock(block);
             Tuning tuning = tune.apply(block);
-            DefaultTrainingConfig training = new DefaultTrainingConfig(new SquaredHead())
-                    .optOptimizer(Optimizer.adam().build());
+            DefaultTrainingConfig training =
+                    new DefaultTrainingConfig(new SquaredHead())
+                            .optOptimizer(Optimizer.adam().build());
             if (tuning != null) {
                 training.addTrainingListeners(tuning.freezeGuard());
             }
-            try (Trainer trainer = model.newTrainer(training); NDManager batches = NDManager.newBaseManager()) {
+            try (Trainer trainer = model.newTrainer(training);
+                    NDManager batches = NDManager.newBaseManager()) {
                 ScopedStep.run(trainer, TinyModels.inputs(block, batches), new NDList());
                 int afterFirst = model.getNDManager().getManagedArrays().size();
                 for (int i = 0; i < PASSES; i++) {
                     ScopedStep.run(trainer, TinyModels.inputs(block, batches), new NDList());
                 }
                 int growth = model.getNDManager().getManagedArrays().size() - afterFirst;
-                assertEquals(0, growth, "the model's manager gained " + growth / (float) PASSES
-                        + " arrays per training step");
+                assertEquals(
+                        0,
+                        growth,
+                        "the model's manager gained "
+                                + growth / (float) PASSES
+                                + " arrays per training step");
             }
         }
     }

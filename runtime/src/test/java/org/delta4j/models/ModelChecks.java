@@ -45,8 +45,8 @@ public final class ModelChecks {
     }
 
     /**
-     * Asserts that inference passes agree while training passes apply dropout, with a new mask each pass; compares
-     * {@code last_hidden_state}.
+     * Asserts that inference passes agree while training passes apply dropout, with a new mask each
+     * pass; compares {@code last_hidden_state}.
      *
      * @param model a model whose configuration has dropout
      * @param manager the manager of the inputs
@@ -59,13 +59,17 @@ public final class ModelChecks {
         NDArray train1 = model.forward(ps, in, true).get("last_hidden_state");
         NDArray train2 = model.forward(ps, in, true).get("last_hidden_state");
         assertEquals(eval1, eval2);
-        assertTrue(Fixtures.maxAbsDiff(eval1, train1) > 1e-3, "training forward should apply dropout");
-        assertTrue(Fixtures.maxAbsDiff(train1, train2) > 1e-3, "dropout masks should differ between passes");
+        assertTrue(
+                Fixtures.maxAbsDiff(eval1, train1) > 1e-3, "training forward should apply dropout");
+        assertTrue(
+                Fixtures.maxAbsDiff(train1, train2) > 1e-3,
+                "dropout masks should differ between passes");
     }
 
     /**
-     * Runs a training pass and back-propagates the sum of the mean squares of some outputs. A garbage collection
-     * runs before the backward pass: scalars that autograd keeps must survive it (see {@code Functional.times}).
+     * Runs a training pass and back-propagates the sum of the mean squares of some outputs. A
+     * garbage collection runs before the backward pass: scalars that autograd keeps must survive it
+     * (see {@code Functional.times}).
      *
      * @param model the model
      * @param manager the manager of the inputs
@@ -89,7 +93,8 @@ public final class ModelChecks {
     }
 
     /**
-     * Asserts, after {@link #backward}, that each parameter got a gradient that is not zero and finite.
+     * Asserts, after {@link #backward}, that each parameter got a gradient that is not zero and
+     * finite.
      *
      * @param model the model
      * @param paths parameter paths, such as {@code lm_head.weight}
@@ -109,8 +114,10 @@ public final class ModelChecks {
      * @return the ids looked up in the model's input embeddings, named {@code inputs_embeds}
      */
     public static NDArray inputsEmbeds(HasInputEmbeddings model, NDManager manager, NDArray ids) {
-        NDArray embeds = model.inputEmbeddings().forward(new ParameterStore(manager, false), new NDList(ids), false)
-                .head();
+        NDArray embeds =
+                model.inputEmbeddings()
+                        .forward(new ParameterStore(manager, false), new NDList(ids), false)
+                        .head();
         embeds.setName("inputs_embeds");
         return embeds;
     }

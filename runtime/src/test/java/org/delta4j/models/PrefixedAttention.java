@@ -11,9 +11,9 @@ import org.delta4j.nn.Child;
 import org.delta4j.nn.HfBlock;
 
 /**
- * A stand-in for a prefix delta in tests: swapped in for an attention block, it passes fixed prefix keys and values
- * to it as the named extra inputs. It can drop the attention's extra outputs, as OpenDelta's T5 prefix layer drops
- * the position bias.
+ * A stand-in for a prefix delta in tests: swapped in for an attention block, it passes fixed prefix
+ * keys and values to it as the named extra inputs. It can drop the attention's extra outputs, as
+ * OpenDelta's T5 prefix layer drops the position bias.
  */
 public final class PrefixedAttention extends HfBlock {
     private final Child attention;
@@ -27,7 +27,8 @@ public final class PrefixedAttention extends HfBlock {
      * @param value the same shape
      * @param dropExtraOutputs whether to return only the attention's first output
      */
-    public PrefixedAttention(Block attention, NDArray key, NDArray value, boolean dropExtraOutputs) {
+    public PrefixedAttention(
+            Block attention, NDArray key, NDArray value, boolean dropExtraOutputs) {
         this.attention = child("attention", attention);
         this.key = key;
         this.value = value;

@@ -24,8 +24,8 @@ import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
 
 /**
- * Compares a model's module tree, parameters and state dict with a fixture's {@code module_names.txt}, and checks
- * how its blocks reach their children.
+ * Compares a model's module tree, parameters and state dict with a fixture's {@code
+ * module_names.txt}, and checks how its blocks reach their children.
  */
 public final class StructureAssertions {
     private StructureAssertions() {}
@@ -39,8 +39,9 @@ public final class StructureAssertions {
     }
 
     /**
-     * PyTorch's {@code named_modules()}: pre-order, each module object once, at its first path, its subtree not
-     * walked again (T5's {@code shared} table is also each stack's {@code embed_tokens}).
+     * PyTorch's {@code named_modules()}: pre-order, each module object once, at its first path, its
+     * subtree not walked again (T5's {@code shared} table is also each stack's {@code
+     * embed_tokens}).
      */
     public static void assertNamedModules(Path dir) throws IOException {
         List<String> expected = new ArrayList<>();
@@ -63,7 +64,10 @@ public final class StructureAssertions {
         assertEquals(expected, actual);
     }
 
-    /** PyTorch's {@code state_dict()}: every path of every parameter, then buffer, of each module, with dtypes. */
+    /**
+     * PyTorch's {@code state_dict()}: every path of every parameter, then buffer, of each module,
+     * with dtypes.
+     */
     public static void assertStateDict(Path dir) throws IOException {
         List<String> expected = new ArrayList<>();
         for (String[] row : Fixtures.section(dir, "# state_dict")) {
@@ -72,22 +76,28 @@ public final class StructureAssertions {
         List<String> actual = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             for (Module m : ModuleTree.of(HfModels.load(dir, manager)).modules()) {
-                m.parameters().forEach((name, p) -> actual.add(m.pathOf(name) + " " + shapeAndType(p)));
-                m.buffers().forEach((name, p) -> actual.add(m.pathOf(name) + " " + shapeAndType(p)));
+                m.parameters()
+                        .forEach((name, p) -> actual.add(m.pathOf(name) + " " + shapeAndType(p)));
+                m.buffers()
+                        .forEach((name, p) -> actual.add(m.pathOf(name) + " " + shapeAndType(p)));
             }
         }
         assertEquals(expected, actual);
     }
 
-    /** PyTorch's {@code named_parameters()}: tied parameters once, at their first path; no buffers. */
+    /**
+     * PyTorch's {@code named_parameters()}: tied parameters once, at their first path; no buffers.
+     */
     public static void assertNamedParameters(Path dir) throws IOException {
         List<String> expected = new ArrayList<>();
         long expectedCount = 0;
         for (String[] row : Fixtures.section(dir, "# named_parameters")) {
             String shape = row[1].substring(0, row[1].lastIndexOf(' '));
             expected.add(row[0] + " " + shape);
-            expectedCount += Arrays.stream(shape.replaceAll("[\\[\\]]", "").split(", "))
-                    .mapToLong(Long::parseLong).reduce(1, (a, b) -> a * b);
+            expectedCount +=
+                    Arrays.stream(shape.replaceAll("[\\[\\]]", "").split(", "))
+                            .mapToLong(Long::parseLong)
+                            .reduce(1, (a, b) -> a * b);
         }
         List<String> actual = new ArrayList<>();
         ModuleTree tree = ModuleTree.of(build(dir));
@@ -97,19 +107,23 @@ public final class StructureAssertions {
     }
 
     /**
-     * delta4j's blocks reach their children only through their child lists, so that delta surgery replaces a child by
-     * replacing its list entry: no field (in any class of a block's hierarchy) holds a child, and every
-     * {@link Child} handle is a private final field.
+     * delta4j's blocks reach their children only through their child lists, so that delta surgery
+     * replaces a child by replacing its list entry: no field (in any class of a block's hierarchy)
+     * holds a child, and every {@link Child} handle is a private final field.
      *
      * @param model the model
-     * @param atLeast the fewest handles the model must have, so the check cannot pass by finding none
+     * @param atLeast the fewest handles the model must have, so the check cannot pass by finding
+     *     none
      */
     public static void assertChildrenAreReachedThroughTheirList(Block model, int atLeast) {
         int handles = 0;
         for (Module m : ModuleTree.of(model).modules()) {
             Block block = m.block();
-            assertEquals(List.of(), fieldsHolding(block, block.getChildren().values()),
-                    m + ": these fields hold children; keep the handles that HfBlock.child returns instead");
+            assertEquals(
+                    List.of(),
+                    fieldsHolding(block, block.getChildren().values()),
+                    m
+                            + ": these fields hold children; keep the handles that HfBlock.child returns instead");
             for (Field f : instanceFields(block)) {
                 if (f.getType() == Child.class) {
                     String where = f.getDeclaringClass().getSimpleName() + "." + f.getName();
@@ -125,8 +139,8 @@ public final class StructureAssertions {
     /**
      * @param owner a block
      * @param values some objects
-     * @return {@code Class.field} for each field of {@code owner} (in any class of its hierarchy below DJL's
-     *     {@code AbstractBlock}) that holds one of {@code values}
+     * @return {@code Class.field} for each field of {@code owner} (in any class of its hierarchy
+     *     below DJL's {@code AbstractBlock}) that holds one of {@code values}
      */
     public static List<String> fieldsHolding(Block owner, Collection<?> values) {
         List<String> out = new ArrayList<>();
@@ -162,7 +176,9 @@ public final class StructureAssertions {
 
     private static List<Field> instanceFields(Block block) {
         List<Field> fields = new ArrayList<>();
-        for (Class<?> c = block.getClass(); c != AbstractBlock.class && c != null; c = c.getSuperclass()) {
+        for (Class<?> c = block.getClass();
+                c != AbstractBlock.class && c != null;
+                c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 if (!Modifier.isStatic(f.getModifiers())) {
                     fields.add(f);

@@ -23,21 +23,32 @@ public final class TinyModels {
 
     private TinyModels() {}
 
-    /** @return a name and a {@link ModelConfig} for each architecture, T5 also in its gated v1.1 form */
+    /**
+     * @return a name and a {@link ModelConfig} for each architecture, T5 also in its gated v1.1
+     *     form
+     */
     public static Stream<Arguments> architectures() {
         String v11 = ", \"feed_forward_proj\": \"gated-gelu\", \"tie_word_embeddings\": false";
         return Stream.of(
                 arguments("BertModel", TinyBertFamily.config("BertModel")),
-                arguments("BertForSequenceClassification", TinyBertFamily.config("BertForSequenceClassification")),
+                arguments(
+                        "BertForSequenceClassification",
+                        TinyBertFamily.config("BertForSequenceClassification")),
                 arguments("RobertaModel", TinyBertFamily.config("RobertaModel")),
                 arguments("DistilBertModel", TinyBertFamily.config("DistilBertModel")),
                 arguments("GPT2Model", TinyGpt2.config("GPT2Model", "")),
                 arguments("GPT2LMHeadModel", TinyGpt2.config("GPT2LMHeadModel", "")),
                 arguments("BartModel", TinyBart.config("BartModel")),
-                arguments("BartForConditionalGeneration", TinyBart.config("BartForConditionalGeneration")),
+                arguments(
+                        "BartForConditionalGeneration",
+                        TinyBart.config("BartForConditionalGeneration")),
                 arguments("T5Model", TinyT5.config("T5Model", "")),
-                arguments("T5ForConditionalGeneration", TinyT5.config("T5ForConditionalGeneration", "")),
-                arguments("T5ForConditionalGeneration v1.1", TinyT5.config("T5ForConditionalGeneration", v11)));
+                arguments(
+                        "T5ForConditionalGeneration",
+                        TinyT5.config("T5ForConditionalGeneration", "")),
+                arguments(
+                        "T5ForConditionalGeneration v1.1",
+                        TinyT5.config("T5ForConditionalGeneration", v11)));
     }
 
     /**

@@ -49,10 +49,15 @@ class AttentionPrefixTest {
             assertEquals(new Shape(2, 2, 7, 4), keys.getShape());
             assertEquals(1f, keys.get("1, 1, 3, 0").getFloat());
             assertEquals(0f, keys.get("1, 1, 4, 0").getFloat());
-            assertEquals(-1f, prefix.values(manager.zeros(new Shape(2, 2, 3, 4))).get("0, 0, 0, 0").getFloat());
+            assertEquals(
+                    -1f,
+                    prefix.values(manager.zeros(new Shape(2, 2, 3, 4)))
+                            .get("0, 0, 0, 0")
+                            .getFloat());
             NDArray extended = prefix.mask(mask);
             assertEquals(new Shape(2, 1, 3, 7), extended.getShape());
-            assertArrayEquals(new float[] {0, 0, 0, 0, -5, -5, -5}, extended.get("1, 0, 2").toFloatArray());
+            assertArrayEquals(
+                    new float[] {0, 0, 0, 0, -5, -5, -5}, extended.get("1, 0, 2").toFloatArray());
         }
     }
 
@@ -60,17 +65,27 @@ class AttentionPrefixTest {
     void malformedPrefixesAreRejected() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray key = named(manager.ones(new Shape(1, 2, 4, 4)), AttentionPrefix.KEY);
-            String onlyKey = assertThrows(IllegalArgumentException.class,
-                    () -> AttentionPrefix.of(new NDList(key))).getMessage();
+            String onlyKey =
+                    assertThrows(
+                                    IllegalArgumentException.class,
+                                    () -> AttentionPrefix.of(new NDList(key)))
+                            .getMessage();
             assertTrue(onlyKey.contains("got only prefix_key"), onlyKey);
             NDArray value = named(manager.ones(new Shape(1, 2, 5, 4)), AttentionPrefix.VALUE);
-            assertThrows(IllegalArgumentException.class, () -> AttentionPrefix.of(new NDList(key, value)));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> AttentionPrefix.of(new NDList(key, value)));
             NDArray value2 = named(manager.ones(new Shape(1, 2, 4, 4)), AttentionPrefix.VALUE);
             NDArray key2 = named(manager.ones(new Shape(1, 2, 4, 4)), AttentionPrefix.KEY);
-            assertThrows(IllegalArgumentException.class, () -> AttentionPrefix.of(new NDList(key, value2, key2)));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> AttentionPrefix.of(new NDList(key, value2, key2)));
             AttentionPrefix prefix = AttentionPrefix.of(new NDList(key, value2));
-            String batch = assertThrows(IllegalArgumentException.class,
-                    () -> prefix.keys(manager.zeros(new Shape(2, 3, 3, 4)))).getMessage();
+            String batch =
+                    assertThrows(
+                                    IllegalArgumentException.class,
+                                    () -> prefix.keys(manager.zeros(new Shape(2, 3, 3, 4))))
+                            .getMessage();
             assertTrue(batch.contains("does not fit"), batch);
         }
     }

@@ -28,7 +28,8 @@ class ChildTest {
         final Child second = child("second", new LayerNorm(4, 1e-5f));
 
         @Override
-        protected NDList compute(ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
+        protected NDList compute(
+                ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
             return second.forward(ps, first.forward(ps, x, training), training);
         }
 
@@ -67,11 +68,13 @@ class ChildTest {
     }
 
     @Test
-    void aRemovedChildIsAnErrorNamingTheParentTheChildAndWhatIsThere() throws ReflectiveOperationException {
+    void aRemovedChildIsAnErrorNamingTheParentTheChildAndWhatIsThere()
+            throws ReflectiveOperationException {
         TwoNorms norms = new TwoNorms();
         children(norms).remove("second");
         IllegalStateException e = assertThrows(IllegalStateException.class, norms.second::block);
-        assertTrue(e.getMessage().contains("TwoNorms has no child named \"second\""), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("TwoNorms has no child named \"second\""), e.getMessage());
         assertTrue(e.getMessage().contains("[first]"), e.getMessage());
     }
 

@@ -25,13 +25,18 @@ class Conv1DTest {
             assertEquals(new Shape(5), conv.getParameters().get("bias").getShape());
             conv.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
             ParameterValues.assign(weight, manager.arange(15f).reshape(3, 5));
-            ParameterValues.assign(conv.getParameters().get("bias"), manager.create(new float[] {1, 2, 3, 4, 5}));
+            ParameterValues.assign(
+                    conv.getParameters().get("bias"), manager.create(new float[] {1, 2, 3, 4, 5}));
             NDArray x = manager.create(new float[] {1, 0, 2, -1, 1, 0}, new Shape(1, 2, 3));
-            NDArray y = conv.forward(new ParameterStore(manager, false), new NDList(x), false).head();
-            // Row [1, 0, 2]: 1 * [0..4] + 2 * [10..14] + bias; row [-1, 1, 0]: [5..9] - [0..4] + bias.
+            NDArray y =
+                    conv.forward(new ParameterStore(manager, false), new NDList(x), false).head();
+            // Row [1, 0, 2]: 1 * [0..4] + 2 * [10..14] + bias; row [-1, 1, 0]: [5..9] - [0..4] +
+            // bias.
             assertArrayEquals(new float[] {21, 25, 29, 33, 37, 6, 7, 8, 9, 10}, y.toFloatArray());
             assertEquals(new Shape(1, 2, 5), y.getShape());
-            assertArrayEquals(new Shape[] {new Shape(1, 2, 5)}, conv.getOutputShapes(new Shape[] {new Shape(1, 2, 3)}));
+            assertArrayEquals(
+                    new Shape[] {new Shape(1, 2, 5)},
+                    conv.getOutputShapes(new Shape[] {new Shape(1, 2, 3)}));
         }
     }
 

@@ -14,13 +14,17 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 
-/** {@link Functional#onParameter} gives results to the forward pass's manager and never moves the parameter. */
+/**
+ * {@link Functional#onParameter} gives results to the forward pass's manager and never moves the
+ * parameter.
+ */
 class FunctionalOnParameterTest {
     private static final float[] W = {1f, 2f, 3f, 4f, 5f, 6f};
 
     @Test
     void theResultBelongsToTheCallerAndTheModelsManagerKeepsOnlyItsParameter() {
-        try (NDManager model = NDManager.newBaseManager(); NDManager request = NDManager.newBaseManager()) {
+        try (NDManager model = NDManager.newBaseManager();
+                NDManager request = NDManager.newBaseManager()) {
             NDArray w = model.create(W, new Shape(2, 3));
             NDArray x = request.create(new float[] {1f, 1f}, new Shape(1, 2));
             NDArray t = Functional.onParameter(w, NDArray::transpose, x);
@@ -50,7 +54,8 @@ class FunctionalOnParameterTest {
 
     @Test
     void gradientsFlowThroughTheMovedResultToTheParameter() {
-        try (NDManager model = NDManager.newBaseManager(); NDManager request = NDManager.newBaseManager()) {
+        try (NDManager model = NDManager.newBaseManager();
+                NDManager request = NDManager.newBaseManager()) {
             NDArray w = model.create(W, new Shape(2, 3));
             w.setRequiresGradient(true);
             NDArray x = request.create(new float[] {1f, 10f}, new Shape(1, 2));
@@ -58,7 +63,8 @@ class FunctionalOnParameterTest {
                 NDArray view = Functional.onParameter(w, a -> a.toType(DataType.FLOAT32, false), x);
                 collector.backward(x.matMul(view).sum());
             }
-            assertArrayEquals(new float[] {1f, 1f, 1f, 10f, 10f, 10f}, w.getGradient().toFloatArray());
+            assertArrayEquals(
+                    new float[] {1f, 1f, 1f, 10f, 10f, 10f}, w.getGradient().toFloatArray());
         }
     }
 }

@@ -15,8 +15,9 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scalar arithmetic survives a garbage collection between the forward and the backward pass. DJL's own
- * {@code mul(Number)} does not: its scalar lives in a Java buffer that a GC frees while autograd still needs it.
+ * Scalar arithmetic survives a garbage collection between the forward and the backward pass. DJL's
+ * own {@code mul(Number)} does not: its scalar lives in a Java buffer that a GC frees while
+ * autograd still needs it.
  */
 class FunctionalScalarTest {
     @Test
@@ -58,7 +59,10 @@ class FunctionalScalarTest {
         }
     }
 
-    /** Collects garbage and hands the freed native memory out again, zeroed, as a long training run would. */
+    /**
+     * Collects garbage and hands the freed native memory out again, zeroed, as a long training run
+     * would.
+     */
     private static void churnNativeMemory() {
         for (int round = 0; round < 5; round++) {
             System.gc();

@@ -18,18 +18,23 @@ class HfActivationTest {
         assertEquals("ReLU", HfActivation.forName("relu").getClass().getSimpleName());
         assertEquals("SiLUActivation", HfActivation.forName("swish").getClass().getSimpleName());
         assertEquals("Tanh", HfActivation.forName("tanh").getClass().getSimpleName());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HfActivation.forName("mish"));
-        assertTrue(e.getMessage().contains("mish") && e.getMessage().contains("gelu"), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> HfActivation.forName("mish"));
+        assertTrue(
+                e.getMessage().contains("mish") && e.getMessage().contains("gelu"), e.getMessage());
     }
 
     @Test
     void geluIsTheExactErfForm() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray x = manager.create(new float[] {-1f, 0.5f, 2f});
-            NDArray y = HfActivation.forName("gelu").forward(new ParameterStore(manager, false), new NDList(x), false)
-                    .head();
+            NDArray y =
+                    HfActivation.forName("gelu")
+                            .forward(new ParameterStore(manager, false), new NDList(x), false)
+                            .head();
             // 0.5 x (1 + erf(x / sqrt 2)), from the standard normal CDF at -1, 0.5 and 2.
-            assertArrayEquals(new float[] {-0.15865526f, 0.34573123f, 1.9544997f}, y.toFloatArray(), 1e-6f);
+            assertArrayEquals(
+                    new float[] {-0.15865526f, 0.34573123f, 1.9544997f}, y.toFloatArray(), 1e-6f);
         }
     }
 }

@@ -24,9 +24,13 @@ class ModuleListTest {
         assertEquals(List.of("", "0", "1"), ModuleTree.of(list).paths());
         assertEquals("ModuleList {\n\t(0): Linear\n\t(1): LayerNorm\n}", list.toString());
         try (NDManager manager = NDManager.newBaseManager()) {
-            assertThrows(UnsupportedOperationException.class, () -> list.forward(
-                    new ParameterStore(manager, false), new NDList(manager.ones(new Shape(2))),
-                    false));
+            assertThrows(
+                    UnsupportedOperationException.class,
+                    () ->
+                            list.forward(
+                                    new ParameterStore(manager, false),
+                                    new NDList(manager.ones(new Shape(2))),
+                                    false));
         }
     }
 }

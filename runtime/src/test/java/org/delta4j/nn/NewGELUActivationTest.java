@@ -17,11 +17,23 @@ class NewGELUActivationTest {
             HfActivation act = HfActivation.forName("gelu_new");
             assertEquals("NewGELUActivation", act.getClass().getSimpleName());
             float[] x = {-3f, -1f, 0f, 0.5f, 2f};
-            NDArray y = act.forward(new ParameterStore(manager, false), new NDList(manager.create(x)), false).head();
+            NDArray y =
+                    act.forward(
+                                    new ParameterStore(manager, false),
+                                    new NDList(manager.create(x)),
+                                    false)
+                            .head();
             float[] expected = new float[x.length];
             for (int i = 0; i < x.length; i++) {
                 double v = x[i];
-                expected[i] = (float) (0.5 * v * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (v + 0.044715 * v * v * v))));
+                expected[i] =
+                        (float)
+                                (0.5
+                                        * v
+                                        * (1
+                                                + Math.tanh(
+                                                        Math.sqrt(2 / Math.PI)
+                                                                * (v + 0.044715 * v * v * v))));
             }
             assertArrayEquals(expected, y.toFloatArray(), 1e-6f);
         }

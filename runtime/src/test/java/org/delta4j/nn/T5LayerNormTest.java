@@ -21,11 +21,14 @@ class T5LayerNormTest {
             assertEquals(1, norm.getParameters().size());
             assertEquals(2, norm.hiddenSize());
             NDArray x = manager.create(new float[] {3, 4, -1, 1}, new Shape(2, 2));
-            NDArray y = norm.forward(new ParameterStore(manager, false), new NDList(x), false).head();
+            NDArray y =
+                    norm.forward(new ParameterStore(manager, false), new NDList(x), false).head();
             // rms([3, 4]) = sqrt(12.5), rms([-1, 1]) = 1; the weight starts at 0.5.
             float r = (float) Math.sqrt(12.5 + 1e-6);
             float one = (float) Math.sqrt(1 + 1e-6);
-            assertArrayEquals(new float[] {0.5f * 3 / r, 0.5f * 4 / r, -0.5f / one, 0.5f / one}, y.toFloatArray(),
+            assertArrayEquals(
+                    new float[] {0.5f * 3 / r, 0.5f * 4 / r, -0.5f / one, 0.5f / one},
+                    y.toFloatArray(),
                     1e-6f);
         }
     }

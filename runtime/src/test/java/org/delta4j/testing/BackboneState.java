@@ -12,8 +12,9 @@ import org.delta4j.delta.DeltaRegistry;
 import org.delta4j.tree.ModuleTree;
 
 /**
- * Everything observable about a backbone, for "unchanged, bit for bit" checks: its module paths, every parameter's
- * and buffer's bytes, shape and trainable flag, the attached deltas, and an output.
+ * Everything observable about a backbone, for "unchanged, bit for bit" checks: its module paths,
+ * every parameter's and buffer's bytes, shape and trainable flag, the attached deltas, and an
+ * output.
  */
 public final class BackboneState {
     private final List<String> paths;
@@ -26,11 +27,15 @@ public final class BackboneState {
     private BackboneState(Block backbone, float[] output) {
         ModuleTree tree = ModuleTree.of(backbone);
         this.paths = tree.paths();
-        tree.state().forEach((path, p) -> {
-            bytes.put(path, p.getArray().toByteArray());
-            shapes.put(path, p.getArray().getShape() + " " + p.getArray().getDataType());
-            trains.put(path, p.requiresGradient());
-        });
+        tree.state()
+                .forEach(
+                        (path, p) -> {
+                            bytes.put(path, p.getArray().toByteArray());
+                            shapes.put(
+                                    path,
+                                    p.getArray().getShape() + " " + p.getArray().getDataType());
+                            trains.put(path, p.requiresGradient());
+                        });
         this.deltas = DeltaRegistry.of(backbone).deltas().size();
         this.output = output;
     }
@@ -55,8 +60,12 @@ public final class BackboneState {
         BackboneState now = new BackboneState(backbone, run.get());
         assertEquals(paths, now.paths, context + ": module paths");
         assertEquals(shapes, now.shapes, context + ": shapes");
-        trains.forEach((path, t) -> assertEquals(t, now.trains.get(path), context + ": trainable flag of " + path));
-        bytes.forEach((path, b) -> assertArrayEquals(b, now.bytes.get(path), context + ": " + path));
+        trains.forEach(
+                (path, t) ->
+                        assertEquals(
+                                t, now.trains.get(path), context + ": trainable flag of " + path));
+        bytes.forEach(
+                (path, b) -> assertArrayEquals(b, now.bytes.get(path), context + ": " + path));
         assertEquals(deltas, now.deltas, context + ": attached deltas");
         assertArrayEquals(output, now.output, context + ": output");
     }

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.function.ThrowingSupplier;
 
-/** Named pipes (FIFOs), which block a reader until a writer comes: what a reader of user files must refuse. */
+/**
+ * Named pipes (FIFOs), which block a reader until a writer comes: what a reader of user files must
+ * refuse.
+ */
 public final class Fifos {
     /** Far longer than any refusal takes; a read that blocks on a FIFO would never end. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -17,7 +20,8 @@ public final class Fifos {
     private Fifos() {}
 
     /**
-     * Replaces a file (if any) by a FIFO; the calling test is skipped where {@code mkfifo} is unavailable.
+     * Replaces a file (if any) by a FIFO; the calling test is skipped where {@code mkfifo} is
+     * unavailable.
      *
      * @param path where to make it
      * @return {@code path}

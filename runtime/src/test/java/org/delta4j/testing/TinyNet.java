@@ -52,12 +52,15 @@ public final class TinyNet extends HfBlock {
     public static float[] output(Block model, NDManager manager, NDArray x) {
         try (NDManager scratch = manager.newSubManager()) {
             NDArray input = scratch.create(x.toFloatArray(), x.getShape());
-            return model.forward(new ParameterStore(scratch, false), new NDList(input), false).head().toFloatArray();
+            return model.forward(new ParameterStore(scratch, false), new NDList(input), false)
+                    .head()
+                    .toFloatArray();
         }
     }
 
     @Override
-    protected NDList compute(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
+    protected NDList compute(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
         return head.forward(ps, layers.forward(ps, inputs, training), training);
     }
 
@@ -71,7 +74,8 @@ public final class TinyNet extends HfBlock {
         private final List<Child> items = List.of(child("0", new Layer()), child("1", new Layer()));
 
         @Override
-        protected NDList compute(ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
+        protected NDList compute(
+                ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
             for (Child c : items) {
                 x = c.forward(ps, x, training);
             }
@@ -91,8 +95,13 @@ public final class TinyNet extends HfBlock {
         private final Child norm = child("norm", new LayerNorm(WIDTH, 1e-5f));
 
         @Override
-        protected NDList compute(ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
-            NDList h = fc2.forward(ps, new NDList(Activation.gelu(fc1.forward(ps, x, training).head())), training);
+        protected NDList compute(
+                ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
+            NDList h =
+                    fc2.forward(
+                            ps,
+                            new NDList(Activation.gelu(fc1.forward(ps, x, training).head())),
+                            training);
             return norm.forward(ps, new NDList(h.head().add(x.head())), training);
         }
 

@@ -32,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Freezing holds through DJL's Trainer, including DJL's unfreezing of loaded models. */
 class FrozenTrainingTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void frozenParametersStayBitIdenticalAndDeltasTrain() throws Exception {
@@ -52,16 +51,21 @@ class FrozenTrainingTest {
             TinyNet net = new TinyNet();
             model.setBlock(net);
             net.initialize(model.getNDManager(), model.getDataType(), input);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(new MeanSquaredError())
-                    .optOptimizer(Optimizer.adam().build());
+            DefaultTrainingConfig config =
+                    new DefaultTrainingConfig(new MeanSquaredError())
+                            .optOptimizer(Optimizer.adam().build());
             try (Trainer trainer = model.newTrainer(config)) {
                 NDManager m = trainer.getManager();
                 int[] live = new int[8];
                 for (int i = 0; i < live.length; i++) {
-                    ScopedStep.run(trainer, new NDList(m.randomNormal(input)), new NDList(m.randomNormal(new Shape(4, 3, 3))));
+                    ScopedStep.run(
+                            trainer,
+                            new NDList(m.randomNormal(input)),
+                            new NDList(m.randomNormal(new Shape(4, 3, 3))));
                     live[i] = model.getNDManager().getManagedArrays().size();
                 }
-                // The first steps create the optimiser's state; after that every step frees all it made.
+                // The first steps create the optimiser's state; after that every step frees all it
+                // made.
                 assertEquals(live[2], live[7], Arrays.toString(live));
             }
         }
@@ -78,39 +82,56 @@ class FrozenTrainingTest {
                 model.load(dir, "tiny");
                 assertTrue(Files.exists(dir.resolve("tiny-0000.params")));
             }
-            Tuning tuning = TuningSpec.builder()
-                    .add(AdapterSpec.builder().modules("fc2").bottleneck(4).build())
-                    .add(LoraSpec.builder().modules("fc1").r(2).build())
-                    .freeze(FreezeSpec.builder().build())
-                    .build().attach(net);
-            Map<String, Parameter> frozen = new java.util.LinkedHashMap<>(ModuleTree.of(net).parameters());
+            Tuning tuning =
+                    TuningSpec.builder()
+                            .add(AdapterSpec.builder().modules("fc2").bottleneck(4).build())
+                            .add(LoraSpec.builder().modules("fc1").r(2).build())
+                            .freeze(FreezeSpec.builder().build())
+                            .build()
+                            .attach(net);
+            Map<String, Parameter> frozen =
+                    new java.util.LinkedHashMap<>(ModuleTree.of(net).parameters());
             Map<String, Parameter> deltas = tuning.deltaParameters();
             frozen.keySet().removeAll(deltas.keySet());
             Map<String, float[]> frozenBefore = Arrays2.snapshot(frozen);
             Map<String, float[]> deltasBefore = Arrays2.snapshot(deltas);
 
-            DefaultTrainingConfig config = new DefaultTrainingConfig(new MeanSquaredError())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.05f)).build())
-                    .addTrainingListeners(tuning.freezeGuard());
+            DefaultTrainingConfig config =
+                    new DefaultTrainingConfig(new MeanSquaredError())
+                            .optOptimizer(
+                                    Optimizer.adam()
+                                            .optLearningRateTracker(Tracker.fixed(0.05f))
+                                            .build())
+                            .addTrainingListeners(tuning.freezeGuard());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(input);
                 NDManager m = trainer.getManager();
                 for (int i = 0; i < 5; i++) {
-                    ScopedStep.run(trainer, new NDList(m.randomNormal(input)), new NDList(m.randomNormal(new Shape(4, 3, 3))));
+                    ScopedStep.run(
+                            trainer,
+                            new NDList(m.randomNormal(input)),
+                            new NDList(m.randomNormal(new Shape(4, 3, 3))));
                 }
             }
-            frozen.forEach((k, p) -> {
-                assertFalse(p.requiresGradient(), k);
-                assertArrayEquals(frozenBefore.get(k), p.getArray().toFloatArray(), k);
-            });
-            deltas.forEach((k, p) -> {
-                assertTrue(p.requiresGradient(), k);
-                assertFalse(Arrays.equals(deltasBefore.get(k), p.getArray().toFloatArray()), k + " did not train");
-            });
+            frozen.forEach(
+                    (k, p) -> {
+                        assertFalse(p.requiresGradient(), k);
+                        assertArrayEquals(frozenBefore.get(k), p.getArray().toFloatArray(), k);
+                    });
+            deltas.forEach(
+                    (k, p) -> {
+                        assertTrue(p.requiresGradient(), k);
+                        assertFalse(
+                                Arrays.equals(deltasBefore.get(k), p.getArray().toFloatArray()),
+                                k + " did not train");
+                    });
         }
     }
 
-    /** Mean squared error from native ops only (DJL's L2Loss multiplies by a Java-held scalar; see Functional.times). */
+    /**
+     * Mean squared error from native ops only (DJL's L2Loss multiplies by a Java-held scalar; see
+     * Functional.times).
+     */
     private static final class MeanSquaredError extends Loss {
         MeanSquaredError() {
             super("MeanSquaredError");

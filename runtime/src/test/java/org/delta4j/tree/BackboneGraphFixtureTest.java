@@ -15,12 +15,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The structure graph of a plain backbone is bigmodelvis's, character for character. */
 class BackboneGraphFixtureTest {
     @ParameterizedTest
-    @ValueSource(strings = {"bart_for_conditional_generation", "bert", "t5_for_conditional_generation"})
+    @ValueSource(
+            strings = {"bart_for_conditional_generation", "bert", "t5_for_conditional_generation"})
     void graphEqualsOpenDeltas(String model) throws Exception {
         Path expected = Fixtures.openDelta("_backbone_graphs").resolve(model + ".txt");
         try (NDManager manager = NDManager.newBaseManager()) {
-            String actual = StructureGraph.of(HfModels.load(Fixtures.model(model), manager), Set.of()).toString();
-            assertEquals(Files.readString(expected, StandardCharsets.UTF_8).strip(), actual.strip());
+            String actual =
+                    StructureGraph.of(HfModels.load(Fixtures.model(model), manager), Set.of())
+                            .toString();
+            assertEquals(
+                    Files.readString(expected, StandardCharsets.UTF_8).strip(), actual.strip());
         }
     }
 }

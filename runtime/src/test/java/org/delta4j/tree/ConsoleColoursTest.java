@@ -18,7 +18,8 @@ class ConsoleColoursTest {
     void noColorTurnsThemOffEvenWhenForced() {
         assertFalse(ConsoleColours.enabled(true, Map.of("NO_COLOR", "1")));
         assertFalse(ConsoleColours.enabled(true, Map.of("NO_COLOR", "1", "CLICOLOR_FORCE", "1")));
-        assertTrue(ConsoleColours.enabled(true, Map.of("NO_COLOR", "")), "an empty NO_COLOR is unset");
+        assertTrue(
+                ConsoleColours.enabled(true, Map.of("NO_COLOR", "")), "an empty NO_COLOR is unset");
     }
 
     @Test

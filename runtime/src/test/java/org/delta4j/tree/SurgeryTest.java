@@ -37,19 +37,25 @@ class SurgeryTest {
         UserBlock() {
             proj = addChildBlock("proj", Linear.builder().setUnits(6).build());
             norm = addChildBlock("norm", LayerNorm.builder().build());
-            mlp = addChildBlock("mlp", new SequentialBlock()
-                    .add(Linear.builder().setUnits(6).build())
-                    .add(Activation::relu)
-                    .add(Linear.builder().setUnits(6).build()));
+            mlp =
+                    addChildBlock(
+                            "mlp",
+                            new SequentialBlock()
+                                    .add(Linear.builder().setUnits(6).build())
+                                    .add(Activation::relu)
+                                    .add(Linear.builder().setUnits(6).build()));
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
-            return mlp.forward(ps, norm.forward(ps, proj.forward(ps, x, training), training), training);
+        protected NDList forwardInternal(
+                ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
+            return mlp.forward(
+                    ps, norm.forward(ps, proj.forward(ps, x, training), training), training);
         }
 
         @Override
-        protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        protected void initializeChildBlocks(
+                NDManager manager, DataType dataType, Shape... inputShapes) {
             proj.initialize(manager, dataType, inputShapes);
             Shape[] s = proj.getOutputShapes(inputShapes);
             norm.initialize(manager, dataType, s);
@@ -71,12 +77,14 @@ class SurgeryTest {
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
+        protected NDList forwardInternal(
+                ParameterStore ps, NDList x, boolean training, PairList<String, Object> p) {
             return fc.forward(ps, x, training);
         }
 
         @Override
-        protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        protected void initializeChildBlocks(
+                NDManager manager, DataType dataType, Shape... inputShapes) {
             fc.initialize(manager, dataType, inputShapes);
         }
 
@@ -98,9 +106,19 @@ class SurgeryTest {
             UserBlock b = new UserBlock();
             b.initialize(m, DataType.FLOAT32, new Shape(2, 5));
             ModuleTree tree = ModuleTree.of(b);
-            assertEquals(List.of("", "proj", "norm", "mlp", "mlp.0", "mlp.1", "mlp.2"), tree.paths());
-            assertEquals(List.of("proj.weight", "proj.bias", "norm.weight", "norm.bias",
-                    "mlp.0.weight", "mlp.0.bias", "mlp.2.weight", "mlp.2.bias"), List.copyOf(tree.parameters().keySet()));
+            assertEquals(
+                    List.of("", "proj", "norm", "mlp", "mlp.0", "mlp.1", "mlp.2"), tree.paths());
+            assertEquals(
+                    List.of(
+                            "proj.weight",
+                            "proj.bias",
+                            "norm.weight",
+                            "norm.bias",
+                            "mlp.0.weight",
+                            "mlp.0.bias",
+                            "mlp.2.weight",
+                            "mlp.2.bias"),
+                    List.copyOf(tree.parameters().keySet()));
         }
     }
 
@@ -110,12 +128,23 @@ class SurgeryTest {
             UserBlock b = new UserBlock();
             b.initialize(m, DataType.FLOAT32, new Shape(2, 5));
             NDArray x = m.randomNormal(new Shape(2, 5));
-            float[] base = b.forward(new ParameterStore(m, false), new NDList(x), false).head().toFloatArray();
+            float[] base =
+                    b.forward(new ParameterStore(m, false), new NDList(x), false)
+                            .head()
+                            .toFloatArray();
             Linear original = b.proj;
-            Tuning t = TuningSpec.builder().add(LoraSpec.builder().modules("proj", "mlp.0").r(2).build()).build().attach(b);
+            Tuning t =
+                    TuningSpec.builder()
+                            .add(LoraSpec.builder().modules("proj", "mlp.0").r(2).build())
+                            .build()
+                            .attach(b);
             assertTrue(b.proj instanceof LinearDeltaHost);
             assertSame(b.proj, b.getChildren().get("01proj"));
-            assertArrayEquals(base, b.forward(new ParameterStore(m, false), new NDList(x), false).head().toFloatArray());
+            assertArrayEquals(
+                    base,
+                    b.forward(new ParameterStore(m, false), new NDList(x), false)
+                            .head()
+                            .toFloatArray());
             assertTrue(ModuleTree.of(b).parameters().containsKey("mlp.0.lora.lora_B"));
             t.detach();
             assertSame(original, b.proj);
@@ -129,10 +158,18 @@ class SurgeryTest {
             StrictParent p = new StrictParent();
             p.initialize(m, DataType.FLOAT32, new Shape(2, 3));
             StrictLinear before = p.fc;
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                    TuningSpec.builder().add(LoraSpec.builder().modules("fc").build()).build().attach(p));
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () ->
+                                    TuningSpec.builder()
+                                            .add(LoraSpec.builder().modules("fc").build())
+                                            .build()
+                                            .attach(p));
             assertTrue(e.getMessage().contains("StrictParent.fc"), e.getMessage());
-            assertTrue(e.getMessage().contains("Declare the field as ai.djl.nn.Block"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("Declare the field as ai.djl.nn.Block"),
+                    e.getMessage());
             assertSame(before, p.fc);
             assertSame(before, p.getChildren().get("01fc"));
         }

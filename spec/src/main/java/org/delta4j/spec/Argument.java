@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One argument of a delta method (or of the freeze), declared once for every side: its Java name (the annotation
- * attribute and the builder setter), its key in OpenDelta's config, its type, its default, the rule its values must
- * satisfy and what it means. The annotation's default, the runtime builder's default and the checkpoint config's
- * fallback all come from here (the annotation's literal default is pinned to it by a test).
+ * One argument of a delta method (or of the freeze), declared once for every side: its Java name
+ * (the annotation attribute and the builder setter), its key in OpenDelta's config, its type, its
+ * default, the rule its values must satisfy and what it means. The annotation's default, the
+ * runtime builder's default and the checkpoint config's fallback all come from here (the
+ * annotation's literal default is pinned to it by a test).
  *
- * @param <T> the type of its values: {@link Integer}, {@link Double}, {@link Boolean}, {@link String} or
- *     {@code List<String>}
+ * @param <T> the type of its values: {@link Integer}, {@link Double}, {@link Boolean}, {@link
+ *     String} or {@code List<String>}
  */
 public final class Argument<T> implements ConfigEntry {
     private final String name;
@@ -21,7 +22,13 @@ public final class Argument<T> implements ConfigEntry {
     private final ArgumentRule rule;
     private final String meaning;
 
-    private Argument(String name, String key, ValueType type, T defaultValue, ArgumentRule rule, String meaning) {
+    private Argument(
+            String name,
+            String key,
+            ValueType type,
+            T defaultValue,
+            ArgumentRule rule,
+            String meaning) {
         this.name = Objects.requireNonNull(name, "name");
         this.key = Objects.requireNonNull(key, "key");
         this.type = type;
@@ -38,8 +45,8 @@ public final class Argument<T> implements ConfigEntry {
      * @param meaning what it sets, as a noun phrase, such as {@code the rank}
      * @return an {@code int} argument
      */
-    public static Argument<Integer> integer(String name, String key, int defaultValue, ArgumentRule rule,
-            String meaning) {
+    public static Argument<Integer> integer(
+            String name, String key, int defaultValue, ArgumentRule rule, String meaning) {
         return new Argument<>(name, key, ValueType.INT, defaultValue, rule, meaning);
     }
 
@@ -51,8 +58,8 @@ public final class Argument<T> implements ConfigEntry {
      * @param meaning what it sets
      * @return a {@code double} argument
      */
-    public static Argument<Double> number(String name, String key, double defaultValue, ArgumentRule rule,
-            String meaning) {
+    public static Argument<Double> number(
+            String name, String key, double defaultValue, ArgumentRule rule, String meaning) {
         return new Argument<>(name, key, ValueType.DOUBLE, defaultValue, rule, meaning);
     }
 
@@ -63,8 +70,10 @@ public final class Argument<T> implements ConfigEntry {
      * @param meaning what it sets; every value is valid
      * @return a {@code boolean} argument
      */
-    public static Argument<Boolean> flag(String name, String key, boolean defaultValue, String meaning) {
-        return new Argument<>(name, key, ValueType.BOOLEAN, defaultValue, ArgumentRule.ANY, meaning);
+    public static Argument<Boolean> flag(
+            String name, String key, boolean defaultValue, String meaning) {
+        return new Argument<>(
+                name, key, ValueType.BOOLEAN, defaultValue, ArgumentRule.ANY, meaning);
     }
 
     /**
@@ -75,8 +84,8 @@ public final class Argument<T> implements ConfigEntry {
      * @param meaning what it sets
      * @return a {@code String} argument
      */
-    public static Argument<String> string(String name, String key, String defaultValue, ArgumentRule rule,
-            String meaning) {
+    public static Argument<String> string(
+            String name, String key, String defaultValue, ArgumentRule rule, String meaning) {
         return new Argument<>(name, key, ValueType.STRING, defaultValue, rule, meaning);
     }
 
@@ -88,12 +97,15 @@ public final class Argument<T> implements ConfigEntry {
      * @param meaning what it sets
      * @return a {@code String[]} argument, whose values are unmodifiable lists
      */
-    public static Argument<List<String>> strings(String name, String key, List<String> defaultValue,
-            ArgumentRule rule, String meaning) {
-        return new Argument<>(name, key, ValueType.STRINGS, List.copyOf(defaultValue), rule, meaning);
+    public static Argument<List<String>> strings(
+            String name, String key, List<String> defaultValue, ArgumentRule rule, String meaning) {
+        return new Argument<>(
+                name, key, ValueType.STRINGS, List.copyOf(defaultValue), rule, meaning);
     }
 
-    /** @return the Java name: the annotation attribute's and the builder setter's, such as {@code r} */
+    /**
+     * @return the Java name: the annotation attribute's and the builder setter's, such as {@code r}
+     */
     public String name() {
         return name;
     }
@@ -103,17 +115,23 @@ public final class Argument<T> implements ConfigEntry {
         return key;
     }
 
-    /** @return its type */
+    /**
+     * @return its type
+     */
     public ValueType type() {
         return type;
     }
 
-    /** @return its default */
+    /**
+     * @return its default
+     */
     public T defaultValue() {
         return defaultValue;
     }
 
-    /** @return the rule its values (for {@link ValueType#STRINGS}: each element) must satisfy */
+    /**
+     * @return the rule its values (for {@link ValueType#STRINGS}: each element) must satisfy
+     */
     public ArgumentRule rule() {
         return rule;
     }
@@ -123,7 +141,10 @@ public final class Argument<T> implements ConfigEntry {
         return meaning;
     }
 
-    /** @return its meaning followed by the range its rule accepts, such as {@code the rank, at least 1} */
+    /**
+     * @return its meaning followed by the range its rule accepts, such as {@code the rank, at least
+     *     1}
+     */
     public String description() {
         return rule.range().isEmpty() ? meaning : meaning + ", " + rule.range();
     }
@@ -139,8 +160,8 @@ public final class Argument<T> implements ConfigEntry {
     @SuppressWarnings("unchecked")
     public T check(Object value) {
         if (!type.valueClass().isInstance(value)) {
-            throw new IllegalArgumentException("argument \"" + name + "\" must be a " + type.javaName() + ", not "
-                    + value);
+            throw new IllegalArgumentException(
+                    "argument \"" + name + "\" must be a " + type.javaName() + ", not " + value);
         }
         if (type != ValueType.STRINGS) {
             rule.check(name, value);

@@ -3,11 +3,12 @@ package org.delta4j.spec;
 import java.util.Objects;
 
 /**
- * The rule an argument's values must satisfy: one of {@link ArgumentRules}, with the range it accepts in words.
- * The processor checks annotation values with it and the runtime's builders check values set in code with it.
+ * The rule an argument's values must satisfy: one of {@link ArgumentRules}, with the range it
+ * accepts in words. The processor checks annotation values with it and the runtime's builders check
+ * values set in code with it.
  *
- * @param range what it accepts, as a phrase appended to an argument's meaning, such as {@code at least 1}; empty
- *     when the meaning says it all
+ * @param range what it accepts, as a phrase appended to an argument's meaning, such as {@code at
+ *     least 1}; empty when the meaning says it all
  * @param check the check; for {@link ValueType#STRINGS} it checks each element
  */
 public record ArgumentRule(String range, Check check) {
@@ -23,23 +24,31 @@ public record ArgumentRule(String range, Check check) {
     }
 
     /** Accepts every value. */
-    public static final ArgumentRule ANY = new ArgumentRule("", (name, value) -> { });
+    public static final ArgumentRule ANY = new ArgumentRule("", (name, value) -> {});
 
     /** An integer of at least 1. */
     public static final ArgumentRule AT_LEAST_ONE =
-            new ArgumentRule("at least 1", (name, value) -> ArgumentRules.atLeastOne(name, (Integer) value));
+            new ArgumentRule(
+                    "at least 1", (name, value) -> ArgumentRules.atLeastOne(name, (Integer) value));
 
     /** A finite number greater than 0. */
     public static final ArgumentRule POSITIVE =
-            new ArgumentRule("greater than 0", (name, value) -> ArgumentRules.positive(name, (Double) value));
+            new ArgumentRule(
+                    "greater than 0",
+                    (name, value) -> ArgumentRules.positive(name, (Double) value));
 
     /** A probability in [0, 1). */
     public static final ArgumentRule PROBABILITY =
-            new ArgumentRule("in [0, 1)", (name, value) -> ArgumentRules.dropout(name, (Double) value));
+            new ArgumentRule(
+                    "in [0, 1)", (name, value) -> ArgumentRules.dropout(name, (Double) value));
 
     /** One of the adapter non-linearities, {@link ArgumentRules#NON_LINEARITIES}. */
-    public static final ArgumentRule NON_LINEARITY = new ArgumentRule("", (name, value) ->
-            ArgumentRules.oneOf(name, (String) value, ArgumentRules.NON_LINEARITIES));
+    public static final ArgumentRule NON_LINEARITY =
+            new ArgumentRule(
+                    "",
+                    (name, value) ->
+                            ArgumentRules.oneOf(
+                                    name, (String) value, ArgumentRules.NON_LINEARITIES));
 
     /** A module pattern, {@link ModulePattern#parse}. */
     public static final ArgumentRule MODULE_PATTERN =

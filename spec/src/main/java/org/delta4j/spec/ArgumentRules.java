@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Value ranges of the delta methods' arguments. The processor checks annotation values with these, and the runtime's
- * builders check values set in code with the same methods.
+ * Value ranges of the delta methods' arguments. The processor checks annotation values with these,
+ * and the runtime's builders check values set in code with the same methods.
  */
 public final class ArgumentRules {
     /** The adapter non-linearities, by OpenDelta's names. */
@@ -21,18 +21,67 @@ public final class ArgumentRules {
     private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9_]*");
 
     /** Java's keywords and literals that a lower-case name could spell. */
-    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
-            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
-            "false", "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
-            "interface", "long", "native", "new", "null", "package", "private", "protected", "public", "return",
-            "short", "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws",
-            "transient", "true", "try", "void", "volatile", "while");
+    private static final Set<String> KEYWORDS =
+            Set.of(
+                    "abstract",
+                    "assert",
+                    "boolean",
+                    "break",
+                    "byte",
+                    "case",
+                    "catch",
+                    "char",
+                    "class",
+                    "const",
+                    "continue",
+                    "default",
+                    "do",
+                    "double",
+                    "else",
+                    "enum",
+                    "extends",
+                    "false",
+                    "final",
+                    "finally",
+                    "float",
+                    "for",
+                    "goto",
+                    "if",
+                    "implements",
+                    "import",
+                    "instanceof",
+                    "int",
+                    "interface",
+                    "long",
+                    "native",
+                    "new",
+                    "null",
+                    "package",
+                    "private",
+                    "protected",
+                    "public",
+                    "return",
+                    "short",
+                    "static",
+                    "strictfp",
+                    "super",
+                    "switch",
+                    "synchronized",
+                    "this",
+                    "throw",
+                    "throws",
+                    "transient",
+                    "true",
+                    "try",
+                    "void",
+                    "volatile",
+                    "while");
 
     private ArgumentRules() {}
 
     /**
-     * Requires a delta name that can prefix generated Java members: an ASCII identifier starting with a lower-case
-     * letter, not a keyword.
+     * Requires a delta name that can prefix generated Java members: an ASCII identifier starting
+     * with a lower-case letter, not a keyword.
      *
      * @param name the name
      * @return the name
@@ -91,7 +140,8 @@ public final class ArgumentRules {
     }
 
     /**
-     * Requires a freeze exclude entry to be the keyword {@value #FREEZE_DELTAS} or a valid module pattern.
+     * Requires a freeze exclude entry to be the keyword {@value #FREEZE_DELTAS} or a valid module
+     * pattern.
      *
      * @param entry the entry
      * @return the entry
@@ -111,7 +161,8 @@ public final class ArgumentRules {
      * @param value its value
      * @param choices the accepted values
      * @return the value
-     * @throws SpecException tagged {@link Problem#UNKNOWN_CHOICE}, with the closest choice where one is close
+     * @throws SpecException tagged {@link Problem#UNKNOWN_CHOICE}, with the closest choice where
+     *     one is close
      */
     public static String oneOf(String name, String value, Collection<String> choices) {
         if (!choices.contains(value)) {

@@ -3,14 +3,18 @@ package org.delta4j.spec;
 import java.util.Map;
 
 /**
- * One key of a delta method's checkpoint config, as OpenDelta writes it: an {@link Argument}'s value, or a value
- * that OpenDelta records and delta4j fixes ({@link FixedValue}).
+ * One key of a delta method's checkpoint config, as OpenDelta writes it: an {@link Argument}'s
+ * value, or a value that OpenDelta records and delta4j fixes ({@link FixedValue}).
  */
 public sealed interface ConfigEntry permits Argument, FixedValue {
-    /** @return the config key, such as {@code lora_r} */
+    /**
+     * @return the config key, such as {@code lora_r}
+     */
     String key();
 
-    /** @return what it sets, as a noun phrase */
+    /**
+     * @return what it sets, as a noun phrase
+     */
     String meaning();
 
     /**

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A config key OpenDelta records that delta4j does not let change, such as Compacter's {@code factorized_phm}:
- * written as it is so OpenDelta reads the same method back.
+ * A config key OpenDelta records that delta4j does not let change, such as Compacter's {@code
+ * factorized_phm}: written as it is so OpenDelta reads the same method back.
  *
  * @param key the config key
  * @param value the value it always has

@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything delta4j knows about one delta method, in one place: its names, its annotation and runtime spec type,
- * how it chooses modules and the rule each must satisfy, its default modules, its arguments and its checkpoint
- * config. The processor's annotation table, the runtime builders' defaults and checks, the spec's config
- * ({@code DeltaSpec.arguments()}), the config-to-spec factory and {@code docs/methods.md} all derive from it. Each
- * method declares one, in its own class, and {@link Method} lists them.
+ * Everything delta4j knows about one delta method, in one place: its names, its annotation and
+ * runtime spec type, how it chooses modules and the rule each must satisfy, its default modules,
+ * its arguments and its checkpoint config. The processor's annotation table, the runtime builders'
+ * defaults and checks, the spec's config ({@code DeltaSpec.arguments()}), the config-to-spec
+ * factory and {@code docs/methods.md} all derive from it. Each method declares one, in its own
+ * class, and {@link Method} lists them.
  */
 public final class MethodDeclaration {
     private final String id;
@@ -42,70 +43,99 @@ public final class MethodDeclaration {
     }
 
     /**
-     * @param id OpenDelta's name for the method, such as {@code lora}; also its layers' name unless set
-     * @return a builder: targeting {@link Targeting#MODULES}, rule {@link ModuleRule#ANY}, no default modules, no
-     *     arguments, and a config of the arguments in their order
+     * @param id OpenDelta's name for the method, such as {@code lora}; also its layers' name unless
+     *     set
+     * @return a builder: targeting {@link Targeting#MODULES}, rule {@link ModuleRule#ANY}, no
+     *     default modules, no arguments, and a config of the arguments in their order
      */
     public static Builder builder(String id) {
         return new Builder(id);
     }
 
-    /** @return OpenDelta's name for the method, as in checkpoints: {@code lora}, {@code adapter}, ... */
+    /**
+     * @return OpenDelta's name for the method, as in checkpoints: {@code lora}, {@code adapter},
+     *     ...
+     */
     public String id() {
         return id;
     }
 
-    /** @return how messages call it, such as {@code LoRA} */
+    /**
+     * @return how messages call it, such as {@code LoRA}
+     */
     public String title() {
         return title;
     }
 
-    /** @return the name its layers get on a module, such as {@code lora} */
+    /**
+     * @return the name its layers get on a module, such as {@code lora}
+     */
     public String layerName() {
         return layerName;
     }
 
-    /** @return its annotation's simple name in {@code org.delta4j.annotations}, such as {@code Lora} */
+    /**
+     * @return its annotation's simple name in {@code org.delta4j.annotations}, such as {@code Lora}
+     */
     public String annotation() {
         return annotation;
     }
 
-    /** @return whether its annotation may be written more than once, each with a {@code name} */
+    /**
+     * @return whether its annotation may be written more than once, each with a {@code name}
+     */
     public boolean repeatable() {
         return repeatable;
     }
 
-    /** @return the package of its runtime spec type, such as {@code org.delta4j.delta.lora} */
+    /**
+     * @return the package of its runtime spec type, such as {@code org.delta4j.delta.lora}
+     */
     public String runtimePackage() {
         return runtimePackage;
     }
 
-    /** @return its runtime spec type's simple name: the annotation's with {@code Spec}, such as {@code LoraSpec} */
+    /**
+     * @return its runtime spec type's simple name: the annotation's with {@code Spec}, such as
+     *     {@code LoraSpec}
+     */
     public String specType() {
         return annotation + "Spec";
     }
 
-    /** @return how it chooses its modules */
+    /**
+     * @return how it chooses its modules
+     */
     public Targeting targeting() {
         return targeting;
     }
 
-    /** @return the rule each module it modifies must satisfy */
+    /**
+     * @return the rule each module it modifies must satisfy
+     */
     public ModuleRule rule() {
         return rule;
     }
 
-    /** @return the modules it modifies when a spec names none, in unified names; empty for soft prompts */
+    /**
+     * @return the modules it modifies when a spec names none, in unified names; empty for soft
+     *     prompts
+     */
     public List<String> defaultModules() {
         return defaultModules;
     }
 
-    /** @return its own arguments (not the module patterns and exclusions), in the annotation's order */
+    /**
+     * @return its own arguments (not the module patterns and exclusions), in the annotation's order
+     */
     public List<Argument<?>> arguments() {
         return arguments;
     }
 
-    /** @return its checkpoint config's keys, in OpenDelta's order: every argument and the fixed values */
+    /**
+     * @return its checkpoint config's keys, in OpenDelta's order: every argument and the fixed
+     *     values
+     */
     public List<ConfigEntry> config() {
         return config;
     }
@@ -122,7 +152,10 @@ public final class MethodDeclaration {
         return Collections.unmodifiableMap(m);
     }
 
-    /** @return a new, modifiable map of every argument's default, by argument name, in the annotation's order */
+    /**
+     * @return a new, modifiable map of every argument's default, by argument name, in the
+     *     annotation's order
+     */
     public Map<String, Object> defaults() {
         Map<String, Object> m = new LinkedHashMap<>();
         for (Argument<?> a : arguments) {
@@ -160,7 +193,8 @@ public final class MethodDeclaration {
         }
 
         /**
-         * @param layerName the name its layers get, when not its id (Compacter's is {@code compactor})
+         * @param layerName the name its layers get, when not its id (Compacter's is {@code
+         *     compactor})
          * @return this builder
          */
         public Builder layerName(String layerName) {
@@ -237,8 +271,13 @@ public final class MethodDeclaration {
                 List<ConfigEntry> inConfig = new ArrayList<>(config);
                 inConfig.removeIf(e -> e instanceof FixedValue);
                 if (inConfig.size() != arguments.size() || !inConfig.containsAll(arguments)) {
-                    throw new IllegalStateException("the config of " + id + " must hold every argument once: "
-                            + arguments + ", not " + inConfig);
+                    throw new IllegalStateException(
+                            "the config of "
+                                    + id
+                                    + " must hold every argument once: "
+                                    + arguments
+                                    + ", not "
+                                    + inConfig);
                 }
             }
             return new MethodDeclaration(this);

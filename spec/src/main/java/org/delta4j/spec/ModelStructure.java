@@ -8,21 +8,25 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A model's structure without its weights: every module path with its type and its directly owned parameters'
- * shapes. The runtime exports it from any model; the annotation processor reads it to check patterns at compile
- * time. The JSON form is stable and documented in the README.
+ * A model's structure without its weights: every module path with its type and its directly owned
+ * parameters' shapes. The runtime exports it from any model; the annotation processor reads it to
+ * check patterns at compile time. The JSON form is stable and documented in the README.
  *
- * <p>Optional fields, which older files lack and readers must do without: per module, its unified names
- * ({@code "unified"}, OpenDelta's common structure, such as {@code encoder.block.0.attn.q}) and the sizes of its
- * first input and output where the runtime knows them ({@code "in"}, {@code "out"}); per model, the path of the
- * encoder that a soft prompt goes on ({@code "encoder"}), set only for encoder-decoder models that expose their
- * input embeddings. Absent fields are not written.
+ * <p>Optional fields, which older files lack and readers must do without: per module, its unified
+ * names ({@code "unified"}, OpenDelta's common structure, such as {@code encoder.block.0.attn.q})
+ * and the sizes of its first input and output where the runtime knows them ({@code "in"}, {@code
+ * "out"}); per model, the path of the encoder that a soft prompt goes on ({@code "encoder"}), set
+ * only for encoder-decoder models that expose their input embeddings. Absent fields are not
+ * written.
  */
 public final class ModelStructure {
     /** The format tag written into every structure file. */
     public static final String FORMAT = "delta4j-structure/1";
 
-    /** One module: its dotted path ({@code ""} for the root), its type, and its own parameters' shapes. */
+    /**
+     * One module: its dotted path ({@code ""} for the root), its type, and its own parameters'
+     * shapes.
+     */
     public static final class Module {
         private final String path;
         private final String type;
@@ -36,7 +40,8 @@ public final class ModelStructure {
          *
          * @param path the dotted path, {@code ""} for the root
          * @param type the module type, such as {@code Linear}
-         * @param parameters the directly owned parameters by local name, with their shapes, in order
+         * @param parameters the directly owned parameters by local name, with their shapes, in
+         *     order
          */
         public Module(String path, String type, Map<String, long[]> parameters) {
             this(path, type, List.of(), OptionalLong.empty(), OptionalLong.empty(), parameters);
@@ -45,12 +50,19 @@ public final class ModelStructure {
         /**
          * @param path the dotted path, {@code ""} for the root
          * @param type the module type, such as {@code Linear}
-         * @param unified its unified names, none when the model has no common structure or it is not mapped
+         * @param unified its unified names, none when the model has no common structure or it is
+         *     not mapped
          * @param in the size of its first input's last axis, when known
          * @param out the size of its first output's last axis, when known
-         * @param parameters the directly owned parameters by local name, with their shapes, in order
+         * @param parameters the directly owned parameters by local name, with their shapes, in
+         *     order
          */
-        public Module(String path, String type, List<String> unified, OptionalLong in, OptionalLong out,
+        public Module(
+                String path,
+                String type,
+                List<String> unified,
+                OptionalLong in,
+                OptionalLong out,
                 Map<String, long[]> parameters) {
             this.path = Objects.requireNonNull(path, "path");
             this.type = Objects.requireNonNull(type, "type");
@@ -60,43 +72,58 @@ public final class ModelStructure {
             this.parameters = new LinkedHashMap<>(parameters);
         }
 
-        /** @return the dotted path, {@code ""} for the root */
+        /**
+         * @return the dotted path, {@code ""} for the root
+         */
         public String path() {
             return path;
         }
 
-        /** @return the last path component, {@code ""} for the root */
+        /**
+         * @return the last path component, {@code ""} for the root
+         */
         public String name() {
             return path.substring(path.lastIndexOf('.') + 1);
         }
 
-        /** @return the module type, such as {@code Linear} */
+        /**
+         * @return the module type, such as {@code Linear}
+         */
         public String type() {
             return type;
         }
 
-        /** @return its unified names, such as {@code encoder.block.0.attn.q}; empty when it has none */
+        /**
+         * @return its unified names, such as {@code encoder.block.0.attn.q}; empty when it has none
+         */
         public List<String> unified() {
             return unified == null ? List.of() : unified;
         }
 
-        /** @return the size of its first input's last axis, when the file records it */
+        /**
+         * @return the size of its first input's last axis, when the file records it
+         */
         public OptionalLong in() {
             return in == null ? OptionalLong.empty() : OptionalLong.of(in);
         }
 
-        /** @return the size of its first output's last axis, when the file records it */
+        /**
+         * @return the size of its first output's last axis, when the file records it
+         */
         public OptionalLong out() {
             return out == null ? OptionalLong.empty() : OptionalLong.of(out);
         }
 
-        /** @return the directly owned parameters by local name, with their shapes */
+        /**
+         * @return the directly owned parameters by local name, with their shapes
+         */
         public Map<String, long[]> parameters() {
             return parameters;
         }
     }
 
-    // Assigned in the constructor, not initialised here: a constant initialiser would make javac inline FORMAT for
+    // Assigned in the constructor, not initialised here: a constant initialiser would make javac
+    // inline FORMAT for
     // every read, and files of another format would pass the check.
     private final String format;
     private final String name;
@@ -118,7 +145,8 @@ public final class ModelStructure {
     /**
      * @param name the model's name, such as {@code facebook/bart-base}
      * @param modelClass the model class, such as {@code BartModel}
-     * @param encoder the path of the encoder a soft prompt goes on, or {@code null} when the model has none
+     * @param encoder the path of the encoder a soft prompt goes on, or {@code null} when the model
+     *     has none
      * @param modules every module in tree order, the root first
      */
     public ModelStructure(String name, String modelClass, String encoder, List<Module> modules) {
@@ -129,35 +157,46 @@ public final class ModelStructure {
         this.modules = List.copyOf(modules);
     }
 
-    /** @return the format tag: {@link #FORMAT}, or what a file read by {@link StructureJson} gave */
+    /**
+     * @return the format tag: {@link #FORMAT}, or what a file read by {@link StructureJson} gave
+     */
     String format() {
         return format;
     }
 
-    /** @return the model's name */
+    /**
+     * @return the model's name
+     */
     public String name() {
         return name;
     }
 
-    /** @return the model class */
+    /**
+     * @return the model class
+     */
     public String modelClass() {
         return modelClass;
     }
 
     /**
-     * @return where a soft prompt goes: the encoder's path in an encoder-decoder model, {@code ""} (the root) in a
-     *     model that takes its prompt at the root, {@code null} when the model takes none
+     * @return where a soft prompt goes: the encoder's path in an encoder-decoder model, {@code ""}
+     *     (the root) in a model that takes its prompt at the root, {@code null} when the model
+     *     takes none
      */
     public String encoder() {
         return encoder;
     }
 
-    /** @return every module in tree order, the root first */
+    /**
+     * @return every module in tree order, the root first
+     */
     public List<Module> modules() {
         return modules;
     }
 
-    /** @return every module path in tree order, the root ({@code ""}) first */
+    /**
+     * @return every module path in tree order, the root ({@code ""}) first
+     */
     public List<String> paths() {
         List<String> paths = new ArrayList<>(modules.size());
         for (Module m : modules) {
@@ -166,7 +205,9 @@ public final class ModelStructure {
         return paths;
     }
 
-    /** @return the unified names of the modules that have some, by path, in tree order */
+    /**
+     * @return the unified names of the modules that have some, by path, in tree order
+     */
     public Map<String, List<String>> aliases() {
         Map<String, List<String>> aliases = new LinkedHashMap<>();
         for (Module m : modules) {
@@ -223,7 +264,9 @@ public final class ModelStructure {
         return dot < 0 ? "" : path.substring(0, dot);
     }
 
-    /** @return the structure as JSON */
+    /**
+     * @return the structure as JSON
+     */
     public String toJson() {
         return StructureJson.write(this);
     }

@@ -9,10 +9,12 @@ import java.util.regex.PatternSyntaxException;
  * One module pattern with OpenDelta's addressing rules.
  *
  * <ul>
- *   <li>A plain pattern matches a dotted module path that ends with it at a dot boundary: {@code fc2},
- *       {@code layers.0.fc2} and the full path all match {@code model.encoder.layers.0.fc2}; {@code c2} does not.
- *   <li>A pattern starting with {@code [r]} is a regular expression. Its leftmost match must end at the end of the
- *       path and start at the beginning of the path or right after a dot. It runs on a {@link RegexBudget}.
+ *   <li>A plain pattern matches a dotted module path that ends with it at a dot boundary: {@code
+ *       fc2}, {@code layers.0.fc2} and the full path all match {@code model.encoder.layers.0.fc2};
+ *       {@code c2} does not.
+ *   <li>A pattern starting with {@code [r]} is a regular expression. Its leftmost match must end at
+ *       the end of the path and start at the beginning of the path or right after a dot. It runs on
+ *       a {@link RegexBudget}.
  * </ul>
  */
 public final class ModulePattern {
@@ -53,12 +55,16 @@ public final class ModulePattern {
         }
     }
 
-    /** @return the pattern as written */
+    /**
+     * @return the pattern as written
+     */
     public String text() {
         return text;
     }
 
-    /** @return whether this is a {@code [r]} regular expression */
+    /**
+     * @return whether this is a {@code [r]} regular expression
+     */
     public boolean isRegex() {
         return regex != null;
     }
@@ -68,13 +74,14 @@ public final class ModulePattern {
      *
      * @param path the module path, such as {@code model.encoder.layers.0.fc2}
      * @return whether this pattern addresses it
-     * @throws SpecException tagged {@link Problem#SLOW_REGEX} when a regular expression needs more than
-     *     {@link RegexBudget#MAX_STEPS} steps on the path
+     * @throws SpecException tagged {@link Problem#SLOW_REGEX} when a regular expression needs more
+     *     than {@link RegexBudget#MAX_STEPS} steps on the path
      */
     public boolean matches(String path) {
         if (regex == null) {
             return path.endsWith(text)
-                    && (path.length() == text.length() || path.charAt(path.length() - text.length() - 1) == '.');
+                    && (path.length() == text.length()
+                            || path.charAt(path.length() - text.length() - 1) == '.');
         }
         Matcher m = RegexBudget.matcher(regex, path, "Module pattern", text);
         if (!m.find()) {

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Selects the modules a delta modifies: every path that some pattern matches (directly or through one of the
- * module's unified names) and no exclusion covers. An exclusion
- * is a module path prefix at a dot boundary ({@code lm_head} covers {@code lm_head} and {@code lm_head.x}).
- * A pattern that matches nothing is an error that names it and the closest existing names.
+ * Selects the modules a delta modifies: every path that some pattern matches (directly or through
+ * one of the module's unified names) and no exclusion covers. An exclusion is a module path prefix
+ * at a dot boundary ({@code lm_head} covers {@code lm_head} and {@code lm_head.x}). A pattern that
+ * matches nothing is an error that names it and the closest existing names.
  */
 public final class ModuleSelector {
     private final List<ModulePattern> patterns;
@@ -46,28 +46,32 @@ public final class ModuleSelector {
      * @param paths every module path of the backbone, in tree order
      * @param backboneName how to name the backbone in an error
      * @return the selected paths
-     * @throws SpecException tagged {@link Problem#UNKNOWN_MODULE} for the first pattern that matches nothing
+     * @throws SpecException tagged {@link Problem#UNKNOWN_MODULE} for the first pattern that
+     *     matches nothing
      */
     public List<String> select(List<String> paths, String backboneName) {
         return select(paths, Map.of(), backboneName);
     }
 
     /**
-     * Selects from the backbone's module paths, in their order, where a pattern may also match a module's unified
-     * names (OpenDelta's common structure: {@code attn.q}, {@code ff.w2}, ...).
+     * Selects from the backbone's module paths, in their order, where a pattern may also match a
+     * module's unified names (OpenDelta's common structure: {@code attn.q}, {@code ff.w2}, ...).
      *
      * @param paths every module path of the backbone, in tree order
      * @param aliases the unified names of the modules that have some, by path
      * @param backboneName how to name the backbone in an error
      * @return the selected paths
-     * @throws SpecException tagged {@link Problem#UNKNOWN_MODULE} for the first pattern that matches nothing
+     * @throws SpecException tagged {@link Problem#UNKNOWN_MODULE} for the first pattern that
+     *     matches nothing
      */
-    public List<String> select(List<String> paths, Map<String, List<String>> aliases, String backboneName) {
+    public List<String> select(
+            List<String> paths, Map<String, List<String>> aliases, String backboneName) {
         for (ModulePattern p : patterns) {
             if (paths.stream().noneMatch(path -> !excluded(path) && matches(p, path, aliases))) {
-                String hint = paths.stream().anyMatch(path -> matches(p, path, aliases))
-                        ? Problem.detail(Problem.ONLY_EXCLUDED, exclusions)
-                        : NameSuggestions.hint(p.text(), withAliases(paths, aliases));
+                String hint =
+                        paths.stream().anyMatch(path -> matches(p, path, aliases))
+                                ? Problem.detail(Problem.ONLY_EXCLUDED, exclusions)
+                                : NameSuggestions.hint(p.text(), withAliases(paths, aliases));
                 throw Problem.UNKNOWN_MODULE.exception(p.text(), backboneName, hint);
             }
         }
@@ -80,8 +84,10 @@ public final class ModuleSelector {
         return selected;
     }
 
-    private static boolean matches(ModulePattern p, String path, Map<String, List<String>> aliases) {
-        return p.matches(path) || aliases.getOrDefault(path, List.of()).stream().anyMatch(p::matches);
+    private static boolean matches(
+            ModulePattern p, String path, Map<String, List<String>> aliases) {
+        return p.matches(path)
+                || aliases.getOrDefault(path, List.of()).stream().anyMatch(p::matches);
     }
 
     private static List<String> withAliases(List<String> paths, Map<String, List<String>> aliases) {

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds the module names closest to a pattern that matched nothing, for "did you mean" hints. A pattern with k
- * dotted components is compared with every distinct k-component tail of the known paths, by edit distance.
+ * Finds the module names closest to a pattern that matched nothing, for "did you mean" hints. A
+ * pattern with k dotted components is compared with every distinct k-component tail of the known
+ * paths, by edit distance.
  */
 public final class NameSuggestions {
     private NameSuggestions() {}
@@ -21,9 +22,10 @@ public final class NameSuggestions {
      * @return the closest names, nearest first
      */
     public static List<String> closest(String pattern, Collection<String> paths, int max) {
-        String query = pattern.startsWith(ModulePattern.REGEX_PREFIX)
-                ? pattern.substring(ModulePattern.REGEX_PREFIX.length())
-                : pattern;
+        String query =
+                pattern.startsWith(ModulePattern.REGEX_PREFIX)
+                        ? pattern.substring(ModulePattern.REGEX_PREFIX.length())
+                        : pattern;
         int parts = query.split("\\.", -1).length;
         Set<String> candidates = new LinkedHashSet<>();
         for (String path : paths) {
@@ -38,7 +40,8 @@ public final class NameSuggestions {
             }
         }
         List<String> sorted = new ArrayList<>(candidates);
-        sorted.sort(Comparator.comparingInt((String c) -> distance(query, c)).thenComparing(c -> c));
+        sorted.sort(
+                Comparator.comparingInt((String c) -> distance(query, c)).thenComparing(c -> c));
         return sorted.subList(0, Math.min(max, sorted.size()));
     }
 
@@ -53,7 +56,8 @@ public final class NameSuggestions {
         List<String> names = closest(pattern, paths, 3);
         if (names.isEmpty()) {
             List<String> some = paths.stream().filter(p -> !p.isEmpty()).limit(3).toList();
-            return some.isEmpty() ? Problem.NOTHING_TO_SUGGEST
+            return some.isEmpty()
+                    ? Problem.NOTHING_TO_SUGGEST
                     : Problem.detail(Problem.MODULES_INCLUDE, Wording.quotedAll(some));
         }
         return Problem.detail(Problem.DID_YOU_MEAN, Wording.quotedEither(names));

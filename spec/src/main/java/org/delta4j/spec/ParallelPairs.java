@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a parallel adapter's patterns pair up: read in pairs (from, to), the i-th module that {@code from} matches
- * pairs with the i-th module that {@code to} matches, in tree order, and an odd last pattern pairs with itself
- * (the adapter spans that one module). Each pair must match as many modules on both sides, the end never before
- * the start.
+ * How a parallel adapter's patterns pair up: read in pairs (from, to), the i-th module that {@code
+ * from} matches pairs with the i-th module that {@code to} matches, in tree order, and an odd last
+ * pattern pairs with itself (the adapter spans that one module). Each pair must match as many
+ * modules on both sides, the end never before the start.
  */
 public final class ParallelPairs {
     private ParallelPairs() {}
@@ -37,16 +37,32 @@ public final class ParallelPairs {
      * @param aliases the unified names of the modules that have some, by path
      * @param backboneName how to name the backbone in messages
      * @return the paired module paths, flattened: from, to, from, to, ...
-     * @throws SpecException tagged {@link Problem#UNKNOWN_MODULE} when a pattern matches nothing, or
-     *     {@link Problem#UNPAIRED} when the sides do not pair up
+     * @throws SpecException tagged {@link Problem#UNKNOWN_MODULE} when a pattern matches nothing,
+     *     or {@link Problem#UNPAIRED} when the sides do not pair up
      */
-    public static List<String> resolve(String subject, String from, String to, List<String> exclude,
-            List<String> paths, Map<String, List<String>> aliases, String backboneName) {
-        List<String> froms = new ModuleSelector(List.of(from), exclude).select(paths, aliases, backboneName);
-        List<String> tos = new ModuleSelector(List.of(to), exclude).select(paths, aliases, backboneName);
+    public static List<String> resolve(
+            String subject,
+            String from,
+            String to,
+            List<String> exclude,
+            List<String> paths,
+            Map<String, List<String>> aliases,
+            String backboneName) {
+        List<String> froms =
+                new ModuleSelector(List.of(from), exclude).select(paths, aliases, backboneName);
+        List<String> tos =
+                new ModuleSelector(List.of(to), exclude).select(paths, aliases, backboneName);
         if (froms.size() != tos.size()) {
-            throw Problem.UNPAIRED.exception(Problem.detail(
-                    Problem.PAIR_COUNTS, subject, from, to, froms.size(), tos.size(), froms, tos));
+            throw Problem.UNPAIRED.exception(
+                    Problem.detail(
+                            Problem.PAIR_COUNTS,
+                            subject,
+                            from,
+                            to,
+                            froms.size(),
+                            tos.size(),
+                            froms,
+                            tos));
         }
         List<String> flat = new ArrayList<>();
         for (int j = 0; j < froms.size(); j++) {

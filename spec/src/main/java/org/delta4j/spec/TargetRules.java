@@ -7,10 +7,11 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Whether a delta method can modify a module of a {@link ModelStructure}, by the rules its runtime method applies
- * when it plans: LoRA needs a linear layer, the adapters a known output size, Compacter sizes its hypercomplex
- * division divides, prefix tuning an attention block, a soft prompt an encoder. Each rule throws the problem the
- * runtime reports, with a fix drawn from the structure where one helps.
+ * Whether a delta method can modify a module of a {@link ModelStructure}, by the rules its runtime
+ * method applies when it plans: LoRA needs a linear layer, the adapters a known output size,
+ * Compacter sizes its hypercomplex division divides, prefix tuning an attention block, a soft
+ * prompt an encoder. Each rule throws the problem the runtime reports, with a fix drawn from the
+ * structure where one helps.
  */
 public final class TargetRules {
     /** How many names or values a fix offers at most. */
@@ -25,9 +26,11 @@ public final class TargetRules {
      * @param subject how to name the delta in the message, such as {@code @Lora}
      * @param structure the backbone's structure
      * @param target the module
-     * @throws SpecException tagged {@link Problem#UNSUPPORTED_MODULE}, naming the linear layers inside the target
+     * @throws SpecException tagged {@link Problem#UNSUPPORTED_MODULE}, naming the linear layers
+     *     inside the target
      */
-    public static void linear(Method method, String subject, ModelStructure structure, ModelStructure.Module target) {
+    public static void linear(
+            Method method, String subject, ModelStructure structure, ModelStructure.Module target) {
         if (ModuleKinds.isLinear(target)) {
             return;
         }
@@ -37,30 +40,38 @@ public final class TargetRules {
                 inside.add(inside(target, m));
             }
         }
-        throw unsupported(subject, target, inside.isEmpty()
-                ? Problem.detail(Problem.LINEAR_ONLY_NONE_INSIDE, method.title())
-                : Problem.detail(Problem.LINEAR_ONLY, method.title(), Wording.quotedEither(inside)));
+        throw unsupported(
+                subject,
+                target,
+                inside.isEmpty()
+                        ? Problem.detail(Problem.LINEAR_ONLY_NONE_INSIDE, method.title())
+                        : Problem.detail(
+                                Problem.LINEAR_ONLY, method.title(), Wording.quotedEither(inside)));
     }
 
     /**
-     * BitFit's rule: the target or a module under it has a bias, or can be given one (a linear layer, or a leaf
-     * with parameters and a known output size).
+     * BitFit's rule: the target or a module under it has a bias, or can be given one (a linear
+     * layer, or a leaf with parameters and a known output size).
      *
      * @param subject how to name the delta in the message
      * @param structure the backbone's structure
      * @param target the module
      * @throws SpecException tagged {@link Problem#UNSUPPORTED_MODULE}
      */
-    public static void biases(String subject, ModelStructure structure, ModelStructure.Module target) {
+    public static void biases(
+            String subject, ModelStructure structure, ModelStructure.Module target) {
         if (!hasOrTakesBias(structure, target)
-                && structure.descendants(target.path()).stream().noneMatch(m -> hasOrTakesBias(structure, m))) {
+                && structure.descendants(target.path()).stream()
+                        .noneMatch(m -> hasOrTakesBias(structure, m))) {
             throw unsupported(subject, target, Problem.NO_BIAS);
         }
     }
 
     private static boolean hasOrTakesBias(ModelStructure structure, ModelStructure.Module m) {
-        return m.parameters().containsKey("bias") || ModuleKinds.isLinear(m)
-                || (!m.parameters().isEmpty() && structure.children(m.path()).isEmpty()
+        return m.parameters().containsKey("bias")
+                || ModuleKinds.isLinear(m)
+                || (!m.parameters().isEmpty()
+                        && structure.children(m.path()).isEmpty()
                         && ModuleKinds.out(m).isPresent());
     }
 
@@ -81,37 +92,44 @@ public final class TargetRules {
     }
 
     /**
-     * The rule of adapters sized by a reduction factor: the bottleneck, {@code size / reductionFactor}, is at
-     * least 1.
+     * The rule of adapters sized by a reduction factor: the bottleneck, {@code size /
+     * reductionFactor}, is at least 1.
      *
      * @param subject how to name the delta in the message
      * @param target the module
      * @param reductionFactor the reduction factor, at least 1
      * @return the bottleneck
-     * @throws SpecException tagged {@link Problem#UNSUPPORTED_MODULE}, or {@link Problem#INDIVISIBLE} about
-     *     {@code reductionFactor}
+     * @throws SpecException tagged {@link Problem#UNSUPPORTED_MODULE}, or {@link
+     *     Problem#INDIVISIBLE} about {@code reductionFactor}
      */
-    public static long bottleneck(String subject, ModelStructure.Module target, int reductionFactor) {
+    public static long bottleneck(
+            String subject, ModelStructure.Module target, int reductionFactor) {
         long hidden = hidden(subject, target);
         long bottleneck = hidden / reductionFactor;
         if (bottleneck < 1) {
-            throw Problem.INDIVISIBLE.exceptionAbout("reductionFactor", subject, target.path(),
+            throw Problem.INDIVISIBLE.exceptionAbout(
+                    "reductionFactor",
+                    subject,
+                    target.path(),
                     Problem.detail(Problem.NO_BOTTLENECK, hidden, reductionFactor, hidden));
         }
         return bottleneck;
     }
 
     /**
-     * Compacter's rule: the size and the bottleneck are both divisible by the hypercomplex division.
+     * Compacter's rule: the size and the bottleneck are both divisible by the hypercomplex
+     * division.
      *
      * @param subject how to name the delta in the message
      * @param target the module
      * @param reductionFactor the reduction factor, at least 1
      * @param division the hypercomplex division, at least 1
-     * @throws SpecException tagged {@link Problem#UNSUPPORTED_MODULE}, or {@link Problem#INDIVISIBLE} about
-     *     {@code reductionFactor} or {@code hypercomplexDivision}, offering values that divide
+     * @throws SpecException tagged {@link Problem#UNSUPPORTED_MODULE}, or {@link
+     *     Problem#INDIVISIBLE} about {@code reductionFactor} or {@code hypercomplexDivision},
+     *     offering values that divide
      */
-    public static void hypercomplex(String subject, ModelStructure.Module target, int reductionFactor, int division) {
+    public static void hypercomplex(
+            String subject, ModelStructure.Module target, int reductionFactor, int division) {
         long hidden = hidden(subject, target);
         long bottleneck = bottleneck(subject, target, reductionFactor);
         if (hidden % division == 0 && bottleneck % division == 0) {
@@ -122,11 +140,22 @@ public final class TargetRules {
         if (!factors.isEmpty()) {
             fixes.add("reductionFactor = " + Wording.either(factors));
         }
-        fixes.add("hypercomplexDivision = " + Wording.either(divisors(gcd(hidden, bottleneck), division)));
+        fixes.add(
+                "hypercomplexDivision = "
+                        + Wording.either(divisors(gcd(hidden, bottleneck), division)));
         String fix = Problem.detail(Problem.HYPERCOMPLEX_FIX, String.join(", or ", fixes));
-        throw Problem.INDIVISIBLE.exceptionAbout("hypercomplexDivision", subject, target.path(),
-                Problem.detail(Problem.HYPERCOMPLEX_INDIVISIBLE, hidden, hidden, reductionFactor, bottleneck,
-                        division, fix));
+        throw Problem.INDIVISIBLE.exceptionAbout(
+                "hypercomplexDivision",
+                subject,
+                target.path(),
+                Problem.detail(
+                        Problem.HYPERCOMPLEX_INDIVISIBLE,
+                        hidden,
+                        hidden,
+                        reductionFactor,
+                        bottleneck,
+                        division,
+                        fix));
     }
 
     /**
@@ -149,10 +178,11 @@ public final class TargetRules {
      * @param structure the backbone's structure
      * @param target the module
      * @return the attention block the prefix goes on
-     * @throws SpecException tagged {@link Problem#UNSUPPORTED_MODULE}, naming attention blocks inside the target
+     * @throws SpecException tagged {@link Problem#UNSUPPORTED_MODULE}, naming attention blocks
+     *     inside the target
      */
-    public static ModelStructure.Module attention(String subject, ModelStructure structure,
-            ModelStructure.Module target) {
+    public static ModelStructure.Module attention(
+            String subject, ModelStructure structure, ModelStructure.Module target) {
         ModelStructure.Module attention = ModuleKinds.attentionOf(structure, target);
         if (attention != null) {
             return attention;
@@ -163,8 +193,16 @@ public final class TargetRules {
                 inside.add(inside(target, m));
             }
         }
-        throw unsupported(subject, target, Problem.detail(Problem.ATTENTION_ONLY, inside.isEmpty() ? ""
-                : Problem.detail(Problem.ATTENTION_INSIDE, Wording.quotedEither(List.copyOf(inside)))));
+        throw unsupported(
+                subject,
+                target,
+                Problem.detail(
+                        Problem.ATTENTION_ONLY,
+                        inside.isEmpty()
+                                ? ""
+                                : Problem.detail(
+                                        Problem.ATTENTION_INSIDE,
+                                        Wording.quotedEither(List.copyOf(inside)))));
     }
 
     /**
@@ -177,26 +215,34 @@ public final class TargetRules {
      */
     public static String encoder(String subject, ModelStructure structure) {
         if (structure.encoder() == null) {
-            throw Problem.UNSUPPORTED_MODULE.exception(subject, "", structure.modelClass(), Problem.ENCODER_ONLY);
+            throw Problem.UNSUPPORTED_MODULE.exception(
+                    subject, "", structure.modelClass(), Problem.ENCODER_ONLY);
         }
         return structure.encoder();
     }
 
     /**
-     * A pattern for a module inside the target: its path below the target, after the target's own name unless that
-     * is a layer number, so {@code self_attn.q_proj} but {@code attention.self}, not {@code 0.attention.self}.
+     * A pattern for a module inside the target: its path below the target, after the target's own
+     * name unless that is a layer number, so {@code self_attn.q_proj} but {@code attention.self},
+     * not {@code 0.attention.self}.
      */
     private static String inside(ModelStructure.Module target, ModelStructure.Module m) {
-        String below = m.path().substring(target.path().length() + (target.path().isEmpty() ? 0 : 1));
+        String below =
+                m.path().substring(target.path().length() + (target.path().isEmpty() ? 0 : 1));
         return target.name().isEmpty() || target.name().chars().allMatch(Character::isDigit)
-                ? below : target.name() + "." + below;
+                ? below
+                : target.name() + "." + below;
     }
 
-    private static SpecException unsupported(String subject, ModelStructure.Module target, String reason) {
+    private static SpecException unsupported(
+            String subject, ModelStructure.Module target, String reason) {
         return Problem.UNSUPPORTED_MODULE.exception(subject, target.path(), target.type(), reason);
     }
 
-    /** The reduction factors nearest the given one (one below, one above) whose bottleneck the division divides. */
+    /**
+     * The reduction factors nearest the given one (one below, one above) whose bottleneck the
+     * division divides.
+     */
     private static List<Long> factorsThatDivide(long hidden, int reductionFactor, int division) {
         List<Long> found = new ArrayList<>();
         if (hidden % division != 0) {
@@ -225,8 +271,13 @@ public final class TargetRules {
                 all.add(d);
             }
         }
-        all.sort((a, b) -> a.equals(b) ? 0 : Math.abs(a - near) != Math.abs(b - near)
-                ? Long.compare(Math.abs(a - near), Math.abs(b - near)) : Long.compare(b, a));
+        all.sort(
+                (a, b) ->
+                        a.equals(b)
+                                ? 0
+                                : Math.abs(a - near) != Math.abs(b - near)
+                                        ? Long.compare(Math.abs(a - near), Math.abs(b - near))
+                                        : Long.compare(b, a));
         return all.subList(0, Math.min(OFFERS, all.size()));
     }
 

@@ -11,7 +11,9 @@ public enum Targeting {
     /** None: the freeze, which modifies no module. */
     NONE;
 
-    /** @return whether it takes module patterns and exclusions ({@code modules}, {@code exclude}) */
+    /**
+     * @return whether it takes module patterns and exclusions ({@code modules}, {@code exclude})
+     */
     public boolean takesPatterns() {
         return this == MODULES || this == PAIRS;
     }

@@ -23,14 +23,16 @@ public enum ValueType {
         this.valueClass = valueClass;
     }
 
-    /** @return how Java source writes the type, such as {@code int} or {@code String[]} */
+    /**
+     * @return how Java source writes the type, such as {@code int} or {@code String[]}
+     */
     public String javaName() {
         return javaName;
     }
 
     /**
-     * @return the class of its values: {@link Integer}, {@link Double}, {@link Boolean}, {@link String} or
-     *     {@link List}
+     * @return the class of its values: {@link Integer}, {@link Double}, {@link Boolean}, {@link
+     *     String} or {@link List}
      */
     public Class<?> valueClass() {
         return valueClass;

@@ -2,7 +2,9 @@ package org.delta4j.spec;
 
 import java.util.List;
 
-/** Lists in messages: {@code "fc1", "fc2" or "q_proj"}, {@code 2, 4 or 8}, {@code "0", "1" and "2"}. */
+/**
+ * Lists in messages: {@code "fc1", "fc2" or "q_proj"}, {@code 2, 4 or 8}, {@code "0", "1" and "2"}.
+ */
 public final class Wording {
     private Wording() {}
 

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-/** Rewrites the committed {@code docs/methods.md}; runs only with {@code -Ddelta4j.regenerateDocs=true}. */
+/**
+ * Rewrites the committed {@code docs/methods.md}; runs only with {@code
+ * -Ddelta4j.regenerateDocs=true}.
+ */
 class MethodDocsGenerator {
     @Test
     @EnabledIfSystemProperty(named = "delta4j.regenerateDocs", matches = "true")

@@ -13,13 +13,19 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 /** The committed {@code docs/methods.md} must be what the method table says now. */
 class MethodDocsTest {
     @Test
-    @DisabledIfSystemProperty(named = "delta4j.regenerateDocs", matches = "true",
+    @DisabledIfSystemProperty(
+            named = "delta4j.regenerateDocs",
+            matches = "true",
             disabledReason = "the docs are being regenerated")
     void committedDocsMatchTheTable() throws IOException {
         Path committed = MethodDocs.file();
-        String hint = committed + " is missing or out of date; regenerate it with: " + MethodDocs.REGENERATE;
+        String hint =
+                committed
+                        + " is missing or out of date; regenerate it with: "
+                        + MethodDocs.REGENERATE;
         assertTrue(Files.isRegularFile(committed), hint);
-        assertEquals(MethodDocs.render(), Files.readString(committed, StandardCharsets.UTF_8), hint);
+        assertEquals(
+                MethodDocs.render(), Files.readString(committed, StandardCharsets.UTF_8), hint);
     }
 
     @Test

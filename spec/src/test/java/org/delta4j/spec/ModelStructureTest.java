@@ -16,7 +16,9 @@ class ModelStructureTest {
     void optionalFieldsRoundTrip() {
         ModelStructure back = ModelStructure.fromJson(Structures.tiny().toJson());
         assertEquals("encoder", back.encoder());
-        assertEquals(List.of("encoder.block.0.attn.q"), back.module("encoder.layers.0.self_attn.q_proj").unified());
+        assertEquals(
+                List.of("encoder.block.0.attn.q"),
+                back.module("encoder.layers.0.self_attn.q_proj").unified());
         assertEquals(OptionalLong.of(30), back.module("encoder.layers.0.fc1").out());
         assertEquals(List.of("encoder.block.0.ff.w1"), back.aliases().get("encoder.layers.0.fc1"));
         assertFalse(back.aliases().containsKey("encoder"));
@@ -24,17 +26,27 @@ class ModelStructureTest {
 
     @Test
     void absentFieldsAreNotWritten() {
-        String json = new ModelStructure("m", "M", List.of(new ModelStructure.Module("", "M", java.util.Map.of())))
-                .toJson();
-        assertFalse(json.contains("unified") || json.contains("\"in\"") || json.contains("\"out\"")
-                || json.contains("encoder"), json);
+        String json =
+                new ModelStructure(
+                                "m",
+                                "M",
+                                List.of(new ModelStructure.Module("", "M", java.util.Map.of())))
+                        .toJson();
+        assertFalse(
+                json.contains("unified")
+                        || json.contains("\"in\"")
+                        || json.contains("\"out\"")
+                        || json.contains("encoder"),
+                json);
     }
 
     @Test
     void filesWithoutTheOptionalFieldsStillRead() {
-        ModelStructure s = ModelStructure.fromJson("{\"format\": \"delta4j-structure/1\", \"name\": \"old\", "
-                + "\"modelClass\": \"M\", \"modules\": [{\"path\": \"\", \"type\": \"M\", \"parameters\": {}}, "
-                + "{\"path\": \"fc\", \"type\": \"Linear\", \"parameters\": {\"weight\": [3, 5]}}]}");
+        ModelStructure s =
+                ModelStructure.fromJson(
+                        "{\"format\": \"delta4j-structure/1\", \"name\": \"old\", "
+                                + "\"modelClass\": \"M\", \"modules\": [{\"path\": \"\", \"type\": \"M\", \"parameters\": {}}, "
+                                + "{\"path\": \"fc\", \"type\": \"Linear\", \"parameters\": {\"weight\": [3, 5]}}]}");
         assertNull(s.encoder());
         assertTrue(s.aliases().isEmpty());
         assertEquals(List.of(), s.module("fc").unified());
@@ -45,28 +57,40 @@ class ModelStructureTest {
 
     @Test
     void nullUnifiedNamesAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> ModelStructure.fromJson("{\"format\": "
-                + "\"delta4j-structure/1\", \"name\": \"x\", \"modelClass\": \"M\", \"modules\": [{\"path\": \"\", "
-                + "\"type\": \"M\", \"unified\": [null], \"parameters\": {}}]}"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        ModelStructure.fromJson(
+                                "{\"format\": "
+                                        + "\"delta4j-structure/1\", \"name\": \"x\", \"modelClass\": \"M\", \"modules\": [{\"path\": \"\", "
+                                        + "\"type\": \"M\", \"unified\": [null], \"parameters\": {}}]}"));
     }
 
     /** Regression: the check compared the format constant with itself, so any file passed it. */
     @Test
     void filesOfAnotherFormatOrNoneAreRejected() {
-        String rest = "\"name\": \"x\", \"modelClass\": \"M\", \"modules\": [{\"path\": \"\", \"type\": \"M\", "
-                + "\"parameters\": {}}]}";
+        String rest =
+                "\"name\": \"x\", \"modelClass\": \"M\", \"modules\": [{\"path\": \"\", \"type\": \"M\", "
+                        + "\"parameters\": {}}]}";
         for (String json : List.of("{\"format\": \"delta4j-structure/2\", " + rest, "{" + rest)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> ModelStructure.fromJson(json));
-            assertTrue(e.getMessage().contains("\"format\": \"" + ModelStructure.FORMAT + "\""), e.getMessage());
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class, () -> ModelStructure.fromJson(json));
+            assertTrue(
+                    e.getMessage().contains("\"format\": \"" + ModelStructure.FORMAT + "\""),
+                    e.getMessage());
         }
-        assertEquals("x", ModelStructure.fromJson("{\"format\": \"" + ModelStructure.FORMAT + "\", " + rest).name());
+        assertEquals(
+                "x",
+                ModelStructure.fromJson("{\"format\": \"" + ModelStructure.FORMAT + "\", " + rest)
+                        .name());
     }
 
     @Test
     void childrenAndDescendantsFollowTheTree() {
         ModelStructure s = Structures.tiny();
-        assertEquals(List.of("encoder", "bert", "dropout"),
+        assertEquals(
+                List.of("encoder", "bert", "dropout"),
                 s.children("").stream().map(ModelStructure.Module::path).toList());
         assertEquals(4, s.descendants("encoder.layers.0.self_attn").size() + 1);
         assertEquals("self_attn", s.module("encoder.layers.0.self_attn").name());

@@ -9,20 +9,25 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ModuleSelectorTest {
-    private static final List<String> PATHS = List.of(
-            "",
-            "model",
-            "model.encoder.layers.0.self_attn.q_proj",
-            "model.encoder.layers.0.fc1",
-            "model.encoder.layers.0.fc2",
-            "model.decoder.layers.0.fc2",
-            "lm_head",
-            "lm_head_extra");
+    private static final List<String> PATHS =
+            List.of(
+                    "",
+                    "model",
+                    "model.encoder.layers.0.self_attn.q_proj",
+                    "model.encoder.layers.0.fc1",
+                    "model.encoder.layers.0.fc2",
+                    "model.decoder.layers.0.fc2",
+                    "lm_head",
+                    "lm_head_extra");
 
     @Test
     void selectsInTreeOrderAndHonoursExclusionsAtDotBoundaries() {
-        ModuleSelector s = new ModuleSelector(List.of("fc2", "[r]lm_head.*"), List.of("lm_head", "model.decoder"));
-        assertEquals(List.of("model.encoder.layers.0.fc2", "lm_head_extra"), s.select(PATHS, "the backbone"));
+        ModuleSelector s =
+                new ModuleSelector(
+                        List.of("fc2", "[r]lm_head.*"), List.of("lm_head", "model.decoder"));
+        assertEquals(
+                List.of("model.encoder.layers.0.fc2", "lm_head_extra"),
+                s.select(PATHS, "the backbone"));
     }
 
     @Test
@@ -30,7 +35,10 @@ class ModuleSelectorTest {
         ModuleSelector s = new ModuleSelector(List.of("fc2", "fc3"), List.of());
         SpecException e = assertThrows(SpecException.class, () -> s.select(PATHS, "BartModel"));
         assertEquals(Problem.UNKNOWN_MODULE, e.problem());
-        assertTrue(e.getMessage().startsWith("[delta4j:unknown-module] Module pattern \"fc3\" matches no module of BartModel."),
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "[delta4j:unknown-module] Module pattern \"fc3\" matches no module of BartModel."),
                 e.getMessage());
         assertTrue(e.getMessage().contains("Did you mean \"fc1\", \"fc2\""), e.getMessage());
     }
@@ -39,17 +47,24 @@ class ModuleSelectorTest {
     void patternOnlyMatchingExcludedModulesIsAnErrorThatSaysSo() {
         ModuleSelector s = new ModuleSelector(List.of("lm_head"), List.of("lm_head"));
         SpecException e = assertThrows(SpecException.class, () -> s.select(PATHS, "m"));
-        assertTrue(e.getMessage().contains("matches only excluded modules (exclude = [lm_head])"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("matches only excluded modules (exclude = [lm_head])"),
+                e.getMessage());
     }
 
     @Test
     void unifiedNamesSelectTheirModules() {
-        Map<String, List<String>> aliases = Map.of(
-                "model.encoder.layers.0.fc1", List.of("encoder.block.0.ff.w1", "encoder.block.0.ff"),
-                "model.encoder.layers.0.fc2", List.of("encoder.block.0.ff.w2", "encoder.block.0.ff"));
-        assertEquals(List.of("model.encoder.layers.0.fc1", "model.encoder.layers.0.fc2"),
+        Map<String, List<String>> aliases =
+                Map.of(
+                        "model.encoder.layers.0.fc1",
+                                List.of("encoder.block.0.ff.w1", "encoder.block.0.ff"),
+                        "model.encoder.layers.0.fc2",
+                                List.of("encoder.block.0.ff.w2", "encoder.block.0.ff"));
+        assertEquals(
+                List.of("model.encoder.layers.0.fc1", "model.encoder.layers.0.fc2"),
                 new ModuleSelector(List.of("ff"), List.of()).select(PATHS, aliases, "m"));
-        assertEquals(List.of("model.encoder.layers.0.fc2", "model.decoder.layers.0.fc2"),
+        assertEquals(
+                List.of("model.encoder.layers.0.fc2", "model.decoder.layers.0.fc2"),
                 new ModuleSelector(List.of("ff.w2", "fc2"), List.of()).select(PATHS, aliases, "m"));
     }
 
@@ -61,6 +76,7 @@ class ModuleSelectorTest {
 
     @Test
     void suggestionsCompareTailsOfTheSameLength() {
-        assertEquals(List.of("self_attn.q_proj"), NameSuggestions.closest("self_atn.q_proj", PATHS, 1));
+        assertEquals(
+                List.of("self_attn.q_proj"), NameSuggestions.closest("self_atn.q_proj", PATHS, 1));
     }
 }

@@ -10,16 +10,22 @@ class ProblemTest {
     void exceptionCarriesTheProblemAndItsFormattedMessage() {
         SpecException e = Problem.OUT_OF_RANGE.exception("r", 0, "an integer >= 1");
         assertEquals(Problem.OUT_OF_RANGE, e.problem());
-        assertEquals("[delta4j:out-of-range] r = 0 is out of range: expected an integer >= 1.", e.getMessage());
+        assertEquals(
+                "[delta4j:out-of-range] r = 0 is out of range: expected an integer >= 1.",
+                e.getMessage());
         assertEquals(Problem.OUT_OF_RANGE.format("r", 0, "an integer >= 1"), e.getMessage());
         assertNull(e.argument());
     }
 
     @Test
     void exceptionAboutNamesTheArgumentWithoutChangingTheMessage() {
-        SpecException e = Problem.INDIVISIBLE.exceptionAbout("reductionFactor", "Compacter", "fc2", "it does not");
+        SpecException e =
+                Problem.INDIVISIBLE.exceptionAbout(
+                        "reductionFactor", "Compacter", "fc2", "it does not");
         assertEquals("reductionFactor", e.argument());
-        assertEquals("[delta4j:indivisible] Compacter cannot modify module \"fc2\": it does not", e.getMessage());
+        assertEquals(
+                "[delta4j:indivisible] Compacter cannot modify module \"fc2\": it does not",
+                e.getMessage());
     }
 
     @Test

@@ -5,9 +5,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The benchmark's cases by name; {@code bench/encoder_bench.py} implements the same names for PyTorch. */
+/**
+ * The benchmark's cases by name; {@code bench/encoder_bench.py} implements the same names for
+ * PyTorch.
+ */
 public final class BenchCases {
-    private static final Map<String, Function<EncoderSetup, BenchCase>> CASES = new LinkedHashMap<>();
+    private static final Map<String, Function<EncoderSetup, BenchCase>> CASES =
+            new LinkedHashMap<>();
 
     static {
         CASES.put("forward", ForwardCase::new);
@@ -19,7 +23,9 @@ public final class BenchCases {
 
     private BenchCases() {}
 
-    /** @return the case names, in their default order */
+    /**
+     * @return the case names, in their default order
+     */
     public static Set<String> names() {
         return CASES.keySet();
     }
@@ -33,7 +39,8 @@ public final class BenchCases {
     public static BenchCase create(String name, EncoderSetup setup) {
         Function<EncoderSetup, BenchCase> factory = CASES.get(name);
         if (factory == null) {
-            throw new IllegalArgumentException("unknown case \"" + name + "\"; the cases are " + names());
+            throw new IllegalArgumentException(
+                    "unknown case \"" + name + "\"; the cases are " + names());
         }
         return factory.apply(setup);
     }

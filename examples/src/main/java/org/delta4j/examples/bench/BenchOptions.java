@@ -15,17 +15,27 @@ import java.util.List;
  * @param iters timed runs of each case
  * @param seed the seed of weights and inputs
  * @param label the first column of the result lines (such as {@code djl})
- * @param export where to write weights, inputs and eval outputs for the cross-check, or {@code null}
+ * @param export where to write weights, inputs and eval outputs for the cross-check, or {@code
+ *     null}
  */
-public record BenchOptions(Path config, int batch, int length, List<String> cases, int warmup, int iters, int seed,
-        String label, Path export) {
+public record BenchOptions(
+        Path config,
+        int batch,
+        int length,
+        List<String> cases,
+        int warmup,
+        int iters,
+        int seed,
+        String label,
+        Path export) {
     /** How to call the benchmark. */
-    public static final String USAGE = "usage: EncoderBench --config FILE [--batch 8] [--seq 64]"
-            + " [--cases forward,train-full,train-lora,fwdbwd-full] [--warmup 3] [--iters 10] [--seed 42] [--label djl]"
-            + " [--export DIR]\n"
-            + "Prints one line per case: RESULT <label> <case> <median ms> <p10 ms> <p90 ms> <timed runs>.\n"
-            + "--export DIR writes model.safetensors (weights) and io.safetensors (inputs and eval outputs) and"
-            + " times nothing.";
+    public static final String USAGE =
+            "usage: EncoderBench --config FILE [--batch 8] [--seq 64]"
+                    + " [--cases forward,train-full,train-lora,fwdbwd-full] [--warmup 3] [--iters 10] [--seed 42] [--label djl]"
+                    + " [--export DIR]\n"
+                    + "Prints one line per case: RESULT <label> <case> <median ms> <p10 ms> <p90 ms> <timed runs>.\n"
+                    + "--export DIR writes model.safetensors (weights) and io.safetensors (inputs and eval outputs) and"
+                    + " times nothing.";
 
     /**
      * @param args the command line
@@ -66,10 +76,12 @@ public record BenchOptions(Path config, int batch, int length, List<String> case
         }
         for (String c : cases) {
             if (!BenchCases.names().contains(c)) {
-                throw new IllegalArgumentException("unknown case \"" + c + "\"; the cases are " + BenchCases.names());
+                throw new IllegalArgumentException(
+                        "unknown case \"" + c + "\"; the cases are " + BenchCases.names());
             }
         }
-        return new BenchOptions(config, batch, length, List.copyOf(cases), warmup, iters, seed, label, export);
+        return new BenchOptions(
+                config, batch, length, List.copyOf(cases), warmup, iters, seed, label, export);
     }
 
     private static int atLeast(String key, String value, int min) {
@@ -77,7 +89,8 @@ public record BenchOptions(Path config, int batch, int length, List<String> case
         try {
             n = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " takes a whole number, got \"" + value + "\"", e);
+            throw new IllegalArgumentException(
+                    key + " takes a whole number, got \"" + value + "\"", e);
         }
         if (n < min) {
             throw new IllegalArgumentException(key + " must be at least " + min + ", got " + value);

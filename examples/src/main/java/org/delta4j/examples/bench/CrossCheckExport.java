@@ -14,9 +14,9 @@ import org.delta4j.io.Safetensors;
 import org.delta4j.models.bert.BertModel;
 
 /**
- * Writes what {@code bench/encoder_bench.py --check} needs to show that its PyTorch encoder computes what delta4j's
- * does: the random weights ({@code model.safetensors}, HF names) and the inputs with delta4j's eval-mode outputs
- * ({@code io.safetensors}).
+ * Writes what {@code bench/encoder_bench.py --check} needs to show that its PyTorch encoder
+ * computes what delta4j's does: the random weights ({@code model.safetensors}, HF names) and the
+ * inputs with delta4j's eval-mode outputs ({@code io.safetensors}).
  */
 final class CrossCheckExport {
     private CrossCheckExport() {}
@@ -27,8 +27,10 @@ final class CrossCheckExport {
             BertModel bert = setup.newModel(model.getNDManager());
             model.setBlock(bert);
             NDList inputs = setup.inputs(model.getNDManager());
-            NDList outputs = bert.forward(new ParameterStore(model.getNDManager(), false), inputs, false);
-            Safetensors.write(dir.resolve("model.safetensors"), StateDict.of(bert), Map.of("format", "pt"));
+            NDList outputs =
+                    bert.forward(new ParameterStore(model.getNDManager(), false), inputs, false);
+            Safetensors.write(
+                    dir.resolve("model.safetensors"), StateDict.of(bert), Map.of("format", "pt"));
             Map<String, NDArray> io = new LinkedHashMap<>();
             for (NDArray a : inputs) {
                 io.put(a.getName(), a);

@@ -9,10 +9,10 @@ import org.delta4j.Delta4j;
 import org.delta4j.models.bert.BertConfig;
 
 /**
- * Times a BERT-shaped encoder in delta4j: for each case ({@link BenchCases}) it builds a fresh model, runs the case
- * {@code --warmup} times untimed and {@code --iters} times timed, and prints the median and spread. Run by
- * {@code bench/run.sh}, which runs {@code bench/encoder_bench.py} (PyTorch eager) with the same arguments and
- * compares. {@code --help} prints the usage.
+ * Times a BERT-shaped encoder in delta4j: for each case ({@link BenchCases}) it builds a fresh
+ * model, runs the case {@code --warmup} times untimed and {@code --iters} times timed, and prints
+ * the median and spread. Run by {@code bench/run.sh}, which runs {@code bench/encoder_bench.py}
+ * (PyTorch eager) with the same arguments and compares. {@code --help} prints the usage.
  */
 public final class EncoderBench {
     private EncoderBench() {}
@@ -36,22 +36,42 @@ public final class EncoderBench {
             System.exit(2);
             return;
         }
-        BertConfig config = BertConfig.fromJson(Files.readString(options.config(), StandardCharsets.UTF_8));
-        EncoderSetup setup = new EncoderSetup(config, options.batch(), options.length(), options.seed());
+        BertConfig config =
+                BertConfig.fromJson(Files.readString(options.config(), StandardCharsets.UTF_8));
+        EncoderSetup setup =
+                new EncoderSetup(config, options.batch(), options.length(), options.seed());
         if (options.export() != null) {
             CrossCheckExport.write(setup, options.export());
             System.out.println("exported to " + options.export());
             return;
         }
         Engine engine = Engine.getInstance();
-        System.out.printf(Locale.ROOT, "# %s %s, %d layers, hidden %d, %d heads, ffn %d, vocab %d; batch %d x seq %d;"
-                + " warmup %d, timed %d%n", engine.getEngineName(), engine.getVersion(), config.numHiddenLayers(),
-                config.hiddenSize(), config.numAttentionHeads(), config.intermediateSize(), config.vocabSize(),
-                options.batch(), options.length(), options.warmup(), options.iters());
+        System.out.printf(
+                Locale.ROOT,
+                "# %s %s, %d layers, hidden %d, %d heads, ffn %d, vocab %d; batch %d x seq %d;"
+                        + " warmup %d, timed %d%n",
+                engine.getEngineName(),
+                engine.getVersion(),
+                config.numHiddenLayers(),
+                config.hiddenSize(),
+                config.numAttentionHeads(),
+                config.intermediateSize(),
+                config.vocabSize(),
+                options.batch(),
+                options.length(),
+                options.warmup(),
+                options.iters());
         for (String name : options.cases()) {
             Timings t = time(name, setup, options);
-            System.out.printf(Locale.ROOT, "RESULT %s %s %.3f %.3f %.3f %d%n", options.label(), name, t.medianMs(),
-                    t.p10Ms(), t.p90Ms(), t.count());
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT %s %s %.3f %.3f %.3f %d%n",
+                    options.label(),
+                    name,
+                    t.medianMs(),
+                    t.p10Ms(),
+                    t.p90Ms(),
+                    t.count());
         }
     }
 

@@ -12,8 +12,8 @@ import org.delta4j.models.bert.BertModel;
 import org.delta4j.models.hf.HfModels;
 
 /**
- * What every case shares: the BERT configuration, the batch shape and the seed. Inputs are random token ids (the
- * same for every case) with an all-ones attention mask.
+ * What every case shares: the BERT configuration, the batch shape and the seed. Inputs are random
+ * token ids (the same for every case) with an all-ones attention mask.
  *
  * @param config the model configuration
  * @param batch the batch size

@@ -7,8 +7,8 @@ import ai.djl.training.ParameterStore;
 import org.delta4j.models.bert.BertModel;
 
 /**
- * Inference: one forward pass of the whole {@code BertModel} in eval mode (no dropout, no autograd), its
- * intermediates freed after each pass.
+ * Inference: one forward pass of the whole {@code BertModel} in eval mode (no dropout, no
+ * autograd), its intermediates freed after each pass.
  */
 final class ForwardCase implements BenchCase {
     private final Model model;

@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
 
 /**
- * The benchmark's training loss: {@code mean(last_hidden_state^2) + mean(pooler_output^2)}, so every weight (pooler
- * included) gets a gradient, with no labels. Only array-array operations: DJL's scalar operations are unsafe under
- * autograd (see {@link org.delta4j.nn.Functional#times}).
+ * The benchmark's training loss: {@code mean(last_hidden_state^2) + mean(pooler_output^2)}, so
+ * every weight (pooler included) gets a gradient, with no labels. Only array-array operations:
+ * DJL's scalar operations are unsafe under autograd (see {@link org.delta4j.nn.Functional#times}).
  */
 final class SquaredOutputLoss extends Loss {
     SquaredOutputLoss() {

@@ -3,8 +3,8 @@ package org.delta4j.examples.bench;
 import java.util.Arrays;
 
 /**
- * Summary of repeated timings, with the same definitions as {@code bench/encoder_bench.py}: median, and the 10th and
- * 90th percentiles by the nearest-rank method.
+ * Summary of repeated timings, with the same definitions as {@code bench/encoder_bench.py}: median,
+ * and the 10th and 90th percentiles by the nearest-rank method.
  *
  * @param medianMs the median, in milliseconds
  * @param p10Ms the 10th percentile

@@ -17,11 +17,12 @@ import org.delta4j.models.bert.BertModel;
 import org.delta4j.train.ScopedStep;
 
 /**
- * One training step with DJL's trainer and Adam (lr 1e-3): forward in training mode (dropout on), the
- * {@link SquaredOutputLoss}, backward, optimiser update, and the freeing of the step's arrays
- * ({@link ScopedStep}). Either full fine-tuning (every weight trains) or LoRA (r 8, alpha 16 on {@code query} and
- * {@code value}, the backbone frozen). For diagnosis the update can be left out: then a run is forward, loss and
- * backward only, and gradients accumulate from run to run (as in {@code bench/encoder_bench.py}).
+ * One training step with DJL's trainer and Adam (lr 1e-3): forward in training mode (dropout on),
+ * the {@link SquaredOutputLoss}, backward, optimiser update, and the freeing of the step's arrays
+ * ({@link ScopedStep}). Either full fine-tuning (every weight trains) or LoRA (r 8, alpha 16 on
+ * {@code query} and {@code value}, the backbone frozen). For diagnosis the update can be left out:
+ * then a run is forward, loss and backward only, and gradients accumulate from run to run (as in
+ * {@code bench/encoder_bench.py}).
  */
 final class TrainStepCase implements BenchCase {
     /** The learning rate, as in {@code bench/encoder_bench.py}. */
@@ -43,14 +44,19 @@ final class TrainStepCase implements BenchCase {
         model = Model.newInstance(lora ? "bench-train-lora" : "bench-train-full");
         BertModel bert = setup.newModel(model.getNDManager());
         model.setBlock(bert);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(new SquaredOutputLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(LEARNING_RATE)).build());
+        DefaultTrainingConfig config =
+                new DefaultTrainingConfig(new SquaredOutputLoss())
+                        .optOptimizer(
+                                Optimizer.adam()
+                                        .optLearningRateTracker(Tracker.fixed(LEARNING_RATE))
+                                        .build());
         if (lora) {
-            Tuning tuning = TuningSpec.builder()
-                    .add(LoraSpec.builder().modules("query", "value").build())
-                    .freeze(FreezeSpec.builder().build())
-                    .build()
-                    .attach(bert);
+            Tuning tuning =
+                    TuningSpec.builder()
+                            .add(LoraSpec.builder().modules("query", "value").build())
+                            .freeze(FreezeSpec.builder().build())
+                            .build()
+                            .attach(bert);
             config.addTrainingListeners(tuning.freezeGuard());
         }
         trainer = model.newTrainer(config);
@@ -60,7 +66,10 @@ final class TrainStepCase implements BenchCase {
     @Override
     public void runOnce() {
         // ScopedStep frees the batch it is given with the step, so each step gets a fresh copy.
-        float loss = update ? ScopedStep.run(trainer, EncoderSetup.copy(inputs), noLabels) : forwardBackward();
+        float loss =
+                update
+                        ? ScopedStep.run(trainer, EncoderSetup.copy(inputs), noLabels)
+                        : forwardBackward();
         if (!Float.isFinite(loss)) {
             throw new IllegalStateException("the training loss is " + loss);
         }
@@ -72,7 +81,8 @@ final class TrainStepCase implements BenchCase {
             NDList data = EncoderSetup.copy(inputs);
             data.attach(scope);
             try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDArray loss = trainer.getLoss().evaluate(noLabels, trainer.forward(data, noLabels));
+                NDArray loss =
+                        trainer.getLoss().evaluate(noLabels, trainer.forward(data, noLabels));
                 collector.backward(loss);
                 return loss.getFloat();
             }

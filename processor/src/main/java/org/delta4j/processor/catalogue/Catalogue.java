@@ -14,9 +14,9 @@ import org.delta4j.spec.Problem;
 import org.delta4j.spec.SpecException;
 
 /**
- * The structures of the backbones the processor knows by name, bundled as resources next to this class:
- * {@value #INDEX} lists the names, one a line, and each name's structure is in
- * {@code <name with "/" as "--">.structure.json}.
+ * The structures of the backbones the processor knows by name, bundled as resources next to this
+ * class: {@value #INDEX} lists the names, one a line, and each name's structure is in {@code <name
+ * with "/" as "--">.structure.json}.
  */
 public final class Catalogue {
     /** The resource listing the known backbone names. */
@@ -27,7 +27,9 @@ public final class Catalogue {
 
     private Catalogue() {}
 
-    /** @return the catalogue bundled with the processor, read on first use */
+    /**
+     * @return the catalogue bundled with the processor, read on first use
+     */
     public static Catalogue bundled() {
         return new Catalogue();
     }
@@ -58,8 +60,8 @@ public final class Catalogue {
     /**
      * @param name a backbone name
      * @return its structure
-     * @throws SpecException tagged {@link Problem#UNKNOWN_BACKBONE} when the name is not in the index, or
-     *     {@link Problem#BAD_STRUCTURE} when its file is missing or broken
+     * @throws SpecException tagged {@link Problem#UNKNOWN_BACKBONE} when the name is not in the
+     *     index, or {@link Problem#BAD_STRUCTURE} when its file is missing or broken
      */
     public ModelStructure load(String name) {
         if (!names().contains(name)) {
@@ -78,7 +80,9 @@ public final class Catalogue {
         return s;
     }
 
-    /** @return the resource's text, or {@code null} when there is no such resource */
+    /**
+     * @return the resource's text, or {@code null} when there is no such resource
+     */
     private static String read(String resource) {
         URL url = Catalogue.class.getResource(resource);
         if (url == null) {
@@ -86,7 +90,8 @@ public final class Catalogue {
         }
         try {
             URLConnection connection = url.openConnection();
-            // A build daemon keeps processor class loaders alive; a cached jar could hide a replaced processor jar.
+            // A build daemon keeps processor class loaders alive; a cached jar could hide a
+            // replaced processor jar.
             connection.setUseCaches(false);
             try (InputStream in = connection.getInputStream()) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -2,7 +2,10 @@ package org.delta4j.processor.generate;
 
 import com.squareup.javapoet.ClassName;
 
-/** The runtime and JDK types that generated wiring refers to, by name: the processor never loads them. */
+/**
+ * The runtime and JDK types that generated wiring refers to, by name: the processor never loads
+ * them.
+ */
 final class GeneratedNames {
     static final ClassName BLOCK = ClassName.get("ai.djl.nn", "Block");
     static final ClassName TUNING = ClassName.get("org.delta4j.delta", "Tuning");

@@ -7,7 +7,9 @@ import com.squareup.javapoet.TypeName;
 import java.util.List;
 import org.delta4j.spec.ValueType;
 
-/** Writes attribute values as Java code, and as the annotation source they came from for Javadoc. */
+/**
+ * Writes attribute values as Java code, and as the annotation source they came from for Javadoc.
+ */
 final class Literals {
     private static final ClassName STRING = ClassName.get(String.class);
 
@@ -36,22 +38,28 @@ final class Literals {
         return switch (type) {
             case INT, DOUBLE, BOOLEAN -> CodeBlock.of("$L", value);
             case STRING -> CodeBlock.of("$S", value);
-            case STRINGS -> ((List<?>) value).stream()
-                    .map(s -> CodeBlock.of("$S", s))
-                    .collect(CodeBlock.joining(", "));
+            case STRINGS ->
+                    ((List<?>) value)
+                            .stream()
+                                    .map(s -> CodeBlock.of("$S", s))
+                                    .collect(CodeBlock.joining(", "));
         };
     }
 
     /**
      * @param type an attribute type
      * @param value a checked value of that type
-     * @return the value as it reads in an annotation, such as {@code 12}, {@code "fc2"} or {@code {"a", "b"}},
-     *     made safe to put in a Javadoc comment
+     * @return the value as it reads in an annotation, such as {@code 12}, {@code "fc2"} or {@code
+     *     {"a", "b"}}, made safe to put in a Javadoc comment
      */
     static String annotationSource(ValueType type, Object value) {
         String code = arguments(type, value).toString();
-        String source = type == ValueType.STRINGS && ((List<?>) value).size() != 1 ? "{" + code + "}" : code;
-        // String literals already have their backslashes doubled, so no unicode escape can form; only a pattern
+        String source =
+                type == ValueType.STRINGS && ((List<?>) value).size() != 1
+                        ? "{" + code + "}"
+                        : code;
+        // String literals already have their backslashes doubled, so no unicode escape can form;
+        // only a pattern
         // such as "[r]fc[*/2]" could end the comment.
         return source.replace("*/", "*&#47;");
     }

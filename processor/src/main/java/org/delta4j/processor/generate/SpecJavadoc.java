@@ -13,8 +13,8 @@ import org.delta4j.spec.Targeting;
 import org.delta4j.spec.ValueType;
 
 /**
- * The wiring class's Javadoc: what the spec does, each annotation with all its values (defaults included) and the
- * modules it was checked to modify on the backbone.
+ * The wiring class's Javadoc: what the spec does, each annotation with all its values (defaults
+ * included) and the modules it was checked to modify on the backbone.
  */
 final class SpecJavadoc {
     /** How many module paths the Javadoc lists for each delta. */
@@ -27,17 +27,21 @@ final class SpecJavadoc {
      * @return its Javadoc
      */
     static CodeBlock of(SpecModel model) {
-        CodeBlock.Builder doc = CodeBlock.builder()
-                .add("Type-safe wiring for the tuning spec {@link $T}, checked at compile time against the structure"
-                        + " of\n{@code $L}. Attaching it:\n\n<ul>\n", ClassName.get(model.type()),
-                        Literals.annotationSource(ValueType.STRING, model.backbone()));
+        CodeBlock.Builder doc =
+                CodeBlock.builder()
+                        .add(
+                                "Type-safe wiring for the tuning spec {@link $T}, checked at compile time against the structure"
+                                        + " of\n{@code $L}. Attaching it:\n\n<ul>\n",
+                                ClassName.get(model.type()),
+                                Literals.annotationSource(ValueType.STRING, model.backbone()));
         for (SpecPart part : model.parts()) {
             doc.add("  <li>{@code $L}:\n      $L.\n", annotation(part), effect(part));
         }
-        return doc.add("</ul>\n\n<p>{@link #attach(Block)} attaches the spec as annotated and returns the "
-                        + "{@link Tuning} to log, inspect\nand train; {@link #save(Tuning, Path)} saves its deltas. "
-                        + "{@link #plan(Block)} shows what a backbone would get,\nwithout changing it. "
-                        + "{@link #builder()} changes the values at run time, checked by the same rules.\n")
+        return doc.add(
+                        "</ul>\n\n<p>{@link #attach(Block)} attaches the spec as annotated and returns the "
+                                + "{@link Tuning} to log, inspect\nand train; {@link #save(Tuning, Path)} saves its deltas. "
+                                + "{@link #plan(Block)} shows what a backbone would get,\nwithout changing it. "
+                                + "{@link #builder()} changes the values at run time, checked by the same rules.\n")
                 .build();
     }
 
@@ -47,7 +51,10 @@ final class SpecJavadoc {
             values.add("name = " + Literals.annotationSource(ValueType.STRING, part.name()));
         }
         for (Setting s : part.settings()) {
-            values.add(s.attribute().name() + " = " + Literals.annotationSource(s.attribute().type(), s.value()));
+            values.add(
+                    s.attribute().name()
+                            + " = "
+                            + Literals.annotationSource(s.attribute().type(), s.value()));
         }
         return values.toString();
     }
@@ -61,8 +68,12 @@ final class SpecJavadoc {
         if (part.kind().targeting() == Targeting.ENCODER) {
             return title + " on the encoder, {@code " + modules.get(0) + "}";
         }
-        String defaults = usesDefaults(part) ? ", OpenDelta's default modules "
-                + String.join(", ", part.kind().method().defaultModules()) + "," : "";
+        String defaults =
+                usesDefaults(part)
+                        ? ", OpenDelta's default modules "
+                                + String.join(", ", part.kind().method().defaultModules())
+                                + ","
+                        : "";
         if (part.kind().targeting() == Targeting.PAIRS) {
             List<String> pairs = new ArrayList<>();
             for (int i = 0; i < modules.size(); i += 2) {
@@ -76,14 +87,18 @@ final class SpecJavadoc {
 
     private static boolean usesDefaults(SpecPart part) {
         return part.settings().stream()
-                .anyMatch(s -> s.attribute() == Attribute.MODULES && ((List<?>) s.value()).isEmpty());
+                .anyMatch(
+                        s -> s.attribute() == Attribute.MODULES && ((List<?>) s.value()).isEmpty());
     }
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** The first few items, then how many more, wrapped one item a line so long paths never overflow. */
+    /**
+     * The first few items, then how many more, wrapped one item a line so long paths never
+     * overflow.
+     */
     private static String listed(List<String> items) {
         StringJoiner shown = new StringJoiner(",\n      ", "\n      ", "");
         items.stream().limit(LISTED).forEach(shown::add);

@@ -5,13 +5,13 @@ import java.util.Objects;
 import javax.lang.model.element.TypeElement;
 
 /**
- * A checked tuning spec, ready to generate from: nothing in it can fail at run time on the backbone it was checked
- * against.
+ * A checked tuning spec, ready to generate from: nothing in it can fail at run time on the backbone
+ * it was checked against.
  *
  * @param type the annotated spec type
  * @param backbone the backbone's name, such as {@code facebook/bart-base}
- * @param parts the deltas and the freeze, in the order their annotations are written (repeated annotations together,
- *     where the first of them is written)
+ * @param parts the deltas and the freeze, in the order their annotations are written (repeated
+ *     annotations together, where the first of them is written)
  */
 public record SpecModel(TypeElement type, String backbone, List<SpecPart> parts) {
     /**

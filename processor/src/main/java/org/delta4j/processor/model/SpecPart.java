@@ -9,10 +9,11 @@ import java.util.Objects;
  * @param kind which annotation
  * @param name the delta's name, {@code ""} when unnamed
  * @param settings every attribute's value, defaults included, in the annotation's declaration order
- * @param selectedModules for a delta, the backbone's module paths it modifies, in the order the runtime takes them
- *     (for a parallel adapter, from and to of each pair); empty for the freeze
+ * @param selectedModules for a delta, the backbone's module paths it modifies, in the order the
+ *     runtime takes them (for a parallel adapter, from and to of each pair); empty for the freeze
  */
-public record SpecPart(Kind kind, String name, List<Setting> settings, List<String> selectedModules) {
+public record SpecPart(
+        Kind kind, String name, List<Setting> settings, List<String> selectedModules) {
     /**
      * @param kind which annotation
      * @param name the delta's name, {@code ""} when unnamed
@@ -26,12 +27,18 @@ public record SpecPart(Kind kind, String name, List<Setting> settings, List<Stri
         selectedModules = List.copyOf(selectedModules);
     }
 
-    /** @return the prefix of its field and setters in the generated builder: its name, or the kind's prefix */
+    /**
+     * @return the prefix of its field and setters in the generated builder: its name, or the kind's
+     *     prefix
+     */
     public String prefix() {
         return prefix(kind, name);
     }
 
-    /** @return how messages and Javadoc name it, such as {@code @Lora} or {@code @Lora(name = "attn")} */
+    /**
+     * @return how messages and Javadoc name it, such as {@code @Lora} or {@code @Lora(name =
+     *     "attn")}
+     */
     public String subject() {
         return subject(kind, name);
     }
@@ -51,6 +58,8 @@ public record SpecPart(Kind kind, String name, List<Setting> settings, List<Stri
      * @return how messages and Javadoc name it
      */
     public static String subject(Kind kind, String name) {
-        return name.isEmpty() ? kind.displayName() : kind.displayName() + "(name = \"" + name + "\")";
+        return name.isEmpty()
+                ? kind.displayName()
+                : kind.displayName() + "(name = \"" + name + "\")";
     }
 }

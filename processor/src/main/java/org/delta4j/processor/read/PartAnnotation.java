@@ -4,7 +4,8 @@ import java.util.Objects;
 import org.delta4j.processor.model.Kind;
 
 /**
- * One delta or freeze annotation as written on a spec type, a repeated one unpacked from its container.
+ * One delta or freeze annotation as written on a spec type, a repeated one unpacked from its
+ * container.
  *
  * @param kind which annotation
  * @param annotation its values and where diagnostics point

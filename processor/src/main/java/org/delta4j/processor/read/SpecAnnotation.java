@@ -6,8 +6,9 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 
 /**
- * One spec annotation as written on a type: its mirror, where diagnostics point, and every attribute's value with
- * the defaults filled in. Values are read from the mirror, never by loading the annotation.
+ * One spec annotation as written on a type: its mirror, where diagnostics point, and every
+ * attribute's value with the defaults filled in. Values are read from the mirror, never by loading
+ * the annotation.
  *
  * @param mirror the annotation as written
  * @param values every attribute's value by name, defaults included
@@ -25,14 +26,17 @@ public record SpecAnnotation(AnnotationMirror mirror, Map<String, AnnotationValu
     /**
      * @param attribute an attribute's name
      * @return its value, the default where none is written
-     * @throws IllegalStateException when the annotation has no such attribute, which means the processor and the
-     *     annotations jar do not match
+     * @throws IllegalStateException when the annotation has no such attribute, which means the
+     *     processor and the annotations jar do not match
      */
     public AnnotationValue value(String attribute) {
         AnnotationValue v = values.get(attribute);
         if (v == null) {
-            throw new IllegalStateException(mirror.getAnnotationType() + " has no attribute " + attribute
-                    + "; is the delta4j-annotations jar the processor's version?");
+            throw new IllegalStateException(
+                    mirror.getAnnotationType()
+                            + " has no attribute "
+                            + attribute
+                            + "; is the delta4j-annotations jar the processor's version?");
         }
         return v;
     }

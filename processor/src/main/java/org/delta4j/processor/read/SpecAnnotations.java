@@ -17,8 +17,9 @@ import org.delta4j.processor.model.Kind;
  * The spec annotations on one type.
  *
  * @param backbone the {@code @Backbone}, if present
- * @param parts the delta and freeze annotations, in the order they are written; repeated ones (which javac wraps in
- *     their container where the first of them is written) in their own order there
+ * @param parts the delta and freeze annotations, in the order they are written; repeated ones
+ *     (which javac wraps in their container where the first of them is written) in their own order
+ *     there
  */
 public record SpecAnnotations(Optional<SpecAnnotation> backbone, List<PartAnnotation> parts) {
     /** The qualified name of {@code @Backbone}. */
@@ -33,7 +34,8 @@ public record SpecAnnotations(Optional<SpecAnnotation> backbone, List<PartAnnota
     }
 
     /**
-     * Reads the spec annotations on a type, in source order, unpacking repeated ones and ignoring all others.
+     * Reads the spec annotations on a type, in source order, unpacking repeated ones and ignoring
+     * all others.
      *
      * @param elements the compiler's element utilities
      * @param type the annotated type
@@ -49,7 +51,8 @@ public record SpecAnnotations(Optional<SpecAnnotation> backbone, List<PartAnnota
             if (kind != null) {
                 parts.add(new PartAnnotation(kind, withDefaults(elements, mirror)));
             } else if (repeated != null) {
-                for (AnnotationMirror element : Values.annotations(withDefaults(elements, mirror).value("value"))) {
+                for (AnnotationMirror element :
+                        Values.annotations(withDefaults(elements, mirror).value("value"))) {
                     parts.add(new PartAnnotation(repeated, withDefaults(elements, element)));
                 }
             } else if (BACKBONE.equals(name)) {
@@ -61,10 +64,12 @@ public record SpecAnnotations(Optional<SpecAnnotation> backbone, List<PartAnnota
 
     /**
      * @param annotationName an annotation type's qualified name
-     * @return whether it is {@code @Backbone}, a delta or freeze annotation, or the container of a repeated one
+     * @return whether it is {@code @Backbone}, a delta or freeze annotation, or the container of a
+     *     repeated one
      */
     public static boolean isSpecAnnotation(String annotationName) {
-        return BACKBONE.equals(annotationName) || Kind.forAnnotation(annotationName) != null
+        return BACKBONE.equals(annotationName)
+                || Kind.forAnnotation(annotationName) != null
                 || Kind.forContainer(annotationName) != null;
     }
 
@@ -78,8 +83,8 @@ public record SpecAnnotations(Optional<SpecAnnotation> backbone, List<PartAnnota
 
     private static SpecAnnotation withDefaults(Elements elements, AnnotationMirror mirror) {
         Map<String, AnnotationValue> values = new LinkedHashMap<>();
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
-                : elements.getElementValuesWithDefaults(mirror).entrySet()) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+                elements.getElementValuesWithDefaults(mirror).entrySet()) {
             values.put(e.getKey().getSimpleName().toString(), e.getValue());
         }
         return new SpecAnnotation(mirror, values);

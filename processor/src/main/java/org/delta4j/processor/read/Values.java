@@ -8,9 +8,10 @@ import javax.lang.model.element.AnnotationValue;
 import org.delta4j.spec.ValueType;
 
 /**
- * Converts annotation values into the model's Java values. A value that is not of its attribute's type is one the
- * compiler could not resolve (javac hands such a value over as a string), so these return empty instead of guessing;
- * {@link UnresolvedValues} finds unresolved values of every type before these are read.
+ * Converts annotation values into the model's Java values. A value that is not of its attribute's
+ * type is one the compiler could not resolve (javac hands such a value over as a string), so these
+ * return empty instead of guessing; {@link UnresolvedValues} finds unresolved values of every type
+ * before these are read.
  */
 public final class Values {
     private Values() {}
@@ -18,24 +19,28 @@ public final class Values {
     /**
      * @param type the attribute's type, not {@link ValueType#STRINGS}
      * @param value the annotation value
-     * @return an {@link Integer}, {@link Double}, {@link Boolean} or {@link String}; empty when the value is not of
-     *     that type, which means unresolved
+     * @return an {@link Integer}, {@link Double}, {@link Boolean} or {@link String}; empty when the
+     *     value is not of that type, which means unresolved
      */
     public static Optional<Object> scalar(ValueType type, AnnotationValue value) {
         Object v = value.getValue();
-        boolean ok = switch (type) {
-            case INT -> v instanceof Integer;
-            case DOUBLE -> v instanceof Double;
-            case BOOLEAN -> v instanceof Boolean;
-            case STRING -> v instanceof String;
-            case STRINGS -> throw new IllegalArgumentException("an array is not a scalar: use elements(...)");
-        };
+        boolean ok =
+                switch (type) {
+                    case INT -> v instanceof Integer;
+                    case DOUBLE -> v instanceof Double;
+                    case BOOLEAN -> v instanceof Boolean;
+                    case STRING -> v instanceof String;
+                    case STRINGS ->
+                            throw new IllegalArgumentException(
+                                    "an array is not a scalar: use elements(...)");
+                };
         return ok ? Optional.of(v) : Optional.empty();
     }
 
     /**
      * @param value the value of a {@code String[]} attribute
-     * @return its elements, each to be read with {@link #scalar}; empty when not an array, which means unresolved
+     * @return its elements, each to be read with {@link #scalar}; empty when not an array, which
+     *     means unresolved
      */
     public static Optional<List<AnnotationValue>> elements(AnnotationValue value) {
         if (!(value.getValue() instanceof List<?> list)) {

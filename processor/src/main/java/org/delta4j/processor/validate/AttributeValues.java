@@ -10,11 +10,17 @@ import org.delta4j.processor.read.Values;
 import org.delta4j.spec.Problem;
 import org.delta4j.spec.ValueType;
 
-/** Reads attribute values and checks each with its rule, reporting every failure on the value itself. */
+/**
+ * Reads attribute values and checks each with its rule, reporting every failure on the value
+ * itself.
+ */
 final class AttributeValues {
     private AttributeValues() {}
 
-    /** @return the attribute's value when it can be read and satisfies its rule; otherwise reports why not */
+    /**
+     * @return the attribute's value when it can be read and satisfies its rule; otherwise reports
+     *     why not
+     */
     static Optional<Object> checked(Attribute attribute, SpecAnnotation annotation, Report report) {
         AnnotationValue value = annotation.value(attribute.name());
         if (attribute.type() != ValueType.STRINGS) {
@@ -42,7 +48,8 @@ final class AttributeValues {
      * @param report where an unresolved value is noted
      * @return the value, empty when the compiler could not resolve it
      */
-    static Optional<Object> scalar(ValueType type, AnnotationValue value, String where, Report report) {
+    static Optional<Object> scalar(
+            ValueType type, AnnotationValue value, String where, Report report) {
         Optional<Object> v = Values.scalar(type, value);
         if (v.isEmpty()) {
             report.unresolved(Problem.detail(Problem.VALUE_OF, where));
@@ -50,13 +57,26 @@ final class AttributeValues {
         return v;
     }
 
-    /** Reads one value and checks it with the attribute's rule; an array attribute's rule checks each element. */
+    /**
+     * Reads one value and checks it with the attribute's rule; an array attribute's rule checks
+     * each element.
+     */
     private static Optional<Object> ruled(
-            Attribute attribute, SpecAnnotation annotation, ValueType type, AnnotationValue value, Report report) {
+            Attribute attribute,
+            SpecAnnotation annotation,
+            ValueType type,
+            AnnotationValue value,
+            Report report) {
         String where = annotation.where(attribute.name());
-        return scalar(type, value, where, report).flatMap(v -> report.attempt(annotation.mirror(), value, () -> {
-            attribute.rule().check(attribute.name(), v);
-            return v;
-        }));
+        return scalar(type, value, where, report)
+                .flatMap(
+                        v ->
+                                report.attempt(
+                                        annotation.mirror(),
+                                        value,
+                                        () -> {
+                                            attribute.rule().check(attribute.name(), v);
+                                            return v;
+                                        }));
     }
 }

@@ -16,10 +16,10 @@ import org.delta4j.spec.NameSuggestions;
 import org.delta4j.spec.Problem;
 
 /**
- * A freeze's exclude patterns must each match something that will be there when it freezes, as the runtime
- * requires: a module or parameter path of the backbone, or a layer one of the spec's deltas adds (such as
- * {@code encoder.layers.0.fc2.adapter}). Names inside delta layers are not known at compile time; the keyword
- * {@code "deltas"} keeps them all.
+ * A freeze's exclude patterns must each match something that will be there when it freezes, as the
+ * runtime requires: a module or parameter path of the backbone, or a layer one of the spec's deltas
+ * adds (such as {@code encoder.layers.0.fc2.adapter}). Names inside delta layers are not known at
+ * compile time; the keyword {@code "deltas"} keeps them all.
  */
 final class FreezeRule {
     private FreezeRule() {}
@@ -30,10 +30,12 @@ final class FreezeRule {
      * @param deltas the spec's deltas, each with its modules resolved
      * @param report where errors go, one for each pattern that matches nothing
      */
-    static void check(CheckedPart freeze, Backbone backbone, List<CheckedPart> deltas, Report report) {
+    static void check(
+            CheckedPart freeze, Backbone backbone, List<CheckedPart> deltas, Report report) {
         Set<String> names = names(backbone.structure(), deltas);
         List<AnnotationValue> elements =
-                Values.elements(freeze.annotation().value(Attribute.FREEZE_EXCLUDE.name())).orElseThrow();
+                Values.elements(freeze.annotation().value(Attribute.FREEZE_EXCLUDE.name()))
+                        .orElseThrow();
         for (AnnotationValue element : elements) {
             String text = (String) element.getValue();
             if (ArgumentRules.FREEZE_DELTAS.equals(text)) {
@@ -41,11 +43,19 @@ final class FreezeRule {
             }
             ModulePattern pattern = ModulePattern.parse(text);
             // Empty after reporting a pattern that ran past its matching budget.
-            Optional<Boolean> matched = report.attempt(freeze.annotation().mirror(), element,
-                    () -> names.stream().anyMatch(pattern::matches));
+            Optional<Boolean> matched =
+                    report.attempt(
+                            freeze.annotation().mirror(),
+                            element,
+                            () -> names.stream().anyMatch(pattern::matches));
             if (matched.isPresent() && !matched.get()) {
-                report.addAt(freeze.annotation().mirror(), element, Problem.UNKNOWN_MODULE, text,
-                        backbone.name() + " or its deltas", NameSuggestions.hint(text, names));
+                report.addAt(
+                        freeze.annotation().mirror(),
+                        element,
+                        Problem.UNKNOWN_MODULE,
+                        text,
+                        backbone.name() + " or its deltas",
+                        NameSuggestions.hint(text, names));
             }
         }
     }
@@ -62,7 +72,8 @@ final class FreezeRule {
             List<String> placements = delta.placements();
             placements.forEach(p -> names.add(child(p, delta.kind().method().layerName())));
             if (delta.kind().method() == Method.PREFIX && !placements.isEmpty()) {
-                names.add(child(delta.targets().orElseThrow().get(0).path(), Method.REPARAMS_LAYER));
+                names.add(
+                        child(delta.targets().orElseThrow().get(0).path(), Method.REPARAMS_LAYER));
             }
         }
         return names;

@@ -14,8 +14,9 @@ import org.delta4j.spec.Problem;
 import org.delta4j.spec.ValueType;
 
 /**
- * The deltas' names: each a valid name, one on every annotation written more than once, and no two deltas with
- * the same prefix for their generated setters (a name, or the kind's prefix when unnamed).
+ * The deltas' names: each a valid name, one on every annotation written more than once, and no two
+ * deltas with the same prefix for their generated setters (a name, or the kind's prefix when
+ * unnamed).
  */
 final class NameRule {
     /** The attribute of a repeatable delta that names it. */
@@ -36,15 +37,33 @@ final class NameRule {
         for (PartAnnotation p : parts) {
             int ordinal = seen.merge(p.kind(), 1, Integer::sum);
             AnnotationValue nameValue = p.kind().isRepeatable() ? p.annotation().value(NAME) : null;
-            String written = nameValue == null ? "" : (String) AttributeValues
-                    .scalar(ValueType.STRING, nameValue, p.annotation().where(NAME), report).orElse("");
+            String written =
+                    nameValue == null
+                            ? ""
+                            : (String)
+                                    AttributeValues.scalar(
+                                                    ValueType.STRING,
+                                                    nameValue,
+                                                    p.annotation().where(NAME),
+                                                    report)
+                                            .orElse("");
             if (written.isEmpty() && counts.get(p.kind()) > 1) {
-                report.addAt(p.annotation().mirror(), nameValue, Problem.MISSING_NAME, p.kind().displayName(),
-                        counts.get(p.kind()), p.kind().prefix() + ordinal);
+                report.addAt(
+                        p.annotation().mirror(),
+                        nameValue,
+                        Problem.MISSING_NAME,
+                        p.kind().displayName(),
+                        counts.get(p.kind()),
+                        p.kind().prefix() + ordinal);
             }
-            names.add(written.isEmpty() ? ""
-                    : report.attempt(p.annotation().mirror(), nameValue, () -> ArgumentRules.deltaName(written))
-                            .orElse(""));
+            names.add(
+                    written.isEmpty()
+                            ? ""
+                            : report.attempt(
+                                            p.annotation().mirror(),
+                                            nameValue,
+                                            () -> ArgumentRules.deltaName(written))
+                                    .orElse(""));
         }
         reportTaken(parts, names, report);
         return names;
@@ -64,7 +83,12 @@ final class NameRule {
             if (!name.isEmpty()) {
                 String by = taken.putIfAbsent(name, SpecPart.subject(p.kind(), name));
                 if (by != null) {
-                    report.addAt(p.annotation().mirror(), p.annotation().value(NAME), Problem.DUPLICATE_NAME, name, by);
+                    report.addAt(
+                            p.annotation().mirror(),
+                            p.annotation().value(NAME),
+                            Problem.DUPLICATE_NAME,
+                            name,
+                            by);
                 }
             }
         }

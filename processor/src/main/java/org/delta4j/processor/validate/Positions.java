@@ -23,11 +23,11 @@ import org.delta4j.processor.read.SpecAnnotations;
 import org.delta4j.processor.read.Values;
 
 /**
- * Points diagnostics into repeated annotations. javac wraps {@code @Lora(...) @Lora(...)} in a container that has no
- * source of its own, and its messager then points at the type instead of the value. Where javac's tree API is
- * available, this finds the value's source by the annotation's position among its kind and the attribute's name;
- * elsewhere (such as Gradle's incremental compilation, which hides javac) it reports nothing and the messager's
- * position stands.
+ * Points diagnostics into repeated annotations. javac wraps {@code @Lora(...) @Lora(...)} in a
+ * container that has no source of its own, and its messager then points at the type instead of the
+ * value. Where javac's tree API is available, this finds the value's source by the annotation's
+ * position among its kind and the attribute's name; elsewhere (such as Gradle's incremental
+ * compilation, which hides javac) it reports nothing and the messager's position stands.
  */
 public final class Positions {
     private final Trees trees;
@@ -53,10 +53,15 @@ public final class Positions {
      * @param type the annotated type
      * @param mirror the annotation, perhaps one held by a container javac made
      * @param value the value, or {@code null} for the whole annotation
-     * @return whether it was printed; {@code false} when the mirror is not inside a made container or its source
-     *     cannot be found, and the messager should print it
+     * @return whether it was printed; {@code false} when the mirror is not inside a made container
+     *     or its source cannot be found, and the messager should print it
      */
-    boolean print(Diagnostic.Kind kind, String message, Element type, AnnotationMirror mirror, AnnotationValue value) {
+    boolean print(
+            Diagnostic.Kind kind,
+            String message,
+            Element type,
+            AnnotationMirror mirror,
+            AnnotationValue value) {
         if (trees == null || mirror == null) {
             return false;
         }
@@ -73,7 +78,8 @@ public final class Positions {
         }
     }
 
-    private Tree find(TreePath typePath, Element type, AnnotationMirror mirror, AnnotationValue value) {
+    private Tree find(
+            TreePath typePath, Element type, AnnotationMirror mirror, AnnotationValue value) {
         String name = SpecAnnotations.nameOf(mirror);
         int ordinal = ordinalInContainer(type, mirror);
         if (ordinal < 0 || !(typePath.getLeaf() instanceof ClassTree declaration)) {
@@ -88,11 +94,13 @@ public final class Positions {
         return null;
     }
 
-    /** @return the mirror's index in the container javac made for it, or -1 when it is not in one */
+    /**
+     * @return the mirror's index in the container javac made for it, or -1 when it is not in one
+     */
     private static int ordinalInContainer(Element type, AnnotationMirror mirror) {
         for (AnnotationMirror container : type.getAnnotationMirrors()) {
-            for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
-                    : container.getElementValues().entrySet()) {
+            for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+                    container.getElementValues().entrySet()) {
                 List<AnnotationMirror> held = Values.annotations(e.getValue());
                 for (int i = 0; i < held.size(); i++) {
                     if (held.get(i) == mirror) {
@@ -105,14 +113,22 @@ public final class Positions {
     }
 
     private String typeName(TreePath typePath, AnnotationTree annotation) {
-        Element e = trees.getElement(new TreePath(new TreePath(typePath, annotation), annotation.getAnnotationType()));
+        Element e =
+                trees.getElement(
+                        new TreePath(
+                                new TreePath(typePath, annotation),
+                                annotation.getAnnotationType()));
         return e instanceof TypeElement t ? t.getQualifiedName().toString() : null;
     }
 
-    /** @return the value's source in the annotation: the attribute's expression, or one element of its array */
-    private static Tree valueTree(AnnotationTree annotation, AnnotationMirror mirror, AnnotationValue value) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
-                : mirror.getElementValues().entrySet()) {
+    /**
+     * @return the value's source in the annotation: the attribute's expression, or one element of
+     *     its array
+     */
+    private static Tree valueTree(
+            AnnotationTree annotation, AnnotationMirror mirror, AnnotationValue value) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+                mirror.getElementValues().entrySet()) {
             int index = indexIn(e.getValue(), value);
             if (index == Integer.MIN_VALUE) {
                 continue;
@@ -124,14 +140,18 @@ public final class Positions {
                         && id.getName().contentEquals(attribute)) {
                     ExpressionTree expression = assignment.getExpression();
                     return index >= 0 && expression instanceof NewArrayTree array
-                            ? array.getInitializers().get(index) : expression;
+                            ? array.getInitializers().get(index)
+                            : expression;
                 }
             }
         }
         return annotation;
     }
 
-    /** @return -1 when {@code value} is the attribute's value, its index when an element of it, else MIN_VALUE */
+    /**
+     * @return -1 when {@code value} is the attribute's value, its index when an element of it, else
+     *     MIN_VALUE
+     */
     private static int indexIn(AnnotationValue attribute, AnnotationValue value) {
         if (attribute == value) {
             return -1;

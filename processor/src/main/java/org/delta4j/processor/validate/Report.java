@@ -15,13 +15,14 @@ import org.delta4j.spec.SpecException;
 import org.delta4j.spec.Wording;
 
 /**
- * Collects every problem found on one spec type, each with the annotation and value it is about, so a user sees all
- * of them in one build; code is generated only from a clean report. It also collects what the compiler could not
- * resolve yet: before the last round such a type waits for the next round and reports nothing, in the last round it
- * reports {@link Problem#UNRESOLVED}.
+ * Collects every problem found on one spec type, each with the annotation and value it is about, so
+ * a user sees all of them in one build; code is generated only from a clean report. It also
+ * collects what the compiler could not resolve yet: before the last round such a type waits for the
+ * next round and reports nothing, in the last round it reports {@link Problem#UNRESOLVED}.
  */
 public final class Report {
-    private record Entry(Problem problem, String message, AnnotationMirror mirror, AnnotationValue value) {}
+    private record Entry(
+            Problem problem, String message, AnnotationMirror mirror, AnnotationValue value) {}
 
     private final TypeElement subject;
     private final boolean lastRound;
@@ -30,7 +31,8 @@ public final class Report {
 
     /**
      * @param subject the spec type every problem is reported on
-     * @param lastRound whether this is the compiler's last round, after which nothing can be resolved any more
+     * @param lastRound whether this is the compiler's last round, after which nothing can be
+     *     resolved any more
      */
     public Report(TypeElement subject, boolean lastRound) {
         this.subject = subject;
@@ -55,7 +57,8 @@ public final class Report {
      * @param problem the problem
      * @param args its message's arguments
      */
-    public void addAt(AnnotationMirror mirror, AnnotationValue value, Problem problem, Object... args) {
+    public void addAt(
+            AnnotationMirror mirror, AnnotationValue value, Problem problem, Object... args) {
         entries.add(entry(mirror, value, problem, args));
     }
 
@@ -79,7 +82,8 @@ public final class Report {
      * @param <T> the result's type
      * @return the result, or empty when the rule failed
      */
-    public <T> Optional<T> attempt(AnnotationMirror mirror, AnnotationValue value, Supplier<T> rule) {
+    public <T> Optional<T> attempt(
+            AnnotationMirror mirror, AnnotationValue value, Supplier<T> rule) {
         try {
             return Optional.of(rule.get());
         } catch (SpecException e) {
@@ -89,8 +93,9 @@ public final class Report {
     }
 
     /**
-     * Records something the compiler could not resolve yet, such as a constant of a class that another processor
-     * generates in a later round. The compiler reports the missing symbol itself in its last round.
+     * Records something the compiler could not resolve yet, such as a constant of a class that
+     * another processor generates in a later round. The compiler reports the missing symbol itself
+     * in its last round.
      *
      * @param what how to name it, such as {@code Missing.SIZE in @Adapter(bottleneck)}
      */
@@ -98,20 +103,26 @@ public final class Report {
         unresolved.add(what);
     }
 
-    /** @return whether the type must wait for the next round: something is unresolved and more rounds will come */
+    /**
+     * @return whether the type must wait for the next round: something is unresolved and more
+     *     rounds will come
+     */
     public boolean isDeferred() {
         return !unresolved.isEmpty() && !lastRound;
     }
 
-    /** @return whether nothing is wrong or unresolved, so code may be generated */
+    /**
+     * @return whether nothing is wrong or unresolved, so code may be generated
+     */
     public boolean isClean() {
-        return unresolved.isEmpty() && entries.stream().noneMatch(e -> e.problem().severity() == Severity.ERROR);
+        return unresolved.isEmpty()
+                && entries.stream().noneMatch(e -> e.problem().severity() == Severity.ERROR);
     }
 
     /**
-     * Prints every problem with its kind, in the order found, each at its value: inside a repeated annotation
-     * through {@code positions}, elsewhere through the messager. In the last round, what is still unresolved is one
-     * more error on the type.
+     * Prints every problem with its kind, in the order found, each at its value: inside a repeated
+     * annotation through {@code positions}, elsewhere through the messager. In the last round, what
+     * is still unresolved is one more error on the type.
      *
      * @param messager the compiler's messager
      * @param positions finds values inside repeated annotations
@@ -119,7 +130,13 @@ public final class Report {
     public void printTo(Messager messager, Positions positions) {
         List<Entry> all = new ArrayList<>(entries);
         if (lastRound && !unresolved.isEmpty()) {
-            all.add(entry(null, null, Problem.UNRESOLVED, subject.getQualifiedName(), Wording.all(unresolved)));
+            all.add(
+                    entry(
+                            null,
+                            null,
+                            Problem.UNRESOLVED,
+                            subject.getQualifiedName(),
+                            Wording.all(unresolved)));
         }
         for (Entry e : all) {
             Diagnostic.Kind kind = kindOf(e.problem().severity());
@@ -129,7 +146,8 @@ public final class Report {
         }
     }
 
-    private static Entry entry(AnnotationMirror mirror, AnnotationValue value, Problem problem, Object... args) {
+    private static Entry entry(
+            AnnotationMirror mirror, AnnotationValue value, Problem problem, Object... args) {
         return new Entry(problem, problem.format(args), mirror, value);
     }
 

@@ -20,11 +20,12 @@ import org.delta4j.spec.Problem;
 import org.delta4j.spec.ValueType;
 
 /**
- * Checks one spec type completely, reporting every error, and builds the model only when nothing is wrong: the
- * type itself, every value against the rule the runtime builder's setter applies, the deltas' names, every module
- * pattern against the backbone's structure with the runtime's selection rules, every selected module against its
- * method's rule, conflicts between deltas, and the freeze's patterns. A type with values the compiler could not
- * resolve yet is not checked at all: its report only lists them.
+ * Checks one spec type completely, reporting every error, and builds the model only when nothing is
+ * wrong: the type itself, every value against the rule the runtime builder's setter applies, the
+ * deltas' names, every module pattern against the backbone's structure with the runtime's selection
+ * rules, every selected module against its method's rule, conflicts between deltas, and the
+ * freeze's patterns. A type with values the compiler could not resolve yet is not checked at all:
+ * its report only lists them.
  */
 public final class SpecValidator {
     private final Elements elements;
@@ -38,7 +39,10 @@ public final class SpecValidator {
      * @param catalogue the bundled backbone structures
      * @param structureFiles reads structure files that specs name
      */
-    public SpecValidator(Elements elements, UnresolvedValues unresolvedValues, Catalogue catalogue,
+    public SpecValidator(
+            Elements elements,
+            UnresolvedValues unresolvedValues,
+            Catalogue catalogue,
             StructureFiles structureFiles) {
         this.elements = elements;
         this.unresolvedValues = unresolvedValues;
@@ -70,7 +74,8 @@ public final class SpecValidator {
         for (int i = 0; i < found.parts().size(); i++) {
             PartAnnotation p = found.parts().get(i);
             if (p.kind().isDelta() && found.backbone().isEmpty()) {
-                report.addAt(p.annotation().mirror(), null, Problem.NO_BACKBONE, p.kind().displayName());
+                report.addAt(
+                        p.annotation().mirror(), null, Problem.NO_BACKBONE, p.kind().displayName());
             }
             CheckedPart part = checked(p, names.get(i), backbone, report);
             parts.add(part);
@@ -82,7 +87,10 @@ public final class SpecValidator {
         }
         List<CheckedPart> resolved = deltas.stream().filter(d -> d.targets().isPresent()).toList();
         ConflictRule.check(resolved, report);
-        if (freeze != null && freeze.complete() && backbone.isPresent() && resolved.size() == deltas.size()) {
+        if (freeze != null
+                && freeze.complete()
+                && backbone.isPresent()
+                && resolved.size() == deltas.size()) {
             FreezeRule.check(freeze, backbone.get(), deltas, report);
         }
         if (deltas.isEmpty()) {
@@ -90,41 +98,58 @@ public final class SpecValidator {
         }
         // A clean report implies a delta, which implies a readable backbone.
         return report.isClean()
-                ? Optional.of(new SpecModel(type, backbone.orElseThrow().name(),
-                        parts.stream().map(CheckedPart::toPart).toList()))
+                ? Optional.of(
+                        new SpecModel(
+                                type,
+                                backbone.orElseThrow().name(),
+                                parts.stream().map(CheckedPart::toPart).toList()))
                 : Optional.empty();
     }
 
     private Optional<Backbone> backbone(SpecAnnotation annotation, Report report) {
         AnnotationValue nameValue = annotation.value("value");
         AnnotationValue structureValue = annotation.value("structure");
-        Optional<Object> name = AttributeValues.scalar(ValueType.STRING, nameValue, annotation.where("value"), report);
+        Optional<Object> name =
+                AttributeValues.scalar(
+                        ValueType.STRING, nameValue, annotation.where("value"), report);
         Optional<Object> structure =
-                AttributeValues.scalar(ValueType.STRING, structureValue, annotation.where("structure"), report);
+                AttributeValues.scalar(
+                        ValueType.STRING, structureValue, annotation.where("structure"), report);
         if (name.isEmpty() || structure.isEmpty()) {
             return Optional.empty();
         }
         String n = (String) name.get();
         String path = (String) structure.get();
         if (path.isEmpty()) {
-            return report.attempt(annotation.mirror(), nameValue, () -> new Backbone(n, catalogue.load(n)));
+            return report.attempt(
+                    annotation.mirror(), nameValue, () -> new Backbone(n, catalogue.load(n)));
         }
         return report.attempt(annotation.mirror(), structureValue, () -> structureFiles.read(path))
                 .map(s -> new Backbone(n.isEmpty() ? s.name() : n, s));
     }
 
     /** Checks one annotation's values and, for a delta on a readable backbone, its modules. */
-    private static CheckedPart checked(PartAnnotation p, String name, Optional<Backbone> backbone, Report report) {
+    private static CheckedPart checked(
+            PartAnnotation p, String name, Optional<Backbone> backbone, Report report) {
         Map<Attribute, Object> values = new LinkedHashMap<>();
         for (Attribute attribute : p.kind().attributes()) {
-            AttributeValues.checked(attribute, p.annotation(), report).ifPresent(v -> values.put(attribute, v));
+            AttributeValues.checked(attribute, p.annotation(), report)
+                    .ifPresent(v -> values.put(attribute, v));
         }
-        CheckedPart part = new CheckedPart(p.kind(), p.annotation(), name, values, Optional.empty());
-        boolean addressed = !p.kind().attributes().contains(Attribute.MODULES)
-                || (values.containsKey(Attribute.MODULES) && values.containsKey(Attribute.EXCLUDE));
+        CheckedPart part =
+                new CheckedPart(p.kind(), p.annotation(), name, values, Optional.empty());
+        boolean addressed =
+                !p.kind().attributes().contains(Attribute.MODULES)
+                        || (values.containsKey(Attribute.MODULES)
+                                && values.containsKey(Attribute.EXCLUDE));
         if (!p.kind().isDelta() || backbone.isEmpty() || !addressed) {
             return part;
         }
-        return new CheckedPart(p.kind(), p.annotation(), name, values, Targets.resolve(part, backbone.get(), report));
+        return new CheckedPart(
+                p.kind(),
+                p.annotation(),
+                name,
+                values,
+                Targets.resolve(part, backbone.get(), report));
     }
 }

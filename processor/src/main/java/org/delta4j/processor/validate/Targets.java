@@ -19,9 +19,10 @@ import org.delta4j.spec.TargetRules;
 import org.delta4j.spec.Targeting;
 
 /**
- * Resolves a delta's modules on the backbone as the runtime will, and checks each with its method's rule. Each
- * pattern that matches nothing gets its own error; a module the method cannot modify is reported on the pattern
- * that selected it (once per pattern), or on the argument that makes it fail (once per argument).
+ * Resolves a delta's modules on the backbone as the runtime will, and checks each with its method's
+ * rule. Each pattern that matches nothing gets its own error; a module the method cannot modify is
+ * reported on the pattern that selected it (once per pattern), or on the argument that makes it
+ * fail (once per argument).
  */
 final class Targets {
     private final CheckedPart part;
@@ -38,8 +39,8 @@ final class Targets {
      * @param part a delta whose modules and exclusions passed their rules
      * @param backbone the backbone
      * @param report where errors go
-     * @return the modules it modifies, in the runtime's order; empty when something failed. The method's rule is
-     *     applied only when every value passed, since it may need them all.
+     * @return the modules it modifies, in the runtime's order; empty when something failed. The
+     *     method's rule is applied only when every value passed, since it may need them all.
      */
     static Optional<List<Target>> resolve(CheckedPart part, Backbone backbone, Report report) {
         return new Targets(part, backbone, report).resolve();
@@ -47,22 +48,33 @@ final class Targets {
 
     private Optional<List<Target>> resolve() {
         if (part.kind().targeting() == Targeting.ENCODER) {
-            return report.attempt(part.annotation().mirror(), null,
+            return report.attempt(
+                            part.annotation().mirror(),
+                            null,
                             () -> TargetRules.encoder(part.subject(), backbone.structure()))
                     .map(encoder -> List.of(new Target(encoder, encoder, -1)));
         }
-        return patterns().flatMap(patterns -> {
-            List<List<String>> selected = selectEach(patterns);
-            if (selected == null) {
-                return Optional.empty();
-            }
-            List<Target> targets = part.kind().targeting() == Targeting.PAIRS ? pairs(patterns) : union(selected);
-            return targets == null || !part.complete() || !checkEach(targets) ? Optional.empty()
-                    : Optional.of(targets);
-        });
+        return patterns()
+                .flatMap(
+                        patterns -> {
+                            List<List<String>> selected = selectEach(patterns);
+                            if (selected == null) {
+                                return Optional.empty();
+                            }
+                            List<Target> targets =
+                                    part.kind().targeting() == Targeting.PAIRS
+                                            ? pairs(patterns)
+                                            : union(selected);
+                            return targets == null || !part.complete() || !checkEach(targets)
+                                    ? Optional.empty()
+                                    : Optional.of(targets);
+                        });
     }
 
-    /** @return the patterns as written, or the method's defaults; empty after reporting that there are none */
+    /**
+     * @return the patterns as written, or the method's defaults; empty after reporting that there
+     *     are none
+     */
     private Optional<List<String>> patterns() {
         List<String> written = strings(Attribute.MODULES);
         if (!written.isEmpty()) {
@@ -70,29 +82,48 @@ final class Targets {
         }
         List<String> defaults = part.kind().method().defaultModules();
         if (backbone.structure().aliases().isEmpty()) {
-            report.addAt(part.annotation().mirror(), part.patternValue(-1), Problem.NO_MODULES,
-                    Problem.detail(Problem.NO_COMMON_STRUCTURE, part.subject(), defaults, backbone.name()));
+            report.addAt(
+                    part.annotation().mirror(),
+                    part.patternValue(-1),
+                    Problem.NO_MODULES,
+                    Problem.detail(
+                            Problem.NO_COMMON_STRUCTURE,
+                            part.subject(),
+                            defaults,
+                            backbone.name()));
             return Optional.empty();
         }
         return Optional.of(defaults);
     }
 
-    /** @return each pattern's modules, or {@code null} after reporting every pattern that matches none */
+    /**
+     * @return each pattern's modules, or {@code null} after reporting every pattern that matches
+     *     none
+     */
     private List<List<String>> selectEach(List<String> patterns) {
         List<List<String>> selected = new ArrayList<>();
         boolean ok = true;
         for (int i = 0; i < patterns.size(); i++) {
             List<String> one = List.of(patterns.get(i));
-            Optional<List<String>> modules = report.attempt(part.annotation().mirror(), blame(i),
-                    () -> new ModuleSelector(one, strings(Attribute.EXCLUDE))
-                            .select(paths(), backbone.structure().aliases(), backbone.name()));
+            Optional<List<String>> modules =
+                    report.attempt(
+                            part.annotation().mirror(),
+                            blame(i),
+                            () ->
+                                    new ModuleSelector(one, strings(Attribute.EXCLUDE))
+                                            .select(
+                                                    paths(),
+                                                    backbone.structure().aliases(),
+                                                    backbone.name()));
             ok &= modules.isPresent();
             selected.add(modules.orElse(List.of()));
         }
         return ok ? selected : null;
     }
 
-    /** @return every selected module once, in tree order, with the first pattern that selected it */
+    /**
+     * @return every selected module once, in tree order, with the first pattern that selected it
+     */
     private List<Target> union(List<List<String>> selected) {
         Map<String, Integer> first = new LinkedHashMap<>();
         for (int i = 0; i < selected.size(); i++) {
@@ -109,7 +140,10 @@ final class Targets {
         return targets;
     }
 
-    /** @return each pair's modules, from then to, or {@code null} after reporting every pair that does not pair */
+    /**
+     * @return each pair's modules, from then to, or {@code null} after reporting every pair that
+     *     does not pair
+     */
     private List<Target> pairs(List<String> patterns) {
         List<Target> targets = new ArrayList<>();
         boolean ok = true;
@@ -118,19 +152,36 @@ final class Targets {
             int from = 2 * k;
             int to = Math.min(from + 1, patterns.size() - 1);
             List<String> pair = pairs.get(k);
-            Optional<List<String>> flat = report.attempt(part.annotation().mirror(), blame(to),
-                    () -> ParallelPairs.resolve(part.subject(), pair.get(0), pair.get(1), strings(Attribute.EXCLUDE),
-                            paths(), backbone.structure().aliases(), backbone.name()));
+            Optional<List<String>> flat =
+                    report.attempt(
+                            part.annotation().mirror(),
+                            blame(to),
+                            () ->
+                                    ParallelPairs.resolve(
+                                            part.subject(),
+                                            pair.get(0),
+                                            pair.get(1),
+                                            strings(Attribute.EXCLUDE),
+                                            paths(),
+                                            backbone.structure().aliases(),
+                                            backbone.name()));
             ok &= flat.isPresent();
             List<String> modules = flat.orElse(List.of());
             for (int j = 0; j < modules.size(); j++) {
-                targets.add(new Target(modules.get(j), modules.get(j), patternIndex(j % 2 == 0 ? from : to)));
+                targets.add(
+                        new Target(
+                                modules.get(j),
+                                modules.get(j),
+                                patternIndex(j % 2 == 0 ? from : to)));
             }
         }
         return ok ? targets : null;
     }
 
-    /** Applies the method's rule to every target, recording where each layer goes; reports the failures. */
+    /**
+     * Applies the method's rule to every target, recording where each layer goes; reports the
+     * failures.
+     */
     private boolean checkEach(List<Target> targets) {
         Map<String, Object> values = new LinkedHashMap<>();
         part.values().forEach((attribute, value) -> values.put(attribute.name(), value));
@@ -144,15 +195,23 @@ final class Targets {
                 continue;
             }
             try {
-                String placement = part.kind().rule().check(part.subject(), backbone.structure(), module, values);
+                String placement =
+                        part.kind()
+                                .rule()
+                                .check(part.subject(), backbone.structure(), module, values);
                 targets.set(i, new Target(t.path(), placement, t.pattern()));
             } catch (SpecException e) {
                 ok = false;
                 failed.add(t.path());
-                String where = e.argument() != null ? "argument " + e.argument() : "pattern " + t.pattern();
+                String where =
+                        e.argument() != null
+                                ? "argument " + e.argument()
+                                : "pattern " + t.pattern();
                 if (reported.add(where)) {
-                    AnnotationValue value = e.argument() != null
-                            ? part.annotation().value(e.argument()) : part.patternValue(t.pattern());
+                    AnnotationValue value =
+                            e.argument() != null
+                                    ? part.annotation().value(e.argument())
+                                    : part.patternValue(t.pattern());
                     report.add(e, part.annotation().mirror(), value);
                 }
             }
@@ -160,7 +219,10 @@ final class Targets {
         return ok;
     }
 
-    /** @return the index to record for pattern {@code i}: itself when written, {@code -1} for defaults */
+    /**
+     * @return the index to record for pattern {@code i}: itself when written, {@code -1} for
+     *     defaults
+     */
     private int patternIndex(int i) {
         return strings(Attribute.MODULES).isEmpty() ? -1 : i;
     }

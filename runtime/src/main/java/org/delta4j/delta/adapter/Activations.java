@@ -14,7 +14,9 @@ import org.delta4j.spec.ArgumentRules;
 public final class Activations extends HfBlock {
     private final String name;
 
-    /** @param name one of {@link ArgumentRules#NON_LINEARITIES} */
+    /**
+     * @param name one of {@link ArgumentRules#NON_LINEARITIES}
+     */
     public Activations(String name) {
         this.name = ArgumentRules.oneOf("nonLinearity", name, ArgumentRules.NON_LINEARITIES);
     }

@@ -9,9 +9,9 @@ import org.delta4j.nn.Linear;
 import org.delta4j.nn.Sequential;
 
 /**
- * OpenDelta's {@code AdapterLayer}: {@code h + up(act(down(h)))} on the first output of the module it follows,
- * with the same names ({@code modulelist.down_proj}, {@code modulelist.up_proj}) and initialisation (weights
- * N(0, 0.01), biases zero).
+ * OpenDelta's {@code AdapterLayer}: {@code h + up(act(down(h)))} on the first output of the module
+ * it follows, with the same names ({@code modulelist.down_proj}, {@code modulelist.up_proj}) and
+ * initialisation (weights N(0, 0.01), biases zero).
  */
 public final class AdapterLayer extends ResidualLayer {
     /** OpenDelta's standard deviation of fresh adapter weights. */
@@ -29,7 +29,8 @@ public final class AdapterLayer extends ResidualLayer {
     }
 
     /**
-     * OpenDelta's adapter bottleneck {@code down_proj, non_linear, up_proj}, also used by the parallel adapter.
+     * OpenDelta's adapter bottleneck {@code down_proj, non_linear, up_proj}, also used by the
+     * parallel adapter.
      *
      * @param in the input size
      * @param bottleneck the bottleneck size

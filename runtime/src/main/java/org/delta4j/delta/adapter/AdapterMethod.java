@@ -28,6 +28,9 @@ final class AdapterMethod extends PerModuleMethod {
     @Override
     protected void attachTo(Module target, Attachment attachment) {
         long hidden = Features.out(target.shown()).getAsLong();
-        attachment.addLayer(target, layerName(), new AdapterLayer(hidden, spec.bottleneck(), spec.nonLinearity()));
+        attachment.addLayer(
+                target,
+                layerName(),
+                new AdapterLayer(hidden, spec.bottleneck(), spec.nonLinearity()));
     }
 }

@@ -7,21 +7,25 @@ import org.delta4j.spec.AdapterDeclaration;
 import org.delta4j.spec.Method;
 
 /**
- * A bottleneck adapter (Houlsby et al.) inserted sequentially after each target module, as OpenDelta's
- * {@code AdapterModel}: {@code h + up(act(down(h)))} on the target's output {@code h}. Its arguments and their
- * defaults are {@link AdapterDeclaration}'s.
+ * A bottleneck adapter (Houlsby et al.) inserted sequentially after each target module, as
+ * OpenDelta's {@code AdapterModel}: {@code h + up(act(down(h)))} on the target's output {@code h}.
+ * Its arguments and their defaults are {@link AdapterDeclaration}'s.
  */
 public final class AdapterSpec extends AbstractAdapterSpec {
     private AdapterSpec(Builder b) {
         super(b);
     }
 
-    /** @return a builder with OpenDelta's defaults */
+    /**
+     * @return a builder with OpenDelta's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the bottleneck size */
+    /**
+     * @return the bottleneck size
+     */
     public int bottleneck() {
         return value(AdapterDeclaration.BOTTLENECK);
     }

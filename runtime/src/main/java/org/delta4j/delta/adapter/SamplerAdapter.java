@@ -8,8 +8,9 @@ import org.delta4j.delta.host.ResidualLayer;
 import org.delta4j.nn.Child;
 
 /**
- * The adapter shape OpenDelta's low-rank adapter and Compacter share: {@code h + up_sampler(act(down_sampler(h)))},
- * with children {@code down_sampler}, {@code activation} and {@code up_sampler}; subclasses choose the samplers.
+ * The adapter shape OpenDelta's low-rank adapter and Compacter share: {@code h +
+ * up_sampler(act(down_sampler(h)))}, with children {@code down_sampler}, {@code activation} and
+ * {@code up_sampler}; subclasses choose the samplers.
  */
 public abstract class SamplerAdapter extends ResidualLayer {
     private final Child downSampler;

@@ -8,13 +8,15 @@ import ai.djl.training.initializer.Initializer;
 import org.delta4j.delta.host.ResidualLayer;
 
 /**
- * OpenDelta's {@code BiasLayer}: a trainable {@code bias}, zero at first, added to the output of a module that has
- * parameters but no bias of its own to train.
+ * OpenDelta's {@code BiasLayer}: a trainable {@code bias}, zero at first, added to the output of a
+ * module that has parameters but no bias of its own to train.
  */
 public final class BiasLayer extends ResidualLayer {
     private final Parameter bias;
 
-    /** @param size the module's output size */
+    /**
+     * @param size the module's output size
+     */
     public BiasLayer(long size) {
         this.bias = parameter("bias", Parameter.Type.BIAS, new Shape(size), Initializer.ZEROS);
     }

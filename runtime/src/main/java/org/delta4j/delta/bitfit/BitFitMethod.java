@@ -9,10 +9,11 @@ import org.delta4j.spec.Method;
 import org.delta4j.tree.Module;
 
 /**
- * Trains biases, as OpenDelta's BitFit: every module in a target's subtree that owns a {@code bias} has it adopted
- * as a delta parameter; a delta4j linear layer without one gets a new zero bias; any other module with parameters
- * but no bias of its own to train (a bias-free DJL linear layer, an RMS norm) gets a {@link BiasLayer} after it.
- * Unlike OpenDelta, new biases start at zero, so the backbone's output is unchanged until they train.
+ * Trains biases, as OpenDelta's BitFit: every module in a target's subtree that owns a {@code bias}
+ * has it adopted as a delta parameter; a delta4j linear layer without one gets a new zero bias; any
+ * other module with parameters but no bias of its own to train (a bias-free DJL linear layer, an
+ * RMS norm) gets a {@link BiasLayer} after it. Unlike OpenDelta, new biases start at zero, so the
+ * backbone's output is unchanged until they train.
  */
 final class BitFitMethod extends PerModuleMethod {
     private final BitFitSpec spec;
@@ -27,7 +28,12 @@ final class BitFitMethod extends PerModuleMethod {
     }
 
     /** What BitFit does to one module. */
-    private enum Action { ADOPT_BIAS, ADD_BIAS, ADD_BIAS_LAYER, NOTHING }
+    private enum Action {
+        ADOPT_BIAS,
+        ADD_BIAS,
+        ADD_BIAS_LAYER,
+        NOTHING
+    }
 
     @Override
     public void check(Module target, Addressing addressing) {
@@ -44,7 +50,10 @@ final class BitFitMethod extends PerModuleMethod {
                 attachment.addBias(target, (Linear) target.shown());
                 break;
             case ADD_BIAS_LAYER:
-                attachment.addLayer(target, layerName(), new BiasLayer(Features.out(target.shown()).getAsLong()));
+                attachment.addLayer(
+                        target,
+                        layerName(),
+                        new BiasLayer(Features.out(target.shown()).getAsLong()));
                 break;
             default:
                 break;
@@ -63,10 +72,11 @@ final class BitFitMethod extends PerModuleMethod {
         if (m.shown() instanceof Linear) {
             return Action.ADD_BIAS;
         }
-        if (!m.parameters().isEmpty() && m.children().isEmpty() && Features.out(m.shown()).isPresent()) {
+        if (!m.parameters().isEmpty()
+                && m.children().isEmpty()
+                && Features.out(m.shown()).isPresent()) {
             return Action.ADD_BIAS_LAYER;
         }
         return Action.NOTHING;
     }
-
 }

@@ -6,9 +6,9 @@ import org.delta4j.delta.DeltaMethod;
 import org.delta4j.spec.Method;
 
 /**
- * BitFit (Ben Zaken et al.), as OpenDelta's {@code BitFitModel}: trains the biases of the target modules and
- * everything under them, and adds a zero bias to linear layers that have none, eagerly, so parameter counts are
- * right before the first forward pass.
+ * BitFit (Ben Zaken et al.), as OpenDelta's {@code BitFitModel}: trains the biases of the target
+ * modules and everything under them, and adds a zero bias to linear layers that have none, eagerly,
+ * so parameter counts are right before the first forward pass.
  */
 public final class BitFitSpec extends AbstractDeltaSpec {
 
@@ -16,7 +16,9 @@ public final class BitFitSpec extends AbstractDeltaSpec {
         super(b);
     }
 
-    /** @return a builder */
+    /**
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }

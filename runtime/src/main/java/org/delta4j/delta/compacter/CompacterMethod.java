@@ -7,7 +7,10 @@ import org.delta4j.nn.Features;
 import org.delta4j.spec.Method;
 import org.delta4j.tree.Module;
 
-/** Puts a {@link HyperComplexAdapterLayer} after each target module, under OpenDelta's name {@code compactor}. */
+/**
+ * Puts a {@link HyperComplexAdapterLayer} after each target module, under OpenDelta's name {@code
+ * compactor}.
+ */
 final class CompacterMethod extends PerModuleMethod {
     private final CompacterSpec spec;
 
@@ -29,6 +32,7 @@ final class CompacterMethod extends PerModuleMethod {
     protected void attachTo(Module target, Attachment attachment) {
         long hidden = Features.out(target.shown()).getAsLong();
         long bottleneck = hidden / spec.reductionFactor();
-        attachment.addLayer(target, layerName(), new HyperComplexAdapterLayer(hidden, bottleneck, spec));
+        attachment.addLayer(
+                target, layerName(), new HyperComplexAdapterLayer(hidden, bottleneck, spec));
     }
 }

@@ -7,32 +7,41 @@ import org.delta4j.spec.CompacterDeclaration;
 import org.delta4j.spec.Method;
 
 /**
- * Compacter (Karimi Mahabadi et al.), as OpenDelta's {@code CompacterModel} with its defaults: an adapter after each
- * target whose samplers are PHM layers with learned rule matrices and factorised weights. Bottleneck
- * {@code hidden / reductionFactor}; both that and the module size must be divisible by
- * {@code hypercomplexDivision}. Its arguments and their defaults are {@link CompacterDeclaration}'s.
+ * Compacter (Karimi Mahabadi et al.), as OpenDelta's {@code CompacterModel} with its defaults: an
+ * adapter after each target whose samplers are PHM layers with learned rule matrices and factorised
+ * weights. Bottleneck {@code hidden / reductionFactor}; both that and the module size must be
+ * divisible by {@code hypercomplexDivision}. Its arguments and their defaults are {@link
+ * CompacterDeclaration}'s.
  */
 public final class CompacterSpec extends AbstractAdapterSpec {
     private CompacterSpec(Builder b) {
         super(b);
     }
 
-    /** @return a builder with OpenDelta's defaults */
+    /**
+     * @return a builder with OpenDelta's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the module size divided by this is the bottleneck */
+    /**
+     * @return the module size divided by this is the bottleneck
+     */
     public int reductionFactor() {
         return value(CompacterDeclaration.REDUCTION_FACTOR);
     }
 
-    /** @return the number of Kronecker terms, {@code n} */
+    /**
+     * @return the number of Kronecker terms, {@code n}
+     */
     public int hypercomplexDivision() {
         return value(CompacterDeclaration.HYPERCOMPLEX_DIVISION);
     }
 
-    /** @return the rank of each factorised PHM weight */
+    /**
+     * @return the rank of each factorised PHM weight
+     */
     public int phmRank() {
         return value(CompacterDeclaration.PHM_RANK);
     }

@@ -10,7 +10,9 @@ public final class HyperComplexAdapterLayer extends SamplerAdapter {
      * @param spec division, rank and non-linearity
      */
     public HyperComplexAdapterLayer(long hidden, long bottleneck, CompacterSpec spec) {
-        super(new PHMLinear(hidden, bottleneck, spec.hypercomplexDivision(), spec.phmRank()), spec.nonLinearity(),
+        super(
+                new PHMLinear(hidden, bottleneck, spec.hypercomplexDivision(), spec.phmRank()),
+                spec.nonLinearity(),
                 new PHMLinear(bottleneck, hidden, spec.hypercomplexDivision(), spec.phmRank()));
     }
 }

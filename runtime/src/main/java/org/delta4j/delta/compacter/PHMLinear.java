@@ -12,9 +12,10 @@ import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 
 /**
- * OpenDelta's {@code PHMLinear}, a parameterised hypercomplex multiplication layer: {@code y = x H + b} with
- * {@code H = sum_i kron(phm_rule[i], W_left[i] W_right[i])}. Shapes: {@code phm_rule [n, n, n]} (N(0, 0.01)),
- * {@code W_left [n, in/n, k]} and {@code W_right [n, k, out/n]} (glorot-uniform per slice), {@code b [out]} (zero).
+ * OpenDelta's {@code PHMLinear}, a parameterised hypercomplex multiplication layer: {@code y = x H
+ * + b} with {@code H = sum_i kron(phm_rule[i], W_left[i] W_right[i])}. Shapes: {@code phm_rule [n,
+ * n, n]} (N(0, 0.01)), {@code W_left [n, in/n, k]} and {@code W_right [n, k, out/n]}
+ * (glorot-uniform per slice), {@code b [out]} (zero).
  */
 public final class PHMLinear extends HfBlock {
     private static final float RULE_STD = 0.01f;
@@ -37,9 +38,24 @@ public final class PHMLinear extends HfBlock {
         this.n = n;
         this.in = in;
         this.out = out;
-        this.rule = parameter("phm_rule", Parameter.Type.WEIGHT, new Shape(n, n, n), new NormalInitializer(RULE_STD));
-        this.left = parameter("W_left", Parameter.Type.WEIGHT, new Shape(n, in / n, rank), new SliceGlorot());
-        this.right = parameter("W_right", Parameter.Type.WEIGHT, new Shape(n, rank, out / n), new SliceGlorot());
+        this.rule =
+                parameter(
+                        "phm_rule",
+                        Parameter.Type.WEIGHT,
+                        new Shape(n, n, n),
+                        new NormalInitializer(RULE_STD));
+        this.left =
+                parameter(
+                        "W_left",
+                        Parameter.Type.WEIGHT,
+                        new Shape(n, in / n, rank),
+                        new SliceGlorot());
+        this.right =
+                parameter(
+                        "W_right",
+                        Parameter.Type.WEIGHT,
+                        new Shape(n, rank, out / n),
+                        new SliceGlorot());
         this.bias = parameter("b", Parameter.Type.BIAS, new Shape(out), Initializer.ZEROS);
     }
 
@@ -48,12 +64,17 @@ public final class PHMLinear extends HfBlock {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
         NDArray r = ps.getValue(right, x.getDevice(), training);
-        NDArray w = Functional.onParameter(ps.getValue(left, x.getDevice(), training), l -> l.matMul(r), x);
+        NDArray w =
+                Functional.onParameter(
+                        ps.getValue(left, x.getDevice(), training), l -> l.matMul(r), x);
         long p = in / n;
         long q = out / n;
         // kron(A_i, W_i)[a*p + c, b*q + d] = A_i[a, b] W_i[c, d], summed over i.
-        NDArray a = Functional.onParameter(
-                ps.getValue(rule, x.getDevice(), training), t -> t.reshape(n, n, 1, n, 1), x);
+        NDArray a =
+                Functional.onParameter(
+                        ps.getValue(rule, x.getDevice(), training),
+                        t -> t.reshape(n, n, 1, n, 1),
+                        x);
         NDArray h = a.mul(w.reshape(n, 1, p, 1, q)).sum(new int[] {0}).reshape(in, out);
         return new NDList(x.matMul(h).add(ps.getValue(bias, x.getDevice(), training)));
     }

@@ -7,8 +7,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.initializer.Initializer;
 
 /**
- * Glorot-uniform with gain sqrt(2) applied to each {@code [rows, cols]} slice of a {@code [n, rows, cols]} tensor,
- * as OpenDelta initialises its PHM factors slice by slice (DJL's Xavier would count the slices into the fans).
+ * Glorot-uniform with gain sqrt(2) applied to each {@code [rows, cols]} slice of a {@code [n, rows,
+ * cols]} tensor, as OpenDelta initialises its PHM factors slice by slice (DJL's Xavier would count
+ * the slices into the fans).
  */
 final class SliceGlorot implements Initializer {
     @Override

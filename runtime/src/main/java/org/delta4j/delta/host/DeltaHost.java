@@ -10,16 +10,19 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Hosts deltas around any block: one of delta4j's own models' modules, which their parents reach through the child
- * list, or a module that a DJL parent holds in a field of type {@link Block}. Around a DJL {@code Linear}, which DJL
- * parents usually hold in fields typed {@code ai.djl.nn.core.Linear}, {@link LinearDeltaHost} takes its place.
+ * Hosts deltas around any block: one of delta4j's own models' modules, which their parents reach
+ * through the child list, or a module that a DJL parent holds in a field of type {@link Block}.
+ * Around a DJL {@code Linear}, which DJL parents usually hold in fields typed {@code
+ * ai.djl.nn.core.Linear}, {@link LinearDeltaHost} takes its place.
  */
 public final class DeltaHost extends AbstractBlock implements DeltaHosting {
     private static final byte VERSION = 1;
 
     private final DeltaStack stack;
 
-    /** @param hosted the module the deltas modify */
+    /**
+     * @param hosted the module the deltas modify
+     */
     public DeltaHost(Block hosted) {
         super(VERSION);
         this.stack = new DeltaStack(hosted, children);
@@ -37,7 +40,8 @@ public final class DeltaHost extends AbstractBlock implements DeltaHosting {
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         stack.initialize(manager, dataType, inputShapes);
     }
 

@@ -5,11 +5,13 @@ import ai.djl.util.PairList;
 import org.delta4j.tree.ModuleHost;
 
 /**
- * What a delta method needs of a host: add, find and remove named delta layers. Both host classes keep their state
- * in a {@link DeltaStack}; these defaults are the whole behaviour they share.
+ * What a delta method needs of a host: add, find and remove named delta layers. Both host classes
+ * keep their state in a {@link DeltaStack}; these defaults are the whole behaviour they share.
  */
 public interface DeltaHosting extends ModuleHost {
-    /** @return the stack of the hosted module and its layers */
+    /**
+     * @return the stack of the hosted module and its layers
+     */
     DeltaStack stack();
 
     @Override
@@ -50,7 +52,8 @@ public interface DeltaHosting extends ModuleHost {
     }
 
     /**
-     * Switches a layer on or off; a layer that is off is skipped in the forward pass (inactive named deltas).
+     * Switches a layer on or off; a layer that is off is skipped in the forward pass (inactive
+     * named deltas).
      *
      * @param name the layer's name
      * @param enabled whether it runs
@@ -68,7 +71,9 @@ public interface DeltaHosting extends ModuleHost {
         return stack().isEnabled(name);
     }
 
-    /** @return whether no layer is attached, so the host can be replaced by the hosted module again */
+    /**
+     * @return whether no layer is attached, so the host can be replaced by the hosted module again
+     */
     default boolean isEmpty() {
         return stack().isEmpty();
     }

@@ -6,10 +6,10 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
 /**
- * A block that a delta method runs around a module. Its hooks see the module's inputs before the module runs and
- * its outputs after; a layer overrides the hooks it needs (an adapter changes the output, LoRA adds to it, a prefix
- * adds arrays to the input). Hooks run inside the forward pass and allocate only in the manager of its inputs, as
- * {@link org.delta4j.nn.HfBlock#compute} does.
+ * A block that a delta method runs around a module. Its hooks see the module's inputs before the
+ * module runs and its outputs after; a layer overrides the hooks it needs (an adapter changes the
+ * output, LoRA adds to it, a prefix adds arrays to the input). Hooks run inside the forward pass
+ * and allocate only in the manager of its inputs, as {@link org.delta4j.nn.HfBlock#compute} does.
  */
 public interface DeltaLayer extends Block {
     /**
@@ -38,14 +38,15 @@ public interface DeltaLayer extends Block {
     }
 
     /**
-     * Called when the layer is taken off a module, before it is freed. A layer that changed the module itself (a
-     * LoRA layer merged into the module's weight) undoes that here, so detaching leaves the module as it was.
+     * Called when the layer is taken off a module, before it is freed. A layer that changed the
+     * module itself (a LoRA layer merged into the module's weight) undoes that here, so detaching
+     * leaves the module as it was.
      */
     default void onRemove() {}
 
     /**
-     * A module's outputs with the first replaced: deltas change the hidden states and pass the rest (attention
-     * weights, caches) through.
+     * A module's outputs with the first replaced: deltas change the hidden states and pass the rest
+     * (attention weights, caches) through.
      *
      * @param outputs the module's outputs
      * @param head the new first output

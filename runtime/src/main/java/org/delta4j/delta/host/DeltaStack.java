@@ -14,9 +14,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The hosted module and the delta layers around it, in attach order; what both host classes delegate to. Layer
- * {@code k} wraps the module together with layers {@code 0..k-1}: its {@code before} hook runs first and its
- * {@code after} hook last. A disabled layer is skipped, as if it were not there.
+ * The hosted module and the delta layers around it, in attach order; what both host classes
+ * delegate to. Layer {@code k} wraps the module together with layers {@code 0..k-1}: its {@code
+ * before} hook runs first and its {@code after} hook last. A disabled layer is skipped, as if it
+ * were not there.
  */
 public final class DeltaStack {
     private final Block hosted;
@@ -28,8 +29,8 @@ public final class DeltaStack {
 
     /**
      * @param hosted the module the deltas modify
-     * @param hostChildren the host's DJL children list, kept equal to the hosted module plus the layers so that DJL
-     *     (parameter listing, saving) sees every delta parameter
+     * @param hostChildren the host's DJL children list, kept equal to the hosted module plus the
+     *     layers so that DJL (parameter listing, saving) sees every delta parameter
      */
     DeltaStack(Block hosted, BlockList hostChildren) {
         this.hosted = hosted;
@@ -72,7 +73,8 @@ public final class DeltaStack {
 
     void setEnabled(String name, boolean enabled) {
         if (!layers.contains(name)) {
-            throw new IllegalArgumentException("no layer \"" + name + "\" on this module; it has " + layers.keys());
+            throw new IllegalArgumentException(
+                    "no layer \"" + name + "\" on this module; it has " + layers.keys());
         }
         if (enabled) {
             disabled.remove(name);
@@ -85,11 +87,17 @@ public final class DeltaStack {
         return layers.contains(name) && !disabled.contains(name);
     }
 
-    NDList forward(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDList forward(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return forward(layers.size(), ps, inputs, training, params);
     }
 
-    private NDList forward(int depth, ParameterStore ps, NDList x, boolean training, PairList<String, Object> params) {
+    private NDList forward(
+            int depth,
+            ParameterStore ps,
+            NDList x,
+            boolean training,
+            PairList<String, Object> params) {
         if (depth == 0) {
             return hosted.forward(ps, x, training, params);
         }

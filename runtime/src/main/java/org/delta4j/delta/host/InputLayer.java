@@ -7,8 +7,8 @@ import ai.djl.util.PairList;
 import org.delta4j.nn.HfBlock;
 
 /**
- * A layer that changes a module's inputs (prefix keys and values, soft prompt tokens). Its forward pass is its
- * {@link #before} hook; it runs before the module.
+ * A layer that changes a module's inputs (prefix keys and values, soft prompt tokens). Its forward
+ * pass is its {@link #before} hook; it runs before the module.
  */
 public abstract class InputLayer extends HfBlock implements DeltaLayer {
     /** Only subclasses build. */

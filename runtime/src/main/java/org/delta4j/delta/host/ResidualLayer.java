@@ -8,8 +8,8 @@ import ai.djl.util.PairList;
 import org.delta4j.nn.HfBlock;
 
 /**
- * A layer that adds a term to a module's first output: {@code h + f(h)} (adapters, BitFit's bias layer). Its
- * forward pass is that residual; it runs after the module.
+ * A layer that adds a term to a module's first output: {@code h + f(h)} (adapters, BitFit's bias
+ * layer). Its forward pass is that residual; it runs after the module.
  */
 public abstract class ResidualLayer extends HfBlock implements DeltaLayer {
     /** Only subclasses build. */

@@ -29,6 +29,7 @@ final class LoraMethod extends PerModuleMethod {
     protected void attachTo(Module target, Attachment attachment) {
         long in = Features.in(target.shown()).getAsLong();
         long out = Features.out(target.shown()).getAsLong();
-        attachment.addLayer(target, layerName(), new LowRankLinear(in, out, spec, LinearWeight.of(target)));
+        attachment.addLayer(
+                target, layerName(), new LowRankLinear(in, out, spec, LinearWeight.of(target)));
     }
 }

@@ -8,30 +8,38 @@ import org.delta4j.spec.Method;
 
 /**
  * LoRA (Hu et al.) in parallel to each target linear layer, as OpenDelta's {@code LoraModel}:
- * {@code W x + b + dropout(x) A^T B^T * alpha / r}, with {@code B} starting at zero so the output is unchanged at
- * init. Its arguments and their defaults are {@link LoraDeclaration}'s.
+ * {@code W x + b + dropout(x) A^T B^T * alpha / r}, with {@code B} starting at zero so the output
+ * is unchanged at init. Its arguments and their defaults are {@link LoraDeclaration}'s.
  */
 public final class LoraSpec extends AbstractDeltaSpec {
     private LoraSpec(Builder b) {
         super(b);
     }
 
-    /** @return a builder with OpenDelta's defaults */
+    /**
+     * @return a builder with OpenDelta's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the rank */
+    /**
+     * @return the rank
+     */
     public int r() {
         return value(LoraDeclaration.R);
     }
 
-    /** @return the scaling numerator; the update is scaled by {@code alpha / r} */
+    /**
+     * @return the scaling numerator; the update is scaled by {@code alpha / r}
+     */
     public double alpha() {
         return value(LoraDeclaration.ALPHA);
     }
 
-    /** @return the dropout probability on the LoRA path */
+    /**
+     * @return the dropout probability on the LoRA path
+     */
     public double dropout() {
         return value(LoraDeclaration.DROPOUT);
     }

@@ -17,13 +17,14 @@ import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 
 /**
- * OpenDelta's {@code LowRankLinear}, run in parallel to a linear layer: {@code dropout(x) A^T B^T * alpha / r}.
- * {@code lora_A [r, in]} starts uniform in +-1/sqrt(in) (PyTorch's kaiming-uniform with a = sqrt(5)) and
- * {@code lora_B [out, r]} at zero, so the layer's output is unchanged until B trains.
+ * OpenDelta's {@code LowRankLinear}, run in parallel to a linear layer: {@code dropout(x) A^T B^T *
+ * alpha / r}. {@code lora_A [r, in]} starts uniform in +-1/sqrt(in) (PyTorch's kaiming-uniform with
+ * a = sqrt(5)) and {@code lora_B [out, r]} at zero, so the layer's output is unchanged until B
+ * trains.
  *
- * <p>It can be merged into the layer's weight, {@code W += B A * alpha / r} (transposed for a {@code [in, out]}
- * weight, PEFT's {@code fan_in_fan_out}), after which it adds nothing itself, and unmerged again; see
- * {@link LoraMerge}. Taking it off its module unmerges it first.
+ * <p>It can be merged into the layer's weight, {@code W += B A * alpha / r} (transposed for a
+ * {@code [in, out]} weight, PEFT's {@code fan_in_fan_out}), after which it adds nothing itself, and
+ * unmerged again; see {@link LoraMerge}. Taking it off its module unmerges it first.
  */
 public final class LowRankLinear extends HfBlock implements DeltaLayer {
     private final Parameter loraA;
@@ -41,40 +42,56 @@ public final class LowRankLinear extends HfBlock implements DeltaLayer {
      * @param base the linear layer's weight, where a merge goes
      */
     LowRankLinear(long in, long out, LoraSpec spec, LinearWeight base) {
-        this.loraA = parameter("lora_A", Parameter.Type.WEIGHT, new Shape(spec.r(), in),
-                new UniformInitializer((float) (1 / Math.sqrt(in))));
-        this.loraB = parameter("lora_B", Parameter.Type.WEIGHT, new Shape(out, spec.r()), Initializer.ZEROS);
+        this.loraA =
+                parameter(
+                        "lora_A",
+                        Parameter.Type.WEIGHT,
+                        new Shape(spec.r(), in),
+                        new UniformInitializer((float) (1 / Math.sqrt(in))));
+        this.loraB =
+                parameter(
+                        "lora_B",
+                        Parameter.Type.WEIGHT,
+                        new Shape(out, spec.r()),
+                        Initializer.ZEROS);
         this.scaling = (float) (spec.alpha() / spec.r());
         this.dropout = (float) spec.dropout();
         this.base = base;
     }
 
-    /** @return whether the linear layer's weight is stored {@code [in, out]} (PEFT's {@code fan_in_fan_out}) */
+    /**
+     * @return whether the linear layer's weight is stored {@code [in, out]} (PEFT's {@code
+     *     fan_in_fan_out})
+     */
     public boolean fanInFanOut() {
         return base.fanInFanOut();
     }
 
-    /** @return whether the update is merged into the linear layer's weight */
+    /**
+     * @return whether the update is merged into the linear layer's weight
+     */
     public boolean isMerged() {
         return merged;
     }
 
-    /** @return the linear layer's weight */
+    /**
+     * @return the linear layer's weight
+     */
     Parameter baseWeight() {
         return base.weight();
     }
 
     /**
-     * @param merged whether the update is now in the linear layer's weight (set by {@link LoraMerge} after it wrote
-     *     the weight, or cleared to leave a merged update there for good)
+     * @param merged whether the update is now in the linear layer's weight (set by {@link
+     *     LoraMerge} after it wrote the weight, or cleared to leave a merged update there for good)
      */
     void setMerged(boolean merged) {
         this.merged = merged;
     }
 
     /**
-     * The linear layer's weight with the update added or taken away, {@code W + sign * B A * alpha / r}
-     * (transposed for a {@code [in, out]} weight).
+     * The linear layer's weight with the update added or taken away, {@code W + sign * B A * alpha
+     * / r} (transposed for a {@code [in, out]} weight).
      *
      * @param sign {@code 1} to merge, {@code -1} to unmerge
      * @param scratch where the result and its temporaries go
@@ -97,7 +114,10 @@ public final class LowRankLinear extends HfBlock implements DeltaLayer {
         LoraMerge.unmerge(List.of(this));
     }
 
-    /** Adds {@code dropout(x) A^T B^T * alpha / r} of the module's input {@code x} to its output, unless merged. */
+    /**
+     * Adds {@code dropout(x) A^T B^T * alpha / r} of the module's input {@code x} to its output,
+     * unless merged.
+     */
     @Override
     public NDList after(ParameterStore ps, NDList outputs, NDList inputs, boolean training) {
         if (merged) {
@@ -106,6 +126,7 @@ public final class LowRankLinear extends HfBlock implements DeltaLayer {
         NDList delta = forward(ps, new NDList(inputs.head()), training);
         return DeltaLayer.withHead(outputs, outputs.head().add(delta.head()));
     }
+
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {

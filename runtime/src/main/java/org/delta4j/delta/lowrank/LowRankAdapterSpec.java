@@ -7,26 +7,32 @@ import org.delta4j.spec.LowRankAdapterDeclaration;
 import org.delta4j.spec.Method;
 
 /**
- * A low-rank adapter, as OpenDelta's {@code LowRankAdapterModel}: an adapter after each target whose two samplers
- * have rank-{@code rank} weights, bottleneck {@code hidden / reductionFactor}. Its arguments and their defaults are
- * {@link LowRankAdapterDeclaration}'s.
+ * A low-rank adapter, as OpenDelta's {@code LowRankAdapterModel}: an adapter after each target
+ * whose two samplers have rank-{@code rank} weights, bottleneck {@code hidden / reductionFactor}.
+ * Its arguments and their defaults are {@link LowRankAdapterDeclaration}'s.
  */
 public final class LowRankAdapterSpec extends AbstractAdapterSpec {
     private LowRankAdapterSpec(Builder b) {
         super(b);
     }
 
-    /** @return a builder with OpenDelta's defaults */
+    /**
+     * @return a builder with OpenDelta's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the module size divided by this is the bottleneck */
+    /**
+     * @return the module size divided by this is the bottleneck
+     */
     public int reductionFactor() {
         return value(LowRankAdapterDeclaration.REDUCTION_FACTOR);
     }
 
-    /** @return the rank of each sampler's weight */
+    /**
+     * @return the rank of each sampler's weight
+     */
     public int rank() {
         return value(LowRankAdapterDeclaration.RANK);
     }

@@ -8,9 +8,10 @@ import org.delta4j.spec.Argument;
 import org.delta4j.spec.Method;
 
 /**
- * Rebuilds a delta spec from its method name and OpenDelta-named arguments, as a checkpoint's config records them
- * ({@link DeltaSpec#arguments()} is the inverse): each argument of the method's declaration is read by its config
- * key with its type, or takes its default when missing, and set on the method's builder, which checks it.
+ * Rebuilds a delta spec from its method name and OpenDelta-named arguments, as a checkpoint's
+ * config records them ({@link DeltaSpec#arguments()} is the inverse): each argument of the method's
+ * declaration is read by its config key with its type, or takes its default when missing, and set
+ * on the method's builder, which checks it.
  */
 public final class DeltaSpecs {
     /** The methods this version can rebuild, by OpenDelta's {@code delta_type} names. */
@@ -27,7 +28,8 @@ public final class DeltaSpecs {
      * @throws org.delta4j.spec.SpecException for an unknown method or an invalid value
      * @throws IllegalArgumentException for an argument of the wrong type
      */
-    public static DeltaSpec of(String method, List<String> modules, List<String> exclude, Map<String, ?> arguments) {
+    public static DeltaSpec of(
+            String method, List<String> modules, List<String> exclude, Map<String, ?> arguments) {
         Method m = Method.ofId(method);
         AbstractDeltaSpecBuilder<?> builder = MethodRegistry.builder(m);
         builder.modules(modules.toArray(new String[0])).exclude(exclude.toArray(new String[0]));
@@ -37,7 +39,9 @@ public final class DeltaSpecs {
         return builder.build();
     }
 
-    /** @return the argument's value under its config key, as its type, or its default when missing */
+    /**
+     * @return the argument's value under its config key, as its type, or its default when missing
+     */
     private static Object read(Argument<?> argument, Map<String, ?> arguments) {
         String key = argument.key();
         if (arguments.get(key) == null) {
@@ -55,8 +59,13 @@ public final class DeltaSpecs {
     private static int wholeNumber(String key, Number n) {
         double d = n.doubleValue();
         if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("argument \"" + key + "\" must be a whole number of at most "
-                    + Integer.MAX_VALUE + ", not " + n);
+            throw new IllegalArgumentException(
+                    "argument \""
+                            + key
+                            + "\" must be a whole number of at most "
+                            + Integer.MAX_VALUE
+                            + ", not "
+                            + n);
         }
         return n.intValue();
     }
@@ -64,8 +73,8 @@ public final class DeltaSpecs {
     private static <T> T typed(Map<String, ?> arguments, String key, Class<T> type) {
         Object v = arguments.get(key);
         if (!type.isInstance(v)) {
-            throw new IllegalArgumentException("argument \"" + key + "\" must be a " + type.getSimpleName()
-                    + ", not " + v);
+            throw new IllegalArgumentException(
+                    "argument \"" + key + "\" must be a " + type.getSimpleName() + ", not " + v);
         }
         return type.cast(v);
     }

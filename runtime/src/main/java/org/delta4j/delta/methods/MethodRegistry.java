@@ -15,11 +15,13 @@ import org.delta4j.delta.softprompt.SoftPromptSpec;
 import org.delta4j.spec.Method;
 
 /**
- * Where the runtime finds each method's implementation: one line per {@link Method}, naming its spec's builder. The
- * only runtime class that knows every method's package, so the core ({@code org.delta4j.delta}) knows none.
+ * Where the runtime finds each method's implementation: one line per {@link Method}, naming its
+ * spec's builder. The only runtime class that knows every method's package, so the core ({@code
+ * org.delta4j.delta}) knows none.
  */
 public final class MethodRegistry {
-    private static final Map<Method, Supplier<AbstractDeltaSpecBuilder<?>>> BUILDERS = new EnumMap<>(Method.class);
+    private static final Map<Method, Supplier<AbstractDeltaSpecBuilder<?>>> BUILDERS =
+            new EnumMap<>(Method.class);
 
     static {
         BUILDERS.put(Method.LORA, LoraSpec::builder);
@@ -42,8 +44,12 @@ public final class MethodRegistry {
     public static AbstractDeltaSpecBuilder<?> builder(Method method) {
         Supplier<AbstractDeltaSpecBuilder<?>> builder = BUILDERS.get(method);
         if (builder == null) {
-            throw new IllegalStateException(method.title() + " has no runtime implementation: register its spec's "
-                    + "builder in " + MethodRegistry.class.getName() + ".");
+            throw new IllegalStateException(
+                    method.title()
+                            + " has no runtime implementation: register its spec's "
+                            + "builder in "
+                            + MethodRegistry.class.getName()
+                            + ".");
         }
         return builder.get();
     }

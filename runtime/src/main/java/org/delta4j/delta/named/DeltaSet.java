@@ -12,8 +12,8 @@ import org.delta4j.delta.TuningSpec;
 import org.delta4j.nn.ForwardGate;
 
 /**
- * Several named deltas on one backbone, as PEFT's adapters: add them, run one or several at a time, switch all off
- * for the base model's outputs, delete them.
+ * Several named deltas on one backbone, as PEFT's adapters: add them, run one or several at a time,
+ * switch all off for the base model's outputs, delete them.
  *
  * <pre>{@code
  * DeltaSet set = DeltaSet.on(backbone);
@@ -24,17 +24,19 @@ import org.delta4j.nn.ForwardGate;
  * set.delete("mnli");     // detached: as if never attached
  * }</pre>
  *
- * <p>An inactive delta stays attached but its layers are skipped, and its parameters are frozen (their trainable
- * flags come back when it is activated), so training touches only the active deltas. Deactivating a merged LoRA
- * delta unmerges it first. A delta that trains backbone parameters in place (BitFit's biases), or runs outside a
- * delta host (a hook on the model's root), cannot be switched off that way, so the set refuses it.
+ * <p>An inactive delta stays attached but its layers are skipped, and its parameters are frozen
+ * (their trainable flags come back when it is activated), so training touches only the active
+ * deltas. Deactivating a merged LoRA delta unmerges it first. A delta that trains backbone
+ * parameters in place (BitFit's biases), or runs outside a delta host (a hook on the model's root),
+ * cannot be switched off that way, so the set refuses it.
  *
- * <p>Threads: the set may be changed from any thread while others run forward passes on the backbone. Each change
- * ({@link #add}, {@link #activate}, {@link #disableAll}, {@link #delete}) waits for the running forward passes and
- * holds new ones back until it is done ({@link ForwardGate}), so every forward pass through the backbone's root runs
- * with one set of active deltas from start to end: the one before the change or the one after it. Changes run one at
- * a time. A forward pass on a part of the backbone (its encoder alone) is not gated, and the gate holds only for
- * delta4j's own models.
+ * <p>Threads: the set may be changed from any thread while others run forward passes on the
+ * backbone. Each change ({@link #add}, {@link #activate}, {@link #disableAll}, {@link #delete})
+ * waits for the running forward passes and holds new ones back until it is done ({@link
+ * ForwardGate}), so every forward pass through the backbone's root runs with one set of active
+ * deltas from start to end: the one before the change or the one after it. Changes run one at a
+ * time. A forward pass on a part of the backbone (its encoder alone) is not gated, and the gate
+ * holds only for delta4j's own models.
  */
 public final class DeltaSet {
     private final Block backbone;
@@ -53,7 +55,9 @@ public final class DeltaSet {
         return new DeltaSet(backbone);
     }
 
-    /** @return the backbone */
+    /**
+     * @return the backbone
+     */
     public Block backbone() {
         return backbone;
     }
@@ -64,8 +68,8 @@ public final class DeltaSet {
      * @param name a new name
      * @param spec the deltas
      * @return their handle
-     * @throws IllegalArgumentException when the name is taken or blank, or a delta trains backbone parameters in
-     *     place; nothing is attached then
+     * @throws IllegalArgumentException when the name is taken or blank, or a delta trains backbone
+     *     parameters in place; nothing is attached then
      */
     public synchronized Tuning add(String name, TuningSpec spec) {
         return gate().change(() -> addAlone(name, spec));
@@ -83,14 +87,14 @@ public final class DeltaSet {
     }
 
     /**
-     * Takes deltas already attached to this backbone (such as a loaded checkpoint) under a name; they stay as they
-     * are (active).
+     * Takes deltas already attached to this backbone (such as a loaded checkpoint) under a name;
+     * they stay as they are (active).
      *
      * @param name a new name
      * @param tuning attached deltas on this set's backbone, not in the set yet
      * @return the handle
-     * @throws IllegalArgumentException when the name is taken or blank, the deltas are on another backbone,
-     *     detached or already named, or a delta trains backbone parameters in place
+     * @throws IllegalArgumentException when the name is taken or blank, the deltas are on another
+     *     backbone, detached or already named, or a delta trains backbone parameters in place
      */
     public synchronized Tuning add(String name, Tuning tuning) {
         return gate().change(() -> addAlone(name, tuning));
@@ -99,11 +103,13 @@ public final class DeltaSet {
     private Tuning addAlone(String name, Tuning tuning) {
         checkName(name);
         if (tuning.backbone() != backbone || !tuning.isAttached()) {
-            throw new IllegalArgumentException("\"" + name + "\": the deltas must be attached to this set's backbone");
+            throw new IllegalArgumentException(
+                    "\"" + name + "\": the deltas must be attached to this set's backbone");
         }
         for (NamedDelta n : deltas.values()) {
             if (n.tuning() == tuning) {
-                throw new IllegalArgumentException("\"" + name + "\": these deltas are already in the set");
+                throw new IllegalArgumentException(
+                        "\"" + name + "\": these deltas are already in the set");
             }
         }
         Switchability.require(name, tuning);
@@ -126,11 +132,12 @@ public final class DeltaSet {
         for (String n : wanted) {
             named(n);
         }
-        deltas.forEach((name, n) -> {
-            if (!wanted.contains(name)) {
-                n.switchOff();
-            }
-        });
+        deltas.forEach(
+                (name, n) -> {
+                    if (!wanted.contains(name)) {
+                        n.switchOff();
+                    }
+                });
         wanted.forEach(n -> deltas.get(n).switchOn());
     }
 
@@ -146,27 +153,33 @@ public final class DeltaSet {
      * @throws IllegalArgumentException for an unknown name
      */
     public synchronized void delete(String name) {
-        gate().change(() -> {
-            NamedDelta n = named(name);
-            n.switchOn(); // the layers go with their flags as they were attached
-            n.tuning().detach();
-            deltas.remove(name);
-        });
+        gate().change(
+                        () -> {
+                            NamedDelta n = named(name);
+                            n.switchOn(); // the layers go with their flags as they were attached
+                            n.tuning().detach();
+                            deltas.remove(name);
+                        });
     }
 
-    /** @return the names, in the order they were added */
+    /**
+     * @return the names, in the order they were added
+     */
     public synchronized Set<String> names() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(deltas.keySet()));
     }
 
-    /** @return the names of the active deltas, in the order they were added */
+    /**
+     * @return the names of the active deltas, in the order they were added
+     */
     public synchronized Set<String> active() {
         Set<String> out = new LinkedHashSet<>();
-        deltas.forEach((name, n) -> {
-            if (n.isActive()) {
-                out.add(name);
-            }
-        });
+        deltas.forEach(
+                (name, n) -> {
+                    if (n.isActive()) {
+                        out.add(name);
+                    }
+                });
         return Collections.unmodifiableSet(out);
     }
 
@@ -186,7 +199,8 @@ public final class DeltaSet {
     private NamedDelta named(String name) {
         NamedDelta n = deltas.get(name);
         if (n == null) {
-            throw new IllegalArgumentException("No delta named \"" + name + "\"; the set has " + deltas.keySet());
+            throw new IllegalArgumentException(
+                    "No delta named \"" + name + "\"; the set has " + deltas.keySet());
         }
         return n;
     }
@@ -196,7 +210,8 @@ public final class DeltaSet {
             throw new IllegalArgumentException("a delta needs a non-blank name");
         }
         if (deltas.containsKey(name)) {
-            throw new IllegalArgumentException("a delta named \"" + name + "\" is already in the set");
+            throw new IllegalArgumentException(
+                    "a delta named \"" + name + "\" is already in the set");
         }
     }
 }

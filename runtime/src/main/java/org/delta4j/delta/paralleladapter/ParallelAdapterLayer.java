@@ -12,10 +12,11 @@ import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 
 /**
- * OpenDelta's {@code ParallelAdapterLayer}: an adapter from one module's input to another module's output (or the
- * same module's): {@code out(x) = f(x) + scaled * up(act(down(x_in)))}. Its {@code before} hook runs on the first
- * module and keeps the adapter's output; its {@code after} hook adds it to the second module's output. The kept
- * output is the calling thread's, so forward passes in several threads at once each add their own.
+ * OpenDelta's {@code ParallelAdapterLayer}: an adapter from one module's input to another module's
+ * output (or the same module's): {@code out(x) = f(x) + scaled * up(act(down(x_in)))}. Its {@code
+ * before} hook runs on the first module and keeps the adapter's output; its {@code after} hook adds
+ * it to the second module's output. The kept output is the calling thread's, so forward passes in
+ * several threads at once each add their own.
  */
 public final class ParallelAdapterLayer extends HfBlock implements DeltaLayer {
     private final Child modulelist;
@@ -29,8 +30,10 @@ public final class ParallelAdapterLayer extends HfBlock implements DeltaLayer {
      * @param nonLinearity the activation's name
      * @param scaled the factor on the adapter's output
      */
-    public ParallelAdapterLayer(long in, int bottleneck, long out, String nonLinearity, float scaled) {
-        this.modulelist = child("modulelist", AdapterLayer.bottleneck(in, bottleneck, out, nonLinearity));
+    public ParallelAdapterLayer(
+            long in, int bottleneck, long out, String nonLinearity, float scaled) {
+        this.modulelist =
+                child("modulelist", AdapterLayer.bottleneck(in, bottleneck, out, nonLinearity));
         this.scaled = scaled;
     }
 
@@ -44,8 +47,9 @@ public final class ParallelAdapterLayer extends HfBlock implements DeltaLayer {
     public NDList after(ParameterStore ps, NDList outputs, NDList inputs, boolean training) {
         NDArray kept = pending.get();
         if (kept == null) {
-            throw new IllegalStateException("The parallel adapter's second module ran before its first: "
-                    + "pair modules in the order the forward pass runs them.");
+            throw new IllegalStateException(
+                    "The parallel adapter's second module ran before its first: "
+                            + "pair modules in the order the forward pass runs them.");
         }
         pending.remove();
         return DeltaLayer.withHead(outputs, outputs.head().add(kept));
@@ -54,7 +58,8 @@ public final class ParallelAdapterLayer extends HfBlock implements DeltaLayer {
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(Functional.times(modulelist.forward(ps, inputs, training).head(), scaled));
+        return new NDList(
+                Functional.times(modulelist.forward(ps, inputs, training).head(), scaled));
     }
 
     @Override

@@ -7,27 +7,34 @@ import org.delta4j.spec.Method;
 import org.delta4j.spec.ParallelAdapterDeclaration;
 
 /**
- * A parallel adapter (He et al.), as OpenDelta's {@code ParallelAdapterModel}: an adapter from one module's input
- * to another's output, added to that output. Modules come in pairs: {@code modules("self_attn", "self_attn", "fc1",
- * "fc2")} spans each self-attention block, and each feed-forward from {@code fc1}'s input to {@code fc2}'s output.
- * Its arguments and their defaults are {@link ParallelAdapterDeclaration}'s.
+ * A parallel adapter (He et al.), as OpenDelta's {@code ParallelAdapterModel}: an adapter from one
+ * module's input to another's output, added to that output. Modules come in pairs: {@code
+ * modules("self_attn", "self_attn", "fc1", "fc2")} spans each self-attention block, and each
+ * feed-forward from {@code fc1}'s input to {@code fc2}'s output. Its arguments and their defaults
+ * are {@link ParallelAdapterDeclaration}'s.
  */
 public final class ParallelAdapterSpec extends AbstractAdapterSpec {
     private ParallelAdapterSpec(Builder b) {
         super(b);
     }
 
-    /** @return a builder with OpenDelta's defaults */
+    /**
+     * @return a builder with OpenDelta's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the bottleneck size */
+    /**
+     * @return the bottleneck size
+     */
     public int bottleneck() {
         return value(ParallelAdapterDeclaration.BOTTLENECK);
     }
 
-    /** @return the factor on the adapter's output */
+    /**
+     * @return the factor on the adapter's output
+     */
     public double scaled() {
         return value(ParallelAdapterDeclaration.SCALED);
     }

@@ -40,33 +40,52 @@ final class PrefixMethod implements DeltaMethod {
         long hidden = sizeOf(attentions.get(0));
         for (Module a : attentions) {
             if (sizeOf(a) != hidden) {
-                throw Problem.UNSUPPORTED_MODULE.exception("Prefix", a.path(), a.type(), "its size " + sizeOf(a)
-                        + " differs from " + hidden + " of " + attentions.get(0).path()
-                        + "; one reparameterised prefix needs equal sizes.");
+                throw Problem.UNSUPPORTED_MODULE.exception(
+                        "Prefix",
+                        a.path(),
+                        a.type(),
+                        "its size "
+                                + sizeOf(a)
+                                + " differs from "
+                                + hidden
+                                + " of "
+                                + attentions.get(0).path()
+                                + "; one reparameterised prefix needs equal sizes.");
             }
         }
         List<PrefixLayer> layers = new ArrayList<>();
         PrefixValues values = new PrefixValues(attentions.size(), targets.get(0).path());
         for (int i = 0; i < attentions.size(); i++) {
             long heads = ((PrefixableAttention) attentions.get(i).shown()).heads();
-            PrefixLayer layer = spec.reparameterize()
-                    ? PrefixLayer.reparameterized(i, heads, spec.prefixTokenNum(), hidden, values)
-                    : PrefixLayer.direct(heads, spec.prefixTokenNum(), hidden);
+            PrefixLayer layer =
+                    spec.reparameterize()
+                            ? PrefixLayer.reparameterized(
+                                    i, heads, spec.prefixTokenNum(), hidden, values)
+                            : PrefixLayer.direct(heads, spec.prefixTokenNum(), hidden);
             layers.add(layer);
             attachment.addLayer(attentions.get(i), layerName(), layer);
         }
         if (spec.reparameterize()) {
-            attachment.addLayer(targets.get(0), Method.REPARAMS_LAYER, new ReparameterizeFunction(spec, hidden, layers, values));
+            attachment.addLayer(
+                    targets.get(0),
+                    Method.REPARAMS_LAYER,
+                    new ReparameterizeFunction(spec, hidden, layers, values));
         }
     }
 
-    /** The width of one prefix token: all heads' keys (OpenDelta uses the hidden size, wrong for T5 v1.1). */
+    /**
+     * The width of one prefix token: all heads' keys (OpenDelta uses the hidden size, wrong for T5
+     * v1.1).
+     */
     private static long sizeOf(Module attention) {
         PrefixableAttention a = (PrefixableAttention) attention.shown();
         return a.heads() * a.headDim();
     }
 
-    /** The target itself when it is an attention block, else its one attention child, else {@code null}. */
+    /**
+     * The target itself when it is an attention block, else its one attention child, else {@code
+     * null}.
+     */
     private static Module attentionOf(Module target) {
         if (target.shown() instanceof PrefixableAttention) {
             return target;

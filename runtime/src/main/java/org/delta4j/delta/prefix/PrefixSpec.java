@@ -7,37 +7,48 @@ import org.delta4j.spec.Method;
 import org.delta4j.spec.PrefixDeclaration;
 
 /**
- * Prefix tuning (Li and Liang), as OpenDelta's {@code PrefixModel}: trainable keys and values in front of every
- * target attention block's own, by default computed through an MLP (reparameterisation). Targets are attention
- * blocks, or modules with exactly one attention block among their children (T5's {@code layer.0}). Its arguments and
- * their defaults are {@link PrefixDeclaration}'s.
+ * Prefix tuning (Li and Liang), as OpenDelta's {@code PrefixModel}: trainable keys and values in
+ * front of every target attention block's own, by default computed through an MLP
+ * (reparameterisation). Targets are attention blocks, or modules with exactly one attention block
+ * among their children (T5's {@code layer.0}). Its arguments and their defaults are {@link
+ * PrefixDeclaration}'s.
  */
 public final class PrefixSpec extends AbstractDeltaSpec {
     private PrefixSpec(Builder b) {
         super(b);
     }
 
-    /** @return a builder with OpenDelta's defaults */
+    /**
+     * @return a builder with OpenDelta's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the number of prefix tokens, {@code p} */
+    /**
+     * @return the number of prefix tokens, {@code p}
+     */
     public int prefixTokenNum() {
         return value(PrefixDeclaration.PREFIX_TOKEN_NUM);
     }
 
-    /** @return whether an MLP computes the prefixes */
+    /**
+     * @return whether an MLP computes the prefixes
+     */
     public boolean reparameterize() {
         return value(PrefixDeclaration.REPARAMETERIZE);
     }
 
-    /** @return the reparameterisation's embedding size */
+    /**
+     * @return the reparameterisation's embedding size
+     */
     public int embedDim() {
         return value(PrefixDeclaration.EMBED_DIM);
     }
 
-    /** @return the reparameterisation's hidden size */
+    /**
+     * @return the reparameterisation's hidden size
+     */
     public int midDim() {
         return value(PrefixDeclaration.MID_DIM);
     }

@@ -3,10 +3,11 @@ package org.delta4j.delta.prefix;
 import ai.djl.ndarray.NDArray;
 
 /**
- * The prefix keys and values that a {@link ReparameterizeFunction} computes once per forward pass for every
- * {@link PrefixLayer} of a delta. Written when the first modified module runs, read by each prefix layer after it.
- * They are the calling thread's, so forward passes in several threads at once each read their own, and a layer's pair
- * is dropped once the layer has read it: the arrays live in the forward pass's manager, which may close after it.
+ * The prefix keys and values that a {@link ReparameterizeFunction} computes once per forward pass
+ * for every {@link PrefixLayer} of a delta. Written when the first modified module runs, read by
+ * each prefix layer after it. They are the calling thread's, so forward passes in several threads
+ * at once each read their own, and a layer's pair is dropped once the layer has read it: the arrays
+ * live in the forward pass's manager, which may close after it.
  */
 final class PrefixValues {
     private final ThreadLocal<NDArray[]> keys;
@@ -39,8 +40,10 @@ final class PrefixValues {
 
     private NDArray checked(NDArray a) {
         if (a == null) {
-            throw new IllegalStateException("The prefix keys and values are computed when " + computedAt
-                    + " runs; run the whole model, not a part after it.");
+            throw new IllegalStateException(
+                    "The prefix keys and values are computed when "
+                            + computedAt
+                            + " runs; run the whole model, not a part after it.");
         }
         return a;
     }

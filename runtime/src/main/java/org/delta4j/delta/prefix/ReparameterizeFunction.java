@@ -18,12 +18,13 @@ import org.delta4j.nn.ModuleList;
 import org.delta4j.nn.Sequential;
 
 /**
- * OpenDelta's {@code ReparameterizeFunction}: the prefixes of all prefix layers of a delta, computed by an MLP,
- * {@code control_trans(wte(input_tokens))} of shape {@code [p, 2 * layers * hidden]}, each layer's key and value a
- * slice of it. It runs before the first modified module, once per forward pass. Children as OpenDelta's:
- * {@code module_list} (the prefix layers), {@code wte [p, embed_dim]}, {@code control_trans} ({@code 0}: embed to
- * mid, {@code 1}: tanh, {@code 2}: mid to {@code 2 * layers * hidden}); the non-trained {@code input_tokens} are
- * {@code 0..p-1}. OpenDelta's dropout on the prefixes defaults to 0 and is left out.
+ * OpenDelta's {@code ReparameterizeFunction}: the prefixes of all prefix layers of a delta,
+ * computed by an MLP, {@code control_trans(wte(input_tokens))} of shape {@code [p, 2 * layers *
+ * hidden]}, each layer's key and value a slice of it. It runs before the first modified module,
+ * once per forward pass. Children as OpenDelta's: {@code module_list} (the prefix layers), {@code
+ * wte [p, embed_dim]}, {@code control_trans} ({@code 0}: embed to mid, {@code 1}: tanh, {@code 2}:
+ * mid to {@code 2 * layers * hidden}); the non-trained {@code input_tokens} are {@code 0..p-1}.
+ * OpenDelta's dropout on the prefixes defaults to 0 and is left out.
  */
 public final class ReparameterizeFunction extends InputLayer {
     private final Parameter inputTokens;
@@ -34,38 +35,51 @@ public final class ReparameterizeFunction extends InputLayer {
     private final long hidden;
     private final PrefixValues values;
 
-    ReparameterizeFunction(PrefixSpec spec, long hidden, List<PrefixLayer> prefixLayers, PrefixValues values) {
+    ReparameterizeFunction(
+            PrefixSpec spec, long hidden, List<PrefixLayer> prefixLayers, PrefixValues values) {
         this.tokens = spec.prefixTokenNum();
         this.layers = prefixLayers.size();
         this.hidden = hidden;
         this.values = values;
         long count = tokens;
-        this.inputTokens = addParameter(Parameter.builder()
-                .setName("input_tokens")
-                .setType(Parameter.Type.OTHER)
-                .optShape(new Shape(tokens))
-                .optInitializer((m, shape, type) -> m.arange(0, count, 1, DataType.INT64))
-                .optRequiresGrad(false)
-                .build());
+        this.inputTokens =
+                addParameter(
+                        Parameter.builder()
+                                .setName("input_tokens")
+                                .setType(Parameter.Type.OTHER)
+                                .optShape(new Shape(tokens))
+                                .optInitializer(
+                                        (m, shape, type) -> m.arange(0, count, 1, DataType.INT64))
+                                .optRequiresGrad(false)
+                                .build());
         child("module_list", new ModuleList(prefixLayers));
         // PyTorch's defaults, as OpenDelta builds these from plain nn.Embedding and nn.Linear.
         this.wte = child("wte", Embedding.create(tokens, spec.embedDim(), 1f));
-        this.controlTrans = child("control_trans", new Sequential()
-                .append("0", Linear.torchDefault(spec.embedDim(), spec.midDim()))
-                .append("1", new Activations("tanh"))
-                .append("2", Linear.torchDefault(spec.midDim(), 2 * layers * hidden)));
+        this.controlTrans =
+                child(
+                        "control_trans",
+                        new Sequential()
+                                .append("0", Linear.torchDefault(spec.embedDim(), spec.midDim()))
+                                .append("1", new Activations("tanh"))
+                                .append(
+                                        "2",
+                                        Linear.torchDefault(spec.midDim(), 2 * layers * hidden)));
     }
 
     @Override
     public NDList before(ParameterStore ps, NDList inputs, boolean training) {
         NDArray buffer = ps.getValue(inputTokens, inputs.head().getDevice(), training);
-        // A view the pass owns: a lookup's result belongs to its ids' manager, and with the buffer's (the model's)
+        // A view the pass owns: a lookup's result belongs to its ids' manager, and with the
+        // buffer's (the model's)
         // so would all that follows.
         NDArray ids = Functional.onParameter(buffer, UnaryOperator.identity(), inputs.head());
         NDList embedded = wte.forward(ps, new NDList(ids), training);
-        NDArray all = controlTrans.forward(ps, embedded, training).head()
-                .reshape(tokens, 2 * layers, hidden)
-                .transpose(1, 0, 2);
+        NDArray all =
+                controlTrans
+                        .forward(ps, embedded, training)
+                        .head()
+                        .reshape(tokens, 2 * layers, hidden)
+                        .transpose(1, 0, 2);
         for (int i = 0; i < layers; i++) {
             values.set(i, all.get(2 * i), all.get(2 * i + 1));
         }

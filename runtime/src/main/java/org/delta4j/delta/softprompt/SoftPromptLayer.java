@@ -21,12 +21,12 @@ import org.delta4j.nn.Functional;
 import org.delta4j.nn.InputHook;
 
 /**
- * OpenDelta's {@code SoftPromptLayer}: the input token ids are embedded with the model's own table and {@code n}
- * trainable embeddings {@code soft_embeds [n, hidden]} go in front; the attention mask gets {@code n} ones in
- * front, token types {@code n} zeros. On an encoder-decoder model it runs before the encoder, on its
- * {@code (input_ids, attention_mask)}; on other models it is an input hook of the root, on its named inputs, which
- * it hands on as {@code inputs_embeds}. New arrays are made; the caller's are not touched (OpenDelta rewrites the
- * caller's mask in place).
+ * OpenDelta's {@code SoftPromptLayer}: the input token ids are embedded with the model's own table
+ * and {@code n} trainable embeddings {@code soft_embeds [n, hidden]} go in front; the attention
+ * mask gets {@code n} ones in front, token types {@code n} zeros. On an encoder-decoder model it
+ * runs before the encoder, on its {@code (input_ids, attention_mask)}; on other models it is an
+ * input hook of the root, on its named inputs, which it hands on as {@code inputs_embeds}. New
+ * arrays are made; the caller's are not touched (OpenDelta rewrites the caller's mask in place).
  */
 public final class SoftPromptLayer extends InputLayer implements InputHook {
     private final Parameter softEmbeds;
@@ -35,30 +35,42 @@ public final class SoftPromptLayer extends InputLayer implements InputHook {
 
     /**
      * @param spec token count and initialisation
-     * @param table the model's word embedding table; not a child, so its weight stays the backbone's
-     * @param inputNames the root's input names in positional order, for a root hook; empty on an encoder
+     * @param table the model's word embedding table; not a child, so its weight stays the
+     *     backbone's
+     * @param inputNames the root's input names in positional order, for a root hook; empty on an
+     *     encoder
      */
     SoftPromptLayer(SoftPromptSpec spec, Embedding table, List<String> inputNames) {
         this.table = table;
         this.inputNames = List.copyOf(inputNames);
         Shape tableShape = table.weight().getShape();
         int n = spec.softTokenNum();
-        this.softEmbeds = parameter("soft_embeds", Parameter.Type.WEIGHT, new Shape(n, tableShape.get(1)),
-                initializer(spec, table, tableShape.get(0)));
+        this.softEmbeds =
+                parameter(
+                        "soft_embeds",
+                        Parameter.Type.WEIGHT,
+                        new Shape(n, tableShape.get(1)),
+                        initializer(spec, table, tableShape.get(0)));
     }
 
     /**
-     * The first {@code n} rows of the table, as OpenDelta's token initialisation; uniform in +-initRange when asked,
-     * or when the table has fewer than {@code n} rows (where OpenDelta fails).
+     * The first {@code n} rows of the table, as OpenDelta's token initialisation; uniform in
+     * +-initRange when asked, or when the table has fewer than {@code n} rows (where OpenDelta
+     * fails).
      */
     private static Initializer initializer(SoftPromptSpec spec, Embedding table, long rows) {
         if (!spec.tokenInit() || spec.softTokenNum() > rows) {
             return new UniformInitializer((float) spec.initRange());
         }
-        // duplicate(): DJL's toType(type, true) returns a view when the type already matches, and training the
+        // duplicate(): DJL's toType(type, true) returns a view when the type already matches, and
+        // training the
         // prompt would then write into the backbone's embeddings.
-        return (manager, shape, type) -> table.weight().getArray()
-                .get(new NDIndex("0:" + spec.softTokenNum())).toType(type, false).duplicate();
+        return (manager, shape, type) ->
+                table.weight()
+                        .getArray()
+                        .get(new NDIndex("0:" + spec.softTokenNum()))
+                        .toType(type, false)
+                        .duplicate();
     }
 
     /** On an encoder: {@code (input_ids or inputs_embeds, attention_mask, ...)} positionally. */
@@ -72,14 +84,23 @@ public final class SoftPromptLayer extends InputLayer implements InputHook {
         return out;
     }
 
-    /** On a root: its named inputs, handed on as {@code inputs_embeds} with the mask and token types extended. */
+    /**
+     * On a root: its named inputs, handed on as {@code inputs_embeds} with the mask and token types
+     * extended.
+     */
     @Override
     public NDList beforeForward(ParameterStore ps, NDList inputs, boolean training) {
-        Map<String, NDArray> in = NamedInputs.resolve(inputs, inputNames, "the soft prompt's model");
-        NDArray source = in.containsKey(TokenInputs.EMBEDS) ? in.get(TokenInputs.EMBEDS) : in.get(TokenInputs.IDS);
+        Map<String, NDArray> in =
+                NamedInputs.resolve(inputs, inputNames, "the soft prompt's model");
+        NDArray source =
+                in.containsKey(TokenInputs.EMBEDS)
+                        ? in.get(TokenInputs.EMBEDS)
+                        : in.get(TokenInputs.IDS);
         if (source == null || in.containsKey("position_ids")) {
-            throw new IllegalArgumentException("A soft prompt needs input_ids or inputs_embeds, and no position_ids "
-                    + "(the prompt shifts every position); got " + in.keySet());
+            throw new IllegalArgumentException(
+                    "A soft prompt needs input_ids or inputs_embeds, and no position_ids "
+                            + "(the prompt shifts every position); got "
+                            + in.keySet());
         }
         NDArray embeds = prompted(ps, source, training);
         Map<String, NDArray> out = new LinkedHashMap<>(in);
@@ -95,17 +116,22 @@ public final class SoftPromptLayer extends InputLayer implements InputHook {
 
     /** The prompt followed by the embedded tokens, {@code [batch, n + length, hidden]}. */
     private NDArray prompted(ParameterStore ps, NDArray source, boolean training) {
-        NDArray embeds = source.getDataType().isFloating()
-                ? source
-                : table.forward(ps, new NDList(source), training).head();
+        NDArray embeds =
+                source.getDataType().isFloating()
+                        ? source
+                        : table.forward(ps, new NDList(source), training).head();
         NDArray soft = ps.getValue(softEmbeds, embeds.getDevice(), training);
         Shape s = embeds.getShape();
-        NDArray prompt = Functional.onParameter(soft, p -> p.expandDims(0), embeds)
-                .broadcast(s.get(0), soft.getShape().get(0), s.get(2));
+        NDArray prompt =
+                Functional.onParameter(soft, p -> p.expandDims(0), embeds)
+                        .broadcast(s.get(0), soft.getShape().get(0), s.get(2));
         return NDArrays.concat(new NDList(prompt, embeds), 1);
     }
 
-    /** {@code [batch, length]} values with the prompt's positions in front, filled with {@code fill}. */
+    /**
+     * {@code [batch, length]} values with the prompt's positions in front, filled with {@code
+     * fill}.
+     */
     private static NDArray extend(NDArray values, NDArray prompted, int fill) {
         long batch = values.getShape().get(0);
         long n = prompted.getShape().get(1) - values.getShape().get(1);

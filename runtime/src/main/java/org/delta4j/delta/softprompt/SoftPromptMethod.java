@@ -15,8 +15,8 @@ import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
 
 /**
- * Puts a {@link SoftPromptLayer} where the tokens come in: before the encoder of an encoder-decoder model, as an
- * input hook of the root otherwise. Module patterns play no part, as in OpenDelta.
+ * Puts a {@link SoftPromptLayer} where the tokens come in: before the encoder of an encoder-decoder
+ * model, as an input hook of the root otherwise. Module patterns play no part, as in OpenDelta.
  */
 final class SoftPromptMethod implements DeltaMethod {
     private final SoftPromptSpec spec;
@@ -40,8 +40,11 @@ final class SoftPromptMethod implements DeltaMethod {
         if (root instanceof TakesNamedInputs) {
             return List.of("");
         }
-        throw Problem.UNSUPPORTED_MODULE.exception("SoftPrompt", "",
-                tree.root().type(), "soft prompts need a model that embeds its own tokens: an encoder-decoder model "
+        throw Problem.UNSUPPORTED_MODULE.exception(
+                "SoftPrompt",
+                "",
+                tree.root().type(),
+                "soft prompts need a model that embeds its own tokens: an encoder-decoder model "
                         + "(HasEncoder) or a model that takes input hooks (TakesNamedInputs), as delta4j's backbones.");
     }
 
@@ -58,7 +61,8 @@ final class SoftPromptMethod implements DeltaMethod {
             List<String> names = ((TakesNamedInputs) root).inputNames();
             attachment.addRootInputHook(layerName(), new SoftPromptLayer(spec, table, names));
         } else {
-            attachment.addLayer(targets.get(0), layerName(), new SoftPromptLayer(spec, table, List.of()));
+            attachment.addLayer(
+                    targets.get(0), layerName(), new SoftPromptLayer(spec, table, List.of()));
         }
     }
 }

@@ -7,32 +7,40 @@ import org.delta4j.spec.Method;
 import org.delta4j.spec.SoftPromptDeclaration;
 
 /**
- * Prompt tuning (Lester et al.), as OpenDelta's {@code SoftPromptModel}: {@code n} trainable embeddings in front of
- * the input. They start as copies of the first {@code n} token embeddings, or uniform in {@code +-initRange}
- * (also when the vocabulary has fewer than {@code n} tokens, where OpenDelta fails). Its arguments and their
- * defaults are {@link SoftPromptDeclaration}'s.
+ * Prompt tuning (Lester et al.), as OpenDelta's {@code SoftPromptModel}: {@code n} trainable
+ * embeddings in front of the input. They start as copies of the first {@code n} token embeddings,
+ * or uniform in {@code +-initRange} (also when the vocabulary has fewer than {@code n} tokens,
+ * where OpenDelta fails). Its arguments and their defaults are {@link SoftPromptDeclaration}'s.
  */
 public final class SoftPromptSpec extends AbstractDeltaSpec {
     private SoftPromptSpec(Builder b) {
         super(b);
     }
 
-    /** @return a builder with OpenDelta's defaults */
+    /**
+     * @return a builder with OpenDelta's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the number of soft tokens */
+    /**
+     * @return the number of soft tokens
+     */
     public int softTokenNum() {
         return value(SoftPromptDeclaration.SOFT_TOKEN_NUM);
     }
 
-    /** @return the range of the uniform initialisation */
+    /**
+     * @return the range of the uniform initialisation
+     */
     public double initRange() {
         return value(SoftPromptDeclaration.INIT_RANGE);
     }
 
-    /** @return whether the soft tokens start as token embeddings */
+    /**
+     * @return whether the soft tokens start as token embeddings
+     */
     public boolean tokenInit() {
         return value(SoftPromptDeclaration.TOKEN_INIT);
     }

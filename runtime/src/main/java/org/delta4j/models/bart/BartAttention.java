@@ -14,9 +14,9 @@ import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
 
 /**
- * HF's {@code BartAttention}: multi-head scaled dot-product attention with biased {@code k_proj}, {@code v_proj},
- * {@code q_proj}, {@code out_proj} (in HF's registration order). Self-attention when the keys come from the same
- * sequence, cross-attention when they come from the encoder.
+ * HF's {@code BartAttention}: multi-head scaled dot-product attention with biased {@code k_proj},
+ * {@code v_proj}, {@code q_proj}, {@code out_proj} (in HF's registration order). Self-attention
+ * when the keys come from the same sequence, cross-attention when they come from the encoder.
  */
 public final class BartAttention extends HfBlock implements PrefixableAttention {
     private final long embedDim;
@@ -36,7 +36,8 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
      */
     public BartAttention(long embedDim, long heads, float dropout, float std) {
         if (embedDim % heads != 0) {
-            throw new IllegalArgumentException("embed_dim " + embedDim + " is not divisible by num_heads " + heads);
+            throw new IllegalArgumentException(
+                    "embed_dim " + embedDim + " is not divisible by num_heads " + heads);
         }
         this.embedDim = embedDim;
         this.heads = heads;
@@ -49,9 +50,10 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
     }
 
     /**
-     * @param inputs {@code hidden_states [batch, queries, dim]}, {@code key_value_states [batch, keys, dim]} (the same
-     *     array for self-attention) and an additive {@code attention_mask} broadcastable to
-     *     {@code [batch, heads, queries, keys]}; optionally an {@link AttentionPrefix} in front of the keys and values
+     * @param inputs {@code hidden_states [batch, queries, dim]}, {@code key_value_states [batch,
+     *     keys, dim]} (the same array for self-attention) and an additive {@code attention_mask}
+     *     broadcastable to {@code [batch, heads, queries, keys]}; optionally an {@link
+     *     AttentionPrefix} in front of the keys and values
      * @return the attention output {@code [batch, queries, dim]}
      */
     @Override
@@ -60,13 +62,26 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
         NDArray hidden = inputs.get(0);
         NDArray keyValue = inputs.get(1);
         // HF scales the projected queries, bias included, before the product.
-        NDArray q = AttentionHeads.split(
-                Functional.times(Functional.call(qProj, ps, training, params, hidden), scaling), heads);
+        NDArray q =
+                AttentionHeads.split(
+                        Functional.times(
+                                Functional.call(qProj, ps, training, params, hidden), scaling),
+                        heads);
         AttentionPrefix prefix = AttentionPrefix.of(inputs);
-        NDArray k = prefix.keys(AttentionHeads.split(Functional.call(kProj, ps, training, params, keyValue), heads));
-        NDArray v = prefix.values(AttentionHeads.split(Functional.call(vProj, ps, training, params, keyValue), heads));
-        NDArray context = AttentionHeads.attend(AttentionHeads.scores(q, k), prefix.mask(inputs.get(2)),
-                p -> Functional.dropout(p, dropout, training), v);
+        NDArray k =
+                prefix.keys(
+                        AttentionHeads.split(
+                                Functional.call(kProj, ps, training, params, keyValue), heads));
+        NDArray v =
+                prefix.values(
+                        AttentionHeads.split(
+                                Functional.call(vProj, ps, training, params, keyValue), heads));
+        NDArray context =
+                AttentionHeads.attend(
+                        AttentionHeads.scores(q, k),
+                        prefix.mask(inputs.get(2)),
+                        p -> Functional.dropout(p, dropout, training),
+                        v);
         return new NDList(Functional.call(outProj, ps, training, params, context));
     }
 

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import org.delta4j.models.HfConfig;
 
 /**
- * HF's {@code BartConfig}, read from a {@code config.json}. Absent fields take HF's defaults (those of
- * facebook/bart-large); fields BART's modules do not use are ignored.
+ * HF's {@code BartConfig}, read from a {@code config.json}. Absent fields take HF's defaults (those
+ * of facebook/bart-large); fields BART's modules do not use are ignored.
  */
 public final class BartConfig extends HfConfig {
     /** The layer-norm epsilon: HF's BART uses PyTorch's default everywhere. */
@@ -118,102 +118,145 @@ public final class BartConfig extends HfConfig {
         requireDivisible("d_model", dModel, field, heads);
     }
 
-    /** @return {@code d_model}: the hidden size */
+    /**
+     * @return {@code d_model}: the hidden size
+     */
     public int dModel() {
         return dModel;
     }
 
-    /** @return {@code encoder_layers} */
+    /**
+     * @return {@code encoder_layers}
+     */
     public int encoderLayers() {
         return encoderLayers;
     }
 
-    /** @return {@code decoder_layers} */
+    /**
+     * @return {@code decoder_layers}
+     */
     public int decoderLayers() {
         return decoderLayers;
     }
 
-    /** @return {@code encoder_attention_heads} */
+    /**
+     * @return {@code encoder_attention_heads}
+     */
     public int encoderAttentionHeads() {
         return encoderAttentionHeads;
     }
 
-    /** @return {@code decoder_attention_heads} */
+    /**
+     * @return {@code decoder_attention_heads}
+     */
     public int decoderAttentionHeads() {
         return decoderAttentionHeads;
     }
 
-    /** @return {@code encoder_ffn_dim} */
+    /**
+     * @return {@code encoder_ffn_dim}
+     */
     public int encoderFfnDim() {
         return encoderFfnDim;
     }
 
-    /** @return {@code decoder_ffn_dim} */
+    /**
+     * @return {@code decoder_ffn_dim}
+     */
     public int decoderFfnDim() {
         return decoderFfnDim;
     }
 
-    /** @return {@code vocab_size} */
+    /**
+     * @return {@code vocab_size}
+     */
     public int vocabSize() {
         return vocabSize;
     }
 
-    /** @return {@code max_position_embeddings} */
+    /**
+     * @return {@code max_position_embeddings}
+     */
     public int maxPositionEmbeddings() {
         return maxPositionEmbeddings;
     }
 
-    /** @return {@code pad_token_id} */
+    /**
+     * @return {@code pad_token_id}
+     */
     public int padTokenId() {
         return padTokenId;
     }
 
-    /** @return {@code decoder_start_token_id}: the first decoder token when the decoder input is derived */
+    /**
+     * @return {@code decoder_start_token_id}: the first decoder token when the decoder input is
+     *     derived
+     */
     public int decoderStartTokenId() {
         return decoderStartTokenId;
     }
 
-    /** @return {@code dropout}: on embeddings and sub-layer outputs */
+    /**
+     * @return {@code dropout}: on embeddings and sub-layer outputs
+     */
     public float dropout() {
         return dropout;
     }
 
-    /** @return {@code attention_dropout}: on attention probabilities */
+    /**
+     * @return {@code attention_dropout}: on attention probabilities
+     */
     public float attentionDropout() {
         return attentionDropout;
     }
 
-    /** @return {@code activation_dropout}: after the feed-forward activation */
+    /**
+     * @return {@code activation_dropout}: after the feed-forward activation
+     */
     public float activationDropout() {
         return activationDropout;
     }
 
-    /** @return {@code encoder_layerdrop}: the probability of skipping an encoder layer while training */
+    /**
+     * @return {@code encoder_layerdrop}: the probability of skipping an encoder layer while
+     *     training
+     */
     public float encoderLayerdrop() {
         return encoderLayerdrop;
     }
 
-    /** @return {@code decoder_layerdrop}: the probability of skipping a decoder layer while training */
+    /**
+     * @return {@code decoder_layerdrop}: the probability of skipping a decoder layer while training
+     */
     public float decoderLayerdrop() {
         return decoderLayerdrop;
     }
 
-    /** @return {@code activation_function}, such as {@code gelu} */
+    /**
+     * @return {@code activation_function}, such as {@code gelu}
+     */
     public String activationFunction() {
         return activationFunction;
     }
 
-    /** @return {@code scale_embedding}: whether token embeddings are multiplied by {@code sqrt(d_model)} */
+    /**
+     * @return {@code scale_embedding}: whether token embeddings are multiplied by {@code
+     *     sqrt(d_model)}
+     */
     public boolean scaleEmbedding() {
         return scaleEmbedding;
     }
 
-    /** @return the factor token embeddings are multiplied by */
+    /**
+     * @return the factor token embeddings are multiplied by
+     */
     public float embedScale() {
         return scaleEmbedding ? (float) Math.sqrt(dModel) : 1f;
     }
 
-    /** @return {@code init_std}: the standard deviation of fresh weights */
+    /**
+     * @return {@code init_std}: the standard deviation of fresh weights
+     */
     public float initStd() {
         return initStd;
     }

@@ -10,8 +10,9 @@ import org.delta4j.models.AttentionMasks;
 import org.delta4j.nn.Functional;
 
 /**
- * HF's {@code BartDecoder}: token embeddings (tied to the model's {@code shared} table) plus learned positions, layer
- * norm and dropout, then the decoder layers, each attending causally to the decoder input and to the encoder output.
+ * HF's {@code BartDecoder}: token embeddings (tied to the model's {@code shared} table) plus
+ * learned positions, layer norm and dropout, then the decoder layers, each attending causally to
+ * the decoder input and to the encoder output.
  */
 public final class BartDecoder extends BartStack {
     /**
@@ -19,14 +20,18 @@ public final class BartDecoder extends BartStack {
      * @param sharedTokens the model's shared token table {@code [vocab, d_model]}
      */
     public BartDecoder(BartConfig config, Parameter sharedTokens) {
-        super(config, sharedTokens, config.decoderLayers(), config.decoderLayerdrop(),
+        super(
+                config,
+                sharedTokens,
+                config.decoderLayers(),
+                config.decoderLayerdrop(),
                 () -> new BartDecoderLayer(config));
     }
 
     /**
      * @param inputs {@code input_ids [batch, length]}, {@code attention_mask [batch, length]},
-     *     {@code encoder_hidden_states [batch, source, d_model]} and {@code encoder_attention_mask [batch, source]}
-     *     (masks: 1 for tokens, 0 for padding)
+     *     {@code encoder_hidden_states [batch, source, d_model]} and {@code encoder_attention_mask
+     *     [batch, source]} (masks: 1 for tokens, 0 for padding)
      * @return {@code last_hidden_state [batch, length, d_model]}
      */
     @Override
@@ -34,13 +39,24 @@ public final class BartDecoder extends BartStack {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray ids = inputs.get(0);
         NDArray encoderHidden = inputs.get(2);
-        // HF adds the padding mask to the causal one, so a masked future padding position holds -inf.
-        NDArray selfMask = AttentionMasks.causal(ids.getManager(), ids.getShape().get(1))
-                .add(AttentionMasks.padding(inputs.get(1)));
+        // HF adds the padding mask to the causal one, so a masked future padding position holds
+        // -inf.
+        NDArray selfMask =
+                AttentionMasks.causal(ids.getManager(), ids.getShape().get(1))
+                        .add(AttentionMasks.padding(inputs.get(1)));
         NDArray crossMask = AttentionMasks.padding(inputs.get(3));
         NDArray hidden = embed(ids, ps, training, params);
         for (Block layer : activeLayers(training)) {
-            hidden = Functional.call(layer, ps, training, params, hidden, selfMask, encoderHidden, crossMask);
+            hidden =
+                    Functional.call(
+                            layer,
+                            ps,
+                            training,
+                            params,
+                            hidden,
+                            selfMask,
+                            encoderHidden,
+                            crossMask);
         }
         return new NDList(hidden);
     }

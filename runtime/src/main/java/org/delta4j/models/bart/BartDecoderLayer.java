@@ -13,8 +13,9 @@ import org.delta4j.nn.LayerNorm;
 import org.delta4j.nn.Linear;
 
 /**
- * HF's {@code BartDecoderLayer}: post-LN masked self-attention, post-LN cross-attention on the encoder output, then a
- * post-LN feed-forward network. Children are registered in HF's order ({@code activation_fn} second).
+ * HF's {@code BartDecoderLayer}: post-LN masked self-attention, post-LN cross-attention on the
+ * encoder output, then a post-LN feed-forward network. Children are registered in HF's order
+ * ({@code activation_fn} second).
  */
 public final class BartDecoderLayer extends HfBlock {
     private final float dropout;
@@ -28,27 +29,36 @@ public final class BartDecoderLayer extends HfBlock {
     private final Child fc2;
     private final Child finalLayerNorm;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public BartDecoderLayer(BartConfig config) {
         int d = config.dModel();
         int heads = config.decoderAttentionHeads();
         float std = config.initStd();
         this.dropout = config.dropout();
         this.activationDropout = config.activationDropout();
-        this.selfAttn = child("self_attn", new BartAttention(d, heads, config.attentionDropout(), std));
-        this.activationFn = child("activation_fn", HfActivation.forName(config.activationFunction()));
-        this.selfAttnLayerNorm = child("self_attn_layer_norm", new LayerNorm(d, BartConfig.LAYER_NORM_EPS));
-        this.encoderAttn = child("encoder_attn", new BartAttention(d, heads, config.attentionDropout(), std));
-        this.encoderAttnLayerNorm = child("encoder_attn_layer_norm", new LayerNorm(d, BartConfig.LAYER_NORM_EPS));
+        this.selfAttn =
+                child("self_attn", new BartAttention(d, heads, config.attentionDropout(), std));
+        this.activationFn =
+                child("activation_fn", HfActivation.forName(config.activationFunction()));
+        this.selfAttnLayerNorm =
+                child("self_attn_layer_norm", new LayerNorm(d, BartConfig.LAYER_NORM_EPS));
+        this.encoderAttn =
+                child("encoder_attn", new BartAttention(d, heads, config.attentionDropout(), std));
+        this.encoderAttnLayerNorm =
+                child("encoder_attn_layer_norm", new LayerNorm(d, BartConfig.LAYER_NORM_EPS));
         this.fc1 = child("fc1", Linear.create(d, config.decoderFfnDim(), true, std));
         this.fc2 = child("fc2", Linear.create(config.decoderFfnDim(), d, true, std));
-        this.finalLayerNorm = child("final_layer_norm", new LayerNorm(d, BartConfig.LAYER_NORM_EPS));
+        this.finalLayerNorm =
+                child("final_layer_norm", new LayerNorm(d, BartConfig.LAYER_NORM_EPS));
     }
 
     /**
-     * @param inputs {@code hidden_states [batch, length, dim]}, the additive causal {@code attention_mask}
-     *     {@code [batch or 1, 1, length, length]}, {@code encoder_hidden_states [batch, source, dim]} and the additive
-     *     {@code encoder_attention_mask [batch, 1, 1, source]}
+     * @param inputs {@code hidden_states [batch, length, dim]}, the additive causal {@code
+     *     attention_mask} {@code [batch or 1, 1, length, length]}, {@code encoder_hidden_states
+     *     [batch, source, dim]} and the additive {@code encoder_attention_mask [batch, 1, 1,
+     *     source]}
      * @return the new hidden states
      */
     @Override
@@ -56,13 +66,23 @@ public final class BartDecoderLayer extends HfBlock {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = inputs.get(0);
         NDArray encoderHidden = inputs.get(2);
-        NDArray attention = Functional.call(selfAttn, ps, training, params, hidden, hidden, inputs.get(1));
-        hidden = BartSublayers.addAndNorm(selfAttnLayerNorm, hidden, attention, dropout, ps, training, params);
-        NDArray cross = Functional.call(encoderAttn, ps, training, params, hidden, encoderHidden, inputs.get(3));
-        hidden = BartSublayers.addAndNorm(encoderAttnLayerNorm, hidden, cross, dropout, ps, training, params);
+        NDArray attention =
+                Functional.call(selfAttn, ps, training, params, hidden, hidden, inputs.get(1));
+        hidden =
+                BartSublayers.addAndNorm(
+                        selfAttnLayerNorm, hidden, attention, dropout, ps, training, params);
+        NDArray cross =
+                Functional.call(
+                        encoderAttn, ps, training, params, hidden, encoderHidden, inputs.get(3));
+        hidden =
+                BartSublayers.addAndNorm(
+                        encoderAttnLayerNorm, hidden, cross, dropout, ps, training, params);
         NDArray ffn =
-                BartSublayers.feedForward(fc1, activationFn, fc2, activationDropout, hidden, ps, training, params);
-        return new NDList(BartSublayers.addAndNorm(finalLayerNorm, hidden, ffn, dropout, ps, training, params));
+                BartSublayers.feedForward(
+                        fc1, activationFn, fc2, activationDropout, hidden, ps, training, params);
+        return new NDList(
+                BartSublayers.addAndNorm(
+                        finalLayerNorm, hidden, ffn, dropout, ps, training, params));
     }
 
     @Override

@@ -10,8 +10,8 @@ import org.delta4j.models.AttentionMasks;
 import org.delta4j.nn.Functional;
 
 /**
- * HF's {@code BartEncoder}: token embeddings (tied to the model's {@code shared} table) plus learned positions, layer
- * norm and dropout, then the encoder layers.
+ * HF's {@code BartEncoder}: token embeddings (tied to the model's {@code shared} table) plus
+ * learned positions, layer norm and dropout, then the encoder layers.
  */
 public final class BartEncoder extends BartStack {
     /**
@@ -19,15 +19,19 @@ public final class BartEncoder extends BartStack {
      * @param sharedTokens the model's shared token table {@code [vocab, d_model]}
      */
     public BartEncoder(BartConfig config, Parameter sharedTokens) {
-        super(config, sharedTokens, config.encoderLayers(), config.encoderLayerdrop(),
+        super(
+                config,
+                sharedTokens,
+                config.encoderLayers(),
+                config.encoderLayerdrop(),
                 () -> new BartEncoderLayer(config));
     }
 
     /**
-     * @param inputs {@code input_ids [batch, length]} (or {@code inputs_embeds [batch, length, d_model]}) and
-     *     {@code attention_mask [batch, length]} (1 for tokens, 0 for padding)
-     * @return {@code last_hidden_state [batch, length, d_model]}, and the attention mask, which the decoder's
-     *     cross-attention uses (a soft prompt on the encoder lengthens both)
+     * @param inputs {@code input_ids [batch, length]} (or {@code inputs_embeds [batch, length,
+     *     d_model]}) and {@code attention_mask [batch, length]} (1 for tokens, 0 for padding)
+     * @return {@code last_hidden_state [batch, length, d_model]}, and the attention mask, which the
+     *     decoder's cross-attention uses (a soft prompt on the encoder lengthens both)
      */
     @Override
     protected NDList compute(

@@ -23,35 +23,49 @@ public final class BartEncoderLayer extends HfBlock {
     private final Child fc2;
     private final Child finalLayerNorm;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public BartEncoderLayer(BartConfig config) {
         int d = config.dModel();
         float std = config.initStd();
         this.dropout = config.dropout();
         this.activationDropout = config.activationDropout();
-        this.selfAttn = child("self_attn",
-                new BartAttention(d, config.encoderAttentionHeads(), config.attentionDropout(), std));
-        this.selfAttnLayerNorm = child("self_attn_layer_norm", new LayerNorm(d, BartConfig.LAYER_NORM_EPS));
-        this.activationFn = child("activation_fn", HfActivation.forName(config.activationFunction()));
+        this.selfAttn =
+                child(
+                        "self_attn",
+                        new BartAttention(
+                                d, config.encoderAttentionHeads(), config.attentionDropout(), std));
+        this.selfAttnLayerNorm =
+                child("self_attn_layer_norm", new LayerNorm(d, BartConfig.LAYER_NORM_EPS));
+        this.activationFn =
+                child("activation_fn", HfActivation.forName(config.activationFunction()));
         this.fc1 = child("fc1", Linear.create(d, config.encoderFfnDim(), true, std));
         this.fc2 = child("fc2", Linear.create(config.encoderFfnDim(), d, true, std));
-        this.finalLayerNorm = child("final_layer_norm", new LayerNorm(d, BartConfig.LAYER_NORM_EPS));
+        this.finalLayerNorm =
+                child("final_layer_norm", new LayerNorm(d, BartConfig.LAYER_NORM_EPS));
     }
 
     /**
-     * @param inputs {@code hidden_states [batch, length, dim]} and the additive {@code attention_mask}
-     *     {@code [batch, 1, 1, length]}
+     * @param inputs {@code hidden_states [batch, length, dim]} and the additive {@code
+     *     attention_mask} {@code [batch, 1, 1, length]}
      * @return the new hidden states
      */
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = inputs.get(0);
-        NDArray attention = Functional.call(selfAttn, ps, training, params, hidden, hidden, inputs.get(1));
-        hidden = BartSublayers.addAndNorm(selfAttnLayerNorm, hidden, attention, dropout, ps, training, params);
+        NDArray attention =
+                Functional.call(selfAttn, ps, training, params, hidden, hidden, inputs.get(1));
+        hidden =
+                BartSublayers.addAndNorm(
+                        selfAttnLayerNorm, hidden, attention, dropout, ps, training, params);
         NDArray ffn =
-                BartSublayers.feedForward(fc1, activationFn, fc2, activationDropout, hidden, ps, training, params);
-        return new NDList(BartSublayers.addAndNorm(finalLayerNorm, hidden, ffn, dropout, ps, training, params));
+                BartSublayers.feedForward(
+                        fc1, activationFn, fc2, activationDropout, hidden, ps, training, params);
+        return new NDList(
+                BartSublayers.addAndNorm(
+                        finalLayerNorm, hidden, ffn, dropout, ps, training, params));
     }
 
     @Override

@@ -19,25 +19,31 @@ import org.delta4j.nn.Linear;
 import org.delta4j.tree.ModuleTree;
 
 /**
- * HF's {@code BartForConditionalGeneration}: a {@link BartModel} and a language-model head {@code lm_head} whose
- * weight is the model's {@code shared} table, plus the buffer {@code final_logits_bias [1, vocab]}.
+ * HF's {@code BartForConditionalGeneration}: a {@link BartModel} and a language-model head {@code
+ * lm_head} whose weight is the model's {@code shared} table, plus the buffer {@code
+ * final_logits_bias [1, vocab]}.
  *
  * <p>Inputs are those of {@link BartModel}. Outputs, named: {@code logits [batch, length, vocab]},
  * {@code last_hidden_state} (the decoder's) and {@code encoder_last_hidden_state}.
  */
-public final class BartForConditionalGeneration extends HfBlock implements HasInputEmbeddings, HasEncoder {
+public final class BartForConditionalGeneration extends HfBlock
+        implements HasInputEmbeddings, HasEncoder {
     /** The output names, in order. */
-    public static final List<String> OUTPUTS = List.of("logits", "last_hidden_state", "encoder_last_hidden_state");
+    public static final List<String> OUTPUTS =
+            List.of("logits", "last_hidden_state", "encoder_last_hidden_state");
 
     private final long vocabSize;
     private final Parameter finalLogitsBias;
     private final Child model;
     private final Child lmHead;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public BartForConditionalGeneration(BartConfig config) {
         this.vocabSize = config.vocabSize();
-        this.finalLogitsBias = buffer("final_logits_bias", new Shape(1, vocabSize), Initializer.ZEROS);
+        this.finalLogitsBias =
+                buffer("final_logits_bias", new Shape(1, vocabSize), Initializer.ZEROS);
         BartModel bart = new BartModel(config);
         this.model = child("model", bart);
         this.lmHead = child("lm_head", Linear.tied(bart.sharedWeight()));
@@ -65,7 +71,8 @@ public final class BartForConditionalGeneration extends HfBlock implements HasIn
 
     /**
      * @param inputShapes the shapes of the inputs in {@link BartModel}'s positional order
-     * @return {@code logits}, {@code last_hidden_state} and {@code encoder_last_hidden_state} shapes
+     * @return {@code logits}, {@code last_hidden_state} and {@code encoder_last_hidden_state}
+     *     shapes
      */
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {

@@ -12,8 +12,9 @@ import ai.djl.util.PairList;
 import org.delta4j.nn.HfBlock;
 
 /**
- * HF's {@code BartLearnedPositionalEmbedding}: a learned table of {@code max_position_embeddings + 2} rows, looked up
- * at positions {@code 2, 3, ...}. The offset of 2 is a fairseq legacy that the checkpoints keep.
+ * HF's {@code BartLearnedPositionalEmbedding}: a learned table of {@code max_position_embeddings +
+ * 2} rows, looked up at positions {@code 2, 3, ...}. The offset of 2 is a fairseq legacy that the
+ * checkpoints keep.
  */
 public final class BartLearnedPositionalEmbedding extends HfBlock {
     /** The first position's row in the table. */
@@ -27,8 +28,12 @@ public final class BartLearnedPositionalEmbedding extends HfBlock {
      * @param std the standard deviation of fresh rows
      */
     public BartLearnedPositionalEmbedding(long maxPositions, long dim, float std) {
-        this.weight = parameter("weight", Parameter.Type.WEIGHT, new Shape(maxPositions + OFFSET, dim),
-                new NormalInitializer(std));
+        this.weight =
+                parameter(
+                        "weight",
+                        Parameter.Type.WEIGHT,
+                        new Shape(maxPositions + OFFSET, dim),
+                        new NormalInitializer(std));
     }
 
     /**
@@ -45,13 +50,19 @@ public final class BartLearnedPositionalEmbedding extends HfBlock {
         int length = Math.toIntExact(ids.getShape().get(1));
         long max = weight.getShape().get(0) - OFFSET;
         if (length > max) {
-            throw new IllegalArgumentException("The sequence has " + length + " positions (soft prompt tokens "
-                    + "included); this model has max_position_embeddings = " + max + ".");
+            throw new IllegalArgumentException(
+                    "The sequence has "
+                            + length
+                            + " positions (soft prompt tokens "
+                            + "included); this model has max_position_embeddings = "
+                            + max
+                            + ".");
         }
-        NDArray positions = ids.getManager()
-                .arange(OFFSET, OFFSET + length, 1, DataType.INT64)
-                .reshape(1, length)
-                .broadcast(batch, length);
+        NDArray positions =
+                ids.getManager()
+                        .arange(OFFSET, OFFSET + length, 1, DataType.INT64)
+                        .reshape(1, length)
+                        .broadcast(batch, length);
         NDArray w = ps.getValue(weight, ids.getDevice(), training);
         return ai.djl.nn.core.Embedding.embedding(positions, w, SparseFormat.DENSE);
     }

@@ -23,23 +23,31 @@ import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.ZeroRowInitializer;
 
 /**
- * HF's {@code BartModel}: the {@code shared} token table, the encoder and the decoder (both embedding tokens with
- * {@code shared}).
+ * HF's {@code BartModel}: the {@code shared} token table, the encoder and the decoder (both
+ * embedding tokens with {@code shared}).
  *
  * <p>Inputs, by name or position: {@code input_ids}, {@code attention_mask} (default: all ones),
- * {@code decoder_input_ids} (default: {@code input_ids} shifted right, as HF's {@code shift_tokens_right}) and
- * {@code decoder_attention_mask} (default: all ones). Outputs, named: {@code last_hidden_state} (the decoder's) and
- * {@code encoder_last_hidden_state}.
+ * {@code decoder_input_ids} (default: {@code input_ids} shifted right, as HF's {@code
+ * shift_tokens_right}) and {@code decoder_attention_mask} (default: all ones). Outputs, named:
+ * {@code last_hidden_state} (the decoder's) and {@code encoder_last_hidden_state}.
  */
 public final class BartModel extends HfBlock implements HasInputEmbeddings, HasEncoder {
     /** The input names, in positional order. */
-    public static final List<String> INPUTS = List.of(
-            "input_ids", "attention_mask", "decoder_input_ids", "decoder_attention_mask", "inputs_embeds");
+    public static final List<String> INPUTS =
+            List.of(
+                    "input_ids",
+                    "attention_mask",
+                    "decoder_input_ids",
+                    "decoder_attention_mask",
+                    "inputs_embeds");
 
     /** The output names, in order. */
-    public static final List<String> OUTPUTS = List.of("last_hidden_state", "encoder_last_hidden_state");
+    public static final List<String> OUTPUTS =
+            List.of("last_hidden_state", "encoder_last_hidden_state");
 
-    /** HF's label value for ignored positions, which {@code shift_tokens_right} turns into padding. */
+    /**
+     * HF's label value for ignored positions, which {@code shift_tokens_right} turns into padding.
+     */
     private static final int IGNORE_INDEX = -100;
 
     private final long dModel;
@@ -51,20 +59,28 @@ public final class BartModel extends HfBlock implements HasInputEmbeddings, HasE
     private final Child encoder;
     private final Child decoder;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public BartModel(BartConfig config) {
         this.dModel = config.dModel();
         this.padTokenId = config.padTokenId();
         this.decoderStartTokenId = config.decoderStartTokenId();
-        this.limits = new InputLimits(getClass().getSimpleName(), config.vocabSize(),
-                config.maxPositionEmbeddings(), "max_position_embeddings = " + config.maxPositionEmbeddings());
-        // Forward never calls shared: the encoder and decoder embed with their own tables, tied to its weight.
+        this.limits =
+                new InputLimits(
+                        getClass().getSimpleName(),
+                        config.vocabSize(),
+                        config.maxPositionEmbeddings(),
+                        "max_position_embeddings = " + config.maxPositionEmbeddings());
+        // Forward never calls shared: the encoder and decoder embed with their own tables, tied to
+        // its weight.
         Embedding table = Embedding.create(config.vocabSize(), config.dModel(), config.initStd());
         this.shared = child("shared", table);
         this.sharedWeight = table.weight();
         // HF zeroes the padding row of a fresh nn.Embedding(padding_idx=pad_token_id).
         sharedWeight.setInitializer(
-                new ZeroRowInitializer(new NormalInitializer(config.initStd()), config.padTokenId()));
+                new ZeroRowInitializer(
+                        new NormalInitializer(config.initStd()), config.padTokenId()));
         this.encoder = child("encoder", new BartEncoder(config, sharedWeight));
         this.decoder = child("decoder", new BartDecoder(config, sharedWeight));
     }
@@ -79,7 +95,10 @@ public final class BartModel extends HfBlock implements HasInputEmbeddings, HasE
         return "encoder";
     }
 
-    /** @return the weight of the shared token table, which the encoder, the decoder and a language-model head use */
+    /**
+     * @return the weight of the shared token table, which the encoder, the decoder and a
+     *     language-model head use
+     */
     public Parameter sharedWeight() {
         return sharedWeight;
     }
@@ -90,21 +109,36 @@ public final class BartModel extends HfBlock implements HasInputEmbeddings, HasE
         String owner = getClass().getSimpleName();
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
         limits.check(in, "input_ids", "inputs_embeds", "decoder_input_ids");
-        NDArray source = in.containsKey("inputs_embeds")
-                ? in.get("inputs_embeds")
-                : NamedInputs.require(in, "input_ids", owner);
-        NDArray mask = in.containsKey("attention_mask")
-                ? in.get("attention_mask")
-                : source.getManager().ones(source.getShape().slice(0, 2), DataType.INT64);
-        NDArray decoderIds = in.containsKey("decoder_input_ids")
-                ? in.get("decoder_input_ids")
-                : shiftTokensRight(NamedInputs.require(in, "input_ids", owner), padTokenId, decoderStartTokenId);
-        NDArray decoderMask = in.containsKey("decoder_attention_mask")
-                ? in.get("decoder_attention_mask")
-                : decoderIds.onesLike();
+        NDArray source =
+                in.containsKey("inputs_embeds")
+                        ? in.get("inputs_embeds")
+                        : NamedInputs.require(in, "input_ids", owner);
+        NDArray mask =
+                in.containsKey("attention_mask")
+                        ? in.get("attention_mask")
+                        : source.getManager().ones(source.getShape().slice(0, 2), DataType.INT64);
+        NDArray decoderIds =
+                in.containsKey("decoder_input_ids")
+                        ? in.get("decoder_input_ids")
+                        : shiftTokensRight(
+                                NamedInputs.require(in, "input_ids", owner),
+                                padTokenId,
+                                decoderStartTokenId);
+        NDArray decoderMask =
+                in.containsKey("decoder_attention_mask")
+                        ? in.get("decoder_attention_mask")
+                        : decoderIds.onesLike();
         NDList encoded = encoder.forward(ps, new NDList(source, mask), training, params);
-        NDArray decoded = Functional.call(
-                decoder, ps, training, params, decoderIds, decoderMask, encoded.get(0), encoded.get(1));
+        NDArray decoded =
+                Functional.call(
+                        decoder,
+                        ps,
+                        training,
+                        params,
+                        decoderIds,
+                        decoderMask,
+                        encoded.get(0),
+                        encoded.get(1));
         return NamedInputs.named(List.of(decoded, encoded.get(0)), OUTPUTS);
     }
 
@@ -118,7 +152,8 @@ public final class BartModel extends HfBlock implements HasInputEmbeddings, HasE
      */
     public static NDArray shiftTokensRight(NDArray ids, int padTokenId, int decoderStartTokenId) {
         long batch = ids.getShape().get(0);
-        NDArray start = ids.getManager().full(new Shape(batch, 1), decoderStartTokenId, ids.getDataType());
+        NDArray start =
+                ids.getManager().full(new Shape(batch, 1), decoderStartTokenId, ids.getDataType());
         NDArray shifted = NDArrays.concat(new NDList(start, ids.get(":, :-1")), 1);
         NDArray pad = shifted.zerosLike().add(padTokenId);
         return NDArrays.where(shifted.eq(IGNORE_INDEX), pad, shifted);

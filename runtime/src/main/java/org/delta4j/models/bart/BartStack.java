@@ -18,9 +18,10 @@ import org.delta4j.nn.LayerNorm;
 import org.delta4j.nn.ModuleList;
 
 /**
- * What HF's {@code BartEncoder} and {@code BartDecoder} share: the children {@code embed_tokens} (tied to the
- * model's {@code shared} table), {@code embed_positions}, {@code layers} and {@code layernorm_embedding}, in HF's
- * order, the embedding step and LayerDrop. The subclasses run the layers on their own inputs.
+ * What HF's {@code BartEncoder} and {@code BartDecoder} share: the children {@code embed_tokens}
+ * (tied to the model's {@code shared} table), {@code embed_positions}, {@code layers} and {@code
+ * layernorm_embedding}, in HF's order, the embedding step and LayerDrop. The subclasses run the
+ * layers on their own inputs.
  */
 abstract class BartStack extends HfBlock {
     private final long dModel;
@@ -39,39 +40,56 @@ abstract class BartStack extends HfBlock {
      * @param layerdrop the probability of skipping a layer while training
      * @param newLayer makes one layer
      */
-    BartStack(BartConfig config, Parameter sharedTokens, int layerCount, float layerdrop, Supplier<Block> newLayer) {
+    BartStack(
+            BartConfig config,
+            Parameter sharedTokens,
+            int layerCount,
+            float layerdrop,
+            Supplier<Block> newLayer) {
         this.dModel = config.dModel();
         this.embedScale = config.embedScale();
         this.dropout = config.dropout();
         this.layerdrop = layerdrop;
         this.embedTokens = child("embed_tokens", Embedding.tied(sharedTokens));
-        this.embedPositions = child("embed_positions", new BartLearnedPositionalEmbedding(
-                config.maxPositionEmbeddings(), config.dModel(), config.initStd()));
+        this.embedPositions =
+                child(
+                        "embed_positions",
+                        new BartLearnedPositionalEmbedding(
+                                config.maxPositionEmbeddings(), config.dModel(), config.initStd()));
         this.layers = child("layers", ModuleList.of(layerCount, i -> newLayer.get()));
-        this.layernormEmbedding = child("layernorm_embedding",
-                new LayerNorm(config.dModel(), BartConfig.LAYER_NORM_EPS));
+        this.layernormEmbedding =
+                child(
+                        "layernorm_embedding",
+                        new LayerNorm(config.dModel(), BartConfig.LAYER_NORM_EPS));
     }
 
     /**
-     * The embedding step: {@code dropout(layernorm_embedding(embed_tokens(ids) * scale + embed_positions(ids)))}.
-     * Given embeddings ({@code inputs_embeds}, floating point) instead of ids, they are used as they are, as HF does.
+     * The embedding step: {@code dropout(layernorm_embedding(embed_tokens(ids) * scale +
+     * embed_positions(ids)))}. Given embeddings ({@code inputs_embeds}, floating point) instead of
+     * ids, they are used as they are, as HF does.
      *
-     * @param ids {@code input_ids [batch, length]} or {@code inputs_embeds [batch, length, d_model]}
+     * @param ids {@code input_ids [batch, length]} or {@code inputs_embeds [batch, length,
+     *     d_model]}
      * @return the first hidden states {@code [batch, length, d_model]}
      */
-    final NDArray embed(NDArray ids, ParameterStore ps, boolean training, PairList<String, Object> params) {
-        NDArray embedded = ids.getDataType().isFloating()
-                ? ids
-                : Functional.times(Functional.call(embedTokens, ps, training, params, ids), embedScale);
-        // Positions only read the [batch, length] shape, which embeddings share in their first two axes.
+    final NDArray embed(
+            NDArray ids, ParameterStore ps, boolean training, PairList<String, Object> params) {
+        NDArray embedded =
+                ids.getDataType().isFloating()
+                        ? ids
+                        : Functional.times(
+                                Functional.call(embedTokens, ps, training, params, ids),
+                                embedScale);
+        // Positions only read the [batch, length] shape, which embeddings share in their first two
+        // axes.
         NDArray hidden = embedded.add(Functional.call(embedPositions, ps, training, params, ids));
         hidden = Functional.call(layernormEmbedding, ps, training, params, hidden);
         return Functional.dropout(hidden, dropout, training);
     }
 
     /**
-     * The layers that run in this pass: all of them, except that while training each is skipped with probability
-     * {@code layerdrop} (HF's LayerDrop).
+     * The layers that run in this pass: all of them, except that while training each is skipped
+     * with probability {@code layerdrop} (HF's LayerDrop).
      *
      * @param training whether this is a training forward pass
      * @return the layers to run, in order, from the live child list
@@ -79,7 +97,9 @@ abstract class BartStack extends HfBlock {
     final List<Block> activeLayers(boolean training) {
         List<Block> active = new ArrayList<>();
         for (Block layer : layers.block().getChildren().values()) {
-            if (!training || layerdrop == 0f || ThreadLocalRandom.current().nextFloat() >= layerdrop) {
+            if (!training
+                    || layerdrop == 0f
+                    || ThreadLocalRandom.current().nextFloat() >= layerdrop) {
                 active.add(layer);
             }
         }

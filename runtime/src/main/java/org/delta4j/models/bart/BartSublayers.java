@@ -15,8 +15,14 @@ final class BartSublayers {
      *
      * @return the normalised sum
      */
-    static NDArray addAndNorm(Child norm, NDArray residual, NDArray output, float dropout, ParameterStore ps,
-            boolean training, PairList<String, Object> params) {
+    static NDArray addAndNorm(
+            Child norm,
+            NDArray residual,
+            NDArray output,
+            float dropout,
+            ParameterStore ps,
+            boolean training,
+            PairList<String, Object> params) {
         NDArray sum = residual.add(Functional.dropout(output, dropout, training));
         return Functional.call(norm, ps, training, params, sum);
     }
@@ -26,9 +32,17 @@ final class BartSublayers {
      *
      * @return the feed-forward output
      */
-    static NDArray feedForward(Child fc1, Child activation, Child fc2, float activationDropout, NDArray x,
-            ParameterStore ps, boolean training, PairList<String, Object> params) {
+    static NDArray feedForward(
+            Child fc1,
+            Child activation,
+            Child fc2,
+            float activationDropout,
+            NDArray x,
+            ParameterStore ps,
+            boolean training,
+            PairList<String, Object> params) {
         NDArray h = Functional.chain(ps, training, params, x, fc1, activation);
-        return Functional.call(fc2, ps, training, params, Functional.dropout(h, activationDropout, training));
+        return Functional.call(
+                fc2, ps, training, params, Functional.dropout(h, activationDropout, training));
     }
 }

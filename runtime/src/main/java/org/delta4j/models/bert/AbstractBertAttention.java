@@ -13,9 +13,10 @@ import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.SizedBlock;
 
 /**
- * HF's {@code BertAttention}: the self-attention {@code self}, then its projection and residual step {@code output}.
- * A prefix given to this block ({@link AttentionPrefix}) goes on to {@code self}, as HF passes
- * {@code past_key_value} on, so prefix tuning can wrap either block (OpenDelta targets this one).
+ * HF's {@code BertAttention}: the self-attention {@code self}, then its projection and residual
+ * step {@code output}. A prefix given to this block ({@link AttentionPrefix}) goes on to {@code
+ * self}, as HF passes {@code past_key_value} on, so prefix tuning can wrap either block (OpenDelta
+ * targets this one).
  */
 public abstract class AbstractBertAttention extends HfBlock implements SizedBlock {
     private final long hidden;
@@ -39,8 +40,9 @@ public abstract class AbstractBertAttention extends HfBlock implements SizedBloc
     }
 
     /**
-     * @param inputs {@code hidden_states [batch, length, hidden]} and the additive {@code attention_mask}
-     *     {@code [batch, 1, 1, length]}, optionally followed by a named prefix ({@link AttentionPrefix})
+     * @param inputs {@code hidden_states [batch, length, hidden]} and the additive {@code
+     *     attention_mask} {@code [batch, 1, 1, length]}, optionally followed by a named prefix
+     *     ({@link AttentionPrefix})
      * @return the attention output {@code [batch, length, hidden]}
      */
     @Override

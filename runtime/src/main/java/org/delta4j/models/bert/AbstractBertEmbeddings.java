@@ -17,9 +17,9 @@ import org.delta4j.nn.LayerNorm;
 import org.delta4j.nn.SizedBlock;
 
 /**
- * HF's {@code BertEmbeddings}: {@code LayerNorm(words + token types + positions)}, then {@code dropout}, with the
- * buffer {@code position_ids [1, max_position_embeddings]} (INT64, {@code 0, 1, ...}). Variants differ in where the
- * default positions come from ({@link #positionIds}).
+ * HF's {@code BertEmbeddings}: {@code LayerNorm(words + token types + positions)}, then {@code
+ * dropout}, with the buffer {@code position_ids [1, max_position_embeddings]} (INT64, {@code 0, 1,
+ * ...}). Variants differ in where the default positions come from ({@link #positionIds}).
  */
 public abstract class AbstractBertEmbeddings extends HfBlock implements SizedBlock {
     private final long hidden;
@@ -32,7 +32,8 @@ public abstract class AbstractBertEmbeddings extends HfBlock implements SizedBlo
 
     /**
      * @param config the model configuration
-     * @param positionTable the {@code position_embeddings} table {@code [max_position_embeddings, hidden]}
+     * @param positionTable the {@code position_embeddings} table {@code [max_position_embeddings,
+     *     hidden]}
      */
     protected AbstractBertEmbeddings(BertConfig config, Embedding positionTable) {
         int h = config.hiddenSize();
@@ -40,12 +41,19 @@ public abstract class AbstractBertEmbeddings extends HfBlock implements SizedBlo
         int positions = config.maxPositionEmbeddings();
         this.hidden = h;
         // INT64 whatever float type the model is initialised with, as HF's buffer.
-        this.positionIdsBuffer = buffer("position_ids", new Shape(1, positions),
-                (manager, shape, type) -> manager.arange(0, positions, 1, DataType.INT64).reshape(shape));
-        this.wordEmbeddings = child("word_embeddings",
-                BertFamily.paddedTable(config.vocabSize(), h, std, config.padTokenId()));
+        this.positionIdsBuffer =
+                buffer(
+                        "position_ids",
+                        new Shape(1, positions),
+                        (manager, shape, type) ->
+                                manager.arange(0, positions, 1, DataType.INT64).reshape(shape));
+        this.wordEmbeddings =
+                child(
+                        "word_embeddings",
+                        BertFamily.paddedTable(config.vocabSize(), h, std, config.padTokenId()));
         this.positionEmbeddings = child("position_embeddings", positionTable);
-        this.tokenTypeEmbeddings = child("token_type_embeddings", Embedding.create(config.typeVocabSize(), h, std));
+        this.tokenTypeEmbeddings =
+                child("token_type_embeddings", Embedding.create(config.typeVocabSize(), h, std));
         this.layerNorm = child("LayerNorm", new LayerNorm(h, config.layerNormEps()));
         this.dropout = child("dropout", new Dropout(config.hiddenDropoutProb()));
     }
@@ -58,15 +66,17 @@ public abstract class AbstractBertEmbeddings extends HfBlock implements SizedBlo
     /**
      * The positions used when the caller gives none.
      *
-     * @param tokens {@code input_ids [batch, length]} or {@code inputs_embeds [batch, length, hidden]}
+     * @param tokens {@code input_ids [batch, length]} or {@code inputs_embeds [batch, length,
+     *     hidden]}
      * @param buffer the {@code position_ids} buffer {@code [1, max_position_embeddings]}
      * @return INT64 position ids {@code [batch or 1, length]}
      */
     protected abstract NDArray positionIds(NDArray tokens, NDArray buffer);
 
     /**
-     * @param inputs {@code input_ids [batch, length]} or {@code inputs_embeds [batch, length, hidden]} (told apart
-     *     by rank), {@code token_type_ids [batch, length]} and optionally {@code position_ids [batch, length]}
+     * @param inputs {@code input_ids [batch, length]} or {@code inputs_embeds [batch, length,
+     *     hidden]} (told apart by rank), {@code token_type_ids [batch, length]} and optionally
+     *     {@code position_ids [batch, length]}
      * @return the embeddings {@code [batch, length, hidden]}
      */
     @Override
@@ -74,12 +84,16 @@ public abstract class AbstractBertEmbeddings extends HfBlock implements SizedBlo
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray tokens = inputs.get(0);
         NDArray words = TokenInputs.embed(wordEmbeddings, tokens, ps, training, params);
-        NDArray positions = inputs.size() > 2
-                ? inputs.get(2)
-                : positionIds(tokens, ps.getValue(positionIdsBuffer, tokens.getDevice(), training));
+        NDArray positions =
+                inputs.size() > 2
+                        ? inputs.get(2)
+                        : positionIds(
+                                tokens,
+                                ps.getValue(positionIdsBuffer, tokens.getDevice(), training));
         // HF's order: words + token types, then + positions.
-        NDArray sum = words.add(Functional.call(tokenTypeEmbeddings, ps, training, params, inputs.get(1)))
-                .add(Functional.call(positionEmbeddings, ps, training, params, positions));
+        NDArray sum =
+                words.add(Functional.call(tokenTypeEmbeddings, ps, training, params, inputs.get(1)))
+                        .add(Functional.call(positionEmbeddings, ps, training, params, positions));
         return new NDList(Functional.chain(ps, training, params, sum, layerNorm, dropout));
     }
 

@@ -14,8 +14,8 @@ import org.delta4j.nn.ModuleList;
 import org.delta4j.nn.SizedBlock;
 
 /**
- * HF's {@code BertEncoder}: the module list {@code layer}, run in order on the hidden states and the attention mask.
- * DistilBERT's {@code Transformer} has the same form.
+ * HF's {@code BertEncoder}: the module list {@code layer}, run in order on the hidden states and
+ * the attention mask. DistilBERT's {@code Transformer} has the same form.
  */
 public abstract class AbstractBertEncoder extends HfBlock implements SizedBlock {
     private final long hidden;
@@ -37,8 +37,8 @@ public abstract class AbstractBertEncoder extends HfBlock implements SizedBlock 
     }
 
     /**
-     * @param inputs {@code hidden_states [batch, length, hidden]} and the additive {@code attention_mask}
-     *     {@code [batch, 1, 1, length]}
+     * @param inputs {@code hidden_states [batch, length, hidden]} and the additive {@code
+     *     attention_mask} {@code [batch, 1, 1, length]}
      * @return the last layer's hidden states
      */
     @Override

@@ -11,29 +11,41 @@ import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
 import org.delta4j.nn.SizedBlock;
 
-/** HF's {@code BertIntermediate}: the first feed-forward layer, {@code intermediate_act_fn(dense(x))}. */
+/**
+ * HF's {@code BertIntermediate}: the first feed-forward layer, {@code
+ * intermediate_act_fn(dense(x))}.
+ */
 public abstract class AbstractBertIntermediate extends HfBlock implements SizedBlock {
     private final long size;
     private final long input;
     private final Child dense;
     private final Child intermediateActFn;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     protected AbstractBertIntermediate(BertConfig config) {
         this.size = config.intermediateSize();
         this.input = config.hiddenSize();
-        this.dense = child("dense",
-                Linear.create(config.hiddenSize(), size, true, config.initializerRange()));
-        this.intermediateActFn = child("intermediate_act_fn", HfActivation.forName(config.hiddenAct()));
+        this.dense =
+                child(
+                        "dense",
+                        Linear.create(config.hiddenSize(), size, true, config.initializerRange()));
+        this.intermediateActFn =
+                child("intermediate_act_fn", HfActivation.forName(config.hiddenAct()));
     }
 
-    /** @return the intermediate size, the last axis of this block's output */
+    /**
+     * @return the intermediate size, the last axis of this block's output
+     */
     @Override
     public long hiddenSize() {
         return size;
     }
 
-    /** @return the hidden size, the last axis of this block's input */
+    /**
+     * @return the hidden size, the last axis of this block's input
+     */
     @Override
     public long inputSize() {
         return input;
@@ -42,7 +54,8 @@ public abstract class AbstractBertIntermediate extends HfBlock implements SizedB
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(Functional.chain(ps, training, params, inputs.head(), dense, intermediateActFn));
+        return new NDList(
+                Functional.chain(ps, training, params, inputs.head(), dense, intermediateActFn));
     }
 
     @Override

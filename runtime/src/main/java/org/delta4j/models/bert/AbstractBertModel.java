@@ -17,17 +17,24 @@ import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 
 /**
- * HF's {@code BertModel} (encoder with pooler): {@code embeddings}, {@code encoder}, {@code pooler}.
+ * HF's {@code BertModel} (encoder with pooler): {@code embeddings}, {@code encoder}, {@code
+ * pooler}.
  *
- * <p>Inputs, by name or position: {@code input_ids [batch, length]}, {@code attention_mask} (default: all ones),
- * {@code token_type_ids} (default: zeros), {@code position_ids} (default: the variant's) and
- * {@code inputs_embeds [batch, length, hidden]}, which replaces {@code input_ids} (exactly one of the two). Outputs,
- * named: {@code last_hidden_state [batch, length, hidden]} and {@code pooler_output [batch, hidden]}.
+ * <p>Inputs, by name or position: {@code input_ids [batch, length]}, {@code attention_mask}
+ * (default: all ones), {@code token_type_ids} (default: zeros), {@code position_ids} (default: the
+ * variant's) and {@code inputs_embeds [batch, length, hidden]}, which replaces {@code input_ids}
+ * (exactly one of the two). Outputs, named: {@code last_hidden_state [batch, length, hidden]} and
+ * {@code pooler_output [batch, hidden]}.
  */
 public abstract class AbstractBertModel extends HfBlock implements TakesNamedInputs {
     /** The input names, in positional order. */
     public static final List<String> INPUTS =
-            List.of("input_ids", "attention_mask", "token_type_ids", "position_ids", "inputs_embeds");
+            List.of(
+                    "input_ids",
+                    "attention_mask",
+                    "token_type_ids",
+                    "position_ids",
+                    "inputs_embeds");
 
     /** The output names, in order. */
     public static final List<String> OUTPUTS = List.of("last_hidden_state", "pooler_output");
@@ -43,11 +50,11 @@ public abstract class AbstractBertModel extends HfBlock implements TakesNamedInp
      * @param embeddings the embeddings ({@code BertEmbeddings} or its variant's class)
      * @param encoder the encoder ({@code BertEncoder} or its variant's class)
      * @param pooler the pooler ({@code BertPooler} or its variant's class)
-     * @param positionOffset the first default position ({@code pad_token_id + 1} for RoBERTa, 0 for BERT), which
-     *     shortens the longest input
+     * @param positionOffset the first default position ({@code pad_token_id + 1} for RoBERTa, 0 for
+     *     BERT), which shortens the longest input
      */
-    protected AbstractBertModel(BertConfig config, Block embeddings, Block encoder, Block pooler,
-            long positionOffset) {
+    protected AbstractBertModel(
+            BertConfig config, Block embeddings, Block encoder, Block pooler, long positionOffset) {
         this.hidden = config.hiddenSize();
         this.checks = new BertInputChecks(config, positionOffset, getClass().getSimpleName());
         this.embeddings = child("embeddings", embeddings);
@@ -74,7 +81,8 @@ public abstract class AbstractBertModel extends HfBlock implements TakesNamedInp
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
         NDArray tokens = BertFamily.tokens(in, owner);
         checks.checkHooked(in, tokens);
-        NDList embeddingInputs = new NDList(tokens, BertFamily.orFull(in, "token_type_ids", tokens, 0));
+        NDList embeddingInputs =
+                new NDList(tokens, BertFamily.orFull(in, "token_type_ids", tokens, 0));
         if (in.containsKey("position_ids")) {
             embeddingInputs.add(in.get("position_ids"));
         }
@@ -86,7 +94,8 @@ public abstract class AbstractBertModel extends HfBlock implements TakesNamedInp
     }
 
     /**
-     * @param inputShapes the shapes of the inputs in positional order ({@link #INPUTS}), {@code input_ids} first
+     * @param inputShapes the shapes of the inputs in positional order ({@link #INPUTS}), {@code
+     *     input_ids} first
      * @return {@code last_hidden_state} and {@code pooler_output} shapes
      */
     @Override

@@ -11,13 +11,18 @@ import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
 import org.delta4j.nn.SizedBlock;
 
-/** HF's {@code BertPooler}: {@code tanh(dense(x[:, 0]))}, the first token's state as the sequence summary. */
+/**
+ * HF's {@code BertPooler}: {@code tanh(dense(x[:, 0]))}, the first token's state as the sequence
+ * summary.
+ */
 public abstract class AbstractBertPooler extends HfBlock implements SizedBlock {
     private final long hidden;
     private final Child dense;
     private final Child activation;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     protected AbstractBertPooler(BertConfig config) {
         this.hidden = config.hiddenSize();
         this.dense = child("dense", Linear.create(hidden, hidden, true, config.initializerRange()));
@@ -36,7 +41,9 @@ public abstract class AbstractBertPooler extends HfBlock implements SizedBlock {
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(Functional.chain(ps, training, params, inputs.head().get(":, 0"), dense, activation));
+        return new NDList(
+                Functional.chain(
+                        ps, training, params, inputs.head().get(":, 0"), dense, activation));
     }
 
     @Override

@@ -14,8 +14,9 @@ import org.delta4j.nn.Linear;
 import org.delta4j.nn.SizedBlock;
 
 /**
- * The post-LN residual step of HF's {@code BertSelfOutput} and {@code BertOutput}:
- * {@code LayerNorm(dropout(dense(x)) + residual)}, with children {@code dense}, {@code LayerNorm}, {@code dropout}.
+ * The post-LN residual step of HF's {@code BertSelfOutput} and {@code BertOutput}: {@code
+ * LayerNorm(dropout(dense(x)) + residual)}, with children {@code dense}, {@code LayerNorm}, {@code
+ * dropout}.
  */
 public abstract class AbstractBertResidualOutput extends HfBlock implements SizedBlock {
     private final long hidden;
@@ -26,13 +27,14 @@ public abstract class AbstractBertResidualOutput extends HfBlock implements Size
 
     /**
      * @param config the model configuration
-     * @param inFeatures the size of {@code x}: the hidden size after attention, the intermediate size after the
-     *     feed-forward layer
+     * @param inFeatures the size of {@code x}: the hidden size after attention, the intermediate
+     *     size after the feed-forward layer
      */
     protected AbstractBertResidualOutput(BertConfig config, long inFeatures) {
         this.hidden = config.hiddenSize();
         this.input = inFeatures;
-        this.dense = child("dense", Linear.create(inFeatures, hidden, true, config.initializerRange()));
+        this.dense =
+                child("dense", Linear.create(inFeatures, hidden, true, config.initializerRange()));
         this.layerNorm = child("LayerNorm", new LayerNorm(hidden, config.layerNormEps()));
         this.dropout = child("dropout", new Dropout(config.hiddenDropoutProb()));
     }
@@ -48,8 +50,8 @@ public abstract class AbstractBertResidualOutput extends HfBlock implements Size
     }
 
     /**
-     * @param inputs {@code hidden_states [batch, length, in]} and {@code input_tensor [batch, length, hidden]} (the
-     *     residual)
+     * @param inputs {@code hidden_states [batch, length, in]} and {@code input_tensor [batch,
+     *     length, hidden]} (the residual)
      * @return the normalised sum {@code [batch, length, hidden]}
      */
     @Override

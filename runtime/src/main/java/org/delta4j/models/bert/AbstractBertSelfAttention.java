@@ -15,10 +15,10 @@ import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
 
 /**
- * HF's {@code BertSelfAttention} (absolute positions, encoder only): biased {@code query}, {@code key},
- * {@code value} projections, scaled dot-product scores plus the additive mask, softmax, {@code dropout} on the
- * probabilities. It takes an optional prefix ({@link AttentionPrefix}). {@link BertSelfAttention} and RoBERTa's
- * class are this block under HF's class names.
+ * HF's {@code BertSelfAttention} (absolute positions, encoder only): biased {@code query}, {@code
+ * key}, {@code value} projections, scaled dot-product scores plus the additive mask, softmax,
+ * {@code dropout} on the probabilities. It takes an optional prefix ({@link AttentionPrefix}).
+ * {@link BertSelfAttention} and RoBERTa's class are this block under HF's class names.
  */
 public abstract class AbstractBertSelfAttention extends HfBlock implements PrefixableAttention {
     private final long hidden;
@@ -29,7 +29,9 @@ public abstract class AbstractBertSelfAttention extends HfBlock implements Prefi
     private final Child value;
     private final Child dropout;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     protected AbstractBertSelfAttention(BertConfig config) {
         int h = config.hiddenSize();
         float std = config.initializerRange();
@@ -53,8 +55,9 @@ public abstract class AbstractBertSelfAttention extends HfBlock implements Prefi
     }
 
     /**
-     * @param inputs {@code hidden_states [batch, length, hidden]} and the additive {@code attention_mask}
-     *     {@code [batch, 1, 1, length]}, optionally followed by a named prefix ({@link AttentionPrefix})
+     * @param inputs {@code hidden_states [batch, length, hidden]} and the additive {@code
+     *     attention_mask} {@code [batch, 1, 1, length]}, optionally followed by a named prefix
+     *     ({@link AttentionPrefix})
      * @return the context {@code [batch, length, hidden]}, before the output projection
      */
     @Override
@@ -64,12 +67,21 @@ public abstract class AbstractBertSelfAttention extends HfBlock implements Prefi
         NDArray x = positional.get(0);
         AttentionPrefix prefix = AttentionPrefix.of(inputs);
         NDArray q = AttentionHeads.split(Functional.call(query, ps, training, params, x), heads);
-        NDArray k = prefix.keys(AttentionHeads.split(Functional.call(key, ps, training, params, x), heads));
-        NDArray v = prefix.values(AttentionHeads.split(Functional.call(value, ps, training, params, x), heads));
+        NDArray k =
+                prefix.keys(
+                        AttentionHeads.split(Functional.call(key, ps, training, params, x), heads));
+        NDArray v =
+                prefix.values(
+                        AttentionHeads.split(
+                                Functional.call(value, ps, training, params, x), heads));
         // HF divides the scores, not the queries, by sqrt(head_dim).
         NDArray scores = Functional.times(AttentionHeads.scores(q, k), scale);
-        return new NDList(AttentionHeads.attend(scores, prefix.mask(positional.get(1)),
-                p -> Functional.call(dropout, ps, training, params, p), v));
+        return new NDList(
+                AttentionHeads.attend(
+                        scores,
+                        prefix.mask(positional.get(1)),
+                        p -> Functional.call(dropout, ps, training, params, p),
+                        v));
     }
 
     @Override

@@ -5,9 +5,9 @@ import java.util.Map;
 import org.delta4j.models.HfConfig;
 
 /**
- * HF's {@code BertConfig}, read from a {@code config.json}. Absent fields take HF's defaults (those of
- * bert-base-uncased); fields the modules do not use are ignored. {@link org.delta4j.models.roberta.RobertaConfig}
- * extends it with RoBERTa's defaults.
+ * HF's {@code BertConfig}, read from a {@code config.json}. Absent fields take HF's defaults (those
+ * of bert-base-uncased); fields the modules do not use are ignored. {@link
+ * org.delta4j.models.roberta.RobertaConfig} extends it with RoBERTa's defaults.
  */
 public class BertConfig extends HfConfig {
     @SerializedName("vocab_size")
@@ -93,10 +93,12 @@ public class BertConfig extends HfConfig {
      * Parses and checks the configuration of a BERT variant.
      *
      * @param json the text of a {@code config.json}
-     * @param type the variant's configuration class, which has a no-argument constructor setting its defaults
+     * @param type the variant's configuration class, which has a no-argument constructor setting
+     *     its defaults
      * @param <C> the configuration class
      * @return the configuration
-     * @throws IllegalArgumentException when the text is not a valid configuration of that variant, saying why
+     * @throws IllegalArgumentException when the text is not a valid configuration of that variant,
+     *     saying why
      */
     protected static <C extends BertConfig> C parse(String json, Class<C> type) {
         return parse(json, type, type.getSimpleName());
@@ -120,8 +122,10 @@ public class BertConfig extends HfConfig {
         requireProbability("classifier_dropout", classifierDropout());
         requireScale("initializer_range", initializerRange);
         if (!"absolute".equals(positionEmbeddingType)) {
-            throw new IllegalArgumentException("position_embedding_type \"" + positionEmbeddingType
-                    + "\" is not supported; only \"absolute\" is");
+            throw new IllegalArgumentException(
+                    "position_embedding_type \""
+                            + positionEmbeddingType
+                            + "\" is not supported; only \"absolute\" is");
         }
         if (isDecoder) {
             throw new IllegalArgumentException("is_decoder: true (causal BERT) is not supported");
@@ -129,79 +133,108 @@ public class BertConfig extends HfConfig {
         requireActivation(hiddenAct);
     }
 
-    /** @return {@code vocab_size} */
+    /**
+     * @return {@code vocab_size}
+     */
     public int vocabSize() {
         return vocabSize;
     }
 
-    /** @return {@code hidden_size} */
+    /**
+     * @return {@code hidden_size}
+     */
     public int hiddenSize() {
         return hiddenSize;
     }
 
-    /** @return {@code num_hidden_layers} */
+    /**
+     * @return {@code num_hidden_layers}
+     */
     public int numHiddenLayers() {
         return numHiddenLayers;
     }
 
-    /** @return {@code num_attention_heads} */
+    /**
+     * @return {@code num_attention_heads}
+     */
     public int numAttentionHeads() {
         return numAttentionHeads;
     }
 
-    /** @return {@code intermediate_size}: the feed-forward width */
+    /**
+     * @return {@code intermediate_size}: the feed-forward width
+     */
     public int intermediateSize() {
         return intermediateSize;
     }
 
-    /** @return {@code hidden_act}, such as {@code gelu} */
+    /**
+     * @return {@code hidden_act}, such as {@code gelu}
+     */
     public String hiddenAct() {
         return hiddenAct;
     }
 
-    /** @return {@code hidden_dropout_prob}: on embeddings and sub-layer outputs */
+    /**
+     * @return {@code hidden_dropout_prob}: on embeddings and sub-layer outputs
+     */
     public float hiddenDropoutProb() {
         return hiddenDropoutProb;
     }
 
-    /** @return {@code attention_probs_dropout_prob}: on attention probabilities */
+    /**
+     * @return {@code attention_probs_dropout_prob}: on attention probabilities
+     */
     public float attentionProbsDropoutProb() {
         return attentionProbsDropoutProb;
     }
 
-    /** @return {@code max_position_embeddings} */
+    /**
+     * @return {@code max_position_embeddings}
+     */
     public int maxPositionEmbeddings() {
         return maxPositionEmbeddings;
     }
 
-    /** @return {@code type_vocab_size}: the number of token types (segments) */
+    /**
+     * @return {@code type_vocab_size}: the number of token types (segments)
+     */
     public int typeVocabSize() {
         return typeVocabSize;
     }
 
-    /** @return {@code initializer_range}: the standard deviation of fresh weights */
+    /**
+     * @return {@code initializer_range}: the standard deviation of fresh weights
+     */
     public float initializerRange() {
         return initializerRange;
     }
 
-    /** @return {@code layer_norm_eps} */
+    /**
+     * @return {@code layer_norm_eps}
+     */
     public float layerNormEps() {
         return layerNormEps;
     }
 
-    /** @return {@code pad_token_id}: the padding row of the word embeddings */
+    /**
+     * @return {@code pad_token_id}: the padding row of the word embeddings
+     */
     public int padTokenId() {
         return padTokenId;
     }
 
-    /** @return the dropout before a classifier: {@code classifier_dropout}, or {@code hidden_dropout_prob} if unset */
+    /**
+     * @return the dropout before a classifier: {@code classifier_dropout}, or {@code
+     *     hidden_dropout_prob} if unset
+     */
     public float classifierDropout() {
         return classifierDropout != null ? classifierDropout : hiddenDropoutProb;
     }
 
     /**
-     * @return the number of labels, as HF derives it: the size of {@code id2label}, else {@code num_labels}, else
-     *     2
+     * @return the number of labels, as HF derives it: the size of {@code id2label}, else {@code
+     *     num_labels}, else 2
      */
     public int numLabels() {
         if (id2label != null) {

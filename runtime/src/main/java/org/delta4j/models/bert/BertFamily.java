@@ -11,15 +11,15 @@ import org.delta4j.nn.ZeroRowInitializer;
 import org.delta4j.tree.ModuleTree;
 
 /**
- * Conventions BERT, RoBERTa and DistilBERT share: how the root reads its token inputs, padded tables, and where the
- * word embeddings are.
+ * Conventions BERT, RoBERTa and DistilBERT share: how the root reads its token inputs, padded
+ * tables, and where the word embeddings are.
  */
 public final class BertFamily {
     private BertFamily() {}
 
     /**
-     * The token input of a root model: {@code input_ids [batch, length]} or, instead, {@code inputs_embeds
-     * [batch, length, hidden]} (whose word-embedding lookup is already done).
+     * The token input of a root model: {@code input_ids [batch, length]} or, instead, {@code
+     * inputs_embeds [batch, length, hidden]} (whose word-embedding lookup is already done).
      *
      * @param inputs the resolved inputs
      * @param owner the model's class name, for error messages
@@ -30,12 +30,16 @@ public final class BertFamily {
         NDArray ids = inputs.get("input_ids");
         NDArray embeds = inputs.get("inputs_embeds");
         if ((ids == null) == (embeds == null)) {
-            throw new IllegalArgumentException(owner + " needs exactly one of \"input_ids\" and \"inputs_embeds\", got "
-                    + (ids == null ? "neither" : "both"));
+            throw new IllegalArgumentException(
+                    owner
+                            + " needs exactly one of \"input_ids\" and \"inputs_embeds\", got "
+                            + (ids == null ? "neither" : "both"));
         }
         if (embeds != null && embeds.getShape().dimension() != 3) {
-            throw new IllegalArgumentException(owner + ": inputs_embeds must be [batch, length, hidden], got "
-                    + embeds.getShape());
+            throw new IllegalArgumentException(
+                    owner
+                            + ": inputs_embeds must be [batch, length, hidden], got "
+                            + embeds.getShape());
         }
         return ids != null ? ids : embeds;
     }
@@ -53,9 +57,11 @@ public final class BertFamily {
      * @param name an optional integer input, such as {@code attention_mask}
      * @param tokens the token input, which gives {@code [batch, length]}
      * @param fill the default value
-     * @return the input, or {@code [batch, length]} INT64 filled with {@code fill} when it is absent
+     * @return the input, or {@code [batch, length]} INT64 filled with {@code fill} when it is
+     *     absent
      */
-    public static NDArray orFull(Map<String, NDArray> inputs, String name, NDArray tokens, int fill) {
+    public static NDArray orFull(
+            Map<String, NDArray> inputs, String name, NDArray tokens, int fill) {
         NDArray given = inputs.get(name);
         if (given != null) {
             return given;
@@ -65,7 +71,8 @@ public final class BertFamily {
     }
 
     /**
-     * HF's fresh {@code nn.Embedding(num, dim, padding_idx=pad)}: N(0, std) rows, the padding row zero.
+     * HF's fresh {@code nn.Embedding(num, dim, padding_idx=pad)}: N(0, std) rows, the padding row
+     * zero.
      *
      * @param num the number of rows
      * @param dim the embedding size
@@ -90,8 +97,8 @@ public final class BertFamily {
     public static Embedding embeddingAt(Block root, String path) {
         Block table = ModuleTree.of(root).module(path).shown();
         if (!(table instanceof Embedding)) {
-            throw new IllegalStateException(path + " is a " + table.getClass().getSimpleName()
-                    + ", not an Embedding");
+            throw new IllegalStateException(
+                    path + " is a " + table.getClass().getSimpleName() + ", not an Embedding");
         }
         return (Embedding) table;
     }

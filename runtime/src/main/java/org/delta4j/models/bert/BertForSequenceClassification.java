@@ -16,15 +16,16 @@ import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
 
 /**
- * HF's {@code BertForSequenceClassification}: a {@link BertModel} {@code bert}, then {@code dropout} and the linear
- * {@code classifier} on its pooled output.
+ * HF's {@code BertForSequenceClassification}: a {@link BertModel} {@code bert}, then {@code
+ * dropout} and the linear {@code classifier} on its pooled output.
  *
- * <p>Inputs are those of {@link BertModel}. Outputs, named: {@code logits [batch, num_labels]}, then the backbone's
- * {@code last_hidden_state} and {@code pooler_output}.
+ * <p>Inputs are those of {@link BertModel}. Outputs, named: {@code logits [batch, num_labels]},
+ * then the backbone's {@code last_hidden_state} and {@code pooler_output}.
  */
 public final class BertForSequenceClassification extends HfBlock implements TakesNamedInputs {
     /** The output names, in order. */
-    public static final List<String> OUTPUTS = List.of("logits", "last_hidden_state", "pooler_output");
+    public static final List<String> OUTPUTS =
+            List.of("logits", "last_hidden_state", "pooler_output");
 
     private final long numLabels;
     private final BertInputChecks checks;
@@ -32,14 +33,19 @@ public final class BertForSequenceClassification extends HfBlock implements Take
     private final Child dropout;
     private final Child classifier;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public BertForSequenceClassification(BertConfig config) {
         this.numLabels = config.numLabels();
         this.checks = new BertInputChecks(config, 0, getClass().getSimpleName());
         this.bert = child("bert", new BertModel(config));
         this.dropout = child("dropout", new Dropout(config.classifierDropout()));
-        this.classifier = child("classifier",
-                Linear.create(config.hiddenSize(), numLabels, true, config.initializerRange()));
+        this.classifier =
+                child(
+                        "classifier",
+                        Linear.create(
+                                config.hiddenSize(), numLabels, true, config.initializerRange()));
     }
 
     @Override
@@ -56,12 +62,18 @@ public final class BertForSequenceClassification extends HfBlock implements Take
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         // Before the hooks: a soft prompt looks the ids up.
-        checks.checkGiven(NamedInputs.resolve(inputs, AbstractBertModel.INPUTS, getClass().getSimpleName()));
+        checks.checkGiven(
+                NamedInputs.resolve(inputs, AbstractBertModel.INPUTS, getClass().getSimpleName()));
         inputs = withInputHooks(ps, inputs, training);
         NDList out = bert.forward(ps, inputs, training, params);
         NDArray pooled = out.get(1);
-        NDArray logits = Functional.call(classifier, ps, training, params,
-                Functional.call(dropout, ps, training, params, pooled));
+        NDArray logits =
+                Functional.call(
+                        classifier,
+                        ps,
+                        training,
+                        params,
+                        Functional.call(dropout, ps, training, params, pooled));
         return NamedInputs.named(List.of(logits, out.get(0), pooled), OUTPUTS);
     }
 

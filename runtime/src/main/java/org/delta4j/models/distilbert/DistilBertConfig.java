@@ -4,8 +4,8 @@ import com.google.gson.annotations.SerializedName;
 import org.delta4j.models.HfConfig;
 
 /**
- * HF's {@code DistilBertConfig}, read from a {@code config.json}. Absent fields take HF's defaults (those of
- * distilbert-base-uncased); fields the modules do not use are ignored.
+ * HF's {@code DistilBertConfig}, read from a {@code config.json}. Absent fields take HF's defaults
+ * (those of distilbert-base-uncased); fields the modules do not use are ignored.
  */
 public final class DistilBertConfig extends HfConfig {
     /** The layer-norm epsilon: HF's DistilBERT fixes it. */
@@ -51,7 +51,8 @@ public final class DistilBertConfig extends HfConfig {
     /**
      * @param json the text of a {@code config.json}
      * @return the configuration
-     * @throws IllegalArgumentException when the text is not a valid DistilBERT configuration, saying why
+     * @throws IllegalArgumentException when the text is not a valid DistilBERT configuration,
+     *     saying why
      */
     public static DistilBertConfig fromJson(String json) {
         return parse(json, DistilBertConfig.class, "DistilBERT");
@@ -71,63 +72,86 @@ public final class DistilBertConfig extends HfConfig {
         requireProbability("attention_dropout", attentionDropout);
         requireScale("initializer_range", initializerRange);
         if (sinusoidalPosEmbds) {
-            throw new IllegalArgumentException("sinusoidal_pos_embds: true (fixed sinusoidal positions) is not "
-                    + "supported");
+            throw new IllegalArgumentException(
+                    "sinusoidal_pos_embds: true (fixed sinusoidal positions) is not "
+                            + "supported");
         }
         requireActivation(activation);
     }
 
-    /** @return {@code vocab_size} */
+    /**
+     * @return {@code vocab_size}
+     */
     public int vocabSize() {
         return vocabSize;
     }
 
-    /** @return {@code max_position_embeddings} */
+    /**
+     * @return {@code max_position_embeddings}
+     */
     public int maxPositionEmbeddings() {
         return maxPositionEmbeddings;
     }
 
-    /** @return {@code n_layers} */
+    /**
+     * @return {@code n_layers}
+     */
     public int nLayers() {
         return nLayers;
     }
 
-    /** @return {@code n_heads} */
+    /**
+     * @return {@code n_heads}
+     */
     public int nHeads() {
         return nHeads;
     }
 
-    /** @return {@code dim}: the hidden size */
+    /**
+     * @return {@code dim}: the hidden size
+     */
     public int dim() {
         return dim;
     }
 
-    /** @return {@code hidden_dim}: the feed-forward width */
+    /**
+     * @return {@code hidden_dim}: the feed-forward width
+     */
     public int hiddenDim() {
         return hiddenDim;
     }
 
-    /** @return {@code dropout}: on embeddings and the feed-forward output */
+    /**
+     * @return {@code dropout}: on embeddings and the feed-forward output
+     */
     public float dropout() {
         return dropout;
     }
 
-    /** @return {@code attention_dropout}: on attention probabilities */
+    /**
+     * @return {@code attention_dropout}: on attention probabilities
+     */
     public float attentionDropout() {
         return attentionDropout;
     }
 
-    /** @return {@code activation}, such as {@code gelu} */
+    /**
+     * @return {@code activation}, such as {@code gelu}
+     */
     public String activation() {
         return activation;
     }
 
-    /** @return {@code initializer_range}: the standard deviation of fresh weights */
+    /**
+     * @return {@code initializer_range}: the standard deviation of fresh weights
+     */
     public float initializerRange() {
         return initializerRange;
     }
 
-    /** @return {@code pad_token_id}: the padding row of the word embeddings */
+    /**
+     * @return {@code pad_token_id}: the padding row of the word embeddings
+     */
     public int padTokenId() {
         return padTokenId;
     }

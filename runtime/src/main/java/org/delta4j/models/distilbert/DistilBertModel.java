@@ -21,17 +21,19 @@ import org.delta4j.nn.HfBlock;
  * HF's {@code DistilBertModel}: {@link Embeddings} {@code embeddings} and the {@link Transformer}
  * {@code transformer}.
  *
- * <p>Inputs, by name or position: {@code input_ids [batch, length]}, {@code attention_mask} (default: all ones) and
- * {@code inputs_embeds [batch, length, dim]}, which replaces {@code input_ids} (exactly one of the two). Output,
- * named: {@code last_hidden_state [batch, length, dim]}.
+ * <p>Inputs, by name or position: {@code input_ids [batch, length]}, {@code attention_mask}
+ * (default: all ones) and {@code inputs_embeds [batch, length, dim]}, which replaces {@code
+ * input_ids} (exactly one of the two). Output, named: {@code last_hidden_state [batch, length,
+ * dim]}.
  *
- * <p>{@code inputs_embeds} replace only the word-embedding lookup: positions, layer norm and dropout follow, as in
- * BERT and in HF from 4.27 on. HF 4.26 fed them to the transformer directly, skipping the whole embedding step, a
- * bug fixed in 4.27 (transformers issue 21089).
+ * <p>{@code inputs_embeds} replace only the word-embedding lookup: positions, layer norm and
+ * dropout follow, as in BERT and in HF from 4.27 on. HF 4.26 fed them to the transformer directly,
+ * skipping the whole embedding step, a bug fixed in 4.27 (transformers issue 21089).
  */
 public final class DistilBertModel extends HfBlock implements TakesNamedInputs {
     /** The input names, in positional order. */
-    public static final List<String> INPUTS = List.of("input_ids", "attention_mask", "inputs_embeds");
+    public static final List<String> INPUTS =
+            List.of("input_ids", "attention_mask", "inputs_embeds");
 
     /** The output names, in order. */
     public static final List<String> OUTPUTS = List.of("last_hidden_state");
@@ -41,11 +43,17 @@ public final class DistilBertModel extends HfBlock implements TakesNamedInputs {
     private final Child embeddings;
     private final Child transformer;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public DistilBertModel(DistilBertConfig config) {
         this.dim = config.dim();
-        this.limits = new InputLimits(getClass().getSimpleName(), config.vocabSize(),
-                config.maxPositionEmbeddings(), "max_position_embeddings = " + config.maxPositionEmbeddings());
+        this.limits =
+                new InputLimits(
+                        getClass().getSimpleName(),
+                        config.vocabSize(),
+                        config.maxPositionEmbeddings(),
+                        "max_position_embeddings = " + config.maxPositionEmbeddings());
         this.embeddings = child("embeddings", new Embeddings(config));
         this.transformer = child("transformer", new Transformer(config));
     }
@@ -76,7 +84,8 @@ public final class DistilBertModel extends HfBlock implements TakesNamedInputs {
     }
 
     /**
-     * @param inputShapes the shapes of the inputs in positional order ({@link #INPUTS}), {@code input_ids} first
+     * @param inputShapes the shapes of the inputs in positional order ({@link #INPUTS}), {@code
+     *     input_ids} first
      * @return the {@code last_hidden_state} shape
      */
     @Override

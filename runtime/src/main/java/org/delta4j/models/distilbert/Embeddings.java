@@ -17,8 +17,9 @@ import org.delta4j.nn.LayerNorm;
 import org.delta4j.nn.SizedBlock;
 
 /**
- * HF's DistilBERT {@code Embeddings}: {@code dropout(LayerNorm(words + positions))} with learned positions
- * {@code 0, 1, ...} and no token types. HF's {@code position_ids} buffer is not persistent, so it is computed here.
+ * HF's DistilBERT {@code Embeddings}: {@code dropout(LayerNorm(words + positions))} with learned
+ * positions {@code 0, 1, ...} and no token types. HF's {@code position_ids} buffer is not
+ * persistent, so it is computed here.
  */
 public final class Embeddings extends HfBlock implements SizedBlock {
     private final long dim;
@@ -27,14 +28,20 @@ public final class Embeddings extends HfBlock implements SizedBlock {
     private final Child layerNorm;
     private final Child dropout;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public Embeddings(DistilBertConfig config) {
         float std = config.initializerRange();
         this.dim = config.dim();
-        this.wordEmbeddings = child("word_embeddings",
-                BertFamily.paddedTable(config.vocabSize(), dim, std, config.padTokenId()));
-        this.positionEmbeddings = child("position_embeddings",
-                Embedding.create(config.maxPositionEmbeddings(), dim, std));
+        this.wordEmbeddings =
+                child(
+                        "word_embeddings",
+                        BertFamily.paddedTable(config.vocabSize(), dim, std, config.padTokenId()));
+        this.positionEmbeddings =
+                child(
+                        "position_embeddings",
+                        Embedding.create(config.maxPositionEmbeddings(), dim, std));
         this.layerNorm = child("LayerNorm", new LayerNorm(dim, DistilBertConfig.LAYER_NORM_EPS));
         this.dropout = child("dropout", new Dropout(config.dropout()));
     }
@@ -45,8 +52,8 @@ public final class Embeddings extends HfBlock implements SizedBlock {
     }
 
     /**
-     * @param inputs {@code input_ids [batch, length]} or {@code inputs_embeds [batch, length, dim]} (told apart by
-     *     rank)
+     * @param inputs {@code input_ids [batch, length]} or {@code inputs_embeds [batch, length, dim]}
+     *     (told apart by rank)
      * @return the embeddings {@code [batch, length, dim]}
      */
     @Override
@@ -55,8 +62,10 @@ public final class Embeddings extends HfBlock implements SizedBlock {
         NDArray tokens = inputs.head();
         NDArray words = TokenInputs.embed(wordEmbeddings, tokens, ps, training, params);
         int length = Math.toIntExact(tokens.getShape().get(1));
-        NDArray positions = tokens.getManager().arange(0, length, 1, DataType.INT64).reshape(1, length);
-        NDArray sum = words.add(Functional.call(positionEmbeddings, ps, training, params, positions));
+        NDArray positions =
+                tokens.getManager().arange(0, length, 1, DataType.INT64).reshape(1, length);
+        NDArray sum =
+                words.add(Functional.call(positionEmbeddings, ps, training, params, positions));
         return new NDList(Functional.chain(ps, training, params, sum, layerNorm, dropout));
     }
 

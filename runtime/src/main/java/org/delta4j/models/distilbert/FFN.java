@@ -13,8 +13,8 @@ import org.delta4j.nn.Linear;
 import org.delta4j.nn.SizedBlock;
 
 /**
- * HF's DistilBERT {@code FFN}: {@code dropout(lin2(activation(lin1(x))))}, children {@code dropout}, {@code lin1},
- * {@code lin2}, {@code activation} in HF's registration order.
+ * HF's DistilBERT {@code FFN}: {@code dropout(lin2(activation(lin1(x))))}, children {@code
+ * dropout}, {@code lin1}, {@code lin2}, {@code activation} in HF's registration order.
  */
 public final class FFN extends HfBlock implements SizedBlock {
     private final long dim;
@@ -23,7 +23,9 @@ public final class FFN extends HfBlock implements SizedBlock {
     private final Child lin2;
     private final Child activation;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public FFN(DistilBertConfig config) {
         float std = config.initializerRange();
         this.dim = config.dim();
@@ -41,7 +43,9 @@ public final class FFN extends HfBlock implements SizedBlock {
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(Functional.chain(ps, training, params, inputs.head(), lin1, activation, lin2, dropout));
+        return new NDList(
+                Functional.chain(
+                        ps, training, params, inputs.head(), lin1, activation, lin2, dropout));
     }
 
     @Override

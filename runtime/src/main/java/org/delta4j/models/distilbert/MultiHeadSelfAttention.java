@@ -15,9 +15,9 @@ import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
 
 /**
- * HF's DistilBERT {@code MultiHeadSelfAttention}: {@code dropout} on the probabilities and the biased projections
- * {@code q_lin}, {@code k_lin}, {@code v_lin}, {@code out_lin} (in HF's registration order). It takes an optional
- * prefix ({@link AttentionPrefix}).
+ * HF's DistilBERT {@code MultiHeadSelfAttention}: {@code dropout} on the probabilities and the
+ * biased projections {@code q_lin}, {@code k_lin}, {@code v_lin}, {@code out_lin} (in HF's
+ * registration order). It takes an optional prefix ({@link AttentionPrefix}).
  */
 public final class MultiHeadSelfAttention extends HfBlock implements PrefixableAttention {
     private final long dim;
@@ -29,7 +29,9 @@ public final class MultiHeadSelfAttention extends HfBlock implements PrefixableA
     private final Child vLin;
     private final Child outLin;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public MultiHeadSelfAttention(DistilBertConfig config) {
         int d = config.dim();
         float std = config.initializerRange();
@@ -54,9 +56,10 @@ public final class MultiHeadSelfAttention extends HfBlock implements PrefixableA
     }
 
     /**
-     * @param inputs {@code query}, {@code key}, {@code value} (each {@code [batch, length, dim]}, the same array in
-     *     self-attention) and the additive {@code mask} {@code [batch, 1, 1, length]} (HF takes the 0/1 mask and
-     *     fills with the same minimum), optionally followed by a named prefix ({@link AttentionPrefix})
+     * @param inputs {@code query}, {@code key}, {@code value} (each {@code [batch, length, dim]},
+     *     the same array in self-attention) and the additive {@code mask} {@code [batch, 1, 1,
+     *     length]} (HF takes the 0/1 mask and fills with the same minimum), optionally followed by
+     *     a named prefix ({@link AttentionPrefix})
      * @return the attention output {@code [batch, length, dim]}
      */
     @Override
@@ -65,14 +68,28 @@ public final class MultiHeadSelfAttention extends HfBlock implements PrefixableA
         NDList positional = AttentionPrefix.others(inputs);
         AttentionPrefix prefix = AttentionPrefix.of(inputs);
         // HF scales the projected queries, bias included, before the product.
-        NDArray q = AttentionHeads.split(
-                Functional.times(Functional.call(qLin, ps, training, params, positional.get(0)), scale), heads);
-        NDArray k = prefix.keys(
-                AttentionHeads.split(Functional.call(kLin, ps, training, params, positional.get(1)), heads));
-        NDArray v = prefix.values(
-                AttentionHeads.split(Functional.call(vLin, ps, training, params, positional.get(2)), heads));
-        NDArray context = AttentionHeads.attend(AttentionHeads.scores(q, k), prefix.mask(positional.get(3)),
-                p -> Functional.call(dropout, ps, training, params, p), v);
+        NDArray q =
+                AttentionHeads.split(
+                        Functional.times(
+                                Functional.call(qLin, ps, training, params, positional.get(0)),
+                                scale),
+                        heads);
+        NDArray k =
+                prefix.keys(
+                        AttentionHeads.split(
+                                Functional.call(kLin, ps, training, params, positional.get(1)),
+                                heads));
+        NDArray v =
+                prefix.values(
+                        AttentionHeads.split(
+                                Functional.call(vLin, ps, training, params, positional.get(2)),
+                                heads));
+        NDArray context =
+                AttentionHeads.attend(
+                        AttentionHeads.scores(q, k),
+                        prefix.mask(positional.get(3)),
+                        p -> Functional.call(dropout, ps, training, params, p),
+                        v);
         return new NDList(Functional.call(outLin, ps, training, params, context));
     }
 

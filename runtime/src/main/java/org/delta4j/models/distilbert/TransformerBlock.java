@@ -12,8 +12,8 @@ import org.delta4j.nn.LayerNorm;
 import org.delta4j.nn.SizedBlock;
 
 /**
- * HF's DistilBERT {@code TransformerBlock}: post-LN self-attention ({@code attention}, {@code sa_layer_norm}), then
- * a post-LN feed-forward network ({@code ffn}, {@code output_layer_norm}).
+ * HF's DistilBERT {@code TransformerBlock}: post-LN self-attention ({@code attention}, {@code
+ * sa_layer_norm}), then a post-LN feed-forward network ({@code ffn}, {@code output_layer_norm}).
  */
 public final class TransformerBlock extends HfBlock implements SizedBlock {
     private final long dim;
@@ -22,13 +22,17 @@ public final class TransformerBlock extends HfBlock implements SizedBlock {
     private final Child ffn;
     private final Child outputLayerNorm;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public TransformerBlock(DistilBertConfig config) {
         this.dim = config.dim();
         this.attention = child("attention", new MultiHeadSelfAttention(config));
-        this.saLayerNorm = child("sa_layer_norm", new LayerNorm(dim, DistilBertConfig.LAYER_NORM_EPS));
+        this.saLayerNorm =
+                child("sa_layer_norm", new LayerNorm(dim, DistilBertConfig.LAYER_NORM_EPS));
         this.ffn = child("ffn", new FFN(config));
-        this.outputLayerNorm = child("output_layer_norm", new LayerNorm(dim, DistilBertConfig.LAYER_NORM_EPS));
+        this.outputLayerNorm =
+                child("output_layer_norm", new LayerNorm(dim, DistilBertConfig.LAYER_NORM_EPS));
     }
 
     @Override
@@ -37,7 +41,8 @@ public final class TransformerBlock extends HfBlock implements SizedBlock {
     }
 
     /**
-     * @param inputs {@code x [batch, length, dim]} and the additive {@code attn_mask} {@code [batch, 1, 1, length]}
+     * @param inputs {@code x [batch, length, dim]} and the additive {@code attn_mask} {@code
+     *     [batch, 1, 1, length]}
      * @return the new hidden states
      */
     @Override
@@ -47,7 +52,8 @@ public final class TransformerBlock extends HfBlock implements SizedBlock {
         NDArray attended = Functional.call(attention, ps, training, params, x, x, x, inputs.get(1));
         attended = Functional.call(saLayerNorm, ps, training, params, attended.add(x));
         NDArray fed = Functional.call(ffn, ps, training, params, attended);
-        return new NDList(Functional.call(outputLayerNorm, ps, training, params, fed.add(attended)));
+        return new NDList(
+                Functional.call(outputLayerNorm, ps, training, params, fed.add(attended)));
     }
 
     @Override

@@ -21,12 +21,14 @@ import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 
 /**
- * HF's {@code GPT2Attention}: causal multi-head self-attention with a fused query-key-value projection
- * {@code c_attn}, output projection {@code c_proj}, and dropouts {@code attn_dropout}, {@code resid_dropout}. Its
- * buffers are those of HF's state dict: {@code bias}, the lower-triangular causal table
- * {@code uint8 [1, 1, n_positions, n_positions]}, and {@code masked_bias}, a scalar HF keeps but no longer reads.
+ * HF's {@code GPT2Attention}: causal multi-head self-attention with a fused query-key-value
+ * projection {@code c_attn}, output projection {@code c_proj}, and dropouts {@code attn_dropout},
+ * {@code resid_dropout}. Its buffers are those of HF's state dict: {@code bias}, the
+ * lower-triangular causal table {@code uint8 [1, 1, n_positions, n_positions]}, and {@code
+ * masked_bias}, a scalar HF keeps but no longer reads.
  *
- * <p>Accepts an {@link AttentionPrefix}: the prefix is HF's {@code layer_past}, and every query sees all of it.
+ * <p>Accepts an {@link AttentionPrefix}: the prefix is HF's {@code layer_past}, and every query
+ * sees all of it.
  */
 public final class GPT2Attention extends HfBlock implements PrefixableAttention {
     /** The value HF stores in {@code masked_bias}. */
@@ -47,8 +49,8 @@ public final class GPT2Attention extends HfBlock implements PrefixableAttention 
 
     /**
      * @param config the model configuration
-     * @param layerIdx the index of the block this attention belongs to (for
-     *     {@code scale_attn_by_inverse_layer_idx})
+     * @param layerIdx the index of the block this attention belongs to (for {@code
+     *     scale_attn_by_inverse_layer_idx})
      */
     public GPT2Attention(GPT2Config config, int layerIdx) {
         this.embedDim = config.nEmbd();
@@ -59,7 +61,11 @@ public final class GPT2Attention extends HfBlock implements PrefixableAttention 
         this.layerDivisor = config.scaleAttnByInverseLayerIdx() ? layerIdx + 1 : 1;
         this.foldScaling = config.reorderAndUpcastAttn();
         float std = config.initializerRange();
-        this.bias = buffer("bias", new Shape(1, 1, maxPositions, maxPositions), GPT2Attention::lowerTriangle);
+        this.bias =
+                buffer(
+                        "bias",
+                        new Shape(1, 1, maxPositions, maxPositions),
+                        GPT2Attention::lowerTriangle);
         buffer("masked_bias", new Shape(), (m, shape, type) -> m.full(shape, MASKED_BIAS));
         this.cAttn = child("c_attn", Conv1D.create(embedDim, 3 * embedDim, std));
         this.cProj = child("c_proj", Conv1D.create(embedDim, embedDim, config.cProjStd()));
@@ -78,8 +84,9 @@ public final class GPT2Attention extends HfBlock implements PrefixableAttention 
     }
 
     /**
-     * @param inputs {@code hidden_states [batch, length, n_embd]} and the additive padding {@code attention_mask}
-     *     {@code [batch, 1, 1, length]}, optionally followed by an {@link AttentionPrefix}
+     * @param inputs {@code hidden_states [batch, length, n_embd]} and the additive padding {@code
+     *     attention_mask} {@code [batch, 1, 1, length]}, optionally followed by an {@link
+     *     AttentionPrefix}
      * @return the attention output {@code [batch, length, n_embd]}
      */
     @Override
@@ -95,14 +102,23 @@ public final class GPT2Attention extends HfBlock implements PrefixableAttention 
         NDArray scores = scores(q, k);
         // DJL's where needs the condition in the scores' own shape.
         NDArray causal = causal(ps, training, q, k).broadcast(scores.getShape());
-        scores = NDArrays.where(causal, scores, scores.getManager().full(new Shape(), AttentionMasks.MIN));
-        NDArray context = AttentionHeads.attend(scores, prefix.mask(own.get(1)),
-                p -> Functional.call(attnDropout, ps, training, params, p), v);
+        scores =
+                NDArrays.where(
+                        causal, scores, scores.getManager().full(new Shape(), AttentionMasks.MIN));
+        NDArray context =
+                AttentionHeads.attend(
+                        scores,
+                        prefix.mask(own.get(1)),
+                        p -> Functional.call(attnDropout, ps, training, params, p),
+                        v);
         NDArray out = Functional.call(cProj, ps, training, params, context);
         return new NDList(Functional.call(residDropout, ps, training, params, out));
     }
 
-    /** The raw scores {@code q k^T}, scaled as the configuration says and in HF's order of operations. */
+    /**
+     * The raw scores {@code q k^T}, scaled as the configuration says and in HF's order of
+     * operations.
+     */
     private NDArray scores(NDArray q, NDArray k) {
         NDArray scores = AttentionHeads.scores(q, k);
         if (foldScaling) {
@@ -117,15 +133,20 @@ public final class GPT2Attention extends HfBlock implements PrefixableAttention 
     }
 
     /**
-     * HF's slice of the causal table, {@code bias[:, :, keys - queries : keys, :keys]}: query {@code i} sits at
-     * position {@code keys - queries + i}, so it sees every prefix position and the tokens up to itself.
+     * HF's slice of the causal table, {@code bias[:, :, keys - queries : keys, :keys]}: query
+     * {@code i} sits at position {@code keys - queries + i}, so it sees every prefix position and
+     * the tokens up to itself.
      */
     private NDArray causal(ParameterStore ps, boolean training, NDArray q, NDArray k) {
         long queries = q.getShape().get(2);
         long keys = k.getShape().get(2);
         if (keys > maxPositions) {
-            throw new IllegalArgumentException("GPT-2 attends over at most n_positions = " + maxPositions
-                    + " positions; got " + keys + " (prefix included)");
+            throw new IllegalArgumentException(
+                    "GPT-2 attends over at most n_positions = "
+                            + maxPositions
+                            + " positions; got "
+                            + keys
+                            + " (prefix included)");
         }
         NDArray table = ps.getValue(bias, q.getDevice(), training);
         NDIndex window = new NDIndex(":, :, {}:{}, :{}", keys - queries, keys, keys);
@@ -136,7 +157,11 @@ public final class GPT2Attention extends HfBlock implements PrefixableAttention 
     private static NDArray lowerTriangle(NDManager manager, Shape shape, DataType ignored) {
         long n = shape.get(3);
         NDArray positions = manager.arange(0, Math.toIntExact(n), 1, DataType.INT64);
-        return positions.reshape(1, n).lte(positions.reshape(n, 1)).toType(DataType.UINT8, false).reshape(shape);
+        return positions
+                .reshape(1, n)
+                .lte(positions.reshape(n, 1))
+                .toType(DataType.UINT8, false)
+                .reshape(shape);
     }
 
     @Override

@@ -12,8 +12,8 @@ import org.delta4j.nn.LayerNorm;
 import org.delta4j.nn.SizedBlock;
 
 /**
- * HF's {@code GPT2Block}: pre-LN self-attention ({@code ln_1}, {@code attn}), then a pre-LN MLP ({@code ln_2},
- * {@code mlp}), each with a residual connection.
+ * HF's {@code GPT2Block}: pre-LN self-attention ({@code ln_1}, {@code attn}), then a pre-LN MLP
+ * ({@code ln_2}, {@code mlp}), each with a residual connection.
  */
 public final class GPT2Block extends HfBlock implements SizedBlock {
     private final long embedDim;
@@ -40,8 +40,8 @@ public final class GPT2Block extends HfBlock implements SizedBlock {
     }
 
     /**
-     * @param inputs {@code hidden_states [batch, length, n_embd]} and the additive padding {@code attention_mask}
-     *     {@code [batch, 1, 1, length]}
+     * @param inputs {@code hidden_states [batch, length, n_embd]} and the additive padding {@code
+     *     attention_mask} {@code [batch, 1, 1, length]}
      * @return the new hidden states
      */
     @Override
@@ -50,7 +50,13 @@ public final class GPT2Block extends HfBlock implements SizedBlock {
         NDArray hidden = inputs.get(0);
         NDArray normed = Functional.call(ln1, ps, training, params, hidden);
         hidden = Functional.call(attn, ps, training, params, normed, inputs.get(1)).add(hidden);
-        NDArray ff = Functional.call(mlp, ps, training, params, Functional.call(ln2, ps, training, params, hidden));
+        NDArray ff =
+                Functional.call(
+                        mlp,
+                        ps,
+                        training,
+                        params,
+                        Functional.call(ln2, ps, training, params, hidden));
         return new NDList(hidden.add(ff));
     }
 

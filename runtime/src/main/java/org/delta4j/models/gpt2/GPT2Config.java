@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import org.delta4j.models.HfConfig;
 
 /**
- * HF's {@code GPT2Config}, read from a {@code config.json}. Absent fields take HF's defaults (those of gpt2); fields
- * the model's modules do not use (generation, sequence summary) are ignored.
+ * HF's {@code GPT2Config}, read from a {@code config.json}. Absent fields take HF's defaults (those
+ * of gpt2); fields the model's modules do not use (generation, sequence summary) are ignored.
  */
 public final class GPT2Config extends HfConfig {
     @SerializedName("vocab_size")
@@ -99,99 +99,133 @@ public final class GPT2Config extends HfConfig {
         requireProbability("attn_pdrop", attnPdrop);
         requireScale("initializer_range", initializerRange);
         if (addCrossAttention) {
-            throw new IllegalArgumentException("add_cross_attention is not supported (GPT-2 as a decoder of an "
-                    + "encoder-decoder model)");
+            throw new IllegalArgumentException(
+                    "add_cross_attention is not supported (GPT-2 as a decoder of an "
+                            + "encoder-decoder model)");
         }
         requireActivation(activationFunction);
     }
 
-    /** @return {@code vocab_size} */
+    /**
+     * @return {@code vocab_size}
+     */
     public int vocabSize() {
         return vocabSize;
     }
 
-    /** @return {@code n_positions}: the longest sequence (prefix included) */
+    /**
+     * @return {@code n_positions}: the longest sequence (prefix included)
+     */
     public int nPositions() {
         return nPositions;
     }
 
-    /** @return {@code n_embd}: the hidden size */
+    /**
+     * @return {@code n_embd}: the hidden size
+     */
     public int nEmbd() {
         return nEmbd;
     }
 
-    /** @return {@code n_layer}: the number of blocks */
+    /**
+     * @return {@code n_layer}: the number of blocks
+     */
     public int nLayer() {
         return nLayer;
     }
 
-    /** @return {@code n_head}: the number of attention heads */
+    /**
+     * @return {@code n_head}: the number of attention heads
+     */
     public int nHead() {
         return nHead;
     }
 
-    /** @return the feed-forward size: {@code n_inner}, or {@code 4 * n_embd} when it is null */
+    /**
+     * @return the feed-forward size: {@code n_inner}, or {@code 4 * n_embd} when it is null
+     */
     public int innerSize() {
         return nInner != null ? nInner : 4 * nEmbd;
     }
 
-    /** @return {@code activation_function}: the feed-forward activation's HF name */
+    /**
+     * @return {@code activation_function}: the feed-forward activation's HF name
+     */
     public String activationFunction() {
         return activationFunction;
     }
 
-    /** @return {@code resid_pdrop}: dropout on attention and feed-forward outputs */
+    /**
+     * @return {@code resid_pdrop}: dropout on attention and feed-forward outputs
+     */
     public float residPdrop() {
         return residPdrop;
     }
 
-    /** @return {@code embd_pdrop}: dropout on the embeddings */
+    /**
+     * @return {@code embd_pdrop}: dropout on the embeddings
+     */
     public float embdPdrop() {
         return embdPdrop;
     }
 
-    /** @return {@code attn_pdrop}: dropout on attention probabilities */
+    /**
+     * @return {@code attn_pdrop}: dropout on attention probabilities
+     */
     public float attnPdrop() {
         return attnPdrop;
     }
 
-    /** @return {@code layer_norm_epsilon} */
+    /**
+     * @return {@code layer_norm_epsilon}
+     */
     public float layerNormEpsilon() {
         return layerNormEpsilon;
     }
 
-    /** @return {@code initializer_range}: the standard deviation of fresh weights */
+    /**
+     * @return {@code initializer_range}: the standard deviation of fresh weights
+     */
     public float initializerRange() {
         return initializerRange;
     }
 
     /**
-     * @return the standard deviation of fresh {@code c_proj} weights: HF scales {@code initializer_range} by
-     *     {@code 1 / sqrt(2 * n_layer)} for the projections that feed the residual stream
+     * @return the standard deviation of fresh {@code c_proj} weights: HF scales {@code
+     *     initializer_range} by {@code 1 / sqrt(2 * n_layer)} for the projections that feed the
+     *     residual stream
      */
     public float cProjStd() {
         return (float) (initializerRange / Math.sqrt(2.0 * nLayer));
     }
 
-    /** @return {@code scale_attn_weights}: whether attention scores are divided by {@code sqrt(head_dim)} */
+    /**
+     * @return {@code scale_attn_weights}: whether attention scores are divided by {@code
+     *     sqrt(head_dim)}
+     */
     public boolean scaleAttnWeights() {
         return scaleAttnWeights;
     }
 
     /**
-     * @return {@code scale_attn_by_inverse_layer_idx}: whether layer {@code i}'s scores are divided by
-     *     {@code i + 1}
+     * @return {@code scale_attn_by_inverse_layer_idx}: whether layer {@code i}'s scores are divided
+     *     by {@code i + 1}
      */
     public boolean scaleAttnByInverseLayerIdx() {
         return scaleAttnByInverseLayerIdx;
     }
 
-    /** @return {@code reorder_and_upcast_attn}: whether the scaling is folded into the score product */
+    /**
+     * @return {@code reorder_and_upcast_attn}: whether the scaling is folded into the score product
+     */
     public boolean reorderAndUpcastAttn() {
         return reorderAndUpcastAttn;
     }
 
-    /** @return {@code tie_word_embeddings}: whether the language-model head reuses {@code wte}'s weight */
+    /**
+     * @return {@code tie_word_embeddings}: whether the language-model head reuses {@code wte}'s
+     *     weight
+     */
     public boolean tieWordEmbeddings() {
         return tieWordEmbeddings;
     }

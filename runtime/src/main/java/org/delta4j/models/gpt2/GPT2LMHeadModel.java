@@ -18,11 +18,12 @@ import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
 
 /**
- * HF's {@code GPT2LMHeadModel}: a {@link GPT2Model} ({@code transformer}) and a bias-free language-model head
- * {@code lm_head}, whose weight is {@code transformer.wte}'s unless {@code tie_word_embeddings} is false.
+ * HF's {@code GPT2LMHeadModel}: a {@link GPT2Model} ({@code transformer}) and a bias-free
+ * language-model head {@code lm_head}, whose weight is {@code transformer.wte}'s unless {@code
+ * tie_word_embeddings} is false.
  *
- * <p>Inputs are those of {@link GPT2Model}. Outputs, named: {@code logits [batch, length, vocab]} and
- * {@code last_hidden_state}.
+ * <p>Inputs are those of {@link GPT2Model}. Outputs, named: {@code logits [batch, length, vocab]}
+ * and {@code last_hidden_state}.
  */
 public final class GPT2LMHeadModel extends HfBlock implements TakesNamedInputs {
     /** The output names, in order. */
@@ -33,18 +34,29 @@ public final class GPT2LMHeadModel extends HfBlock implements TakesNamedInputs {
     private final Child transformer;
     private final Child lmHead;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public GPT2LMHeadModel(GPT2Config config) {
         this.vocabSize = config.vocabSize();
         this.limits = GPT2Model.inputLimits(config, getClass().getSimpleName());
         GPT2Model gpt2 = new GPT2Model(config);
         this.transformer = child("transformer", gpt2);
-        this.lmHead = child("lm_head", config.tieWordEmbeddings()
-                ? Linear.tied(gpt2.inputEmbeddings().weight())
-                : Linear.create(config.nEmbd(), vocabSize, false, config.initializerRange()));
+        this.lmHead =
+                child(
+                        "lm_head",
+                        config.tieWordEmbeddings()
+                                ? Linear.tied(gpt2.inputEmbeddings().weight())
+                                : Linear.create(
+                                        config.nEmbd(),
+                                        vocabSize,
+                                        false,
+                                        config.initializerRange()));
     }
 
-    /** @return the token table {@code transformer.wte} */
+    /**
+     * @return the token table {@code transformer.wte}
+     */
     @Override
     public List<String> inputNames() {
         return GPT2Model.INPUTS;
@@ -59,7 +71,9 @@ public final class GPT2LMHeadModel extends HfBlock implements TakesNamedInputs {
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         // Before the hooks: a soft prompt looks the ids up.
-        limits.check(NamedInputs.resolve(inputs, GPT2Model.INPUTS, getClass().getSimpleName()), TokenInputs.IDS,
+        limits.check(
+                NamedInputs.resolve(inputs, GPT2Model.INPUTS, getClass().getSimpleName()),
+                TokenInputs.IDS,
                 TokenInputs.EMBEDS);
         inputs = withInputHooks(ps, inputs, training);
         NDArray hidden = transformer.forward(ps, inputs, training, params).get(0);

@@ -20,11 +20,17 @@ public final class GPT2MLP extends HfBlock implements SizedBlock {
     private final Child act;
     private final Child dropout;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public GPT2MLP(GPT2Config config) {
         this.embedDim = config.nEmbd();
-        this.cFc = child("c_fc", Conv1D.create(embedDim, config.innerSize(), config.initializerRange()));
-        this.cProj = child("c_proj", Conv1D.create(config.innerSize(), embedDim, config.cProjStd()));
+        this.cFc =
+                child(
+                        "c_fc",
+                        Conv1D.create(embedDim, config.innerSize(), config.initializerRange()));
+        this.cProj =
+                child("c_proj", Conv1D.create(config.innerSize(), embedDim, config.cProjStd()));
         this.act = child("act", HfActivation.forName(config.activationFunction()));
         this.dropout = child("dropout", new Dropout(config.residPdrop()));
     }
@@ -41,7 +47,8 @@ public final class GPT2MLP extends HfBlock implements SizedBlock {
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(Functional.chain(ps, training, params, inputs.head(), cFc, act, cProj, dropout));
+        return new NDList(
+                Functional.chain(ps, training, params, inputs.head(), cFc, act, cProj, dropout));
     }
 
     @Override

@@ -24,8 +24,8 @@ import org.delta4j.nn.LayerNorm;
 import org.delta4j.nn.ModuleList;
 
 /**
- * HF's {@code GPT2Model}: token ({@code wte}) plus learned position ({@code wpe}) embeddings, dropout
- * ({@code drop}), the blocks {@code h}, and a final layer norm {@code ln_f}.
+ * HF's {@code GPT2Model}: token ({@code wte}) plus learned position ({@code wpe}) embeddings,
+ * dropout ({@code drop}), the blocks {@code h}, and a final layer norm {@code ln_f}.
  *
  * <p>Inputs, by name or position: {@code input_ids} (or, by name only, {@code inputs_embeds}) and
  * {@code attention_mask} (default: all ones). Positions are {@code 0 .. length - 1}. Output, named:
@@ -33,7 +33,8 @@ import org.delta4j.nn.ModuleList;
  */
 public final class GPT2Model extends HfBlock implements TakesNamedInputs {
     /** The input names, in positional order. */
-    public static final List<String> INPUTS = List.of(TokenInputs.IDS, "attention_mask", TokenInputs.EMBEDS);
+    public static final List<String> INPUTS =
+            List.of(TokenInputs.IDS, "attention_mask", TokenInputs.EMBEDS);
 
     /** The output names, in order. */
     public static final List<String> OUTPUTS = List.of("last_hidden_state");
@@ -47,7 +48,9 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
     private final Child h;
     private final Child lnF;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public GPT2Model(GPT2Config config) {
         this.embedDim = config.nEmbd();
         this.maxPositions = config.nPositions();
@@ -66,7 +69,11 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
      * @return what GPT-2 takes: ids within {@code vocab_size}, at most {@code n_positions} tokens
      */
     static InputLimits inputLimits(GPT2Config config, String owner) {
-        return new InputLimits(owner, config.vocabSize(), config.nPositions(), "n_positions = " + config.nPositions());
+        return new InputLimits(
+                owner,
+                config.vocabSize(),
+                config.nPositions(),
+                "n_positions = " + config.nPositions());
     }
 
     @Override
@@ -74,7 +81,9 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
         return INPUTS;
     }
 
-    /** @return the token table {@code wte} (a language-model head ties its weight to it) */
+    /**
+     * @return the token table {@code wte} (a language-model head ties its weight to it)
+     */
     @Override
     public Embedding inputEmbeddings() {
         return Hosted.module(wte.block(), Embedding.class);
@@ -84,19 +93,26 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         String owner = getClass().getSimpleName();
-        limits.check(NamedInputs.resolve(inputs, INPUTS, owner), TokenInputs.IDS, TokenInputs.EMBEDS);
+        limits.check(
+                NamedInputs.resolve(inputs, INPUTS, owner), TokenInputs.IDS, TokenInputs.EMBEDS);
         inputs = withInputHooks(ps, inputs, training);
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
-        NDArray hidden = TokenInputs.embed(wte, TokenInputs.resolve(in, owner), ps, training, params);
+        NDArray hidden =
+                TokenInputs.embed(wte, TokenInputs.resolve(in, owner), ps, training, params);
         long batch = hidden.getShape().get(0);
         long length = hidden.getShape().get(1);
         limits.requireLength(length, "the input with its soft prompt");
         NDArray positions =
-                hidden.getManager().arange(0, Math.toIntExact(length), 1, DataType.INT64).reshape(1, length);
+                hidden.getManager()
+                        .arange(0, Math.toIntExact(length), 1, DataType.INT64)
+                        .reshape(1, length);
         hidden = hidden.add(Functional.call(wpe, ps, training, params, positions));
-        NDArray mask = AttentionMasks.padding(in.containsKey("attention_mask")
-                ? in.get("attention_mask")
-                : hidden.getManager().ones(new Shape(batch, length), DataType.INT64));
+        NDArray mask =
+                AttentionMasks.padding(
+                        in.containsKey("attention_mask")
+                                ? in.get("attention_mask")
+                                : hidden.getManager()
+                                        .ones(new Shape(batch, length), DataType.INT64));
         hidden = Functional.call(drop, ps, training, params, hidden);
         for (Block block : h.block().getChildren().values()) {
             hidden = Functional.call(block, ps, training, params, hidden, mask);
@@ -106,8 +122,8 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
     }
 
     /**
-     * @param inputShapes the shapes of the inputs in positional order ({@link #INPUTS}): {@code [batch, length]}
-     *     token ids, or {@code [batch, length, n_embd]} embeddings
+     * @param inputShapes the shapes of the inputs in positional order ({@link #INPUTS}): {@code
+     *     [batch, length]} token ids, or {@code [batch, length, n_embd]} embeddings
      * @return the {@code last_hidden_state} shape
      */
     @Override

@@ -21,11 +21,12 @@ import org.delta4j.io.TensorSource;
 import org.delta4j.tree.ModuleTree;
 
 /**
- * Loads a state dict into a freshly built model by key: every parameter and buffer path of the module tree is a
- * state-dict key. The checkpoint must fit exactly: each parameter found under one of its paths (a tied parameter
- * under any of them), no key the model lacks, equal shapes. A buffer the checkpoint lacks keeps the value the model
- * computes for it, since HF leaves non-persistent buffers such as BERT's {@code position_ids} out of checkpoints. Everything is checked and read before any parameter is
- * set, so a failed load leaves the model untouched and frees what it read.
+ * Loads a state dict into a freshly built model by key: every parameter and buffer path of the
+ * module tree is a state-dict key. The checkpoint must fit exactly: each parameter found under one
+ * of its paths (a tied parameter under any of them), no key the model lacks, equal shapes. A buffer
+ * the checkpoint lacks keeps the value the model computes for it, since HF leaves non-persistent
+ * buffers such as BERT's {@code position_ids} out of checkpoints. Everything is checked and read
+ * before any parameter is set, so a failed load leaves the model untouched and frees what it read.
  */
 public final class CheckpointLoader {
     private CheckpointLoader() {}
@@ -34,17 +35,18 @@ public final class CheckpointLoader {
      * @param model a model whose parameters are not initialised yet
      * @param source the state dict
      * @param manager the manager that will own the weights
-     * @throws IOException when the checkpoint does not fit the model (naming every missing and unexpected key and
-     *     every shape mismatch) or cannot be read
+     * @throws IOException when the checkpoint does not fit the model (naming every missing and
+     *     unexpected key and every shape mismatch) or cannot be read
      * @throws IllegalStateException when a parameter of the model is already initialised
      */
-    public static void load(Block model, TensorSource source, NDManager manager) throws IOException {
+    public static void load(Block model, TensorSource source, NDManager manager)
+            throws IOException {
         load(model, source, manager, key -> false);
     }
 
     /**
-     * Loads a checkpoint that may lack some parameters, which are then initialised as the model initialises them
-     * (as HF does for a head the checkpoint was not saved with).
+     * Loads a checkpoint that may lack some parameters, which are then initialised as the model
+     * initialises them (as HF does for a head the checkpoint was not saved with).
      *
      * @param model a model whose parameters are not initialised yet
      * @param source the state dict
@@ -54,7 +56,8 @@ public final class CheckpointLoader {
      * @throws IOException when the checkpoint does not fit the model or cannot be read
      * @throws IllegalStateException when a parameter of the model is already initialised
      */
-    public static List<String> load(Block model, TensorSource source, NDManager manager, Predicate<String> mayBeFresh)
+    public static List<String> load(
+            Block model, TensorSource source, NDManager manager, Predicate<String> mayBeFresh)
             throws IOException {
         ModuleTree tree = ModuleTree.of(model);
         Map<String, Parameter> state = tree.state();
@@ -68,7 +71,8 @@ public final class CheckpointLoader {
                 boolean floating = array.getDataType().isFloating();
                 arrays.put(e.getKey(), floating ? array.toType(DataType.FLOAT32, false) : array);
             }
-            // From here on nothing is read: move the arrays out of scratch and give them to the parameters.
+            // From here on nothing is read: move the arrays out of scratch and give them to the
+            // parameters.
             arrays.values().forEach(a -> a.attach(manager));
         }
         try {
@@ -83,23 +87,34 @@ public final class CheckpointLoader {
     }
 
     /** Checks the checkpoint against the model and picks the key each parameter is read from. */
-    private static Map<Parameter, String> plan(Block model, Map<String, Parameter> state, Set<Parameter> buffers,
-            TensorSource source, Predicate<String> mayBeFresh, List<String> fresh) throws IOException {
+    private static Map<Parameter, String> plan(
+            Block model,
+            Map<String, Parameter> state,
+            Set<Parameter> buffers,
+            TensorSource source,
+            Predicate<String> mayBeFresh,
+            List<String> fresh)
+            throws IOException {
         List<String> problems = new ArrayList<>();
         Set<String> present = new HashSet<>(source.names());
         for (String key : source.names()) {
             if (!state.containsKey(key)) {
-                problems.add("unexpected key " + key + " (the model has no such parameter or buffer)");
+                problems.add(
+                        "unexpected key " + key + " (the model has no such parameter or buffer)");
             }
         }
-        // Parameter has identity equality, so these maps are keyed by parameter object, in model order.
+        // Parameter has identity equality, so these maps are keyed by parameter object, in model
+        // order.
         Map<Parameter, String> keyOf = new LinkedHashMap<>();
         Map<Parameter, String> firstPath = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> e : state.entrySet()) {
             Parameter p = e.getValue();
             if (p.isInitialized()) {
-                throw new IllegalStateException("Parameter " + e.getKey() + " is already initialised; load into a "
-                        + "freshly built model");
+                throw new IllegalStateException(
+                        "Parameter "
+                                + e.getKey()
+                                + " is already initialised; load into a "
+                                + "freshly built model");
             }
             firstPath.putIfAbsent(p, e.getKey());
             if (!present.contains(e.getKey())) {
@@ -107,32 +122,51 @@ public final class CheckpointLoader {
             }
             TensorInfo info = source.info(e.getKey());
             if (!info.shape().equals(p.getShape())) {
-                problems.add("shape mismatch for " + e.getKey() + ": checkpoint " + info.shape() + ", model "
-                        + p.getShape());
+                problems.add(
+                        "shape mismatch for "
+                                + e.getKey()
+                                + ": checkpoint "
+                                + info.shape()
+                                + ", model "
+                                + p.getShape());
             } else if (!buffers.contains(p) && !info.dtype().loadedType().isFloating()) {
-                problems.add("parameter " + e.getKey() + " is stored as " + info.dtype() + ", not a float type");
+                problems.add(
+                        "parameter "
+                                + e.getKey()
+                                + " is stored as "
+                                + info.dtype()
+                                + ", not a float type");
             }
             keyOf.putIfAbsent(p, e.getKey());
         }
-        firstPath.forEach((p, path) -> {
-            if (keyOf.containsKey(p) || buffers.contains(p)) {
-                return;
-            }
-            if (mayBeFresh.test(path)) {
-                fresh.add(path);
-            } else {
-                problems.add("missing key " + path);
-            }
-        });
+        firstPath.forEach(
+                (p, path) -> {
+                    if (keyOf.containsKey(p) || buffers.contains(p)) {
+                        return;
+                    }
+                    if (mayBeFresh.test(path)) {
+                        fresh.add(path);
+                    } else {
+                        problems.add("missing key " + path);
+                    }
+                });
         if (!problems.isEmpty()) {
             Collections.sort(problems);
-            throw new IOException("The checkpoint " + source.location() + " does not fit "
-                    + model.getClass().getSimpleName() + ":\n  " + String.join("\n  ", problems));
+            throw new IOException(
+                    "The checkpoint "
+                            + source.location()
+                            + " does not fit "
+                            + model.getClass().getSimpleName()
+                            + ":\n  "
+                            + String.join("\n  ", problems));
         }
         return keyOf;
     }
 
-    /** Gives a fresh parameter its array the way DJL initialises one, so gradients are set up as usual. */
+    /**
+     * Gives a fresh parameter its array the way DJL initialises one, so gradients are set up as
+     * usual.
+     */
     private static void setArray(Parameter p, NDArray array, NDManager manager) {
         Initializer original = p.getInitializer();
         p.setInitializer((m, shape, type) -> array);

@@ -15,8 +15,9 @@ import org.delta4j.io.UserFiles;
 import org.delta4j.models.ModelConfig;
 
 /**
- * The files of a HuggingFace model folder: {@code config.json}, parsed as its {@code model_type}'s configuration, and
- * the safetensors weights (one file or shards), with the errors that say what is wrong with them and how to fix it.
+ * The files of a HuggingFace model folder: {@code config.json}, parsed as its {@code model_type}'s
+ * configuration, and the safetensors weights (one file or shards), with the errors that say what is
+ * wrong with them and how to fix it.
  */
 final class HfFolder {
     private HfFolder() {}
@@ -35,7 +36,8 @@ final class HfFolder {
     /**
      * @param dir the folder
      * @param modelClass the class being loaded, for the conversion hint
-     * @return its weights: {@code model.safetensors}, or the shards a {@code model.safetensors.index.json} lists
+     * @return its weights: {@code model.safetensors}, or the shards a {@code
+     *     model.safetensors.index.json} lists
      * @throws IOException when there are none, saying how to convert PyTorch pickle weights
      */
     static TensorSource openWeights(Path dir, String modelClass) throws IOException {
@@ -50,29 +52,45 @@ final class HfFolder {
         }
         if (Files.isRegularFile(dir.resolve("pytorch_model.bin"))
                 || Files.isRegularFile(dir.resolve("pytorch_model.bin.index.json"))) {
-            throw new IOException(dir + " holds only PyTorch pickle weights (pytorch_model.bin), which delta4j does "
-                    + "not read. Convert them to safetensors, e.g. in Python: from transformers import " + modelClass
-                    + "; " + modelClass + ".from_pretrained(dir).save_pretrained(dir, safe_serialization=True)");
+            throw new IOException(
+                    dir
+                            + " holds only PyTorch pickle weights (pytorch_model.bin), which delta4j does "
+                            + "not read. Convert them to safetensors, e.g. in Python: from transformers import "
+                            + modelClass
+                            + "; "
+                            + modelClass
+                            + ".from_pretrained(dir).save_pretrained(dir, safe_serialization=True)");
         }
-        throw new IOException(dir + " has no model.safetensors (nor a sharded model.safetensors.index.json)");
+        throw new IOException(
+                dir + " has no model.safetensors (nor a sharded model.safetensors.index.json)");
     }
 
     /**
-     * A base model whose checkpoint lacks a part that HF saves some head classes without (BERT's pooler, for
-     * {@code BertForMaskedLM}) is such a head's checkpoint labelled as the base model: say how to load it.
+     * A base model whose checkpoint lacks a part that HF saves some head classes without (BERT's
+     * pooler, for {@code BertForMaskedLM}) is such a head's checkpoint labelled as the base model:
+     * say how to load it.
      */
-    static void requireOptionalParts(Path dir, ModelConfig config, Block model, TensorSource weights)
-            throws IOException {
+    static void requireOptionalParts(
+            Path dir, ModelConfig config, Block model, TensorSource weights) throws IOException {
         Architectures.BaseModel base = Architectures.base(config.modelType());
         if (!model.getClass().getSimpleName().equals(base.className())) {
             return;
         }
         for (String part : base.optionalParts().keySet()) {
             if (weights.names().stream().noneMatch(k -> k.startsWith(part + "."))) {
-                throw new IOException(dir + " has no weights for " + base.className() + "'s " + part + " (HF saves "
-                        + "masked-LM and other head checkpoints without it): load it with HfModels.loadBase (--base "
-                        + "on the command line) to get a freshly initialised " + part + ", whose "
-                        + base.optionalParts().get(part) + " is then not the checkpoint's");
+                throw new IOException(
+                        dir
+                                + " has no weights for "
+                                + base.className()
+                                + "'s "
+                                + part
+                                + " (HF saves "
+                                + "masked-LM and other head checkpoints without it): load it with HfModels.loadBase (--base "
+                                + "on the command line) to get a freshly initialised "
+                                + part
+                                + ", whose "
+                                + base.optionalParts().get(part)
+                                + " is then not the checkpoint's");
             }
         }
     }

@@ -16,19 +16,23 @@ import org.delta4j.io.TensorSource;
 import org.delta4j.tree.ModuleTree;
 
 /**
- * A checkpoint saved from one class of a model type, seen under the keys of another class of the same type, as HF's
- * {@code from_pretrained} reads it. Every class holds the base model: the base class at the top level, a class with
- * a head under the base prefix ({@code bert.} in {@code BertForMaskedLM}; T5's head classes hold its parts at the top
- * level). Base keys are moved from the checkpoint's place to the target's; head keys are kept where the target has
- * a part of that name and left out otherwise (another class's head).
+ * A checkpoint saved from one class of a model type, seen under the keys of another class of the
+ * same type, as HF's {@code from_pretrained} reads it. Every class holds the base model: the base
+ * class at the top level, a class with a head under the base prefix ({@code bert.} in {@code
+ * BertForMaskedLM}; T5's head classes hold its parts at the top level). Base keys are moved from
+ * the checkpoint's place to the target's; head keys are kept where the target has a part of that
+ * name and left out otherwise (another class's head).
  */
 final class RetargetedCheckpoint implements TensorSource {
     private final TensorSource source;
+
     /** Target key to stored key, in storage order. */
     private final Map<String, String> stored;
+
     private final Predicate<String> mayBeFresh;
 
-    private RetargetedCheckpoint(TensorSource source, Map<String, String> stored, Predicate<String> mayBeFresh) {
+    private RetargetedCheckpoint(
+            TensorSource source, Map<String, String> stored, Predicate<String> mayBeFresh) {
         this.source = source;
         this.stored = stored;
         this.mayBeFresh = mayBeFresh;
@@ -41,17 +45,25 @@ final class RetargetedCheckpoint implements TensorSource {
      * @param target the model to load, the base model or one with a head
      * @return the checkpoint under the target's keys
      */
-    static RetargetedCheckpoint of(TensorSource source, Architectures.BaseModel baseModel, Block base, Block target) {
+    static RetargetedCheckpoint of(
+            TensorSource source, Architectures.BaseModel baseModel, Block base, Block target) {
         String prefix = baseModel.prefix();
         Set<String> baseParts = topLevel(base);
         Set<String> targetParts = topLevel(target);
         boolean targetIsBase = target.getClass() == base.getClass();
         String targetPrefix = targetIsBase || prefix.isEmpty() ? "" : prefix + ".";
-        String savedPrefix = prefix.isEmpty() || source.names().stream().noneMatch(k -> k.startsWith(prefix + "."))
-                ? "" : prefix + ".";
+        String savedPrefix =
+                prefix.isEmpty()
+                                || source.names().stream()
+                                        .noneMatch(k -> k.startsWith(prefix + "."))
+                        ? ""
+                        : prefix + ".";
         Map<String, String> stored = new LinkedHashMap<>();
         for (String key : source.names()) {
-            boolean baseKey = savedPrefix.isEmpty() ? baseParts.contains(firstSegment(key)) : key.startsWith(savedPrefix);
+            boolean baseKey =
+                    savedPrefix.isEmpty()
+                            ? baseParts.contains(firstSegment(key))
+                            : key.startsWith(savedPrefix);
             if (baseKey) {
                 stored.put(targetPrefix + key.substring(savedPrefix.length()), key);
             } else if (targetParts.contains(firstSegment(key))) {
@@ -59,16 +71,22 @@ final class RetargetedCheckpoint implements TensorSource {
             }
         }
         Set<String> optional = baseModel.optionalParts().keySet();
-        Predicate<String> mayBeFresh = targetPrefix.isEmpty()
-                ? k -> !baseParts.contains(firstSegment(k)) || optional.contains(firstSegment(k))
-                : k -> !k.startsWith(targetPrefix)
-                        || optional.contains(firstSegment(k.substring(targetPrefix.length())));
+        Predicate<String> mayBeFresh =
+                targetPrefix.isEmpty()
+                        ? k ->
+                                !baseParts.contains(firstSegment(k))
+                                        || optional.contains(firstSegment(k))
+                        : k ->
+                                !k.startsWith(targetPrefix)
+                                        || optional.contains(
+                                                firstSegment(k.substring(targetPrefix.length())));
         return new RetargetedCheckpoint(source, stored, mayBeFresh);
     }
 
     /**
      * @param key a key of the target
-     * @return whether a checkpoint of another class may lack it: the target's head, or an optional base part
+     * @return whether a checkpoint of another class may lack it: the target's head, or an optional
+     *     base part
      */
     boolean mayBeFresh(String key) {
         return mayBeFresh.test(key);

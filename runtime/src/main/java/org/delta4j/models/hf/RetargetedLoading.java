@@ -13,42 +13,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads a HuggingFace folder as any class of its model type ({@link HfModels#loadAs}, {@link HfModels#loadBase}):
- * the checkpoint is seen under the target class's keys ({@link RetargetedCheckpoint}), the parameters it lacks are
- * initialised fresh and logged, and the result says which they are and which named outputs come from them alone.
+ * Loads a HuggingFace folder as any class of its model type ({@link HfModels#loadAs}, {@link
+ * HfModels#loadBase}): the checkpoint is seen under the target class's keys ({@link
+ * RetargetedCheckpoint}), the parameters it lacks are initialised fresh and logged, and the result
+ * says which they are and which named outputs come from them alone.
  */
 final class RetargetedLoading {
-    // Under HfModels' name: the warning belongs to the public entry point users configure logging for.
+    // Under HfModels' name: the warning belongs to the public entry point users configure logging
+    // for.
     private static final Logger LOG = LoggerFactory.getLogger(HfModels.class);
 
     private RetargetedLoading() {}
 
     /** See {@link HfModels#loadAs} and {@link HfModels#loadBaseReporting}. */
-    static LoadedModel load(Path dir, ModelConfig config, String className, NDManager manager) throws IOException {
+    static LoadedModel load(Path dir, ModelConfig config, String className, NDManager manager)
+            throws IOException {
         Block model;
         try {
             model = ModelLimits.requireBuildable(Architectures.build(className, config));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(dir.resolve("config.json") + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    dir.resolve("config.json") + ": " + e.getMessage(), e);
         }
         Architectures.BaseModel baseModel = Architectures.base(config.modelType());
         boolean targetIsBase = className.equals(baseModel.className());
         Block base = targetIsBase ? model : HfModels.buildBase(config);
-        try (RetargetedCheckpoint weights = RetargetedCheckpoint.of(HfFolder.openWeights(dir, className), baseModel,
-                base, model)) {
+        try (RetargetedCheckpoint weights =
+                RetargetedCheckpoint.of(
+                        HfFolder.openWeights(dir, className), baseModel, base, model)) {
             ModelLimits.requireLayersOfWeights(model, weights);
-            List<String> fresh = CheckpointLoader.load(model, weights, manager, weights::mayBeFresh);
+            List<String> fresh =
+                    CheckpointLoader.load(model, weights, manager, weights::mayBeFresh);
             if (!fresh.isEmpty()) {
-                LOG.warn("{} was not saved with these {} parameters, so they are newly initialised: train them "
-                        + "before use: {}", dir, className, fresh);
+                LOG.warn(
+                        "{} was not saved with these {} parameters, so they are newly initialised: train them "
+                                + "before use: {}",
+                        dir,
+                        className,
+                        fresh);
             }
             List<String> freshOutputs = targetIsBase ? freshOutputs(baseModel, fresh) : List.of();
             return new LoadedModel(model, fresh, freshOutputs);
         }
     }
 
-    /** The named outputs a base model computes from its fresh optional parts alone ({@code pooler_output}). */
-    private static List<String> freshOutputs(Architectures.BaseModel baseModel, List<String> fresh) {
+    /**
+     * The named outputs a base model computes from its fresh optional parts alone ({@code
+     * pooler_output}).
+     */
+    private static List<String> freshOutputs(
+            Architectures.BaseModel baseModel, List<String> fresh) {
         Set<String> outputs = new LinkedHashSet<>();
         for (String path : fresh) {
             String output = baseModel.optionalParts().get(path.split("\\.", 2)[0]);

@@ -5,7 +5,9 @@ import org.delta4j.models.bert.BertConfig;
 
 /** HF's {@code RobertaOutput}: the feed-forward network's second layer and residual step. */
 public final class RobertaOutput extends AbstractBertResidualOutput {
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public RobertaOutput(BertConfig config) {
         super(config, config.intermediateSize());
     }

@@ -5,7 +5,9 @@ import org.delta4j.models.bert.BertConfig;
 
 /** HF's {@code RobertaPooler}, which is BERT's; see {@link AbstractBertPooler}. */
 public final class RobertaPooler extends AbstractBertPooler {
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public RobertaPooler(BertConfig config) {
         super(config);
     }

@@ -5,7 +5,9 @@ import org.delta4j.models.bert.BertConfig;
 
 /** HF's {@code RobertaSelfAttention}, which is BERT's; see {@link AbstractBertSelfAttention}. */
 public final class RobertaSelfAttention extends AbstractBertSelfAttention {
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public RobertaSelfAttention(BertConfig config) {
         super(config);
     }

@@ -21,18 +21,24 @@ import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 
 /**
- * What {@link T5Model} and {@link T5ForConditionalGeneration} share: the token table {@code shared}, the
- * {@code encoder} and the {@code decoder} (both embedding with {@code shared}), and how their inputs are read.
+ * What {@link T5Model} and {@link T5ForConditionalGeneration} share: the token table {@code
+ * shared}, the {@code encoder} and the {@code decoder} (both embedding with {@code shared}), and
+ * how their inputs are read.
  *
- * <p>Inputs, by name or position: {@code input_ids} (or, by name only, {@code inputs_embeds}, which feed the
- * encoder), {@code attention_mask} (default: all ones), {@code decoder_input_ids} (default: {@code input_ids}
- * shifted right after {@code decoder_start_token_id}, as HF's {@code _shift_right}) and
- * {@code decoder_attention_mask} (default: all ones).
+ * <p>Inputs, by name or position: {@code input_ids} (or, by name only, {@code inputs_embeds}, which
+ * feed the encoder), {@code attention_mask} (default: all ones), {@code decoder_input_ids}
+ * (default: {@code input_ids} shifted right after {@code decoder_start_token_id}, as HF's {@code
+ * _shift_right}) and {@code decoder_attention_mask} (default: all ones).
  */
 public abstract class AbstractT5Model extends HfBlock implements HasInputEmbeddings, HasEncoder {
     /** The input names, in positional order. */
-    public static final List<String> INPUTS = List.of(TokenInputs.IDS, "attention_mask", "decoder_input_ids",
-            "decoder_attention_mask", TokenInputs.EMBEDS);
+    public static final List<String> INPUTS =
+            List.of(
+                    TokenInputs.IDS,
+                    "attention_mask",
+                    "decoder_input_ids",
+                    "decoder_attention_mask",
+                    TokenInputs.EMBEDS);
 
     private final T5Config config;
     private final InputLimits limits;
@@ -40,20 +46,32 @@ public abstract class AbstractT5Model extends HfBlock implements HasInputEmbeddi
     private final Child encoder;
     private final Child decoder;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     protected AbstractT5Model(T5Config config) {
         this.config = config;
-        this.limits = new InputLimits(getClass().getSimpleName(), config.vocabSize(), config.nPositions(),
-                "n_positions = " + config.nPositions() + ": T5's relative positions have no fixed limit, but attention "
-                        + "memory grows with the square of the length; raise n_positions in config.json to allow "
-                        + "longer inputs");
-        Embedding table = Embedding.create(config.vocabSize(), config.dModel(), config.initializerFactor());
+        this.limits =
+                new InputLimits(
+                        getClass().getSimpleName(),
+                        config.vocabSize(),
+                        config.nPositions(),
+                        "n_positions = "
+                                + config.nPositions()
+                                + ": T5's relative positions have no fixed limit, but attention "
+                                + "memory grows with the square of the length; raise n_positions in config.json to allow "
+                                + "longer inputs");
+        Embedding table =
+                Embedding.create(config.vocabSize(), config.dModel(), config.initializerFactor());
         this.shared = child("shared", table);
         this.encoder = child("encoder", new T5Stack(config, table, false));
         this.decoder = child("decoder", new T5Stack(config, table, true));
     }
 
-    /** @return the token table {@code shared}, which the encoder, the decoder and a tied {@code lm_head} use */
+    /**
+     * @return the token table {@code shared}, which the encoder, the decoder and a tied {@code
+     *     lm_head} use
+     */
     @Override
     public final Embedding inputEmbeddings() {
         return Hosted.module(shared.block(), Embedding.class);
@@ -78,14 +96,27 @@ public abstract class AbstractT5Model extends HfBlock implements HasInputEmbeddi
         NDArray mask = in.containsKey("attention_mask") ? in.get("attention_mask") : ones(tokens);
         NDArray decoderIds = in.get("decoder_input_ids");
         if (decoderIds == null) {
-            NDArray ids = NamedInputs.require(in, TokenInputs.IDS, owner + " without decoder_input_ids");
-            decoderIds = BartModel.shiftTokensRight(ids, config.padTokenId(), config.decoderStartTokenId());
+            NDArray ids =
+                    NamedInputs.require(in, TokenInputs.IDS, owner + " without decoder_input_ids");
+            decoderIds =
+                    BartModel.shiftTokensRight(
+                            ids, config.padTokenId(), config.decoderStartTokenId());
         }
         NDArray decoderMask =
-                in.containsKey("decoder_attention_mask") ? in.get("decoder_attention_mask") : ones(decoderIds);
+                in.containsKey("decoder_attention_mask")
+                        ? in.get("decoder_attention_mask")
+                        : ones(decoderIds);
         NDList encoded = encoder.forward(ps, new NDList(tokens, mask), training, params);
-        NDArray decoded = Functional.call(
-                decoder, ps, training, params, decoderIds, decoderMask, encoded.get(0), encoded.get(1));
+        NDArray decoded =
+                Functional.call(
+                        decoder,
+                        ps,
+                        training,
+                        params,
+                        decoderIds,
+                        decoderMask,
+                        encoded.get(0),
+                        encoded.get(1));
         return new NDList(decoded, encoded.get(0));
     }
 
@@ -97,11 +128,16 @@ public abstract class AbstractT5Model extends HfBlock implements HasInputEmbeddi
     protected final Shape[] stackOutputShapes(Shape[] inputShapes) {
         Shape encoderIds = inputShapes[0];
         Shape decoderIds = inputShapes.length > 2 ? inputShapes[2] : encoderIds;
-        return new Shape[] {decoder.getOutputShapes(new Shape[] {decoderIds})[0],
-                encoder.getOutputShapes(new Shape[] {encoderIds})[0]};
+        return new Shape[] {
+            decoder.getOutputShapes(new Shape[] {decoderIds})[0],
+            encoder.getOutputShapes(new Shape[] {encoderIds})[0]
+        };
     }
 
-    /** An all-ones mask for a batch of token ids {@code [batch, length]} or embeddings {@code [batch, length, d]}. */
+    /**
+     * An all-ones mask for a batch of token ids {@code [batch, length]} or embeddings {@code
+     * [batch, length, d]}.
+     */
     private static NDArray ones(NDArray tokens) {
         Shape s = tokens.getShape();
         return tokens.getManager().ones(new Shape(s.get(0), s.get(1)), DataType.INT64);

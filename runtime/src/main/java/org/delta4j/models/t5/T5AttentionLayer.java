@@ -14,8 +14,9 @@ import org.delta4j.nn.SizedBlock;
 import org.delta4j.nn.T5LayerNorm;
 
 /**
- * What T5's self- and cross-attention layers share: {@code x + dropout(attention(layer_norm(x), ...))}, with
- * children registered as the attention (under the subclass's HF name), {@code layer_norm}, {@code dropout}.
+ * What T5's self- and cross-attention layers share: {@code x + dropout(attention(layer_norm(x),
+ * ...))}, with children registered as the attention (under the subclass's HF name), {@code
+ * layer_norm}, {@code dropout}.
  */
 abstract class T5AttentionLayer extends HfBlock implements SizedBlock {
     private final long dModel;
@@ -31,8 +32,11 @@ abstract class T5AttentionLayer extends HfBlock implements SizedBlock {
     T5AttentionLayer(String attentionName, T5Attention attention, T5Config config) {
         this.dModel = config.dModel();
         this.attention = child(attentionName, attention);
-        this.layerNorm = child("layer_norm",
-                new T5LayerNorm(dModel, config.layerNormEpsilon(), config.initializerFactor()));
+        this.layerNorm =
+                child(
+                        "layer_norm",
+                        new T5LayerNorm(
+                                dModel, config.layerNormEpsilon(), config.initializerFactor()));
         this.dropout = child("dropout", new Dropout(config.dropoutRate()));
     }
 
@@ -42,18 +46,23 @@ abstract class T5AttentionLayer extends HfBlock implements SizedBlock {
     }
 
     /**
-     * @param inputs {@code hidden_states}, then the attention's other inputs (see {@link T5Attention})
+     * @param inputs {@code hidden_states}, then the attention's other inputs (see {@link
+     *     T5Attention})
      * @return the new hidden states, then the attention's other outputs (the position bias)
      */
     @Override
     protected final NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = inputs.get(0);
-        // The attention gets the normed states in place of the hidden states, and the rest unchanged.
+        // The attention gets the normed states in place of the hidden states, and the rest
+        // unchanged.
         NDList attentionInputs = AttentionPrefix.others(inputs);
         attentionInputs.set(0, Functional.call(layerNorm, ps, training, params, hidden));
         NDList attended = attention.forward(ps, attentionInputs, training, params);
-        NDList out = new NDList(hidden.add(Functional.call(dropout, ps, training, params, attended.head())));
+        NDList out =
+                new NDList(
+                        hidden.add(
+                                Functional.call(dropout, ps, training, params, attended.head())));
         for (int i = 1; i < attended.size(); i++) {
             out.add(attended.get(i));
         }

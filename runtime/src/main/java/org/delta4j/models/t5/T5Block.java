@@ -14,8 +14,8 @@ import org.delta4j.nn.ModuleList;
 import org.delta4j.nn.SizedBlock;
 
 /**
- * HF's {@code T5Block}: the module list {@code layer} of a {@link T5LayerSelfAttention}, in the decoder a
- * {@link T5LayerCrossAttention}, and a {@link T5LayerFF}.
+ * HF's {@code T5Block}: the module list {@code layer} of a {@link T5LayerSelfAttention}, in the
+ * decoder a {@link T5LayerCrossAttention}, and a {@link T5LayerFF}.
  */
 public final class T5Block extends HfBlock implements SizedBlock {
     private final long dModel;
@@ -25,7 +25,8 @@ public final class T5Block extends HfBlock implements SizedBlock {
     /**
      * @param config the model configuration
      * @param isDecoder whether it is a decoder block (then with cross-attention)
-     * @param hasRelativeAttentionBias whether its self-attention owns the relative position table (block 0)
+     * @param hasRelativeAttentionBias whether its self-attention owns the relative position table
+     *     (block 0)
      */
     public T5Block(T5Config config, boolean isDecoder, boolean hasRelativeAttentionBias) {
         this.dModel = config.dModel();
@@ -45,9 +46,10 @@ public final class T5Block extends HfBlock implements SizedBlock {
     }
 
     /**
-     * @param inputs {@code hidden_states [batch, length, d_model]} and the additive self-attention mask; in the
-     *     decoder also {@code encoder_hidden_states [batch, source, d_model]} and the additive encoder mask
-     *     {@code [batch, 1, 1, source]}; optionally a {@link T5Attention#POSITION_BIAS}, by name
+     * @param inputs {@code hidden_states [batch, length, d_model]} and the additive self-attention
+     *     mask; in the decoder also {@code encoder_hidden_states [batch, source, d_model]} and the
+     *     additive encoder mask {@code [batch, 1, 1, source]}; optionally a {@link
+     *     T5Attention#POSITION_BIAS}, by name
      * @return the new hidden states, then the self-attention's position bias if it used one
      */
     @Override
@@ -65,7 +67,10 @@ public final class T5Block extends HfBlock implements SizedBlock {
             NDList crossInputs = new NDList(hidden, inputs.get(3), inputs.get(2));
             hidden = layers.get(1).forward(ps, crossInputs, training, params).head();
         }
-        hidden = layers.get(layers.size() - 1).forward(ps, new NDList(hidden), training, params).head();
+        hidden =
+                layers.get(layers.size() - 1)
+                        .forward(ps, new NDList(hidden), training, params)
+                        .head();
         NDList out = new NDList(hidden);
         NDArray usedBias = T5Attention.positionBias(attended);
         if (usedBias != null) {

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import org.delta4j.models.HfConfig;
 
 /**
- * HF's {@code T5Config}, read from a {@code config.json}. Absent fields take HF's defaults (those of t5-small);
- * fields the model's modules do not use (generation, caching) are ignored. The feed-forward activation and gating
- * come from {@code feed_forward_proj} as HF derives them ({@code relu}, {@code gated-gelu}, ...).
+ * HF's {@code T5Config}, read from a {@code config.json}. Absent fields take HF's defaults (those
+ * of t5-small); fields the model's modules do not use (generation, caching) are ignored. The
+ * feed-forward activation and gating come from {@code feed_forward_proj} as HF derives them ({@code
+ * relu}, {@code gated-gelu}, ...).
  */
 public final class T5Config extends HfConfig {
     @SerializedName("vocab_size")
@@ -59,7 +60,10 @@ public final class T5Config extends HfConfig {
     @SerializedName("tie_word_embeddings")
     private boolean tieWordEmbeddings = true;
 
-    /** Not used by HF's T5 (relative positions have no table), but by delta4j as the longest input it accepts. */
+    /**
+     * Not used by HF's T5 (relative positions have no table), but by delta4j as the longest input
+     * it accepts.
+     */
     @SerializedName("n_positions")
     private int nPositions = 512;
 
@@ -108,8 +112,11 @@ public final class T5Config extends HfConfig {
         // HF's reading of feed_forward_proj: "<act>" or "gated-<act>"; "gated-gelu" means gelu_new.
         String[] parts = String.valueOf(feedForwardProj).split("-", -1);
         if (parts.length > 2 || (parts.length == 2 && !"gated".equals(parts[0]))) {
-            throw new IllegalArgumentException("feed_forward_proj \"" + feedForwardProj + "\" is not of the form "
-                    + "\"<activation>\" or \"gated-<activation>\"");
+            throw new IllegalArgumentException(
+                    "feed_forward_proj \""
+                            + feedForwardProj
+                            + "\" is not of the form "
+                            + "\"<activation>\" or \"gated-<activation>\"");
         }
         gatedAct = parts.length == 2;
         denseActFn = "gated-gelu".equals(feedForwardProj) ? "gelu_new" : parts[parts.length - 1];
@@ -117,112 +124,154 @@ public final class T5Config extends HfConfig {
     }
 
     /**
-     * @return {@code n_positions} (512 when absent, as t5-small's config.json gives it): the longest input and
-     *     decoder input, in tokens, that the model accepts. HF's T5 has no such limit, but its attention takes memory
-     *     that grows with the square of the length, so delta4j refuses longer inputs unless the config raises it.
+     * @return {@code n_positions} (512 when absent, as t5-small's config.json gives it): the
+     *     longest input and decoder input, in tokens, that the model accepts. HF's T5 has no such
+     *     limit, but its attention takes memory that grows with the square of the length, so
+     *     delta4j refuses longer inputs unless the config raises it.
      */
     public int nPositions() {
         return nPositions;
     }
 
-    /** @return {@code vocab_size} */
+    /**
+     * @return {@code vocab_size}
+     */
     public int vocabSize() {
         return vocabSize;
     }
 
-    /** @return {@code d_model}: the hidden size */
+    /**
+     * @return {@code d_model}: the hidden size
+     */
     public int dModel() {
         return dModel;
     }
 
-    /** @return {@code d_kv}: the size of one attention head */
+    /**
+     * @return {@code d_kv}: the size of one attention head
+     */
     public int dKv() {
         return dKv;
     }
 
-    /** @return {@code d_ff}: the feed-forward size */
+    /**
+     * @return {@code d_ff}: the feed-forward size
+     */
     public int dFf() {
         return dFf;
     }
 
-    /** @return {@code num_layers}: the number of encoder blocks */
+    /**
+     * @return {@code num_layers}: the number of encoder blocks
+     */
     public int numLayers() {
         return numLayers;
     }
 
-    /** @return the number of decoder blocks: {@code num_decoder_layers}, or {@code num_layers} when it is null */
+    /**
+     * @return the number of decoder blocks: {@code num_decoder_layers}, or {@code num_layers} when
+     *     it is null
+     */
     public int decoderLayers() {
         return numDecoderLayers != null ? numDecoderLayers : numLayers;
     }
 
-    /** @return {@code num_heads} */
+    /**
+     * @return {@code num_heads}
+     */
     public int numHeads() {
         return numHeads;
     }
 
-    /** @return {@code relative_attention_num_buckets} */
+    /**
+     * @return {@code relative_attention_num_buckets}
+     */
     public int relativeAttentionNumBuckets() {
         return relativeAttentionNumBuckets;
     }
 
-    /** @return {@code relative_attention_max_distance} */
+    /**
+     * @return {@code relative_attention_max_distance}
+     */
     public int relativeAttentionMaxDistance() {
         return relativeAttentionMaxDistance;
     }
 
-    /** @return {@code dropout_rate}: every dropout of the model */
+    /**
+     * @return {@code dropout_rate}: every dropout of the model
+     */
     public float dropoutRate() {
         return dropoutRate;
     }
 
-    /** @return {@code layer_norm_epsilon} */
+    /**
+     * @return {@code layer_norm_epsilon}
+     */
     public float layerNormEpsilon() {
         return layerNormEpsilon;
     }
 
-    /** @return {@code initializer_factor}: the scale of every fresh weight's standard deviation */
+    /**
+     * @return {@code initializer_factor}: the scale of every fresh weight's standard deviation
+     */
     public float initializerFactor() {
         return initializerFactor;
     }
 
-    /** @return the standard deviation of fresh feed-forward input weights ({@code wi}, {@code wi_0}, {@code wi_1}) */
+    /**
+     * @return the standard deviation of fresh feed-forward input weights ({@code wi}, {@code wi_0},
+     *     {@code wi_1})
+     */
     public float wiStd() {
         return (float) (initializerFactor / Math.sqrt(dModel));
     }
 
-    /** @return the standard deviation of fresh feed-forward output weights ({@code wo}) */
+    /**
+     * @return the standard deviation of fresh feed-forward output weights ({@code wo})
+     */
     public float woStd() {
         return (float) (initializerFactor / Math.sqrt(dFf));
     }
 
-    /** @return the feed-forward activation's HF name, derived from {@code feed_forward_proj} */
+    /**
+     * @return the feed-forward activation's HF name, derived from {@code feed_forward_proj}
+     */
     public String denseActFn() {
         return denseActFn;
     }
 
-    /** @return whether the feed-forward is gated ({@code feed_forward_proj} {@code gated-<act>}) */
+    /**
+     * @return whether the feed-forward is gated ({@code feed_forward_proj} {@code gated-<act>})
+     */
     public boolean isGatedAct() {
         return gatedAct;
     }
 
-    /** @return {@code pad_token_id} */
+    /**
+     * @return {@code pad_token_id}
+     */
     public int padTokenId() {
         return padTokenId;
     }
 
     /**
-     * @return {@code decoder_start_token_id}: the first decoder token when the decoder input is derived
+     * @return {@code decoder_start_token_id}: the first decoder token when the decoder input is
+     *     derived
      * @throws IllegalStateException when the configuration does not define it (HF raises too)
      */
     public int decoderStartTokenId() {
         if (decoderStartTokenId == null) {
-            throw new IllegalStateException("decoder_start_token_id is not defined in the config, so the decoder "
-                    + "input cannot be derived from input_ids; pass decoder_input_ids");
+            throw new IllegalStateException(
+                    "decoder_start_token_id is not defined in the config, so the decoder "
+                            + "input cannot be derived from input_ids; pass decoder_input_ids");
         }
         return decoderStartTokenId;
     }
 
-    /** @return {@code tie_word_embeddings}: whether {@code lm_head} reuses {@code shared} (and rescales its input) */
+    /**
+     * @return {@code tie_word_embeddings}: whether {@code lm_head} reuses {@code shared} (and
+     *     rescales its input)
+     */
     public boolean tieWordEmbeddings() {
         return tieWordEmbeddings;
     }

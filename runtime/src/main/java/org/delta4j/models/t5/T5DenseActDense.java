@@ -12,7 +12,9 @@ import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
 import org.delta4j.nn.SizedBlock;
 
-/** HF's {@code T5DenseActDense}: {@code wo(dropout(act(wi(x))))}, bias-free, children in HF's order. */
+/**
+ * HF's {@code T5DenseActDense}: {@code wo(dropout(act(wi(x))))}, bias-free, children in HF's order.
+ */
 public final class T5DenseActDense extends HfBlock implements SizedBlock {
     private final long dModel;
     private final Child wi;
@@ -20,7 +22,9 @@ public final class T5DenseActDense extends HfBlock implements SizedBlock {
     private final Child dropout;
     private final Child act;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public T5DenseActDense(T5Config config) {
         this.dModel = config.dModel();
         this.wi = child("wi", Linear.create(dModel, config.dFf(), false, config.wiStd()));
@@ -41,7 +45,8 @@ public final class T5DenseActDense extends HfBlock implements SizedBlock {
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(Functional.chain(ps, training, params, inputs.head(), wi, act, dropout, wo));
+        return new NDList(
+                Functional.chain(ps, training, params, inputs.head(), wi, act, dropout, wo));
     }
 
     @Override

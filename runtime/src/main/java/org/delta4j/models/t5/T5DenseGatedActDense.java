@@ -14,8 +14,8 @@ import org.delta4j.nn.Linear;
 import org.delta4j.nn.SizedBlock;
 
 /**
- * HF's {@code T5DenseGatedActDense} (T5 v1.1, {@code gated-gelu}): {@code wo(dropout(act(wi_0(x)) * wi_1(x)))},
- * bias-free, children in HF's order.
+ * HF's {@code T5DenseGatedActDense} (T5 v1.1, {@code gated-gelu}): {@code wo(dropout(act(wi_0(x)) *
+ * wi_1(x)))}, bias-free, children in HF's order.
  */
 public final class T5DenseGatedActDense extends HfBlock implements SizedBlock {
     private final long dModel;
@@ -25,7 +25,9 @@ public final class T5DenseGatedActDense extends HfBlock implements SizedBlock {
     private final Child dropout;
     private final Child act;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public T5DenseGatedActDense(T5Config config) {
         this.dModel = config.dModel();
         float inStd = config.wiStd();
@@ -49,7 +51,9 @@ public final class T5DenseGatedActDense extends HfBlock implements SizedBlock {
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
-        NDArray gate = Functional.call(act, ps, training, params, Functional.call(wi0, ps, training, params, x));
+        NDArray gate =
+                Functional.call(
+                        act, ps, training, params, Functional.call(wi0, ps, training, params, x));
         NDArray h = gate.mul(Functional.call(wi1, ps, training, params, x));
         return new NDList(Functional.chain(ps, training, params, h, dropout, wo));
     }

@@ -12,30 +12,42 @@ import org.delta4j.nn.Functional;
 import org.delta4j.nn.Linear;
 
 /**
- * HF's {@code T5ForConditionalGeneration}: {@code shared}, {@code encoder}, {@code decoder} and a bias-free
- * language-model head {@code lm_head}. With {@code tie_word_embeddings} (the default) the head's weight is
- * {@code shared}'s and the decoder output is scaled by {@code d_model^-0.5} before it, as in HF.
+ * HF's {@code T5ForConditionalGeneration}: {@code shared}, {@code encoder}, {@code decoder} and a
+ * bias-free language-model head {@code lm_head}. With {@code tie_word_embeddings} (the default) the
+ * head's weight is {@code shared}'s and the decoder output is scaled by {@code d_model^-0.5} before
+ * it, as in HF.
  *
- * <p>Inputs as {@link AbstractT5Model} describes. Outputs, named: {@code logits [batch, length, vocab]},
- * {@code last_hidden_state} (the decoder's, unscaled) and {@code encoder_last_hidden_state}.
+ * <p>Inputs as {@link AbstractT5Model} describes. Outputs, named: {@code logits [batch, length,
+ * vocab]}, {@code last_hidden_state} (the decoder's, unscaled) and {@code
+ * encoder_last_hidden_state}.
  */
 public final class T5ForConditionalGeneration extends AbstractT5Model {
     /** The output names, in order. */
-    public static final List<String> OUTPUTS = List.of("logits", "last_hidden_state", "encoder_last_hidden_state");
+    public static final List<String> OUTPUTS =
+            List.of("logits", "last_hidden_state", "encoder_last_hidden_state");
 
     private final long vocabSize;
     private final float headScale;
     private final Child lmHead;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public T5ForConditionalGeneration(T5Config config) {
         super(config);
         this.vocabSize = config.vocabSize();
         boolean tied = config.tieWordEmbeddings();
         this.headScale = tied ? (float) Math.pow(config.dModel(), -0.5) : 1f;
-        this.lmHead = child("lm_head", tied
-                ? Linear.tied(inputEmbeddings().weight())
-                : Linear.create(config.dModel(), vocabSize, false, config.initializerFactor()));
+        this.lmHead =
+                child(
+                        "lm_head",
+                        tied
+                                ? Linear.tied(inputEmbeddings().weight())
+                                : Linear.create(
+                                        config.dModel(),
+                                        vocabSize,
+                                        false,
+                                        config.initializerFactor()));
     }
 
     @Override
@@ -49,13 +61,17 @@ public final class T5ForConditionalGeneration extends AbstractT5Model {
     }
 
     /**
-     * @param inputShapes the shapes of the inputs in positional order ({@link AbstractT5Model#INPUTS})
-     * @return {@code logits}, {@code last_hidden_state} and {@code encoder_last_hidden_state} shapes
+     * @param inputShapes the shapes of the inputs in positional order ({@link
+     *     AbstractT5Model#INPUTS})
+     * @return {@code logits}, {@code last_hidden_state} and {@code encoder_last_hidden_state}
+     *     shapes
      */
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape[] stacks = stackOutputShapes(inputShapes);
         Shape decoded = stacks[0];
-        return new Shape[] {decoded.slice(0, decoded.dimension() - 1).add(vocabSize), decoded, stacks[1]};
+        return new Shape[] {
+            decoded.slice(0, decoded.dimension() - 1).add(vocabSize), decoded, stacks[1]
+        };
     }
 }

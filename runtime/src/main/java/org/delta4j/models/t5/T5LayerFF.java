@@ -13,8 +13,9 @@ import org.delta4j.nn.SizedBlock;
 import org.delta4j.nn.T5LayerNorm;
 
 /**
- * HF's {@code T5LayerFF}: {@code x + dropout(DenseReluDense(layer_norm(x)))}, where {@code DenseReluDense} is a
- * {@link T5DenseActDense} or, for gated configurations, a {@link T5DenseGatedActDense}.
+ * HF's {@code T5LayerFF}: {@code x + dropout(DenseReluDense(layer_norm(x)))}, where {@code
+ * DenseReluDense} is a {@link T5DenseActDense} or, for gated configurations, a {@link
+ * T5DenseGatedActDense}.
  */
 public final class T5LayerFF extends HfBlock implements SizedBlock {
     private final long dModel;
@@ -22,13 +23,22 @@ public final class T5LayerFF extends HfBlock implements SizedBlock {
     private final Child layerNorm;
     private final Child dropout;
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public T5LayerFF(T5Config config) {
         this.dModel = config.dModel();
-        this.denseReluDense = child("DenseReluDense",
-                config.isGatedAct() ? new T5DenseGatedActDense(config) : new T5DenseActDense(config));
-        this.layerNorm = child("layer_norm",
-                new T5LayerNorm(dModel, config.layerNormEpsilon(), config.initializerFactor()));
+        this.denseReluDense =
+                child(
+                        "DenseReluDense",
+                        config.isGatedAct()
+                                ? new T5DenseGatedActDense(config)
+                                : new T5DenseActDense(config));
+        this.layerNorm =
+                child(
+                        "layer_norm",
+                        new T5LayerNorm(
+                                dModel, config.layerNormEpsilon(), config.initializerFactor()));
         this.dropout = child("dropout", new Dropout(config.dropoutRate()));
     }
 
@@ -45,7 +55,8 @@ public final class T5LayerFF extends HfBlock implements SizedBlock {
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = inputs.head();
-        NDArray ff = Functional.chain(ps, training, params, hidden, layerNorm, denseReluDense, dropout);
+        NDArray ff =
+                Functional.chain(ps, training, params, hidden, layerNorm, denseReluDense, dropout);
         return new NDList(hidden.add(ff));
     }
 

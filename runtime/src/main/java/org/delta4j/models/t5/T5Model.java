@@ -8,14 +8,18 @@ import java.util.List;
 import org.delta4j.backbone.NamedInputs;
 
 /**
- * HF's {@code T5Model}: {@code shared}, {@code encoder}, {@code decoder}. Inputs as {@link AbstractT5Model}
- * describes. Outputs, named: {@code last_hidden_state} (the decoder's) and {@code encoder_last_hidden_state}.
+ * HF's {@code T5Model}: {@code shared}, {@code encoder}, {@code decoder}. Inputs as {@link
+ * AbstractT5Model} describes. Outputs, named: {@code last_hidden_state} (the decoder's) and {@code
+ * encoder_last_hidden_state}.
  */
 public final class T5Model extends AbstractT5Model {
     /** The output names, in order. */
-    public static final List<String> OUTPUTS = List.of("last_hidden_state", "encoder_last_hidden_state");
+    public static final List<String> OUTPUTS =
+            List.of("last_hidden_state", "encoder_last_hidden_state");
 
-    /** @param config the model configuration */
+    /**
+     * @param config the model configuration
+     */
     public T5Model(T5Config config) {
         super(config);
     }
@@ -28,7 +32,8 @@ public final class T5Model extends AbstractT5Model {
     }
 
     /**
-     * @param inputShapes the shapes of the inputs in positional order ({@link AbstractT5Model#INPUTS})
+     * @param inputShapes the shapes of the inputs in positional order ({@link
+     *     AbstractT5Model#INPUTS})
      * @return {@code last_hidden_state} and {@code encoder_last_hidden_state} shapes
      */
     @Override

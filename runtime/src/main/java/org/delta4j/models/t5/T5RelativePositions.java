@@ -1,16 +1,18 @@
 package org.delta4j.models.t5;
 
 /**
- * T5's relative position buckets (HF's {@code _relative_position_bucket}): small distances get a bucket each, larger
- * ones share logarithmically wider buckets up to {@code max_distance}. Bidirectional (encoder) buckets keep the sign
- * in their upper half; unidirectional (decoder) ones count only keys before the query. The logarithm is taken in
- * float32, as HF takes it, so buckets at a boundary match.
+ * T5's relative position buckets (HF's {@code _relative_position_bucket}): small distances get a
+ * bucket each, larger ones share logarithmically wider buckets up to {@code max_distance}.
+ * Bidirectional (encoder) buckets keep the sign in their upper half; unidirectional (decoder) ones
+ * count only keys before the query. The logarithm is taken in float32, as HF takes it, so buckets
+ * at a boundary match.
  */
 final class T5RelativePositions {
     private T5RelativePositions() {}
 
     /**
-     * @param queryOffset the position of the first query ({@code p} when {@code p} prefix keys come first)
+     * @param queryOffset the position of the first query ({@code p} when {@code p} prefix keys come
+     *     first)
      * @param queries the number of queries
      * @param keys the number of keys, at positions {@code 0 .. keys - 1}
      * @param bidirectional whether keys after the query get their own buckets (the encoder)
@@ -18,7 +20,12 @@ final class T5RelativePositions {
      * @param maxDistance {@code relative_attention_max_distance}
      * @return {@code [queries][keys]} bucket ids
      */
-    static long[][] buckets(long queryOffset, int queries, int keys, boolean bidirectional, int numBuckets,
+    static long[][] buckets(
+            long queryOffset,
+            int queries,
+            int keys,
+            boolean bidirectional,
+            int numBuckets,
             int maxDistance) {
         long[][] out = new long[queries][keys];
         for (int i = 0; i < queries; i++) {
@@ -48,9 +55,11 @@ final class T5RelativePositions {
         if (distance < maxExact) {
             return base + distance;
         }
-        // float32 steps in HF's order: log(d / max_exact) / log(max_distance / max_exact) * (buckets - max_exact).
+        // float32 steps in HF's order: log(d / max_exact) / log(max_distance / max_exact) *
+        // (buckets - max_exact).
         float log = (float) Math.log((float) distance / maxExact);
-        float scaled = log / (float) Math.log((double) maxDistance / maxExact) * (buckets - maxExact);
+        float scaled =
+                log / (float) Math.log((double) maxDistance / maxExact) * (buckets - maxExact);
         return base + Math.min(maxExact + (long) scaled, buckets - 1);
     }
 }

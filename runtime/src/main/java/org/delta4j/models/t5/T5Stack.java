@@ -19,10 +19,11 @@ import org.delta4j.nn.ModuleList;
 import org.delta4j.nn.T5LayerNorm;
 
 /**
- * HF's {@code T5Stack}, the encoder or the decoder: token embeddings {@code embed_tokens} (the model's
- * {@code shared} table itself, as in HF, so PyTorch's {@code named_modules()} lists it only once), dropout, the
- * blocks {@code block}, then {@code final_layer_norm} and dropout again. The first block's self-attention computes
- * the relative position bias and the stack hands it to the later blocks.
+ * HF's {@code T5Stack}, the encoder or the decoder: token embeddings {@code embed_tokens} (the
+ * model's {@code shared} table itself, as in HF, so PyTorch's {@code named_modules()} lists it only
+ * once), dropout, the blocks {@code block}, then {@code final_layer_norm} and dropout again. The
+ * first block's self-attention computes the relative position bias and the stack hands it to the
+ * later blocks.
  */
 public final class T5Stack extends HfBlock {
     private final long dModel;
@@ -42,18 +43,23 @@ public final class T5Stack extends HfBlock {
         this.isDecoder = isDecoder;
         this.embedTokens = child("embed_tokens", shared);
         int count = isDecoder ? config.decoderLayers() : config.numLayers();
-        this.block = child("block", ModuleList.of(count, i -> new T5Block(config, isDecoder, i == 0)));
-        this.finalLayerNorm = child("final_layer_norm",
-                new T5LayerNorm(dModel, config.layerNormEpsilon(), config.initializerFactor()));
+        this.block =
+                child("block", ModuleList.of(count, i -> new T5Block(config, isDecoder, i == 0)));
+        this.finalLayerNorm =
+                child(
+                        "final_layer_norm",
+                        new T5LayerNorm(
+                                dModel, config.layerNormEpsilon(), config.initializerFactor()));
         this.dropout = child("dropout", new Dropout(config.dropoutRate()));
     }
 
     /**
-     * @param inputs {@code input_ids [batch, length]} or {@code inputs_embeds [batch, length, d_model]} (told apart
-     *     by rank) and {@code attention_mask [batch, length]} (1 for tokens, 0 for padding); in the decoder also
-     *     {@code encoder_hidden_states [batch, source, d_model]} and {@code encoder_attention_mask [batch, source]}
-     * @return {@code last_hidden_state [batch, length, d_model]}, and the attention mask as given, which the
-     *     decoder's cross-attention uses (a soft prompt on the encoder lengthens both)
+     * @param inputs {@code input_ids [batch, length]} or {@code inputs_embeds [batch, length,
+     *     d_model]} (told apart by rank) and {@code attention_mask [batch, length]} (1 for tokens,
+     *     0 for padding); in the decoder also {@code encoder_hidden_states [batch, source,
+     *     d_model]} and {@code encoder_attention_mask [batch, source]}
+     * @return {@code last_hidden_state [batch, length, d_model]}, and the attention mask as given,
+     *     which the decoder's cross-attention uses (a soft prompt on the encoder lengthens both)
      */
     @Override
     protected NDList compute(
@@ -64,15 +70,17 @@ public final class T5Stack extends HfBlock {
         hidden = Functional.call(dropout, ps, training, params, hidden);
         NDArray bias = null;
         for (Block b : block.block().getChildren().values()) {
-            NDList blockInputs = isDecoder
-                    ? new NDList(hidden, mask, inputs.get(2), encoderMask)
-                    : new NDList(hidden, mask);
+            NDList blockInputs =
+                    isDecoder
+                            ? new NDList(hidden, mask, inputs.get(2), encoderMask)
+                            : new NDList(hidden, mask);
             if (bias != null) {
                 blockInputs.add(bias);
             }
             NDList out = b.forward(ps, blockInputs, training, params);
             hidden = out.head();
-            // A block that returns no bias (say, one whose prefix delta drops it) leaves the next without one.
+            // A block that returns no bias (say, one whose prefix delta drops it) leaves the next
+            // without one.
             bias = T5Attention.positionBias(out);
         }
         hidden = Functional.call(finalLayerNorm, ps, training, params, hidden);
@@ -80,8 +88,8 @@ public final class T5Stack extends HfBlock {
     }
 
     /**
-     * HF's decoder mask: the causal and padding masks multiplied, then made additive, so a position that both
-     * block holds the lowest float once (their sum would overflow to -inf).
+     * HF's decoder mask: the causal and padding masks multiplied, then made additive, so a position
+     * that both block holds the lowest float once (their sum would overflow to -inf).
      *
      * @param mask {@code [batch, length]}, 1 for tokens, 0 for padding
      * @return {@code [batch, 1, length, length]}
@@ -91,10 +99,15 @@ public final class T5Stack extends HfBlock {
         long length = mask.getShape().get(1);
         NDManager manager = mask.getManager();
         NDArray positions = manager.arange(0, Math.toIntExact(length), 1, DataType.INT64);
-        NDArray seen = positions.reshape(1, length).lte(positions.reshape(length, 1)).toType(DataType.INT64, false);
+        NDArray seen =
+                positions
+                        .reshape(1, length)
+                        .lte(positions.reshape(length, 1))
+                        .toType(DataType.INT64, false);
         NDArray padding = mask.toType(DataType.INT64, false).reshape(batch, 1, length);
         NDArray allowed = seen.reshape(1, length, length).mul(padding);
-        return AttentionMasks.padding(allowed.reshape(batch * length, length)).reshape(batch, 1, length, length);
+        return AttentionMasks.padding(allowed.reshape(batch * length, length))
+                .reshape(batch, 1, length, length);
     }
 
     @Override

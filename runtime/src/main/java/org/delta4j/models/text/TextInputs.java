@@ -18,20 +18,26 @@ import org.delta4j.io.UserFiles;
 import org.delta4j.models.ModelInputs;
 
 /**
- * Turns texts into named model inputs with a model folder's HuggingFace tokenizer, as HF's
- * {@code tokenizer(texts, padding=True)} does: special tokens added, no truncation, rows right-padded to the longest.
- * The tokenizer is {@code tokenizer.json}; the pad token is the one it names in {@code padding}, else the
- * {@code pad_token} of {@code tokenizer_config.json} when that file is present, else id 0.
+ * Turns texts into named model inputs with a model folder's HuggingFace tokenizer, as HF's {@code
+ * tokenizer(texts, padding=True)} does: special tokens added, no truncation, rows right-padded to
+ * the longest. The tokenizer is {@code tokenizer.json}; the pad token is the one it names in {@code
+ * padding}, else the {@code pad_token} of {@code tokenizer_config.json} when that file is present,
+ * else id 0.
  *
- * <p>Nothing is downloaded: the native library is extracted from the tokenizers jar into DJL's cache folder.
+ * <p>Nothing is downloaded: the native library is extracted from the tokenizers jar into DJL's
+ * cache folder.
  */
 public final class TextInputs implements AutoCloseable {
     /** The tokenizer file a model folder must hold. */
     public static final String TOKENIZER_FILE = "tokenizer.json";
+
     /** The optional file that names the pad token when {@code tokenizer.json} does not. */
     public static final String CONFIG_FILE = "tokenizer_config.json";
 
-    /** DJL's names for HF's call arguments {@code padding=True, truncation=False, add_special_tokens=True}. */
+    /**
+     * DJL's names for HF's call arguments {@code padding=True, truncation=False,
+     * add_special_tokens=True}.
+     */
     private static final Map<String, String> OPTIONS =
             Map.of("padding", "longest", "truncation", "false", "addSpecialTokens", "true");
 
@@ -47,9 +53,11 @@ public final class TextInputs implements AutoCloseable {
     }
 
     /**
-     * @param dir a model folder holding {@value #TOKENIZER_FILE} (and possibly {@value #CONFIG_FILE})
+     * @param dir a model folder holding {@value #TOKENIZER_FILE} (and possibly {@value
+     *     #CONFIG_FILE})
      * @return its tokenizer, to be closed after use
-     * @throws IOException when the tokenizer file is missing, unreadable or invalid, naming the file
+     * @throws IOException when the tokenizer file is missing, unreadable or invalid, naming the
+     *     file
      * @throws EngineException when the tokenizers native library cannot be loaded
      */
     public static TextInputs open(Path dir) throws IOException {
@@ -63,9 +71,12 @@ public final class TextInputs implements AutoCloseable {
             UserFiles.requireRegular(dir.resolve(CONFIG_FILE));
         }
         try {
-            return new TextInputs(HuggingFaceTokenizer.newInstance(file, dir.resolve(CONFIG_FILE).toString(), OPTIONS));
+            return new TextInputs(
+                    HuggingFaceTokenizer.newInstance(
+                            file, dir.resolve(CONFIG_FILE).toString(), OPTIONS));
         } catch (JsonParseException e) {
-            throw new IOException(dir.resolve(CONFIG_FILE) + " is not valid JSON: " + e.getMessage(), e);
+            throw new IOException(
+                    dir.resolve(CONFIG_FILE) + " is not valid JSON: " + e.getMessage(), e);
         } catch (EngineException e) {
             throw e; // the native library failed to load: not the file's fault
         } catch (RuntimeException e) {
@@ -78,8 +89,8 @@ public final class TextInputs implements AutoCloseable {
      * @param manager the manager that will own the arrays
      * @param texts one text per batch row
      * @return {@code input_ids} and {@code attention_mask} (INT64, {@code [batch, longest]}), and
-     *     {@code token_type_ids} when the tokenizer gives some token a non-zero type (see {@link #encode(NDManager,
-     *     List, List)})
+     *     {@code token_type_ids} when the tokenizer gives some token a non-zero type (see {@link
+     *     #encode(NDManager, List, List)})
      * @throws IllegalArgumentException when there are no texts
      */
     public NDList encode(NDManager manager, List<String> texts) {
@@ -88,20 +99,23 @@ public final class TextInputs implements AutoCloseable {
     }
 
     /**
-     * Encodes text pairs, such as question and context, the way BERT-style tokenizers mark the second text with
-     * token type 1. All-zero token types are left out: they are what every model assumes without them, and models
-     * that take none (DistilBERT, RoBERTa, GPT-2, BART, T5) would reject them.
+     * Encodes text pairs, such as question and context, the way BERT-style tokenizers mark the
+     * second text with token type 1. All-zero token types are left out: they are what every model
+     * assumes without them, and models that take none (DistilBERT, RoBERTa, GPT-2, BART, T5) would
+     * reject them.
      *
      * @param manager the manager that will own the arrays
      * @param texts the first text of each batch row
      * @param pairs the second text of each batch row
-     * @return {@code input_ids}, {@code attention_mask} and, when any is non-zero, {@code token_type_ids}
+     * @return {@code input_ids}, {@code attention_mask} and, when any is non-zero, {@code
+     *     token_type_ids}
      * @throws IllegalArgumentException when there are no texts or the lists differ in length
      */
     public NDList encode(NDManager manager, List<String> texts, List<String> pairs) {
         requireRows(texts);
         if (pairs.size() != texts.size()) {
-            throw new IllegalArgumentException("got " + texts.size() + " texts but " + pairs.size() + " pair texts");
+            throw new IllegalArgumentException(
+                    "got " + texts.size() + " texts but " + pairs.size() + " pair texts");
         }
         return toInputs(manager, tokenizer.batchEncode(new PairList<>(texts, pairs)));
     }

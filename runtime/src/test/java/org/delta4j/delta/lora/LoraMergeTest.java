@@ -32,7 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Merging LoRA into the base weights and back: PEFT's merge_adapter, unmerge_adapter and merge_and_unload. */
+/**
+ * Merging LoRA into the base weights and back: PEFT's merge_adapter, unmerge_adapter and
+ * merge_and_unload.
+ */
 class LoraMergeTest {
     private static final float TOLERANCE = 1e-5f;
 
@@ -48,7 +51,11 @@ class LoraMergeTest {
         net = new TinyNet();
         net.initialize(manager, DataType.FLOAT32, new Shape(1));
         x = manager.randomNormal(new Shape(2, 5, TinyNet.WIDTH));
-        out = () -> net.forward(new ParameterStore(manager, false), new NDList(x), false).head().toFloatArray();
+        out =
+                () ->
+                        net.forward(new ParameterStore(manager, false), new NDList(x), false)
+                                .head()
+                                .toFloatArray();
     }
 
     @AfterEach
@@ -57,9 +64,14 @@ class LoraMergeTest {
     }
 
     private Tuning lora() {
-        Tuning t = TuningSpec.builder().add(LoraSpec.builder().modules("fc1", "fc2").r(2).alpha(6).build())
-                .build().attach(net);
-        t.deltaParameters().values().forEach(p -> ParameterValues.assign(p, manager.randomNormal(p.getShape())));
+        Tuning t =
+                TuningSpec.builder()
+                        .add(LoraSpec.builder().modules("fc1", "fc2").r(2).alpha(6).build())
+                        .build()
+                        .attach(net);
+        t.deltaParameters()
+                .values()
+                .forEach(p -> ParameterValues.assign(p, manager.randomNormal(p.getShape())));
         return t;
     }
 
@@ -75,14 +87,25 @@ class LoraMergeTest {
         Map<String, Parameter> params = t.deltaParameters();
         NDArray a = params.get("layers.0.fc1.lora.lora_A").getArray();
         NDArray b = params.get("layers.0.fc1.lora.lora_B").getArray();
-        NDArray want = manager.create(base.get("layers.0.fc1.weight"), new Shape(16, 8))
-                .add(b.matMul(a).mul(3f)); // alpha 6 / r 2
-        float[] merged = ModuleTree.of(net).parameters().get("layers.0.fc1.weight").getArray().toFloatArray();
+        NDArray want =
+                manager.create(base.get("layers.0.fc1.weight"), new Shape(16, 8))
+                        .add(b.matMul(a).mul(3f)); // alpha 6 / r 2
+        float[] merged =
+                ModuleTree.of(net)
+                        .parameters()
+                        .get("layers.0.fc1.weight")
+                        .getArray()
+                        .toFloatArray();
         assertClose(want.toFloatArray(), merged, "layers.0.fc1.weight");
 
         LoraMerge.merge(t); // merging twice changes nothing
-        assertArrayEquals(merged,
-                ModuleTree.of(net).parameters().get("layers.0.fc1.weight").getArray().toFloatArray());
+        assertArrayEquals(
+                merged,
+                ModuleTree.of(net)
+                        .parameters()
+                        .get("layers.0.fc1.weight")
+                        .getArray()
+                        .toFloatArray());
 
         LoraMerge.unmerge(t);
         assertFalse(LoraMerge.isMerged(t));
@@ -97,12 +120,16 @@ class LoraMergeTest {
         Tuning t = lora();
         LoraMerge.merge(t);
         float[] merged = out.get();
-        ParameterValues.assign(t.deltaParameters().get("layers.0.fc1.lora.lora_B"),
+        ParameterValues.assign(
+                t.deltaParameters().get("layers.0.fc1.lora.lora_B"),
                 manager.zeros(new Shape(16, 2)));
         assertArrayEquals(merged, out.get());
     }
 
-    /** Unmerging restores the weights within float rounding, not bit for bit: W + D - D is not always W. */
+    /**
+     * Unmerging restores the weights within float rounding, not bit for bit: W + D - D is not
+     * always W.
+     */
     @Test
     void detachingAMergedTuningUnmergesIt() {
         float[] plain = out.get();
@@ -132,29 +159,40 @@ class LoraMergeTest {
 
     @Test
     void onlyLoraMergesAndNothingChangesOtherwise() {
-        Tuning t = TuningSpec.builder()
-                .add(LoraSpec.builder().modules("fc1").build())
-                .add(AdapterSpec.builder().modules("fc2").build())
-                .build().attach(net);
+        Tuning t =
+                TuningSpec.builder()
+                        .add(LoraSpec.builder().modules("fc1").build())
+                        .add(AdapterSpec.builder().modules("fc2").build())
+                        .build()
+                        .attach(net);
         BackboneState before = BackboneState.of(net, out);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LoraMerge.merge(t));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> LoraMerge.merge(t));
         assertTrue(e.getMessage().contains("Only LoRA deltas merge"), e.getMessage());
         before.assertSame(net, out, "after a refused merge");
         t.detach();
         assertThrows(IllegalStateException.class, () -> LoraMerge.merge(t));
     }
 
-    /** BART's lm_head shares its weight with the token embeddings: merging into it would change both. */
+    /**
+     * BART's lm_head shares its weight with the token embeddings: merging into it would change
+     * both.
+     */
     @Test
     void aTiedWeightIsNotMergedInto() throws Exception {
         Block bart = HfModels.load(Fixtures.model("bart_for_conditional_generation"), manager);
-        Tuning t = TuningSpec.builder().add(LoraSpec.builder().modules("lm_head", "q_proj").exclude().build()).build()
-                .attach(bart);
+        Tuning t =
+                TuningSpec.builder()
+                        .add(LoraSpec.builder().modules("lm_head", "q_proj").exclude().build())
+                        .build()
+                        .attach(bart);
         Map<String, float[]> before = Arrays2.snapshot(ModuleTree.of(bart).parameters());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LoraMerge.merge(t));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> LoraMerge.merge(t));
         assertTrue(e.getMessage().contains("lm_head is tied"), e.getMessage());
         Map<String, Parameter> after = ModuleTree.of(bart).parameters();
-        before.forEach((path, v) -> assertArrayEquals(v, after.get(path).getArray().toFloatArray(), path));
+        before.forEach(
+                (path, v) -> assertArrayEquals(v, after.get(path).getArray().toFloatArray(), path));
     }
 
     private static void assertClose(float[] want, float[] got, String what) {

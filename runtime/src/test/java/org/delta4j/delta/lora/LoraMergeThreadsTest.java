@@ -28,8 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Merging from threads other than the one that started the engine, where PyTorch records gradients by default: the
- * merge must not turn weights into graph nodes, and a failed merge must leave every weight as it was.
+ * Merging from threads other than the one that started the engine, where PyTorch records gradients
+ * by default: the merge must not turn weights into graph nodes, and a failed merge must leave every
+ * weight as it was.
  */
 class LoraMergeThreadsTest {
     private static final float TOLERANCE = 1e-5f;
@@ -55,13 +56,16 @@ class LoraMergeThreadsTest {
     }
 
     private Tuning lora(boolean freezeBackbone) {
-        TuningSpec.Builder spec = TuningSpec.builder()
-                .add(LoraSpec.builder().modules("fc1", "fc2").r(2).alpha(6).build());
+        TuningSpec.Builder spec =
+                TuningSpec.builder()
+                        .add(LoraSpec.builder().modules("fc1", "fc2").r(2).alpha(6).build());
         if (freezeBackbone) {
             spec.freeze(FreezeSpec.builder().exclude("deltas").build());
         }
         Tuning t = spec.build().attach(net);
-        t.deltaParameters().values().forEach(p -> ParameterValues.assign(p, manager.randomNormal(p.getShape())));
+        t.deltaParameters()
+                .values()
+                .forEach(p -> ParameterValues.assign(p, manager.randomNormal(p.getShape())));
         return t;
     }
 
@@ -70,12 +74,16 @@ class LoraMergeThreadsTest {
     }
 
     private <T> T inWorker(Callable<T> work) throws Exception {
-        Future<T> f = worker.submit(() -> {
-            assertTrue(JniUtils.isGradMode(), "a fresh thread records gradients: the case under test");
-            T result = work.call();
-            assertTrue(JniUtils.isGradMode(), "the worker's grad mode is restored");
-            return result;
-        });
+        Future<T> f =
+                worker.submit(
+                        () -> {
+                            assertTrue(
+                                    JniUtils.isGradMode(),
+                                    "a fresh thread records gradients: the case under test");
+                            T result = work.call();
+                            assertTrue(JniUtils.isGradMode(), "the worker's grad mode is restored");
+                            return result;
+                        });
         return f.get(60, TimeUnit.SECONDS);
     }
 
@@ -85,29 +93,35 @@ class LoraMergeThreadsTest {
         Map<String, float[]> base = Arrays2.snapshot(ModuleTree.of(net).parameters());
         float[] unmerged = out();
 
-        inWorker(() -> {
-            LoraMerge.merge(t);
-            return null;
-        });
+        inWorker(
+                () -> {
+                    LoraMerge.merge(t);
+                    return null;
+                });
         assertTrue(LoraMerge.isMerged(t));
         Arrays2.assertClose(unmerged, out(), TOLERANCE, "merged in a worker");
         Parameter w = ModuleTree.of(net).parameters().get("layers.0.fc1.weight");
         assertFalse(w.requiresGradient(), "the frozen weight stays frozen");
         w.getArray().setRequiresGradient(false); // throws for a weight that became a graph node
 
-        inWorker(() -> {
-            LoraMerge.unmerge(t);
-            return null;
-        });
+        inWorker(
+                () -> {
+                    LoraMerge.unmerge(t);
+                    return null;
+                });
         assertFalse(LoraMerge.isMerged(t));
         Arrays2.assertClose(unmerged, out(), TOLERANCE, "unmerged in a worker");
         Map<String, Parameter> after = ModuleTree.of(net).parameters();
-        base.forEach((path, v) -> Arrays2.assertClose(v, after.get(path).getArray().toFloatArray(), TOLERANCE, path));
+        base.forEach(
+                (path, v) ->
+                        Arrays2.assertClose(
+                                v, after.get(path).getArray().toFloatArray(), TOLERANCE, path));
 
-        inWorker(() -> {
-            LoraMerge.mergeAndUnload(t);
-            return null;
-        });
+        inWorker(
+                () -> {
+                    LoraMerge.mergeAndUnload(t);
+                    return null;
+                });
         assertFalse(t.isAttached());
         Arrays2.assertClose(unmerged, out(), TOLERANCE, "merged and unloaded in a worker");
     }
@@ -115,16 +129,20 @@ class LoraMergeThreadsTest {
     @Test
     void aTrainableBackboneStaysATrainableLeafAfterAWorkerMerge() throws Exception {
         Tuning t = lora(false);
-        inWorker(() -> {
-            LoraMerge.merge(t);
-            return null;
-        });
+        inWorker(
+                () -> {
+                    LoraMerge.merge(t);
+                    return null;
+                });
         Parameter w = ModuleTree.of(net).parameters().get("layers.0.fc2.weight");
         assertTrue(w.requiresGradient());
         w.getArray().setRequiresGradient(true); // only a leaf takes this
     }
 
-    /** The defect: a merge that failed half-way kept the weights it had written, and its rollback skipped one. */
+    /**
+     * The defect: a merge that failed half-way kept the weights it had written, and its rollback
+     * skipped one.
+     */
     @Test
     void aMergeThatFailsHalfWayLeavesEveryWeightBitForBit() throws Exception {
         Tuning t = lora(true);
@@ -132,17 +150,23 @@ class LoraMergeThreadsTest {
         // The last layer's update cannot be computed: its B has been freed.
         t.deltaParameters().get("layers.1.fc2.lora.lora_B").getArray().close();
 
-        Exception e = assertThrows(Exception.class, () -> inWorker(() -> {
-            LoraMerge.merge(t);
-            return null;
-        }));
+        Exception e =
+                assertThrows(
+                        Exception.class,
+                        () ->
+                                inWorker(
+                                        () -> {
+                                            LoraMerge.merge(t);
+                                            return null;
+                                        }));
         assertTrue(e.getCause() instanceof RuntimeException, e.toString());
         assertFalse(LoraMerge.isMerged(t));
         Map<String, Parameter> after = ModuleTree.of(net).parameters();
-        before.forEach((path, v) -> {
-            if (!path.equals("layers.1.fc2.lora.lora_B")) {
-                assertArrayEquals(v, after.get(path).getArray().toFloatArray(), path);
-            }
-        });
+        before.forEach(
+                (path, v) -> {
+                    if (!path.equals("layers.1.fc2.lora.lora_B")) {
+                        assertArrayEquals(v, after.get(path).getArray().toFloatArray(), path);
+                    }
+                });
     }
 }

@@ -15,7 +15,10 @@ import org.delta4j.spec.MethodDeclaration;
 import org.delta4j.spec.SpecException;
 import org.junit.jupiter.api.Test;
 
-/** Every method of the table has its runtime spec registered, and each spec's typed API reaches the table. */
+/**
+ * Every method of the table has its runtime spec registered, and each spec's typed API reaches the
+ * table.
+ */
 class MethodRegistryTest {
     @Test
     void everyMethodBuildsTheSpecTypeItsDeclarationNames() {
@@ -37,13 +40,18 @@ class MethodRegistryTest {
             for (Argument<?> a : d.arguments()) {
                 AbstractDeltaSpecBuilder<?> builder = MethodRegistry.builder(m);
                 Object value = NonDefaultValues.of(a);
-                builder.getClass().getMethod(a.name(), NonDefaultValues.setterType(a)).invoke(builder, value);
+                builder.getClass()
+                        .getMethod(a.name(), NonDefaultValues.setterType(a))
+                        .invoke(builder, value);
                 DeltaSpec spec = builder.build();
                 String where = m.id() + " " + a.name();
                 assertEquals(value, spec.getClass().getMethod(a.name()).invoke(spec), where);
                 for (Argument<?> other : d.arguments()) {
                     Object expected = other == a ? value : other.defaultValue();
-                    assertEquals(expected, spec.arguments().get(other.key()), where + " -> " + other.key());
+                    assertEquals(
+                            expected,
+                            spec.arguments().get(other.key()),
+                            where + " -> " + other.key());
                 }
             }
         }
@@ -51,17 +59,23 @@ class MethodRegistryTest {
 
     @Test
     void anArgumentOfAnotherMethodIsRefusedByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LoraSpec.builder().set(AdapterDeclaration.BOTTLENECK, 4));
-        assertEquals("LoRA has no argument bottleneck; its arguments are [r, alpha, dropout].", e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> LoraSpec.builder().set(AdapterDeclaration.BOTTLENECK, 4));
+        assertEquals(
+                "LoRA has no argument bottleneck; its arguments are [r, alpha, dropout].",
+                e.getMessage());
     }
 
     @Test
     void theGenericSetterChecksTypeAndRule() {
         Argument<Integer> r = LoraDeclaration.R;
         assertThrows(IllegalArgumentException.class, () -> LoraSpec.builder().set(r, "8"));
-        assertTrue(assertThrows(SpecException.class, () -> LoraSpec.builder().set(r, 0))
-                .getMessage().startsWith("[delta4j:out-of-range] r = 0"));
+        assertTrue(
+                assertThrows(SpecException.class, () -> LoraSpec.builder().set(r, 0))
+                        .getMessage()
+                        .startsWith("[delta4j:out-of-range] r = 0"));
         assertEquals(4, LoraSpec.builder().set(r, 4).build().r());
     }
 }

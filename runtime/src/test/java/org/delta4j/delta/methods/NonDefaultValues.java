@@ -11,14 +11,18 @@ final class NonDefaultValues {
         Object d = a.defaultValue();
         return switch (a.type()) {
             case INT -> (Integer) d + 1;
-            case DOUBLE -> a.rule() == ArgumentRule.PROBABILITY ? 0.25 + (Double) d / 2 : (Double) d * 2;
+            case DOUBLE ->
+                    a.rule() == ArgumentRule.PROBABILITY ? 0.25 + (Double) d / 2 : (Double) d * 2;
             case BOOLEAN -> !(Boolean) d;
             case STRING -> "relu".equals(d) ? "tanh" : "relu";
-            case STRINGS -> throw new IllegalArgumentException("no method argument is a list: " + a);
+            case STRINGS ->
+                    throw new IllegalArgumentException("no method argument is a list: " + a);
         };
     }
 
-    /** @return the primitive (or String) type of its typed setter's parameter */
+    /**
+     * @return the primitive (or String) type of its typed setter's parameter
+     */
     static Class<?> setterType(Argument<?> a) {
         return switch (a.type()) {
             case INT -> int.class;

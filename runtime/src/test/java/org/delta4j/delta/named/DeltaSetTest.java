@@ -31,15 +31,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Several named deltas on one backbone: each alone, several, none, and deleted, against single-delta references. */
+/**
+ * Several named deltas on one backbone: each alone, several, none, and deleted, against
+ * single-delta references.
+ */
 class DeltaSetTest {
-    private static final TuningSpec ADAPTER = TuningSpec.builder()
-            .add(AdapterSpec.builder().modules("fc2").bottleneck(3).build()).build();
-    private static final TuningSpec LORA = TuningSpec.builder()
-            .add(LoraSpec.builder().modules("fc1", "fc2").r(2).build()).build();
+    private static final TuningSpec ADAPTER =
+            TuningSpec.builder()
+                    .add(AdapterSpec.builder().modules("fc2").bottleneck(3).build())
+                    .build();
+    private static final TuningSpec LORA =
+            TuningSpec.builder().add(LoraSpec.builder().modules("fc1", "fc2").r(2).build()).build();
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private NDManager manager;
     private NDArray x;
@@ -60,16 +64,22 @@ class DeltaSetTest {
     }
 
     private void randomize(Tuning t) {
-        t.deltaParameters().values().forEach(p -> ParameterValues.assign(p, manager.randomNormal(p.getShape())));
+        t.deltaParameters()
+                .values()
+                .forEach(p -> ParameterValues.assign(p, manager.randomNormal(p.getShape())));
     }
 
-    /** The output of a fresh backbone with only these specs attached, holding the given deltas' values. */
+    /**
+     * The output of a fresh backbone with only these specs attached, holding the given deltas'
+     * values.
+     */
     private float[] reference(List<TuningSpec> specs, List<Tuning> values) {
         TinyNet net = TinyNet.seeded(manager, 11);
         for (int i = 0; i < specs.size(); i++) {
             Tuning t = specs.get(i).attach(net);
             Map<String, Parameter> from = DeltaValues.canonicalParameters(values.get(i));
-            DeltaValues.canonicalParameters(t).forEach((path, p) -> ParameterValues.assign(p, from.get(path).getArray()));
+            DeltaValues.canonicalParameters(t)
+                    .forEach((path, p) -> ParameterValues.assign(p, from.get(path).getArray()));
         }
         return output(net).get();
     }
@@ -92,12 +102,16 @@ class DeltaSetTest {
         set.activate("adapter");
         assertEquals(Set.of("adapter"), set.active());
         assertArrayEquals(reference(List.of(ADAPTER), List.of(a)), out.get());
-        b.deltaParameters().values().forEach(p -> assertFalse(p.requiresGradient(), "inactive deltas are frozen"));
+        b.deltaParameters()
+                .values()
+                .forEach(p -> assertFalse(p.requiresGradient(), "inactive deltas are frozen"));
         a.deltaParameters().values().forEach(p -> assertTrue(p.requiresGradient()));
 
         set.activate("lora");
         assertArrayEquals(reference(List.of(LORA), List.of(b)), out.get());
-        b.deltaParameters().values().forEach(p -> assertTrue(p.requiresGradient(), "flags come back"));
+        b.deltaParameters()
+                .values()
+                .forEach(p -> assertTrue(p.requiresGradient(), "flags come back"));
 
         set.disableAll();
         assertEquals(Set.of(), set.active());
@@ -120,18 +134,30 @@ class DeltaSetTest {
         DeltaSet set = DeltaSet.on(net);
         set.add("adapter", ADAPTER);
         BackboneState before = BackboneState.of(net, out);
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> set.activate("adapter", "nope"));
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> set.activate("adapter", "nope"));
         assertTrue(unknown.getMessage().contains("No delta named \"nope\""), unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> set.add("adapter", LORA));
-        IllegalArgumentException bitfit = assertThrows(IllegalArgumentException.class, () -> set.add("bitfit",
-                TuningSpec.builder().add(BitFitSpec.builder().modules("fc1").build()).build()));
-        assertTrue(bitfit.getMessage().contains("trains backbone parameters in place"), bitfit.getMessage());
+        IllegalArgumentException bitfit =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                set.add(
+                                        "bitfit",
+                                        TuningSpec.builder()
+                                                .add(BitFitSpec.builder().modules("fc1").build())
+                                                .build()));
+        assertTrue(
+                bitfit.getMessage().contains("trains backbone parameters in place"),
+                bitfit.getMessage());
         before.assertSame(net, out, "after refused calls");
         assertEquals(Set.of("adapter"), set.names());
     }
 
-    /** Two deltas of one method on the same modules each run alone; a loaded checkpoint joins under a name. */
+    /**
+     * Two deltas of one method on the same modules each run alone; a loaded checkpoint joins under
+     * a name.
+     */
     @Test
     void twoLorasOnTheSameModulesAndALoadedCheckpoint() throws Exception {
         TinyNet trained = TinyNet.seeded(manager, 11);
@@ -166,7 +192,8 @@ class DeltaSetTest {
         set.disableAll();
         assertFalse(LoraMerge.isMerged(lora));
         assertClose(plain, out.get());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LoraMerge.merge(lora));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> LoraMerge.merge(lora));
         assertTrue(e.getMessage().contains("switched off"), e.getMessage());
         set.activate("lora");
         assertClose(tuned, out.get()); // the weights came back within float rounding

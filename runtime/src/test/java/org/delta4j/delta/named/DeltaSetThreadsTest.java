@@ -30,16 +30,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Switching named deltas in one thread while others run forward passes: every output must be the output of one
- * legal state (a set of active deltas), never a mix of two. Without the gate, about one forward in fifteen mixed.
+ * Switching named deltas in one thread while others run forward passes: every output must be the
+ * output of one legal state (a set of active deltas), never a mix of two. Without the gate, about
+ * one forward in fifteen mixed.
  */
 class DeltaSetThreadsTest {
     private static final int FORWARD_THREADS = 3;
     private static final int FORWARDS_PER_THREAD = 800;
-    private static final TuningSpec LORA = TuningSpec.builder()
-            .add(LoraSpec.builder().modules("fc1", "fc2").r(2).build()).build();
-    private static final TuningSpec ADAPTER = TuningSpec.builder()
-            .add(AdapterSpec.builder().modules("fc2").bottleneck(3).build()).build();
+    private static final TuningSpec LORA =
+            TuningSpec.builder().add(LoraSpec.builder().modules("fc1", "fc2").r(2).build()).build();
+    private static final TuningSpec ADAPTER =
+            TuningSpec.builder()
+                    .add(AdapterSpec.builder().modules("fc2").bottleneck(3).build())
+                    .build();
 
     private NDManager manager;
     private NDArray x;
@@ -66,7 +69,9 @@ class DeltaSetThreadsTest {
     }
 
     private void randomize(Tuning t) {
-        t.deltaParameters().values().forEach(p -> ParameterValues.assign(p, manager.randomNormal(p.getShape())));
+        t.deltaParameters()
+                .values()
+                .forEach(p -> ParameterValues.assign(p, manager.randomNormal(p.getShape())));
     }
 
     /** The output with each set of active deltas, run alone. */
@@ -79,26 +84,35 @@ class DeltaSetThreadsTest {
         return out;
     }
 
-    /** Runs forward passes in several threads while {@code switcher} runs again and again; counts foreign outputs. */
-    private int foreignOutputs(Map<List<String>, float[]> legal, float tolerance, Runnable switcher) throws Exception {
+    /**
+     * Runs forward passes in several threads while {@code switcher} runs again and again; counts
+     * foreign outputs.
+     */
+    private int foreignOutputs(Map<List<String>, float[]> legal, float tolerance, Runnable switcher)
+            throws Exception {
         AtomicBoolean done = new AtomicBoolean();
-        Future<?> switching = pool.submit(() -> {
-            while (!done.get()) {
-                switcher.run();
-            }
-        });
+        Future<?> switching =
+                pool.submit(
+                        () -> {
+                            while (!done.get()) {
+                                switcher.run();
+                            }
+                        });
         List<Future<Integer>> forwards = new ArrayList<>();
         for (int t = 0; t < FORWARD_THREADS; t++) {
-            forwards.add(pool.submit(() -> {
-                int foreign = 0;
-                for (int i = 0; i < FORWARDS_PER_THREAD; i++) {
-                    float[] y = TinyNet.output(net, manager, x);
-                    if (legal.values().stream().noneMatch(want -> close(want, y, tolerance))) {
-                        foreign++;
-                    }
-                }
-                return foreign;
-            }));
+            forwards.add(
+                    pool.submit(
+                            () -> {
+                                int foreign = 0;
+                                for (int i = 0; i < FORWARDS_PER_THREAD; i++) {
+                                    float[] y = TinyNet.output(net, manager, x);
+                                    if (legal.values().stream()
+                                            .noneMatch(want -> close(want, y, tolerance))) {
+                                        foreign++;
+                                    }
+                                }
+                                return foreign;
+                            }));
         }
         int foreign = 0;
         try {
@@ -123,17 +137,22 @@ class DeltaSetThreadsTest {
 
     @Test
     void everyForwardPassSeesOneSetOfActiveDeltas() throws Exception {
-        List<List<String>> states = List.of(List.of(), List.of("a"), List.of("b"), List.of("a", "b"));
+        List<List<String>> states =
+                List.of(List.of(), List.of("a"), List.of("b"), List.of("a", "b"));
         Map<List<String>, float[]> legal = legalOutputs(states);
         int[] next = {0};
-        int foreign = foreignOutputs(legal, 1e-6f, () -> {
-            List<String> state = states.get(next[0]++ % states.size());
-            if (state.isEmpty()) {
-                set.disableAll();
-            } else {
-                set.activate(state.toArray(String[]::new));
-            }
-        });
+        int foreign =
+                foreignOutputs(
+                        legal,
+                        1e-6f,
+                        () -> {
+                            List<String> state = states.get(next[0]++ % states.size());
+                            if (state.isEmpty()) {
+                                set.disableAll();
+                            } else {
+                                set.activate(state.toArray(String[]::new));
+                            }
+                        });
         assertEquals(0, foreign, "forward passes that saw a mix of two states");
     }
 
@@ -142,26 +161,34 @@ class DeltaSetThreadsTest {
     void switchingAMergedDeltaIsAtomicForForwardPasses() throws Exception {
         Map<List<String>, float[]> legal = legalOutputs(List.of(List.of("a"), List.of("b")));
         boolean[] merged = {false};
-        int foreign = foreignOutputs(legal, 1e-5f, () -> {
-            if (merged[0]) {
-                set.activate("b"); // unmerges a first
-            } else {
-                set.activate("a");
-                LoraMerge.merge(set.get("a"));
-            }
-            merged[0] = !merged[0];
-        });
+        int foreign =
+                foreignOutputs(
+                        legal,
+                        1e-5f,
+                        () -> {
+                            if (merged[0]) {
+                                set.activate("b"); // unmerges a first
+                            } else {
+                                set.activate("a");
+                                LoraMerge.merge(set.get("a"));
+                            }
+                            merged[0] = !merged[0];
+                        });
         assertEquals(0, foreign, "forward passes that saw weights half-merged");
     }
 
     @Test
     void aForwardPassCannotSwitchTheModelItRunsOn() {
         ForwardGate gate = ForwardGate.of(net);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> gate.forward(() -> {
-                    set.activate("a");
-                    return null;
-                }));
+        IllegalStateException e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () ->
+                                gate.forward(
+                                        () -> {
+                                            set.activate("a");
+                                            return null;
+                                        }));
         assertTrue(e.getMessage().contains("cannot change the model it runs on"), e.getMessage());
         assertFalse(set.active().isEmpty());
     }

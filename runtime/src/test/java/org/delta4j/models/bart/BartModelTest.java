@@ -35,18 +35,42 @@ class BartModelTest {
     @Test
     void randomModelIsInitialisedAsHf() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Block model = HfModels.random(TinyBart.config("BartForConditionalGeneration"), manager, 7);
+            Block model =
+                    HfModels.random(TinyBart.config("BartForConditionalGeneration"), manager, 7);
             Map<String, Parameter> params = ModuleTree.of(model).parameters();
             NDArray shared = params.get("model.shared.weight").getArray();
             assertEquals(0f, shared.get(1).abs().sum().getFloat(), "padding row 1 must be zero");
             float std = (float) Math.sqrt(shared.get("2:").square().mean().getFloat());
             assertTrue(Math.abs(std - 0.02f) < 0.002f, "shared std " + std);
-            assertEquals(0f, params.get("model.encoder.layers.0.fc1.bias").getArray().abs().sum().getFloat());
-            assertEquals(32f, params.get("model.decoder.layernorm_embedding.weight").getArray().sum().getFloat());
-            assertEquals(0f, ModuleTree.of(model).buffers().get("final_logits_bias").getArray().abs().sum()
-                    .getFloat());
-            Block again = HfModels.random(TinyBart.config("BartForConditionalGeneration"), manager, 7);
-            NDArray sameSeed = ModuleTree.of(again).parameters().get("model.encoder.layers.1.fc2.weight").getArray();
+            assertEquals(
+                    0f,
+                    params.get("model.encoder.layers.0.fc1.bias")
+                            .getArray()
+                            .abs()
+                            .sum()
+                            .getFloat());
+            assertEquals(
+                    32f,
+                    params.get("model.decoder.layernorm_embedding.weight")
+                            .getArray()
+                            .sum()
+                            .getFloat());
+            assertEquals(
+                    0f,
+                    ModuleTree.of(model)
+                            .buffers()
+                            .get("final_logits_bias")
+                            .getArray()
+                            .abs()
+                            .sum()
+                            .getFloat());
+            Block again =
+                    HfModels.random(TinyBart.config("BartForConditionalGeneration"), manager, 7);
+            NDArray sameSeed =
+                    ModuleTree.of(again)
+                            .parameters()
+                            .get("model.encoder.layers.1.fc2.weight")
+                            .getArray();
             assertEquals(params.get("model.encoder.layers.1.fc2.weight").getArray(), sameSeed);
         }
     }
@@ -56,18 +80,28 @@ class BartModelTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = HfModels.random(TinyBart.config("BartModel"), manager, 1);
             ModelChecks.assertDropoutOnlyWhileTraining(
-                    model, manager, inputs(manager, "input_ids", "attention_mask", "decoder_input_ids"));
+                    model,
+                    manager,
+                    inputs(manager, "input_ids", "attention_mask", "decoder_input_ids"));
         }
     }
 
     @Test
     void gradientsReachTiedAndUntiedWeights() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Block model = HfModels.random(TinyBart.config("BartForConditionalGeneration"), manager, 3);
+            Block model =
+                    HfModels.random(TinyBart.config("BartForConditionalGeneration"), manager, 3);
             ModelChecks.backward(
-                    model, manager, inputs(manager, "input_ids", "attention_mask", "decoder_input_ids"), "logits");
-            ModelChecks.assertGradients(model, List.of("lm_head.weight",
-                    "model.encoder.layers.0.self_attn.k_proj.weight", "model.decoder.embed_positions.weight"));
+                    model,
+                    manager,
+                    inputs(manager, "input_ids", "attention_mask", "decoder_input_ids"),
+                    "logits");
+            ModelChecks.assertGradients(
+                    model,
+                    List.of(
+                            "lm_head.weight",
+                            "model.encoder.layers.0.self_attn.k_proj.weight",
+                            "model.decoder.embed_positions.weight"));
             assertFalse(ModuleTree.of(model).buffers().get("final_logits_bias").requiresGradient());
         }
     }
@@ -91,7 +125,9 @@ class BartModelTest {
             NDArray ones = ids.head().onesLike();
             ones.setName("attention_mask");
             NDArray derived = eval(model, manager, ids).get("last_hidden_state");
-            NDArray explicit = eval(model, manager, new NDList(ids.head(), ones, shifted)).get("last_hidden_state");
+            NDArray explicit =
+                    eval(model, manager, new NDList(ids.head(), ones, shifted))
+                            .get("last_hidden_state");
             assertEquals(derived, explicit);
         }
     }
@@ -122,22 +158,33 @@ class BartModelTest {
             NDArray ids = manager.create(IDS);
             ids.setName("token_ids");
             IllegalArgumentException e =
-                    assertThrows(IllegalArgumentException.class, () -> eval(model, manager, new NDList(ids)));
-            assertTrue(e.getMessage().contains("token_ids") && e.getMessage().contains("input_ids"), e.getMessage());
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> eval(model, manager, new NDList(ids)));
+            assertTrue(
+                    e.getMessage().contains("token_ids") && e.getMessage().contains("input_ids"),
+                    e.getMessage());
         }
     }
 
     @Test
     void outputShapesFollowInputs() {
         Block bart = new BartModel(TinyBart.config("BartModel"));
-        Block lm = new BartForConditionalGeneration(TinyBart.config("BartForConditionalGeneration"));
+        Block lm =
+                new BartForConditionalGeneration(TinyBart.config("BartForConditionalGeneration"));
         Shape[] in = {new Shape(2, 6), new Shape(2, 6), new Shape(2, 4)};
-        assertArrayEquals(new Shape[] {new Shape(2, 4, 32), new Shape(2, 6, 32)}, bart.getOutputShapes(in));
-        assertArrayEquals(new Shape[] {new Shape(2, 4, 99), new Shape(2, 4, 32), new Shape(2, 6, 32)},
+        assertArrayEquals(
+                new Shape[] {new Shape(2, 4, 32), new Shape(2, 6, 32)}, bart.getOutputShapes(in));
+        assertArrayEquals(
+                new Shape[] {new Shape(2, 4, 99), new Shape(2, 4, 32), new Shape(2, 6, 32)},
                 lm.getOutputShapes(in));
-        assertArrayEquals(new Shape[] {new Shape(2, 6, 32), new Shape(2, 6, 32)},
+        assertArrayEquals(
+                new Shape[] {new Shape(2, 6, 32), new Shape(2, 6, 32)},
                 bart.getOutputShapes(new Shape[] {new Shape(2, 6)}));
-        assertTrue(lm.toString().contains("\t\t\t\t(0): BartDecoderLayer {\n\t\t\t\t\t(self_attn): BartAttention {"),
+        assertTrue(
+                lm.toString()
+                        .contains(
+                                "\t\t\t\t(0): BartDecoderLayer {\n\t\t\t\t\t(self_attn): BartAttention {"),
                 lm.toString());
     }
 }

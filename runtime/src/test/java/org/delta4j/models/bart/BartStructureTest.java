@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Our BART's module tree, parameters and state dict are HF's, name for name, shape for shape, dtype for dtype. */
+/**
+ * Our BART's module tree, parameters and state dict are HF's, name for name, shape for shape, dtype
+ * for dtype.
+ */
 class BartStructureTest {
     @ParameterizedTest
     @ValueSource(strings = {"bart", "bart_for_conditional_generation"})

@@ -17,12 +17,16 @@ import org.delta4j.tree.ModuleTree;
 import org.delta4j.tree.Surgery;
 import org.junit.jupiter.api.Test;
 
-/** Delta surgery replaces a child's list entry; BART's blocks must run whatever their lists hold now. */
+/**
+ * Delta surgery replaces a child's list entry; BART's blocks must run whatever their lists hold
+ * now.
+ */
 class BartSurgeryTest {
     @Test
     void childrenAreReachedThroughTheirList() {
         StructureAssertions.assertChildrenAreReachedThroughTheirList(
-                new BartForConditionalGeneration(TinyBart.config("BartForConditionalGeneration")), 51);
+                new BartForConditionalGeneration(TinyBart.config("BartForConditionalGeneration")),
+                51);
     }
 
     @Test
@@ -33,9 +37,13 @@ class BartSurgeryTest {
             NDArray before = forward(model, manager, in);
             for (String path : new String[] {"encoder.layers.0.fc2", "decoder.layers.1"}) {
                 Surgery.Replacement r = Surgery.replace(model, path, doubling(model, path));
-                assertNotEquals(before, forward(model, manager, in), path + " was swapped but did not run");
+                assertNotEquals(
+                        before, forward(model, manager, in), path + " was swapped but did not run");
                 r.undo();
-                assertEquals(before, forward(model, manager, in), "undoing " + path + " must restore the model");
+                assertEquals(
+                        before,
+                        forward(model, manager, in),
+                        "undoing " + path + " must restore the model");
             }
         }
     }
@@ -45,6 +53,7 @@ class BartSurgeryTest {
     }
 
     private static NDArray forward(Block model, NDManager manager, NDList in) {
-        return model.forward(new ParameterStore(manager, false), in, false).get("last_hidden_state");
+        return model.forward(new ParameterStore(manager, false), in, false)
+                .get("last_hidden_state");
     }
 }

@@ -1,6 +1,9 @@
 package org.delta4j.models.bart;
 
-/** A tiny BART configuration for tests that need no fixtures: the fixtures' sizes, with dropout everywhere. */
+/**
+ * A tiny BART configuration for tests that need no fixtures: the fixtures' sizes, with dropout
+ * everywhere.
+ */
 public final class TinyBart {
     private TinyBart() {}
 
@@ -9,10 +12,13 @@ public final class TinyBart {
      * @return the configuration
      */
     public static BartConfig config(String architecture) {
-        return BartConfig.fromJson("{\"model_type\": \"bart\", \"architectures\": [\"" + architecture + "\"],"
-                + " \"d_model\": 32, \"encoder_layers\": 2, \"decoder_layers\": 2, \"encoder_attention_heads\": 4,"
-                + " \"decoder_attention_heads\": 4, \"encoder_ffn_dim\": 37, \"decoder_ffn_dim\": 37,"
-                + " \"vocab_size\": 99, \"max_position_embeddings\": 64, \"dropout\": 0.1,"
-                + " \"attention_dropout\": 0.1, \"activation_dropout\": 0.1}");
+        return BartConfig.fromJson(
+                "{\"model_type\": \"bart\", \"architectures\": [\""
+                        + architecture
+                        + "\"],"
+                        + " \"d_model\": 32, \"encoder_layers\": 2, \"decoder_layers\": 2, \"encoder_attention_heads\": 4,"
+                        + " \"decoder_attention_heads\": 4, \"encoder_ffn_dim\": 37, \"decoder_ffn_dim\": 37,"
+                        + " \"vocab_size\": 99, \"max_position_embeddings\": 64, \"dropout\": 0.1,"
+                        + " \"attention_dropout\": 0.1, \"activation_dropout\": 0.1}");
     }
 }

@@ -30,7 +30,10 @@ class BertFamilyFixtureTest {
         Path dir = Fixtures.model(fixture);
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = HfModels.load(dir, manager);
-            String key = fixture.startsWith("bert_for") ? "bert.embeddings.position_ids" : "embeddings.position_ids";
+            String key =
+                    fixture.startsWith("bert_for")
+                            ? "bert.embeddings.position_ids"
+                            : "embeddings.position_ids";
             NDArray loaded = ModuleTree.of(model).buffers().get(key).getArray();
             NDArray stored = Safetensors.read(dir.resolve("model.safetensors"), manager).get(key);
             assertEquals(DataType.INT64, loaded.getDataType());

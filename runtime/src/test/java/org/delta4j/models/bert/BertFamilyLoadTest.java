@@ -22,8 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Loading BERT-family checkpoints that do not fit: every problem is named, and nothing is kept. */
 class BertFamilyLoadTest {
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     /** Copies a fixture's config and writes its weights after {@code edit}. */
     private Path folder(String fixture, Consumer<Map<String, NDArray>> edit) throws IOException {
@@ -31,7 +30,8 @@ class BertFamilyLoadTest {
         Files.copy(dir.resolve("config.json"), temp.resolve("config.json"));
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, NDArray> weights =
-                    new LinkedHashMap<>(Safetensors.read(dir.resolve("model.safetensors"), manager));
+                    new LinkedHashMap<>(
+                            Safetensors.read(dir.resolve("model.safetensors"), manager));
             edit.accept(weights);
             Safetensors.write(temp.resolve("model.safetensors"), weights, Map.of());
         }
@@ -65,19 +65,47 @@ class BertFamilyLoadTest {
         "roberta, embeddings.position_embeddings.weight, 66, 32, (64, 32)",
         "distilbert, transformer.layer.1.attention.q_lin.weight, 32, 16, (32, 32)"
     })
-    void shapeMismatchNamesKeyAndShapes(String fixture, String key, long rows, long cols, String modelShape)
+    void shapeMismatchNamesKeyAndShapes(
+            String fixture, String key, long rows, long cols, String modelShape)
             throws IOException {
-        String message = loadError(folder(fixture, w -> w.put(key, w.get(key).getManager().zeros(new Shape(rows,
-                cols)))));
-        assertTrue(message.contains("shape mismatch for " + key + ": checkpoint (" + rows + ", " + cols
-                + "), model " + modelShape), message);
+        String message =
+                loadError(
+                        folder(
+                                fixture,
+                                w ->
+                                        w.put(
+                                                key,
+                                                w.get(key)
+                                                        .getManager()
+                                                        .zeros(new Shape(rows, cols)))));
+        assertTrue(
+                message.contains(
+                        "shape mismatch for "
+                                + key
+                                + ": checkpoint ("
+                                + rows
+                                + ", "
+                                + cols
+                                + "), model "
+                                + modelShape),
+                message);
     }
 
     @ParameterizedTest
     @CsvSource({"bert, embeddings.token_type_ids", "distilbert, embeddings.position_ids"})
     void nonPersistentBuffersAreUnexpected(String fixture, String key) throws IOException {
-        String message = loadError(folder(fixture, w -> w.put(key, w.values().iterator().next().getManager()
-                .zeros(new Shape(1, 64)))));
+        String message =
+                loadError(
+                        folder(
+                                fixture,
+                                w ->
+                                        w.put(
+                                                key,
+                                                w.values()
+                                                        .iterator()
+                                                        .next()
+                                                        .getManager()
+                                                        .zeros(new Shape(1, 64)))));
         assertTrue(message.contains("unexpected key " + key), message);
     }
 }

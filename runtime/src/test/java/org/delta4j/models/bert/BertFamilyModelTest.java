@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The BERT family's behaviour beyond the fixtures: initialisation, inputs, dropout, gradients. */
 class BertFamilyModelTest {
-    // No padding id (0 for BERT and DistilBERT, 1 for RoBERTa) among the ids, so every variant numbers positions 0..5.
+    // No padding id (0 for BERT and DistilBERT, 1 for RoBERTa) among the ids, so every variant
+    // numbers positions 0..5.
     private static final long[][] IDS = {{5, 31, 12, 45, 7, 2}, {9, 8, 17, 23, 44, 60}};
     private static final long[][] MASK = {{1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 0, 0}};
 
@@ -40,7 +41,8 @@ class BertFamilyModelTest {
     }
 
     private static NDArray eval(Block model, NDManager manager, NDList in) {
-        return model.forward(new ParameterStore(manager, false), in, false).get("last_hidden_state");
+        return model.forward(new ParameterStore(manager, false), in, false)
+                .get("last_hidden_state");
     }
 
     @ParameterizedTest
@@ -52,16 +54,29 @@ class BertFamilyModelTest {
             String embeddings = words.substring(0, words.lastIndexOf('.'));
             NDArray table = tree.parameters().get(words + ".weight").getArray();
             int pad = architecture.startsWith("Roberta") ? 1 : 0;
-            assertEquals(0f, table.get(pad).abs().sum().getFloat(), "padding row " + pad + " must be zero");
+            assertEquals(
+                    0f,
+                    table.get(pad).abs().sum().getFloat(),
+                    "padding row " + pad + " must be zero");
             float std = (float) Math.sqrt(table.get("2:").square().mean().getFloat());
             assertTrue(Math.abs(std - 0.02f) < 0.002f, "word embedding std " + std);
-            NDArray positions = tree.parameters().get(embeddings + ".position_embeddings.weight").getArray();
-            assertEquals(pad == 1, positions.get(pad).abs().sum().getFloat() == 0f,
+            NDArray positions =
+                    tree.parameters().get(embeddings + ".position_embeddings.weight").getArray();
+            assertEquals(
+                    pad == 1,
+                    positions.get(pad).abs().sum().getFloat() == 0f,
                     "only RoBERTa's position table has a padding row");
-            assertEquals(32f, tree.parameters().get(embeddings + ".LayerNorm.weight").getArray().sum().getFloat());
+            assertEquals(
+                    32f,
+                    tree.parameters()
+                            .get(embeddings + ".LayerNorm.weight")
+                            .getArray()
+                            .sum()
+                            .getFloat());
             String attention = TinyBertFamily.selfAttention(architecture);
             String query = attention + (architecture.startsWith("Distil") ? ".q_lin" : ".query");
-            assertEquals(0f, tree.parameters().get(query + ".bias").getArray().abs().sum().getFloat());
+            assertEquals(
+                    0f, tree.parameters().get(query + ".bias").getArray().abs().sum().getFloat());
             if (!architecture.startsWith("Distil")) {
                 NDArray ids = tree.buffers().get(embeddings + ".position_ids").getArray();
                 assertEquals(DataType.INT64, ids.getDataType());
@@ -86,7 +101,9 @@ class BertFamilyModelTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = TinyBertFamily.random(architecture, manager, 2);
             NDList in = inputs(manager);
-            NDArray embeds = ModelChecks.inputsEmbeds((HasInputEmbeddings) model, manager, in.get("input_ids"));
+            NDArray embeds =
+                    ModelChecks.inputsEmbeds(
+                            (HasInputEmbeddings) model, manager, in.get("input_ids"));
             NDArray viaEmbeds = eval(model, manager, new NDList(embeds, in.get("attention_mask")));
             assertEquals(eval(model, manager, in), viaEmbeds);
         }
@@ -96,7 +113,8 @@ class BertFamilyModelTest {
     @MethodSource("org.delta4j.models.bert.TinyBertFamily#architectures")
     void inputEmbeddingsIsTheWordTable(String architecture) {
         Block model = HfModels.build(TinyBertFamily.config(architecture));
-        Block table = ModuleTree.of(model).module(TinyBertFamily.wordEmbeddings(architecture)).block();
+        Block table =
+                ModuleTree.of(model).module(TinyBertFamily.wordEmbeddings(architecture)).block();
         assertSame(table, ((HasInputEmbeddings) model).inputEmbeddings());
         assertEquals(new Shape(99, 32), ((Embedding) table).weight().getShape());
     }
@@ -114,8 +132,11 @@ class BertFamilyModelTest {
             mask.setName("attention_mask");
             for (NDList in : new NDList[] {both, new NDList(mask)}) {
                 IllegalArgumentException e =
-                        assertThrows(IllegalArgumentException.class, () -> eval(model, manager, in));
-                assertTrue(e.getMessage().contains("exactly one of \"input_ids\" and \"inputs_embeds\""),
+                        assertThrows(
+                                IllegalArgumentException.class, () -> eval(model, manager, in));
+                assertTrue(
+                        e.getMessage()
+                                .contains("exactly one of \"input_ids\" and \"inputs_embeds\""),
                         e.getMessage());
             }
         }
@@ -131,10 +152,13 @@ class BertFamilyModelTest {
             explicit.put("attention_mask", new long[][] {{1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 1, 1}});
             explicit.put("token_type_ids", new long[2][6]);
             explicit.put("position_ids", new long[][] {{0, 1, 2, 3, 4, 5}, {0, 1, 2, 3, 4, 5}});
-            assertEquals(eval(model, manager, new NDList(ids)), eval(model, manager, ModelInputs.of(manager, explicit)));
+            assertEquals(
+                    eval(model, manager, new NDList(ids)),
+                    eval(model, manager, ModelInputs.of(manager, explicit)));
             explicit.put("token_type_ids", new long[][] {{0, 0, 0, 1, 1, 1}, {0, 0, 0, 1, 1, 1}});
             NDArray typed = eval(model, manager, ModelInputs.of(manager, explicit));
-            assertTrue(Fixtures.maxAbsDiff(eval(model, manager, new NDList(ids)), typed) > 1e-4,
+            assertTrue(
+                    Fixtures.maxAbsDiff(eval(model, manager, new NDList(ids)), typed) > 1e-4,
                     "token_type_ids must change the output");
         }
     }
@@ -165,10 +189,13 @@ class BertFamilyModelTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = TinyBertFamily.random(architecture, manager, 8);
             NDList out = model.forward(new ParameterStore(manager, false), inputs(manager), false);
-            Shape[] predicted = model.getOutputShapes(new Shape[] {new Shape(2, 6), new Shape(2, 6)});
+            Shape[] predicted =
+                    model.getOutputShapes(new Shape[] {new Shape(2, 6), new Shape(2, 6)});
             Shape[] actual = out.getShapes();
             assertArrayEquals(actual, predicted);
-            assertEquals("last_hidden_state", out.get(architecture.endsWith("Classification") ? 1 : 0).getName());
+            assertEquals(
+                    "last_hidden_state",
+                    out.get(architecture.endsWith("Classification") ? 1 : 0).getName());
         }
     }
 }

@@ -18,7 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Our BERT-family module trees, parameters and state dicts are HF's, name for name and shape for shape. */
+/**
+ * Our BERT-family module trees, parameters and state dicts are HF's, name for name and shape for
+ * shape.
+ */
 class BertFamilyStructureTest {
     @ParameterizedTest
     @ValueSource(strings = {"bert", "bert_for_sequence_classification", "roberta", "distilbert"})
@@ -41,8 +44,11 @@ class BertFamilyStructureTest {
     @Test
     void bertGraphIsOpenDeltasBackboneGraph() throws IOException {
         Path graph = Fixtures.openDelta("_backbone_graphs").resolve("bert.txt");
-        assertEquals(Files.readString(graph, StandardCharsets.UTF_8).strip(),
-                StructureGraph.of(StructureAssertions.build(Fixtures.model("bert")), Set.of()).toString().strip());
+        assertEquals(
+                Files.readString(graph, StandardCharsets.UTF_8).strip(),
+                StructureGraph.of(StructureAssertions.build(Fixtures.model("bert")), Set.of())
+                        .toString()
+                        .strip());
     }
 
     @ParameterizedTest
@@ -60,7 +66,8 @@ class BertFamilyStructureTest {
         String layer = attention.substring(0, attention.indexOf(".attention"));
         assertEquals(32, Features.out(tree.module(attention).block()).orElseThrow());
         assertEquals(32, Features.out(tree.module(layer).block()).orElseThrow());
-        String intermediate = architecture.startsWith("Distil") ? layer + ".ffn.lin1" : layer + ".intermediate";
+        String intermediate =
+                architecture.startsWith("Distil") ? layer + ".ffn.lin1" : layer + ".intermediate";
         assertEquals(37, Features.out(tree.module(intermediate).block()).orElseThrow());
     }
 }

@@ -22,11 +22,20 @@ import org.delta4j.tree.Surgery;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Delta surgery replaces a child's list entry; every BERT-family block must run whatever its list holds now. */
+/**
+ * Delta surgery replaces a child's list entry; every BERT-family block must run whatever its list
+ * holds now.
+ */
 class BertFamilySurgeryTest {
     private static NDArray outputs(Block model, NDManager manager) {
-        NDList in = ModelInputs.of(manager, Map.of("input_ids", new long[][] {{5, 31, 12, 45}, {9, 8, 17, 3}},
-                "attention_mask", new long[][] {{1, 1, 1, 1}, {1, 1, 1, 0}}));
+        NDList in =
+                ModelInputs.of(
+                        manager,
+                        Map.of(
+                                "input_ids",
+                                new long[][] {{5, 31, 12, 45}, {9, 8, 17, 3}},
+                                "attention_mask",
+                                new long[][] {{1, 1, 1, 1}, {1, 1, 1, 0}}));
         NDList out = model.forward(new ParameterStore(manager, false), in, false);
         List<NDArray> flat = new ArrayList<>();
         out.forEach(a -> flat.add(a.flatten()));
@@ -41,18 +50,21 @@ class BertFamilySurgeryTest {
             NDArray before = outputs(model, manager);
             int swapped = 0;
             for (Module m : ModuleTree.of(model).modules()) {
-                // The root cannot be swapped; a module list has no forward of its own (its owner runs its items).
+                // The root cannot be swapped; a module list has no forward of its own (its owner
+                // runs its items).
                 if (m.parent() == null || m.block() instanceof ModuleList) {
                     continue;
                 }
                 Surgery.Replacement r = Surgery.replace(model, m.path(), new Doubling(m.block()));
-                assertTrue(Fixtures.maxAbsDiff(before, outputs(model, manager)) > 0f,
+                assertTrue(
+                        Fixtures.maxAbsDiff(before, outputs(model, manager)) > 0f,
                         m.path() + " was swapped but its replacement did not run");
                 r.undo();
                 swapped++;
             }
             assertTrue(swapped > 30, "swapped only " + swapped);
-            assertEquals(before, outputs(model, manager), "undoing every swap must restore the model");
+            assertEquals(
+                    before, outputs(model, manager), "undoing every swap must restore the model");
         }
     }
 }

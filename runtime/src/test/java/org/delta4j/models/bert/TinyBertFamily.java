@@ -9,17 +9,23 @@ import org.delta4j.models.hf.HfModels;
 import org.delta4j.models.roberta.RobertaConfig;
 
 /**
- * Tiny BERT-family models for tests that need no fixtures: the fixtures' sizes (hidden 32, 2 layers, 4 heads,
- * intermediate 37, vocabulary 99, 64 positions), dropout 0.1 everywhere.
+ * Tiny BERT-family models for tests that need no fixtures: the fixtures' sizes (hidden 32, 2
+ * layers, 4 heads, intermediate 37, vocabulary 99, 64 positions), dropout 0.1 everywhere.
  */
 public final class TinyBertFamily {
     /** The model classes, as {@code architectures} names them. */
     static final List<String> ARCHITECTURES =
-            List.of("BertModel", "BertForSequenceClassification", "RobertaModel", "DistilBertModel");
+            List.of(
+                    "BertModel",
+                    "BertForSequenceClassification",
+                    "RobertaModel",
+                    "DistilBertModel");
 
     private TinyBertFamily() {}
 
-    /** @return {@link #ARCHITECTURES}, for parameterised tests */
+    /**
+     * @return {@link #ARCHITECTURES}, for parameterised tests
+     */
     static List<String> architectures() {
         return ARCHITECTURES;
     }
@@ -29,14 +35,21 @@ public final class TinyBertFamily {
      * @return its configuration
      */
     public static ModelConfig config(String architecture) {
-        String head = "{\"architectures\": [\"" + architecture + "\"], \"vocab_size\": 99, "
-                + "\"max_position_embeddings\": 64, ";
+        String head =
+                "{\"architectures\": [\""
+                        + architecture
+                        + "\"], \"vocab_size\": 99, "
+                        + "\"max_position_embeddings\": 64, ";
         if (architecture.startsWith("Distil")) {
-            return DistilBertConfig.fromJson(head + "\"model_type\": \"distilbert\", \"dim\": 32, \"n_layers\": 2,"
-                    + " \"n_heads\": 4, \"hidden_dim\": 37}");
+            return DistilBertConfig.fromJson(
+                    head
+                            + "\"model_type\": \"distilbert\", \"dim\": 32, \"n_layers\": 2,"
+                            + " \"n_heads\": 4, \"hidden_dim\": 37}");
         }
-        String bert = head + "\"hidden_size\": 32, \"num_hidden_layers\": 2, \"num_attention_heads\": 4,"
-                + " \"intermediate_size\": 37, ";
+        String bert =
+                head
+                        + "\"hidden_size\": 32, \"num_hidden_layers\": 2, \"num_attention_heads\": 4,"
+                        + " \"intermediate_size\": 37, ";
         return architecture.startsWith("Roberta")
                 ? RobertaConfig.fromJson(bert + "\"model_type\": \"roberta\"}")
                 : BertConfig.fromJson(bert + "\"model_type\": \"bert\"}");

@@ -26,16 +26,20 @@ class DistilBertConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "\"model_type\": \"bert\"| model_type is \"bert\", expected \"distilbert\"",
-        "\"dim\": 30| dim 30 is not divisible by n_heads 12",
-        "\"sinusoidal_pos_embds\": true| sinusoidal_pos_embds: true (fixed sinusoidal positions) is not supported",
-        "\"activation\": \"quick_gelu\"| quick_gelu",
-        "\"n_layers\": 0| n_layers must be positive"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"model_type\": \"bert\"| model_type is \"bert\", expected \"distilbert\"",
+                "\"dim\": 30| dim 30 is not divisible by n_heads 12",
+                "\"sinusoidal_pos_embds\": true| sinusoidal_pos_embds: true (fixed sinusoidal positions) is not supported",
+                "\"activation\": \"quick_gelu\"| quick_gelu",
+                "\"n_layers\": 0| n_layers must be positive"
+            })
     void invalidConfigsSayWhy(String fields, String message) {
-        String json = fields.startsWith("\"model_type\"") ? "{" + fields + "}"
-                : "{\"model_type\": \"distilbert\", " + fields + "}";
+        String json =
+                fields.startsWith("\"model_type\"")
+                        ? "{" + fields + "}"
+                        : "{\"model_type\": \"distilbert\", " + fields + "}";
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> DistilBertConfig.fromJson(json));
         assertTrue(e.getMessage().contains(message), e.getMessage());

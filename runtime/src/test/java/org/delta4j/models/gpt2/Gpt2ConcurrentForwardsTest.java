@@ -25,9 +25,10 @@ import org.delta4j.testing.Arrays2;
 import org.junit.jupiter.api.Test;
 
 /**
- * Forward passes in several threads at once on one model whose deltas keep values within a forward pass (prefix
- * tuning's reparameterised keys and values, a parallel adapter's output between its two modules): each thread must
- * get the outputs of its own inputs, as if it ran alone, while the others close their arrays.
+ * Forward passes in several threads at once on one model whose deltas keep values within a forward
+ * pass (prefix tuning's reparameterised keys and values, a parallel adapter's output between its
+ * two modules): each thread must get the outputs of its own inputs, as if it ran alone, while the
+ * others close their arrays.
  */
 class Gpt2ConcurrentForwardsTest {
     private static final int THREADS = 4;
@@ -36,7 +37,8 @@ class Gpt2ConcurrentForwardsTest {
     private static NDArray[] run(Block model, NDManager parent, long[] ids) {
         try (NDManager scratch = parent.newSubManager()) {
             NDArray input = scratch.create(ids, new Shape(1, ids.length));
-            NDList out = model.forward(new ParameterStore(scratch, false), new NDList(input), false);
+            NDList out =
+                    model.forward(new ParameterStore(scratch, false), new NDList(input), false);
             return new NDArray[] {parent.create(out.head().toFloatArray(), out.head().getShape())};
         }
     }
@@ -45,16 +47,31 @@ class Gpt2ConcurrentForwardsTest {
     void eachThreadGetsTheOutputsOfItsOwnInputs() throws Exception {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = HfModels.random(TinyGpt2.config("GPT2Model", ""), manager, 7);
-            Tuning t = TuningSpec.builder()
-                    .add(PrefixSpec.builder().prefixTokenNum(3).build())
-                    .add(ParallelAdapterSpec.builder().modules("attn", "attn", "mlp.c_fc", "mlp.c_proj").build())
-                    .build().attach(model);
-            t.deltaParameters().values().stream().filter(p -> p.getArray().getDataType() == DataType.FLOAT32)
-                    .forEach(p -> ParameterValues.assign(p, manager.randomNormal(0, 0.2f, p.getShape(),
-                            DataType.FLOAT32)));
-            // Different lengths, so a thread that got another's values would fail or give other numbers.
-            List<long[]> inputs = List.of(new long[] {5, 9, 2}, new long[] {7, 1, 3, 8, 4}, new long[] {11},
-                    new long[] {3, 3, 3, 3, 3, 3, 3});
+            Tuning t =
+                    TuningSpec.builder()
+                            .add(PrefixSpec.builder().prefixTokenNum(3).build())
+                            .add(
+                                    ParallelAdapterSpec.builder()
+                                            .modules("attn", "attn", "mlp.c_fc", "mlp.c_proj")
+                                            .build())
+                            .build()
+                            .attach(model);
+            t.deltaParameters().values().stream()
+                    .filter(p -> p.getArray().getDataType() == DataType.FLOAT32)
+                    .forEach(
+                            p ->
+                                    ParameterValues.assign(
+                                            p,
+                                            manager.randomNormal(
+                                                    0, 0.2f, p.getShape(), DataType.FLOAT32)));
+            // Different lengths, so a thread that got another's values would fail or give other
+            // numbers.
+            List<long[]> inputs =
+                    List.of(
+                            new long[] {5, 9, 2},
+                            new long[] {7, 1, 3, 8, 4},
+                            new long[] {11},
+                            new long[] {3, 3, 3, 3, 3, 3, 3});
             List<float[]> alone = new ArrayList<>();
             for (long[] ids : inputs) {
                 alone.add(run(model, manager, ids)[0].toFloatArray());
@@ -65,13 +82,21 @@ class Gpt2ConcurrentForwardsTest {
                 List<Future<?>> runs = new ArrayList<>();
                 for (int i = 0; i < THREADS; i++) {
                     int k = i;
-                    runs.add(pool.submit(() -> {
-                        for (int j = 0; j < FORWARDS_PER_THREAD; j++) {
-                            float[] got = run(model, manager, inputs.get(k))[0].toFloatArray();
-                            Arrays2.assertClose(alone.get(k), got, 1e-5f, "thread " + k + " forward " + j);
-                        }
-                        return null;
-                    }));
+                    runs.add(
+                            pool.submit(
+                                    () -> {
+                                        for (int j = 0; j < FORWARDS_PER_THREAD; j++) {
+                                            float[] got =
+                                                    run(model, manager, inputs.get(k))[0]
+                                                            .toFloatArray();
+                                            Arrays2.assertClose(
+                                                    alone.get(k),
+                                                    got,
+                                                    1e-5f,
+                                                    "thread " + k + " forward " + j);
+                                        }
+                                        return null;
+                                    }));
                 }
                 for (Future<?> f : runs) {
                     f.get(120, TimeUnit.SECONDS);

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** GPT-2 configs are read with HF's defaults and checked. */
 class Gpt2ConfigTest {
     private static String error(String json) {
-        return assertThrows(IllegalArgumentException.class, () -> GPT2Config.fromJson(json)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> GPT2Config.fromJson(json))
+                .getMessage();
     }
 
     @Test
@@ -30,11 +31,17 @@ class Gpt2ConfigTest {
     @Test
     void invalidConfigsAreRejectedWithTheReason() {
         assertTrue(error("{\"model_type\": \"bart\"}").contains("expected \"gpt2\""));
-        assertTrue(error("{\"model_type\": \"gpt2\", \"n_embd\": 30, \"n_head\": 4}").contains("not divisible"));
-        assertTrue(error("{\"model_type\": \"gpt2\", \"add_cross_attention\": true}").contains("add_cross_attention"));
+        assertTrue(
+                error("{\"model_type\": \"gpt2\", \"n_embd\": 30, \"n_head\": 4}")
+                        .contains("not divisible"));
+        assertTrue(
+                error("{\"model_type\": \"gpt2\", \"add_cross_attention\": true}")
+                        .contains("add_cross_attention"));
         String act = error("{\"model_type\": \"gpt2\", \"activation_function\": \"mish\"}");
         assertTrue(act.contains("mish") && act.contains("gelu_new"), act);
-        assertTrue(error("{\"model_type\": \"gpt2\", \"n_layer\": 0}").contains("n_layer must be positive"));
+        assertTrue(
+                error("{\"model_type\": \"gpt2\", \"n_layer\": 0}")
+                        .contains("n_layer must be positive"));
         assertTrue(error("[1, 2]").contains("Not a valid GPT-2 config.json"));
     }
 }

@@ -19,13 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Loading GPT-2 folders: exact fit, errors that name keys and shapes, tied keys optional. */
 class Gpt2LoadTest {
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     private static NDArray logits(Path dir, NDManager manager) throws IOException {
         Block model = HfModels.load(dir, manager);
-        return model.forward(new ParameterStore(manager, false),
-                ModelInputs.fromJson(manager, Fixtures.model("gpt2_lm_head").resolve("inputs.json")), false)
+        return model.forward(
+                        new ParameterStore(manager, false),
+                        ModelInputs.fromJson(
+                                manager, Fixtures.model("gpt2_lm_head").resolve("inputs.json")),
+                        false)
                 .get("logits");
     }
 
@@ -38,8 +40,15 @@ class Gpt2LoadTest {
 
     @Test
     void missingCausalBuffersAreComputed() throws IOException {
-        FixtureEdits.copy("gpt2_lm_head", temp, w -> w.keySet().removeIf(k -> k.endsWith(".attn.bias")
-                || k.endsWith(".attn.masked_bias")));
+        FixtureEdits.copy(
+                "gpt2_lm_head",
+                temp,
+                w ->
+                        w.keySet()
+                                .removeIf(
+                                        k ->
+                                                k.endsWith(".attn.bias")
+                                                        || k.endsWith(".attn.masked_bias")));
         try (NDManager manager = NDManager.newBaseManager()) {
             assertEquals(logits(Fixtures.model("gpt2_lm_head"), manager), logits(temp, manager));
         }
@@ -49,10 +58,15 @@ class Gpt2LoadTest {
     void linearLayoutIsAShapeMismatch() throws IOException {
         // A weight stored [out, in] (nn.Linear's layout) does not fit Conv1D's [in, out].
         try (NDManager manager = NDManager.newBaseManager()) {
-            FixtureEdits.copy("gpt2", temp, w -> w.put("h.0.attn.c_attn.weight", manager.zeros(new Shape(96, 32))));
+            FixtureEdits.copy(
+                    "gpt2",
+                    temp,
+                    w -> w.put("h.0.attn.c_attn.weight", manager.zeros(new Shape(96, 32))));
         }
         String message = FixtureEdits.loadError(temp);
-        assertTrue(message.contains("shape mismatch for h.0.attn.c_attn.weight: checkpoint (96, 32), model (32, 96)"),
+        assertTrue(
+                message.contains(
+                        "shape mismatch for h.0.attn.c_attn.weight: checkpoint (96, 32), model (32, 96)"),
                 message);
     }
 

@@ -78,16 +78,24 @@ class Gpt2PrefixTest {
             NDArray x = manager.randomNormal(new Shape(1, S, 32));
             NDArray mask = AttentionMasks.padding(manager.ones(new Shape(1, S), DataType.INT64));
             NDArray key = named(manager.zeros(new Shape(1, 4, P, 8)), AttentionPrefix.KEY);
-            String onlyKey = assertThrows(IllegalArgumentException.class, () -> run(attn, manager, x, mask, key))
-                    .getMessage();
+            String onlyKey =
+                    assertThrows(
+                                    IllegalArgumentException.class,
+                                    () -> run(attn, manager, x, mask, key))
+                            .getMessage();
             assertTrue(onlyKey.contains("prefix_value"), onlyKey);
             NDArray wrongHeads = named(manager.zeros(new Shape(1, 2, P, 16)), AttentionPrefix.KEY);
             NDArray value = named(manager.zeros(new Shape(1, 2, P, 16)), AttentionPrefix.VALUE);
-            assertThrows(IllegalArgumentException.class, () -> run(attn, manager, x, mask, wrongHeads, value));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> run(attn, manager, x, mask, wrongHeads, value));
             NDArray longKey = named(manager.zeros(new Shape(1, 4, 60, 8)), AttentionPrefix.KEY);
             NDArray longValue = named(manager.zeros(new Shape(1, 4, 60, 8)), AttentionPrefix.VALUE);
-            String tooLong = assertThrows(IllegalArgumentException.class,
-                    () -> run(attn, manager, x, mask, longKey, longValue)).getMessage();
+            String tooLong =
+                    assertThrows(
+                                    IllegalArgumentException.class,
+                                    () -> run(attn, manager, x, mask, longKey, longValue))
+                            .getMessage();
             assertTrue(tooLong.contains("n_positions = 64"), tooLong);
         }
     }
@@ -96,16 +104,27 @@ class Gpt2PrefixTest {
     void prefixDeltaOnTheModelChangesItAndDetachingRestoresIt() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block model = HfModels.random(TinyGpt2.config("GPT2LMHeadModel", ""), manager, 12);
-            NDList in = ModelInputs.of(manager, Map.of("input_ids", new long[][] {{4, 8, 15, 16, 23, 42}},
-                    "attention_mask", new long[][] {{1, 1, 1, 1, 1, 0}}));
+            NDList in =
+                    ModelInputs.of(
+                            manager,
+                            Map.of(
+                                    "input_ids",
+                                    new long[][] {{4, 8, 15, 16, 23, 42}},
+                                    "attention_mask",
+                                    new long[][] {{1, 1, 1, 1, 1, 0}}));
             ParameterStore ps = new ParameterStore(manager, false);
             NDArray before = model.forward(ps, in, false).get("logits");
             Block attn = ModuleTree.of(model).module("transformer.h.1.attn").block();
-            PrefixedAttention prefixed = new PrefixedAttention(attn, manager.randomNormal(new Shape(1, 4, P, 8)),
-                    manager.randomNormal(new Shape(1, 4, P, 8)), false);
+            PrefixedAttention prefixed =
+                    new PrefixedAttention(
+                            attn,
+                            manager.randomNormal(new Shape(1, 4, P, 8)),
+                            manager.randomNormal(new Shape(1, 4, P, 8)),
+                            false);
             Surgery.Replacement swap = Surgery.replace(model, "transformer.h.1.attn", prefixed);
             NDArray with = model.forward(ps, in, false).get("logits");
-            assertTrue(Fixtures.maxAbsDiff(before, with) > 1e-4f, "the prefix must change the output");
+            assertTrue(
+                    Fixtures.maxAbsDiff(before, with) > 1e-4f, "the prefix must change the output");
             swap.undo();
             assertEquals(before, model.forward(ps, in, false).get("logits"));
         }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Our GPT-2's module tree, parameters and state dict are HF's, name for name, shape for shape, dtype for dtype. */
+/**
+ * Our GPT-2's module tree, parameters and state dict are HF's, name for name, shape for shape,
+ * dtype for dtype.
+ */
 class Gpt2StructureTest {
     @ParameterizedTest
     @ValueSource(strings = {"gpt2", "gpt2_lm_head"})

@@ -1,6 +1,9 @@
 package org.delta4j.models.gpt2;
 
-/** A tiny GPT-2 configuration for tests that need no fixtures: the fixtures' sizes, with dropout everywhere. */
+/**
+ * A tiny GPT-2 configuration for tests that need no fixtures: the fixtures' sizes, with dropout
+ * everywhere.
+ */
 public final class TinyGpt2 {
     private TinyGpt2() {}
 
@@ -10,8 +13,13 @@ public final class TinyGpt2 {
      * @return the configuration
      */
     public static GPT2Config config(String architecture, String extra) {
-        return GPT2Config.fromJson("{\"model_type\": \"gpt2\", \"architectures\": [\"" + architecture + "\"],"
-                + " \"n_embd\": 32, \"n_layer\": 2, \"n_head\": 4, \"n_inner\": 37, \"vocab_size\": 99,"
-                + " \"n_positions\": 64" + extra + "}");
+        return GPT2Config.fromJson(
+                "{\"model_type\": \"gpt2\", \"architectures\": [\""
+                        + architecture
+                        + "\"],"
+                        + " \"n_embd\": 32, \"n_layer\": 2, \"n_head\": 4, \"n_inner\": 37, \"vocab_size\": 99,"
+                        + " \"n_positions\": 64"
+                        + extra
+                        + "}");
     }
 }

@@ -17,9 +17,9 @@ import org.delta4j.tree.StructureExport;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compile-time rules on structures ({@link ModuleKinds}, {@link TargetRules}) must say what the runtime says on
- * the live model, for every module of every catalogue model: what is linear, what is an attention block, which
- * sizes are known, and which module each delta method accepts.
+ * The compile-time rules on structures ({@link ModuleKinds}, {@link TargetRules}) must say what the
+ * runtime says on the live model, for every module of every catalogue model: what is linear, what
+ * is an attention block, which sizes are known, and which module each delta method accepts.
  */
 class CatalogueRulesAgreementTest {
     @Test
@@ -31,11 +31,21 @@ class CatalogueRulesAgreementTest {
                 ModelStructure.Module sm = s.module(m.path());
                 String where = name + " " + m;
                 assertEquals(Features.isLinear(m.shown()), ModuleKinds.isLinear(sm), where);
-                assertEquals(m.shown() instanceof PrefixableAttention, ModuleKinds.isAttention(s, sm), where);
-                ModelStructure.Module unsized = new ModelStructure.Module(sm.path(), sm.type(), sm.parameters());
+                assertEquals(
+                        m.shown() instanceof PrefixableAttention,
+                        ModuleKinds.isAttention(s, sm),
+                        where);
+                ModelStructure.Module unsized =
+                        new ModelStructure.Module(sm.path(), sm.type(), sm.parameters());
                 if (ModuleKinds.out(unsized).isPresent()) {
-                    assertEquals(Features.out(m.shown()), ModuleKinds.out(unsized), "weight rule " + where);
-                    assertEquals(Features.in(m.shown()), ModuleKinds.in(unsized), "weight rule " + where);
+                    assertEquals(
+                            Features.out(m.shown()),
+                            ModuleKinds.out(unsized),
+                            "weight rule " + where);
+                    assertEquals(
+                            Features.in(m.shown()),
+                            ModuleKinds.in(unsized),
+                            "weight rule " + where);
                 }
             }
         }
@@ -53,13 +63,18 @@ class CatalogueRulesAgreementTest {
     @Test
     void unifiedNamesAreTheAddressingsOnes() throws IOException {
         ModelStructure bert = StructureExport.of(build("bert-base-uncased"), "bert-base-uncased");
-        assertEquals(List.of("encoder.block.11.attn.q"),
+        assertEquals(
+                List.of("encoder.block.11.attn.q"),
                 bert.module("encoder.layer.11.attention.self.query").unified());
         assertEquals(OptionalLong.of(768), bert.module("encoder.layer.0.attention").out());
     }
 
     private static Block build(String name) throws IOException {
-        Path dir = Path.of(URIs.of(StructureCatalogue.class.getResource("catalogue/" + name.replace("/", "--"))));
+        Path dir =
+                Path.of(
+                        URIs.of(
+                                StructureCatalogue.class.getResource(
+                                        "catalogue/" + name.replace("/", "--"))));
         return Architectures.build(StructureCatalogue.MODELS.get(name), HfModels.readConfig(dir));
     }
 

@@ -34,14 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
 class HfModelsLoadTest {
     private static final String FIXTURE = "bart_for_conditional_generation";
 
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     /** Copies the fixture's config and writes its weights after {@code edit}. */
     private Path folder(NDManager manager, Consumer<Map<String, NDArray>> edit) throws IOException {
         Path dir = Fixtures.model(FIXTURE);
         Files.copy(dir.resolve("config.json"), temp.resolve("config.json"));
-        Map<String, NDArray> weights = new LinkedHashMap<>(Safetensors.read(dir.resolve("model.safetensors"), manager));
+        Map<String, NDArray> weights =
+                new LinkedHashMap<>(Safetensors.read(dir.resolve("model.safetensors"), manager));
         edit.accept(weights);
         Safetensors.write(temp.resolve("model.safetensors"), weights, Map.of());
         return temp;
@@ -81,11 +81,14 @@ class HfModelsLoadTest {
     void tiedKeysMayBeLeftOut() throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray expected = logits(HfModels.load(Fixtures.model(FIXTURE), manager), manager);
-            Path dir = folder(manager, w -> {
-                w.remove("lm_head.weight");
-                w.remove("model.encoder.embed_tokens.weight");
-                w.remove("model.decoder.embed_tokens.weight");
-            });
+            Path dir =
+                    folder(
+                            manager,
+                            w -> {
+                                w.remove("lm_head.weight");
+                                w.remove("model.encoder.embed_tokens.weight");
+                                w.remove("model.decoder.embed_tokens.weight");
+                            });
             assertEquals(expected, logits(HfModels.load(dir, manager), manager));
         }
     }
@@ -94,10 +97,16 @@ class HfModelsLoadTest {
     void halfPrecisionWeightsLoadAsFloat32() throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray expected = logits(HfModels.load(Fixtures.model(FIXTURE), manager), manager);
-            Path dir = folder(manager, w -> w.replaceAll((k, v) -> v.toType(DataType.FLOAT16, false)));
+            Path dir =
+                    folder(manager, w -> w.replaceAll((k, v) -> v.toType(DataType.FLOAT16, false)));
             Block model = HfModels.load(dir, manager);
-            assertEquals(DataType.FLOAT32,
-                    ModuleTree.of(model).parameters().get("model.shared.weight").getArray().getDataType());
+            assertEquals(
+                    DataType.FLOAT32,
+                    ModuleTree.of(model)
+                            .parameters()
+                            .get("model.shared.weight")
+                            .getArray()
+                            .getDataType());
             float diff = Fixtures.maxAbsDiff(expected, logits(model, manager));
             assertTrue(diff < 1e-2, "float16 weights moved the logits by " + diff);
         }
@@ -108,22 +117,32 @@ class HfModelsLoadTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Path fixture = Fixtures.model(FIXTURE);
             NDArray expected = logits(HfModels.load(fixture, manager), manager);
-            Map<String, NDArray> weights = Safetensors.read(fixture.resolve("model.safetensors"), manager);
+            Map<String, NDArray> weights =
+                    Safetensors.read(fixture.resolve("model.safetensors"), manager);
             Map<String, NDArray> first = new LinkedHashMap<>();
             Map<String, NDArray> second = new LinkedHashMap<>();
             StringBuilder map = new StringBuilder();
-            weights.forEach((k, v) -> {
-                boolean encoder = k.startsWith("model.encoder.");
-                (encoder ? first : second).put(k, v);
-                map.append(map.length() == 0 ? "" : ",").append('"').append(k).append("\": \"")
-                        .append(encoder ? "model-00001-of-00002.safetensors" : "model-00002-of-00002.safetensors")
-                        .append('"');
-            });
+            weights.forEach(
+                    (k, v) -> {
+                        boolean encoder = k.startsWith("model.encoder.");
+                        (encoder ? first : second).put(k, v);
+                        map.append(map.length() == 0 ? "" : ",")
+                                .append('"')
+                                .append(k)
+                                .append("\": \"")
+                                .append(
+                                        encoder
+                                                ? "model-00001-of-00002.safetensors"
+                                                : "model-00002-of-00002.safetensors")
+                                .append('"');
+                    });
             Files.copy(fixture.resolve("config.json"), temp.resolve("config.json"));
             Safetensors.write(temp.resolve("model-00001-of-00002.safetensors"), first, Map.of());
             Safetensors.write(temp.resolve("model-00002-of-00002.safetensors"), second, Map.of());
-            Files.writeString(temp.resolve("model.safetensors.index.json"),
-                    "{\"metadata\": {}, \"weight_map\": {" + map + "}}", StandardCharsets.UTF_8);
+            Files.writeString(
+                    temp.resolve("model.safetensors.index.json"),
+                    "{\"metadata\": {}, \"weight_map\": {" + map + "}}",
+                    StandardCharsets.UTF_8);
             assertEquals(expected, logits(HfModels.load(temp, manager), manager));
         }
     }
@@ -149,11 +168,19 @@ class HfModelsLoadTest {
     @Test
     void shapeMismatchNamesKeyAndShapes() throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
-            folder(manager, w -> w.put("model.encoder.layers.0.fc1.weight", manager.zeros(new Shape(36, 32))));
+            folder(
+                    manager,
+                    w ->
+                            w.put(
+                                    "model.encoder.layers.0.fc1.weight",
+                                    manager.zeros(new Shape(36, 32))));
         }
         String message = loadError(temp);
-        assertTrue(message.contains("shape mismatch for model.encoder.layers.0.fc1.weight: checkpoint (36, 32), "
-                + "model (37, 32)"), message);
+        assertTrue(
+                message.contains(
+                        "shape mismatch for model.encoder.layers.0.fc1.weight: checkpoint (36, 32), "
+                                + "model (37, 32)"),
+                message);
     }
 
     @Test
@@ -161,28 +188,40 @@ class HfModelsLoadTest {
         Files.copy(Fixtures.model(FIXTURE).resolve("config.json"), temp.resolve("config.json"));
         Files.write(temp.resolve("pytorch_model.bin"), new byte[] {1, 2, 3});
         String message = loadError(temp);
-        assertTrue(message.contains("pytorch_model.bin") && message.contains("safe_serialization=True"), message);
+        assertTrue(
+                message.contains("pytorch_model.bin")
+                        && message.contains("safe_serialization=True"),
+                message);
     }
 
     @Test
     void unsupportedArchitectureNamesTheSupportedOnes() throws IOException {
         String config = Files.readString(Fixtures.model(FIXTURE).resolve("config.json"));
-        Files.writeString(temp.resolve("config.json"),
-                config.replace("\"BartForConditionalGeneration\"", "\"BartForSequenceClassification\""));
+        Files.writeString(
+                temp.resolve("config.json"),
+                config.replace(
+                        "\"BartForConditionalGeneration\"", "\"BartForSequenceClassification\""));
         String message = loadError(temp);
-        assertTrue(message.contains("BartForSequenceClassification") && message.contains("BartModel")
-                && message.contains("BartForConditionalGeneration"), message);
+        assertTrue(
+                message.contains("BartForSequenceClassification")
+                        && message.contains("BartModel")
+                        && message.contains("BartForConditionalGeneration"),
+                message);
     }
 
     @Test
     void architecturesAreTheBuildableClasses() {
-        assertTrue(HfModels.architectures().containsAll(List.of("BartModel", "BartForConditionalGeneration")));
+        assertTrue(
+                HfModels.architectures()
+                        .containsAll(List.of("BartModel", "BartForConditionalGeneration")));
         assertThrows(UnsupportedOperationException.class, () -> HfModels.architectures().add("X"));
     }
 
     @Test
     void unsupportedModelTypeIsNamed() throws IOException {
-        Files.writeString(temp.resolve("config.json"), "{\"model_type\": \"llama\", \"architectures\": [\"X\"]}");
+        Files.writeString(
+                temp.resolve("config.json"),
+                "{\"model_type\": \"llama\", \"architectures\": [\"X\"]}");
         String message = loadError(temp);
         assertTrue(message.contains("llama") && message.contains("bart"), message);
     }
@@ -193,7 +232,9 @@ class HfModelsLoadTest {
                 SafetensorsFile weights =
                         Safetensors.open(Fixtures.model(FIXTURE).resolve("model.safetensors"))) {
             Block model = HfModels.random(HfModels.readConfig(Fixtures.model(FIXTURE)), manager, 0);
-            assertThrows(IllegalStateException.class, () -> CheckpointLoader.load(model, weights, manager));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> CheckpointLoader.load(model, weights, manager));
         }
     }
 }

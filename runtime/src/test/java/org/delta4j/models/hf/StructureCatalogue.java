@@ -10,36 +10,53 @@ import org.delta4j.models.ModelConfig;
 import org.delta4j.tree.StructureExport;
 
 /**
- * The structure catalogue the annotation processor ships: one {@code <owner>--<name>.structure.json} per model,
- * produced from the runtime's own model classes built from the model's HF {@code config.json} (a copy of the hub's
- * file under this package's test resources), plus {@code index.txt} listing the names. Each entry names the model
- * class whose structure it describes: the base model, as {@code AutoModel} loads it, whatever head the hub's
+ * The structure catalogue the annotation processor ships: one {@code
+ * <owner>--<name>.structure.json} per model, produced from the runtime's own model classes built
+ * from the model's HF {@code config.json} (a copy of the hub's file under this package's test
+ * resources), plus {@code index.txt} listing the names. Each entry names the model class whose
+ * structure it describes: the base model, as {@code AutoModel} loads it, whatever head the hub's
  * {@code architectures} names.
  */
 final class StructureCatalogue {
     /** The models in the catalogue: HF name, and the model class described. */
-    static final Map<String, String> MODELS = modelClasses("facebook/bart-base", "BartModel",
-            "bert-base-uncased", "BertModel",
-            "bert-base-cased", "BertModel",
-            "roberta-base", "RobertaModel",
-            "distilbert-base-uncased", "DistilBertModel",
-            "gpt2", "GPT2Model",
-            "t5-small", "T5Model",
-            "t5-base", "T5Model");
+    static final Map<String, String> MODELS =
+            modelClasses(
+                    "facebook/bart-base",
+                    "BartModel",
+                    "bert-base-uncased",
+                    "BertModel",
+                    "bert-base-cased",
+                    "BertModel",
+                    "roberta-base",
+                    "RobertaModel",
+                    "distilbert-base-uncased",
+                    "DistilBertModel",
+                    "gpt2",
+                    "GPT2Model",
+                    "t5-small",
+                    "T5Model",
+                    "t5-base",
+                    "T5Model");
 
     /** The command that rewrites the committed catalogue. */
-    static final String REGENERATE = "mvn -B -o -pl runtime -am test -Dtest=StructureCatalogueGenerator "
-            + "-Dsurefire.failIfNoSpecifiedTests=false -Ddelta4j.regenerateCatalogue=true";
+    static final String REGENERATE =
+            "mvn -B -o -pl runtime -am test -Dtest=StructureCatalogueGenerator "
+                    + "-Dsurefire.failIfNoSpecifiedTests=false -Ddelta4j.regenerateCatalogue=true";
 
     private StructureCatalogue() {}
 
-    /** @return the committed catalogue folder in the processor module */
+    /**
+     * @return the committed catalogue folder in the processor module
+     */
     static Path directory() {
         Path runtime = Path.of(System.getProperty("basedir", "."));
-        return runtime.resolve("../processor/src/main/resources/org/delta4j/processor/catalogue").normalize();
+        return runtime.resolve("../processor/src/main/resources/org/delta4j/processor/catalogue")
+                .normalize();
     }
 
-    /** @return every catalogue file's name and its content as the runtime produces it now */
+    /**
+     * @return every catalogue file's name and its content as the runtime produces it now
+     */
     static Map<String, String> render() throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         StringBuilder index = new StringBuilder();

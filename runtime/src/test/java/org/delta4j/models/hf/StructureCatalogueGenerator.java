@@ -8,7 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-/** Rewrites the committed structure catalogue; runs only with {@code -Ddelta4j.regenerateCatalogue=true}. */
+/**
+ * Rewrites the committed structure catalogue; runs only with {@code
+ * -Ddelta4j.regenerateCatalogue=true}.
+ */
 class StructureCatalogueGenerator {
     @Test
     @EnabledIfSystemProperty(named = "delta4j.regenerateCatalogue", matches = "true")

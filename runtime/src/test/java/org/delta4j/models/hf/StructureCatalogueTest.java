@@ -16,30 +16,39 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 /** The committed catalogue must be what the runtime's models produce now. */
 class StructureCatalogueTest {
     @Test
-    @DisabledIfSystemProperty(named = "delta4j.regenerateCatalogue", matches = "true",
+    @DisabledIfSystemProperty(
+            named = "delta4j.regenerateCatalogue",
+            matches = "true",
             disabledReason = "the catalogue is being regenerated")
     void committedCatalogueMatchesTheRuntime() throws IOException {
         for (Map.Entry<String, String> file : StructureCatalogue.render().entrySet()) {
             Path committed = StructureCatalogue.directory().resolve(file.getKey());
-            String hint = committed + " is missing or out of date; regenerate it with: "
-                    + StructureCatalogue.REGENERATE;
+            String hint =
+                    committed
+                            + " is missing or out of date; regenerate it with: "
+                            + StructureCatalogue.REGENERATE;
             assertTrue(Files.isRegularFile(committed), hint);
-            assertEquals(file.getValue(), Files.readString(committed, StandardCharsets.UTF_8), hint);
+            assertEquals(
+                    file.getValue(), Files.readString(committed, StandardCharsets.UTF_8), hint);
         }
     }
 
     @Test
     void bartBaseHasTheExpectedShape() throws IOException {
         ModelStructure s =
-                ModelStructure.fromJson(StructureCatalogue.render().get("facebook--bart-base.structure.json"));
+                ModelStructure.fromJson(
+                        StructureCatalogue.render().get("facebook--bart-base.structure.json"));
         assertEquals("BartModel", s.modelClass());
         assertEquals("facebook/bart-base", s.name());
         assertEquals("BartEncoderLayer", s.module("encoder.layers.5").type());
         assertEquals(null, s.module("encoder.layers.6"));
-        assertEquals("[50265, 768]", Arrays.toString(s.module("shared").parameters().get("weight")));
-        assertEquals("[1026, 768]",
+        assertEquals(
+                "[50265, 768]", Arrays.toString(s.module("shared").parameters().get("weight")));
+        assertEquals(
+                "[1026, 768]",
                 Arrays.toString(s.module("decoder.embed_positions").parameters().get("weight")));
-        assertEquals("[3072, 768]",
+        assertEquals(
+                "[3072, 768]",
                 Arrays.toString(s.module("decoder.layers.0.fc1").parameters().get("weight")));
     }
 }

@@ -12,13 +12,18 @@ class RobertaConfigTest {
         RobertaConfig c = RobertaConfig.fromJson("{\"model_type\": \"roberta\"}");
         assertEquals(1, c.padTokenId());
         assertEquals(768, c.hiddenSize());
-        assertEquals(0, RobertaConfig.fromJson("{\"model_type\": \"roberta\", \"pad_token_id\": 0}").padTokenId());
+        assertEquals(
+                0,
+                RobertaConfig.fromJson("{\"model_type\": \"roberta\", \"pad_token_id\": 0}")
+                        .padTokenId());
     }
 
     @Test
     void otherModelTypesAreRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RobertaConfig.fromJson("{\"model_type\": \"bert\"}"));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> RobertaConfig.fromJson("{\"model_type\": \"bert\"}"));
         assertTrue(e.getMessage().contains("expected \"roberta\""), e.getMessage());
     }
 }

@@ -9,11 +9,16 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 
-/** RoBERTa's fairseq positions, as HF's {@code create_position_ids_from_input_ids} and its embeds variant. */
+/**
+ * RoBERTa's fairseq positions, as HF's {@code create_position_ids_from_input_ids} and its embeds
+ * variant.
+ */
 class RobertaEmbeddingsTest {
-    private static final RobertaEmbeddings EMBEDDINGS = new RobertaEmbeddings(RobertaConfig.fromJson(
-            "{\"model_type\": \"roberta\", \"hidden_size\": 8, \"num_attention_heads\": 2, \"vocab_size\": 20,"
-                    + " \"max_position_embeddings\": 16}"));
+    private static final RobertaEmbeddings EMBEDDINGS =
+            new RobertaEmbeddings(
+                    RobertaConfig.fromJson(
+                            "{\"model_type\": \"roberta\", \"hidden_size\": 8, \"num_attention_heads\": 2, \"vocab_size\": 20,"
+                                    + " \"max_position_embeddings\": 16}"));
 
     @Test
     void idsArePositionedFromPadPlusOneSkippingPadding() {

@@ -20,43 +20,64 @@ import org.junit.jupiter.api.io.TempDir;
 class T5LoadTest {
     private static final String FIXTURE = "t5_for_conditional_generation";
 
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     private static NDArray logits(Path dir, NDManager manager) throws IOException {
-        return HfModels.load(dir, manager).forward(new ParameterStore(manager, false),
-                ModelInputs.fromJson(manager, Fixtures.model(FIXTURE).resolve("inputs.json")), false).get("logits");
+        return HfModels.load(dir, manager)
+                .forward(
+                        new ParameterStore(manager, false),
+                        ModelInputs.fromJson(
+                                manager, Fixtures.model(FIXTURE).resolve("inputs.json")),
+                        false)
+                .get("logits");
     }
 
     @Test
     void missingKeyIsNamed() throws IOException {
-        FixtureEdits.copy(FIXTURE, temp,
-                w -> w.remove("decoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight"));
+        FixtureEdits.copy(
+                FIXTURE,
+                temp,
+                w ->
+                        w.remove(
+                                "decoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight"));
         String message = FixtureEdits.loadError(temp);
-        assertTrue(message.contains("missing key decoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight"),
+        assertTrue(
+                message.contains(
+                        "missing key decoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight"),
                 message);
     }
 
     @Test
     void shapeMismatchNamesKeyAndShapes() throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
-            FixtureEdits.copy(FIXTURE, temp, w -> w.put("encoder.block.1.layer.1.DenseReluDense.wi.weight",
-                    manager.zeros(new Shape(36, 32))));
+            FixtureEdits.copy(
+                    FIXTURE,
+                    temp,
+                    w ->
+                            w.put(
+                                    "encoder.block.1.layer.1.DenseReluDense.wi.weight",
+                                    manager.zeros(new Shape(36, 32))));
         }
         String message = FixtureEdits.loadError(temp);
-        assertTrue(message.contains("shape mismatch for encoder.block.1.layer.1.DenseReluDense.wi.weight: "
-                + "checkpoint (36, 32), model (37, 32)"), message);
+        assertTrue(
+                message.contains(
+                        "shape mismatch for encoder.block.1.layer.1.DenseReluDense.wi.weight: "
+                                + "checkpoint (36, 32), model (37, 32)"),
+                message);
     }
 
     @Test
     void tiedAliasesMayBeLeftOut() throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray expected = logits(Fixtures.model(FIXTURE), manager);
-            FixtureEdits.copy(FIXTURE, temp, w -> {
-                w.remove("encoder.embed_tokens.weight");
-                w.remove("decoder.embed_tokens.weight");
-                w.remove("lm_head.weight");
-            });
+            FixtureEdits.copy(
+                    FIXTURE,
+                    temp,
+                    w -> {
+                        w.remove("encoder.embed_tokens.weight");
+                        w.remove("decoder.embed_tokens.weight");
+                        w.remove("lm_head.weight");
+                    });
             assertEquals(expected, logits(temp, manager));
         }
     }

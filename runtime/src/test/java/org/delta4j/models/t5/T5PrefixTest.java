@@ -20,8 +20,9 @@ import org.delta4j.tree.ModuleTree;
 import org.junit.jupiter.api.Test;
 
 /**
- * T5Attention's prefix contract: a prefix of {@code p} states behaves as HF's {@code past_key_value} of the
- * {@code p} earlier positions, relative position bias included; cross-attention prepends it to the encoder states.
+ * T5Attention's prefix contract: a prefix of {@code p} states behaves as HF's {@code
+ * past_key_value} of the {@code p} earlier positions, relative position bias included;
+ * cross-attention prepends it to the encoder states.
  */
 class T5PrefixTest {
     private static final int P = 3;
@@ -39,9 +40,11 @@ class T5PrefixTest {
         return block.forward(new ParameterStore(manager, false), new NDList(inputs), false);
     }
 
-    /** The attention's own projection of some states, split into heads: what HF caches as a past. */
-    private static NDArray past(T5Attention attn, String projection, NDArray states, NDManager manager,
-            String name) {
+    /**
+     * The attention's own projection of some states, split into heads: what HF caches as a past.
+     */
+    private static NDArray past(
+            T5Attention attn, String projection, NDArray states, NDManager manager, String name) {
         Block proj = ModuleTree.of(attn).module(projection).block();
         NDArray heads = AttentionHeads.split(run(proj, manager, states).head(), 4);
         heads.setName(name);
@@ -61,19 +64,25 @@ class T5PrefixTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             T5Attention attn = attention(manager, decoder, true);
             NDArray x = manager.randomNormal(new Shape(2, P + S, 32));
-            NDArray fullMask = decoder ? AttentionMasks.causal(manager, P + S) : zeroMask(manager, P + S);
+            NDArray fullMask =
+                    decoder ? AttentionMasks.causal(manager, P + S) : zeroMask(manager, P + S);
             NDList full = run(attn, manager, x, fullMask);
             NDArray key = past(attn, "k", x.get(":, :{}", P), manager, AttentionPrefix.KEY);
             NDArray value = past(attn, "v", x.get(":, :{}", P), manager, AttentionPrefix.VALUE);
             NDArray tailMask = decoder ? AttentionMasks.causal(manager, S) : zeroMask(manager, S);
             NDList prefixed = run(attn, manager, x.get(":, {}:", P), tailMask, key, value);
-            assertTrue(Fixtures.maxAbsDiff(prefixed.head(), full.head().get(":, {}:", P)) < TOLERANCE);
+            assertTrue(
+                    Fixtures.maxAbsDiff(prefixed.head(), full.head().get(":, {}:", P)) < TOLERANCE);
             // The bias is compute_bias(p + length, p + length) without its first p rows.
             NDArray bias = T5Attention.positionBias(prefixed);
             assertEquals(new Shape(1, 4, S, P + S), bias.getShape());
             assertEquals(T5Attention.positionBias(full).get(":, :, {}:, :", P), bias);
-            assertTrue(Fixtures.maxAbsDiff(prefixed.head(), run(attn, manager, x.get(":, {}:", P), tailMask).head())
-                    > 1e-3f, "the prefix must change the output");
+            assertTrue(
+                    Fixtures.maxAbsDiff(
+                                    prefixed.head(),
+                                    run(attn, manager, x.get(":, {}:", P), tailMask).head())
+                            > 1e-3f,
+                    "the prefix must change the output");
         }
     }
 
@@ -94,11 +103,22 @@ class T5PrefixTest {
             NDArray hidden = manager.randomNormal(new Shape(2, S, 32));
             NDArray encoded = manager.randomNormal(new Shape(2, 7, 32));
             NDArray extra = manager.randomNormal(new Shape(2, P, 32));
-            NDList full = run(attn, manager, hidden, zeroMask(manager, P + 7),
-                    NDArrays.concat(new NDList(extra, encoded), 1));
-            NDList prefixed = run(attn, manager, hidden, zeroMask(manager, 7), encoded,
-                    past(attn, "k", extra, manager, AttentionPrefix.KEY),
-                    past(attn, "v", extra, manager, AttentionPrefix.VALUE));
+            NDList full =
+                    run(
+                            attn,
+                            manager,
+                            hidden,
+                            zeroMask(manager, P + 7),
+                            NDArrays.concat(new NDList(extra, encoded), 1));
+            NDList prefixed =
+                    run(
+                            attn,
+                            manager,
+                            hidden,
+                            zeroMask(manager, 7),
+                            encoded,
+                            past(attn, "k", extra, manager, AttentionPrefix.KEY),
+                            past(attn, "v", extra, manager, AttentionPrefix.VALUE));
             assertTrue(Fixtures.maxAbsDiff(prefixed.head(), full.head()) < TOLERANCE);
             assertEquals(1, prefixed.size(), "cross-attention has no position bias");
         }
@@ -108,9 +128,11 @@ class T5PrefixTest {
     void aBiasForAnotherPrefixLengthIsDroppedAsOpenDeltaDoes() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray x = manager.randomNormal(new Shape(2, S, 32));
-            NDArray stale = named(manager.randomNormal(new Shape(1, 4, S, S)), T5Attention.POSITION_BIAS);
+            NDArray stale =
+                    named(manager.randomNormal(new Shape(1, 4, S, S)), T5Attention.POSITION_BIAS);
             NDArray key = named(manager.randomNormal(new Shape(1, 4, P, 8)), AttentionPrefix.KEY);
-            NDArray value = named(manager.randomNormal(new Shape(1, 4, P, 8)), AttentionPrefix.VALUE);
+            NDArray value =
+                    named(manager.randomNormal(new Shape(1, 4, P, 8)), AttentionPrefix.VALUE);
             NDArray mask = zeroMask(manager, S);
             // Without a table: no bias at all.
             T5Attention plain = attention(manager, false, false);
@@ -122,7 +144,8 @@ class T5PrefixTest {
             T5Attention owner = attention(manager, false, true);
             NDList recomputed = run(owner, manager, x, mask, stale, key, value);
             assertEquals(run(owner, manager, x, mask, key, value).head(), recomputed.head());
-            assertEquals(new Shape(1, 4, S, P + S), T5Attention.positionBias(recomputed).getShape());
+            assertEquals(
+                    new Shape(1, 4, S, P + S), T5Attention.positionBias(recomputed).getShape());
         }
     }
 
@@ -131,7 +154,8 @@ class T5PrefixTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             T5Attention plain = attention(manager, false, false);
             NDArray x = manager.randomNormal(new Shape(2, S, 32));
-            NDArray bias = named(manager.randomNormal(new Shape(1, 4, S, S)), T5Attention.POSITION_BIAS);
+            NDArray bias =
+                    named(manager.randomNormal(new Shape(1, 4, S, S)), T5Attention.POSITION_BIAS);
             NDList with = run(plain, manager, x, zeroMask(manager, S), bias);
             NDList without = run(plain, manager, x, zeroMask(manager, S));
             assertTrue(Fixtures.maxAbsDiff(with.head(), without.head()) > 1e-3f);

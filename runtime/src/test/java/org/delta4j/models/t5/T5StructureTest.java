@@ -45,20 +45,34 @@ class T5StructureTest {
 
     @Test
     void stacksEmbedWithTheSharedModuleItself() {
-        ModuleTree tree = ModuleTree.of(HfModels.build(TinyT5.config("T5ForConditionalGeneration", "")));
+        ModuleTree tree =
+                ModuleTree.of(HfModels.build(TinyT5.config("T5ForConditionalGeneration", "")));
         Block shared = tree.module("shared").block();
         assertSame(shared, tree.module("encoder.embed_tokens").block());
         assertSame(shared, tree.module("decoder.embed_tokens").block());
         List<String> ff = new ArrayList<>();
-        for (Module m : ModuleTree.of(HfModels.build(TinyT5.config("T5Model", ", \"feed_forward_proj\": "
-                + "\"gated-gelu\""))).modules()) {
+        for (Module m :
+                ModuleTree.of(
+                                HfModels.build(
+                                        TinyT5.config(
+                                                "T5Model",
+                                                ", \"feed_forward_proj\": " + "\"gated-gelu\"")))
+                        .modules()) {
             if (m.path().startsWith("decoder.block.1.layer.2.")) {
                 ff.add(m.path().substring("decoder.block.1.layer.2.".length()) + " " + m.type());
             }
         }
-        assertEquals(List.of("DenseReluDense T5DenseGatedActDense", "DenseReluDense.wi_0 Linear",
-                "DenseReluDense.wi_1 Linear", "DenseReluDense.wo Linear", "DenseReluDense.dropout Dropout",
-                "DenseReluDense.act NewGELUActivation", "layer_norm T5LayerNorm", "dropout Dropout"), ff);
+        assertEquals(
+                List.of(
+                        "DenseReluDense T5DenseGatedActDense",
+                        "DenseReluDense.wi_0 Linear",
+                        "DenseReluDense.wi_1 Linear",
+                        "DenseReluDense.wo Linear",
+                        "DenseReluDense.dropout Dropout",
+                        "DenseReluDense.act NewGELUActivation",
+                        "layer_norm T5LayerNorm",
+                        "dropout Dropout"),
+                ff);
     }
 
     @Test

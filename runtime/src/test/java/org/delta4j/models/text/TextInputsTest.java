@@ -21,10 +21,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A hand-written WordLevel tokenizer, run offline: ids, padding, masks and token types as HF gives them. */
+/**
+ * A hand-written WordLevel tokenizer, run offline: ids, padding, masks and token types as HF gives
+ * them.
+ */
 class TextInputsTest {
-    /** BERT-style: lower-cased words, [CLS] A [SEP] (B [SEP]); the pad token is not id 0, so padding shows. */
-    private static final String TOKENIZER = """
+    /**
+     * BERT-style: lower-cased words, [CLS] A [SEP] (B [SEP]); the pad token is not id 0, so padding
+     * shows.
+     */
+    private static final String TOKENIZER =
+            """
             {
               "version": "1.0",
               "truncation": null,
@@ -58,14 +65,16 @@ class TextInputsTest {
                         "vocab": {"[UNK]": 0, "[CLS]": 1, "[SEP]": 2, "[PAD]": 3, "hello": 4, "world": 5}}
             }
             """;
-    private static final String PADDING = "{\"strategy\": \"BatchLongest\", \"direction\": \"Right\", "
-            + "\"pad_to_multiple_of\": null, \"pad_id\": 3, \"pad_type_id\": 0, \"pad_token\": \"[PAD]\"}";
 
-    @TempDir
-    Path temp;
+    private static final String PADDING =
+            "{\"strategy\": \"BatchLongest\", \"direction\": \"Right\", "
+                    + "\"pad_to_multiple_of\": null, \"pad_id\": 3, \"pad_type_id\": 0, \"pad_token\": \"[PAD]\"}";
+
+    @TempDir Path temp;
 
     private Path folder(String padding) throws IOException {
-        Files.writeString(temp.resolve(TextInputs.TOKENIZER_FILE), String.format(TOKENIZER, padding));
+        Files.writeString(
+                temp.resolve(TextInputs.TOKENIZER_FILE), String.format(TOKENIZER, padding));
         return temp;
     }
 
@@ -80,24 +89,36 @@ class TextInputsTest {
 
     @Test
     void textsArePaddedToTheLongestWithAMask() throws IOException {
-        try (TextInputs tokenizer = TextInputs.open(folder(PADDING)); NDManager manager = NDManager.newBaseManager()) {
+        try (TextInputs tokenizer = TextInputs.open(folder(PADDING));
+                NDManager manager = NDManager.newBaseManager()) {
             NDList in = tokenizer.encode(manager, List.of("Hello world", "hello", "hello there"));
-            assertEquals(List.of("input_ids", "attention_mask"), List.of(in.get(0).getName(), in.get(1).getName()));
+            assertEquals(
+                    List.of("input_ids", "attention_mask"),
+                    List.of(in.get(0).getName(), in.get(1).getName()));
             assertEquals(2, in.size(), "all-zero token types are left out");
             List<long[]> ids = rows(in.get("input_ids"));
             assertArrayEquals(new long[] {1, 4, 5, 2}, ids.get(0));
-            assertArrayEquals(new long[] {1, 4, 2, 3}, ids.get(1), "padded with [PAD] from tokenizer.json");
+            assertArrayEquals(
+                    new long[] {1, 4, 2, 3}, ids.get(1), "padded with [PAD] from tokenizer.json");
             assertArrayEquals(new long[] {1, 4, 0, 2}, ids.get(2), "an unknown word is [UNK]");
             assertArrayEquals(new long[] {1, 1, 1, 0}, rows(in.get("attention_mask")).get(1));
         }
     }
 
-    /** One tokenizer shared by threads gives each the encoding of its own texts, as the README says it may. */
+    /**
+     * One tokenizer shared by threads gives each the encoding of its own texts, as the README says
+     * it may.
+     */
     @Test
     void oneTokenizerServesSeveralThreads() throws Exception {
-        List<List<String>> batches = List.of(List.of("Hello world"), List.of("hello", "hello there"),
-                List.of("world hello world"), List.of("there"));
-        try (TextInputs tokenizer = TextInputs.open(folder(PADDING)); NDManager manager = NDManager.newBaseManager()) {
+        List<List<String>> batches =
+                List.of(
+                        List.of("Hello world"),
+                        List.of("hello", "hello there"),
+                        List.of("world hello world"),
+                        List.of("there"));
+        try (TextInputs tokenizer = TextInputs.open(folder(PADDING));
+                NDManager manager = NDManager.newBaseManager()) {
             List<long[]> alone = new ArrayList<>();
             for (List<String> texts : batches) {
                 alone.add(tokenizer.encode(manager, texts).get("input_ids").toLongArray());
@@ -107,15 +128,24 @@ class TextInputsTest {
                 List<Future<?>> runs = new ArrayList<>();
                 for (int t = 0; t < batches.size(); t++) {
                     int k = t;
-                    runs.add(pool.submit(() -> {
-                        for (int i = 0; i < 300; i++) {
-                            try (NDManager request = manager.newSubManager()) {
-                                long[] ids = tokenizer.encode(request, batches.get(k)).get("input_ids").toLongArray();
-                                assertArrayEquals(alone.get(k), ids, "thread " + k + " call " + i);
-                            }
-                        }
-                        return null;
-                    }));
+                    runs.add(
+                            pool.submit(
+                                    () -> {
+                                        for (int i = 0; i < 300; i++) {
+                                            try (NDManager request = manager.newSubManager()) {
+                                                long[] ids =
+                                                        tokenizer
+                                                                .encode(request, batches.get(k))
+                                                                .get("input_ids")
+                                                                .toLongArray();
+                                                assertArrayEquals(
+                                                        alone.get(k),
+                                                        ids,
+                                                        "thread " + k + " call " + i);
+                                            }
+                                        }
+                                        return null;
+                                    }));
                 }
                 for (Future<?> f : runs) {
                     f.get(60, TimeUnit.SECONDS);
@@ -130,7 +160,8 @@ class TextInputsTest {
     void padTokenMayComeFromTheTokenizerConfig() throws IOException {
         Path dir = folder("null");
         Files.writeString(dir.resolve(TextInputs.CONFIG_FILE), "{\"pad_token\": \"[PAD]\"}");
-        try (TextInputs tokenizer = TextInputs.open(dir); NDManager manager = NDManager.newBaseManager()) {
+        try (TextInputs tokenizer = TextInputs.open(dir);
+                NDManager manager = NDManager.newBaseManager()) {
             NDList in = tokenizer.encode(manager, List.of("hello world", "world"));
             assertArrayEquals(new long[] {1, 5, 2, 3}, rows(in.get("input_ids")).get(1));
         }
@@ -138,14 +169,19 @@ class TextInputsTest {
 
     @Test
     void pairsMarkTheSecondTextWithTokenTypeOne() throws IOException {
-        try (TextInputs tokenizer = TextInputs.open(folder(PADDING)); NDManager manager = NDManager.newBaseManager()) {
-            NDList in = tokenizer.encode(manager, List.of("hello", "hello"), List.of("world", "world world"));
+        try (TextInputs tokenizer = TextInputs.open(folder(PADDING));
+                NDManager manager = NDManager.newBaseManager()) {
+            NDList in =
+                    tokenizer.encode(
+                            manager, List.of("hello", "hello"), List.of("world", "world world"));
             assertArrayEquals(new long[] {1, 4, 2, 5, 2, 3}, rows(in.get("input_ids")).get(0));
             assertArrayEquals(new long[] {0, 0, 0, 1, 1, 0}, rows(in.get("token_type_ids")).get(0));
             assertArrayEquals(new long[] {0, 0, 0, 1, 1, 1}, rows(in.get("token_type_ids")).get(1));
-            assertThrows(IllegalArgumentException.class,
+            assertThrows(
+                    IllegalArgumentException.class,
                     () -> tokenizer.encode(manager, List.of("hello"), List.of("a", "b")));
-            assertThrows(IllegalArgumentException.class, () -> tokenizer.encode(manager, List.of()));
+            assertThrows(
+                    IllegalArgumentException.class, () -> tokenizer.encode(manager, List.of()));
         }
     }
 
@@ -156,7 +192,9 @@ class TextInputsTest {
 
         Files.writeString(temp.resolve(TextInputs.TOKENIZER_FILE), "{\"model\": 3}");
         IOException malformed = assertThrows(IOException.class, () -> TextInputs.open(temp));
-        assertTrue(malformed.getMessage().contains("is not a valid tokenizer"), malformed.getMessage());
+        assertTrue(
+                malformed.getMessage().contains("is not a valid tokenizer"),
+                malformed.getMessage());
 
         folder(PADDING);
         Files.writeString(temp.resolve(TextInputs.CONFIG_FILE), "{\"pad_token\": ");
