@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -136,12 +135,12 @@ public final class Walkthrough {
             out.printf(
                     Locale.ROOT,
                     "accuracy before: %.1f%%%n",
-                    100 * accuracy(backbone, probe, model.getNDManager()));
+                    100 * Evaluation.accuracy(backbone, probe, model.getNDManager()));
             train(model, tuning, task, options.steps(), 1e-2f, "tuning ");
             out.printf(
                     Locale.ROOT,
                     "accuracy after:  %.1f%%%n",
-                    100 * accuracy(backbone, probe, model.getNDManager()));
+                    100 * Evaluation.accuracy(backbone, probe, model.getNDManager()));
 
             heading(5, "Save the delta, reload it into a fresh backbone, compare outputs");
             DeltaCheckpoint.save(tuning, deltaDir);
@@ -152,11 +151,12 @@ public final class Walkthrough {
                     count(deltaDir),
                     sizeOf(deltaDir) / 1024.0,
                     Files.size(modelDir.resolve("model.safetensors")) / 1024.0);
-            NDArray before = forward(backbone, probe[0], model.getNDManager());
+            NDArray before = Evaluation.logits(backbone, probe[0], model.getNDManager());
             try (NDManager fresh = NDManager.newBaseManager()) {
                 Block reloaded = HfModels.load(modelDir, fresh);
                 DeltaCheckpoint.load(deltaDir, reloaded);
-                NDArray after = forward(reloaded, copy(probe[0], fresh), fresh);
+                NDArray after =
+                        Evaluation.logits(reloaded, Evaluation.copy(probe[0], fresh), fresh);
                 float diff =
                         before.toDevice(after.getDevice(), false)
                                 .sub(after.toDevice(after.getDevice(), false))
@@ -216,29 +216,6 @@ public final class Walkthrough {
                 progress.update(step, ScopedStep.run(trainer, batch[0], batch[1]));
             }
         }
-    }
-
-    private static float accuracy(Block model, NDList[] batch, NDManager manager) {
-        try (NDManager scope = manager.newSubManager()) {
-            NDList outputs =
-                    model.forward(new ParameterStore(scope, false), copy(batch[0], scope), false);
-            return TokenCrossEntropy.accuracy(batch[1].head(), outputs);
-        }
-    }
-
-    private static NDArray forward(Block model, NDList inputs, NDManager manager) {
-        return model.forward(new ParameterStore(manager, false), inputs, false).get("logits");
-    }
-
-    private static NDList copy(NDList inputs, NDManager manager) {
-        NDList out = new NDList();
-        for (NDArray a : inputs) {
-            NDArray c = a.duplicate();
-            c.attach(manager);
-            c.setName(a.getName());
-            out.add(c);
-        }
-        return out;
     }
 
     private void heading(int step, String text) {

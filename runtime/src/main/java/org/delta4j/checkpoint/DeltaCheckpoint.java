@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.delta4j.Delta4j;
@@ -25,8 +24,6 @@ import org.delta4j.io.Safetensors;
 import org.delta4j.io.SafetensorsFile;
 import org.delta4j.io.Sha256;
 import org.delta4j.tree.ModuleTree;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A delta-only checkpoint folder: {@value #CONFIG} (each delta's method, arguments, patterns and
@@ -53,7 +50,6 @@ public final class DeltaCheckpoint {
     /** The config's format tag. */
     public static final String FORMAT = CheckpointConfig.FORMAT;
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeltaCheckpoint.class);
     private static final String OLD_CONFIG = "delta_config.json";
 
     private DeltaCheckpoint() {}
@@ -125,19 +121,18 @@ public final class DeltaCheckpoint {
         }
         CheckpointConfig config = CheckpointConfig.read(dir, CONFIG);
         Path file = dir.resolve(WEIGHTS);
-        verifyChecksum(file, config.weightsSha256);
-        TuningPlan plan = plan(config, dir, backbone);
+        LoadChecks.verifyChecksum(file, config.weightsSha256);
+        TuningPlan plan = LoadChecks.plan(config, dir, backbone);
         NDManager manager = DeltaValues.managerOf(backbone);
         try (SafetensorsFile weights = Safetensors.open(file);
                 NDManager scratch = manager.newSubManager()) {
-            checkBackbone(
+            LoadChecks.checkBackbone(
                     config.backbone, backboneOf(backbone, Set.copyOf(weights.names())), dir, check);
             Map<String, Shape> shapes = new LinkedHashMap<>();
             weights.names().forEach(name -> shapes.put(name, weights.info(name).shape()));
             try {
                 // The header against the plan's predicted parameters, before any tensor is read or
-                // any delta
-                // allocated: a rank of millions in an edited config fails here.
+                // any delta allocated: a rank of millions in an edited config fails here.
                 DeltaValues.check(plan, shapes, name -> name);
                 Map<String, NDArray> values = new LinkedHashMap<>();
                 for (String name : weights.names()) {
@@ -148,104 +143,6 @@ public final class DeltaCheckpoint {
                 throw new IOException(
                         file + " does not fit its config: " + e.getMessage() + ".", e);
             }
-        }
-    }
-
-    /**
-     * The deltas' plan on this backbone, which must modify exactly the modules they modified when
-     * saved.
-     */
-    private static TuningPlan plan(CheckpointConfig config, Path dir, Block backbone)
-            throws IOException {
-        TuningPlan plan;
-        try {
-            plan = config.spec(dir.resolve(CONFIG)).plan(backbone);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(
-                    dir
-                            + " does not fit this backbone ("
-                            + ModuleTree.of(backbone).root().type()
-                            + "; saved from "
-                            + config.backbone.modelClass
-                            + "): "
-                            + e.getMessage(),
-                    e);
-        }
-        for (int i = 0; i < config.deltas.size(); i++) {
-            List<String> planned = plan.deltas().get(i).modules();
-            CheckpointConfig.Entry saved = config.deltas.get(i);
-            if (!planned.equals(saved.modifiedModules)) {
-                throw new IOException(
-                        dir
-                                + " does not fit this backbone: delta "
-                                + i
-                                + " ("
-                                + saved.deltaType
-                                + ") modified "
-                                + saved.modifiedModules
-                                + " when saved, but would modify "
-                                + planned
-                                + " here.");
-            }
-        }
-        return plan;
-    }
-
-    private static void verifyChecksum(Path file, String expected) throws IOException {
-        if (!Files.exists(file)) {
-            throw new IOException(file.getParent() + " is incomplete: it has no " + WEIGHTS + ".");
-        }
-        String actual = Sha256.ofFile(file);
-        if (!actual.equals(expected)) {
-            throw new IOException(
-                    file
-                            + " is corrupt or truncated: its SHA-256 is "
-                            + actual
-                            + ", but "
-                            + CONFIG
-                            + " records "
-                            + expected
-                            + ".");
-        }
-    }
-
-    private static void checkBackbone(
-            CheckpointConfig.Backbone saved,
-            CheckpointConfig.Backbone here,
-            Path dir,
-            BackboneCheck check)
-            throws IOException {
-        if (!saved.structureSha256.equals(here.structureSha256)) {
-            throw new IOException(
-                    dir
-                            + " was saved from another backbone: a "
-                            + saved.modelClass
-                            + " whose parameters the deltas rely on differ from this "
-                            + here.modelClass
-                            + "'s in name, shape or type (structure SHA-256 "
-                            + saved.structureSha256
-                            + ", here "
-                            + here.structureSha256
-                            + "). Load it onto the model it was trained on.");
-        }
-        if (!saved.parametersSha256.equals(here.parametersSha256)) {
-            String what =
-                    dir
-                            + " was saved from a "
-                            + saved.modelClass
-                            + " with other weights: the frozen "
-                            + "parameters the deltas were trained with differ from this backbone's (SHA-256 "
-                            + saved.parametersSha256
-                            + ", here "
-                            + here.parametersSha256
-                            + ")";
-            if (check == BackboneCheck.EXACT) {
-                throw new IOException(
-                        what
-                                + ". Load it onto the weights it was trained on, or load with "
-                                + "BackboneCheck.STRUCTURE to accept other weights.");
-            }
-            LOG.warn("{}; loading anyway, as asked.", what);
         }
     }
 

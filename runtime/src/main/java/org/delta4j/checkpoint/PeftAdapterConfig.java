@@ -9,7 +9,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,7 +65,7 @@ record PeftAdapterConfig(
             throw new IOException(
                     file + " is corrupt or truncated: not valid JSON (" + e.getMessage() + ").", e);
         }
-        Fields f = new Fields(file, json);
+        PeftConfigFields f = new PeftConfigFields(file, json);
         String type = f.string("peft_type", null);
         if (!"LORA".equals(type)) {
             throw new IOException(
@@ -120,7 +119,8 @@ record PeftAdapterConfig(
         String modelClass = null;
         if (mapping != null && mapping.isJsonObject()) {
             modelClass =
-                    new Fields(file, mapping.getAsJsonObject()).string("base_model_class", null);
+                    new PeftConfigFields(file, mapping.getAsJsonObject())
+                            .string("base_model_class", null);
         }
         return new PeftAdapterConfig(
                 r,
@@ -181,136 +181,5 @@ record PeftAdapterConfig(
         return value == Math.rint(value) && Math.abs(value) < 1e15
                 ? new JsonPrimitive((long) value)
                 : new JsonPrimitive(value);
-    }
-
-    /** Typed reads of the config's fields, each failure naming the file and the field. */
-    private record Fields(Path file, JsonObject json) {
-        interface Flag {
-            boolean of(JsonPrimitive value);
-        }
-
-        private IOException wrong(String field, String expected) {
-            return new IOException(
-                    file
-                            + ": \""
-                            + field
-                            + "\" must be "
-                            + expected
-                            + ", not "
-                            + json.get(field)
-                            + ".");
-        }
-
-        private JsonPrimitive primitive(String field) {
-            JsonElement e = json.get(field);
-            return e == null || e.isJsonNull() || !e.isJsonPrimitive()
-                    ? null
-                    : e.getAsJsonPrimitive();
-        }
-
-        String string(String field, String fallback) throws IOException {
-            JsonElement e = json.get(field);
-            if (e == null || e.isJsonNull()) {
-                return fallback;
-            }
-            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-                throw wrong(field, "a string");
-            }
-            return e.getAsString();
-        }
-
-        boolean bool(String field, boolean fallback) throws IOException {
-            JsonPrimitive p = primitive(field);
-            if (p == null) {
-                if (json.has(field) && !json.get(field).isJsonNull()) {
-                    throw wrong(field, "true or false");
-                }
-                return fallback;
-            }
-            if (!p.isBoolean()) {
-                throw wrong(field, "true or false");
-            }
-            return p.getAsBoolean();
-        }
-
-        double number(String field, double fallback) throws IOException {
-            JsonPrimitive p = primitive(field);
-            if (p == null) {
-                if (json.has(field) && !json.get(field).isJsonNull()) {
-                    throw wrong(field, "a number");
-                }
-                return fallback;
-            }
-            if (!p.isNumber()) {
-                throw wrong(field, "a number");
-            }
-            return p.getAsDouble();
-        }
-
-        int positiveInt(String field) throws IOException {
-            JsonPrimitive p = primitive(field);
-            if (p == null || !p.isNumber()) {
-                throw wrong(field, "a positive integer");
-            }
-            try {
-                int v = p.getAsBigDecimal().intValueExact();
-                if (v >= 1) {
-                    return v;
-                }
-            } catch (ArithmeticException e) {
-                // not an int: falls through
-            }
-            throw wrong(field, "a positive integer");
-        }
-
-        List<String> strings(String field) throws IOException {
-            JsonElement e = json.get(field);
-            if (!e.isJsonArray()) {
-                throw wrong(field, "a list of module names or one regular expression");
-            }
-            List<String> out = new ArrayList<>();
-            for (JsonElement item : e.getAsJsonArray()) {
-                if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
-                    throw wrong(field, "a list of module names or one regular expression");
-                }
-                out.add(item.getAsString());
-            }
-            return List.copyOf(out);
-        }
-
-        void refuse(String field, String what, Flag isOn) throws IOException {
-            JsonPrimitive p = primitive(field);
-            if (p != null && p.isBoolean() && isOn.of(p)) {
-                throw new IOException(
-                        file
-                                + ": the adapter uses "
-                                + what
-                                + " (\""
-                                + field
-                                + "\": true), which delta4j "
-                                + "does not run.");
-            }
-        }
-
-        void refuseUnlessEmpty(String field, String what) throws IOException {
-            JsonElement e = json.get(field);
-            boolean empty =
-                    e == null
-                            || e.isJsonNull()
-                            || (e.isJsonObject() && e.getAsJsonObject().isEmpty())
-                            || (e.isJsonArray() && e.getAsJsonArray().isEmpty());
-            if (!empty) {
-                throw new IOException(
-                        file
-                                + ": the adapter uses "
-                                + what
-                                + " (\""
-                                + field
-                                + "\": "
-                                + e
-                                + "), which "
-                                + "delta4j does not run.");
-            }
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.delta4j.delta;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.delta4j.nn.ForwardGate;
-import org.delta4j.tree.Module;
 import org.delta4j.tree.ModuleTree;
 
 /**
@@ -131,57 +129,8 @@ public final class TuningPlan {
      * @return the handle to the attached deltas
      */
     Tuning apply(Consumer<Tuning> beforeAllocating) {
-        return ForwardGate.of(backbone).change(() -> applyAlone(beforeAllocating));
-    }
-
-    private Tuning applyAlone(Consumer<Tuning> beforeAllocating) {
-        NDArray reference = anyInitialisedArray(backbone);
-        List<AttachedDelta> attached = new ArrayList<>();
-        List<Attachment> attachments = new ArrayList<>();
-        try {
-            for (PlannedDelta p : deltas) {
-                Attachment attachment =
-                        new Attachment(backbone, reference.getManager(), reference.getDataType());
-                AttachedDelta delta =
-                        new AttachedDelta(p.spec(), backbone, p.modules(), attachment);
-                attached.add(delta);
-                attachments.add(attachment);
-                ModuleTree tree = ModuleTree.of(backbone);
-                List<Module> targets = new ArrayList<>();
-                for (String path : p.targets()) {
-                    targets.add(tree.module(path));
-                }
-                p.spec().implementation().attach(targets, attachment);
-            }
-            Tuning tuning = new Tuning(backbone, attached);
-            beforeAllocating.accept(tuning);
-            attachments.forEach(Attachment::allocate);
-            DeltaRegistry registry = DeltaRegistry.of(backbone);
-            attached.forEach(registry::add);
-            try {
-                spec.freeze().ifPresent(tuning::freeze);
-            } catch (RuntimeException e) {
-                attached.forEach(registry::remove);
-                throw e;
-            }
-            return tuning;
-        } catch (RuntimeException e) {
-            for (int i = attached.size() - 1; i >= 0; i--) {
-                attached.get(i).detach();
-            }
-            throw e;
-        }
-    }
-
-    private static NDArray anyInitialisedArray(Block backbone) {
-        for (Parameter p : ModuleTree.of(backbone).parameters().values()) {
-            if (p.isInitialized()) {
-                return p.getArray();
-            }
-        }
-        throw new IllegalStateException(
-                "The backbone has no initialised parameters. Load it, or call "
-                        + "backbone.initialize(manager, DataType.FLOAT32, inputShapes), before attaching deltas.");
+        return ForwardGate.of(backbone)
+                .change(() -> PlanAttacher.attach(spec, backbone, deltas, beforeAllocating));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.delta4j.io;
 
-import ai.djl.ndarray.types.Shape;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -103,7 +101,8 @@ final class SafetensorsHeader {
             if (e.getKey().equals("__metadata__")) {
                 metadata = parseMetadata(file, e.getValue());
             } else {
-                tensors.put(e.getKey(), parseTensor(file, e.getKey(), e.getValue()));
+                tensors.put(
+                        e.getKey(), SafetensorsTensorEntry.parse(file, e.getKey(), e.getValue()));
             }
         }
         checkLayout(file, tensors, size - dataStart);
@@ -122,88 +121,6 @@ final class SafetensorsHeader {
                 throw problem(file, "__metadata__ value of \"" + m.getKey() + "\" is not a string");
             }
             out.put(m.getKey(), v.getAsString());
-        }
-        return out;
-    }
-
-    private static TensorInfo parseTensor(Path file, String name, JsonElement value)
-            throws IOException {
-        if (!value.isJsonObject()) {
-            throw problem(file, "the entry of tensor \"" + name + "\" is not an object");
-        }
-        JsonObject o = value.getAsJsonObject();
-        JsonElement dtypeName = o.get("dtype");
-        if (dtypeName == null || !dtypeName.isJsonPrimitive()) {
-            throw problem(file, "tensor \"" + name + "\" has no dtype");
-        }
-        SafetensorsDType dtype = SafetensorsDType.parse(dtypeName.getAsString());
-        if (dtype == null) {
-            throw problem(
-                    file,
-                    "tensor \""
-                            + name
-                            + "\" has dtype "
-                            + dtypeName.getAsString()
-                            + ", which delta4j does not read (supported: "
-                            + List.of(SafetensorsDType.values())
-                            + ")");
-        }
-        long[] shape = longs(file, name, "shape", o.get("shape"), -1);
-        long[] offsets = longs(file, name, "data_offsets", o.get("data_offsets"), 2);
-        if (offsets[0] > offsets[1]) {
-            throw problem(
-                    file,
-                    "tensor \"" + name + "\" has data_offsets " + offsets[0] + " > " + offsets[1]);
-        }
-        long expected;
-        try {
-            long count = 1;
-            for (long d : shape) {
-                count = Math.multiplyExact(count, d);
-            }
-            expected = Math.multiplyExact(count, (long) dtype.itemSize());
-        } catch (ArithmeticException e) {
-            throw problem(file, "tensor \"" + name + "\" has a shape too large to address");
-        }
-        if (offsets[1] - offsets[0] != expected) {
-            throw problem(
-                    file,
-                    "tensor \""
-                            + name
-                            + "\" spans "
-                            + (offsets[1] - offsets[0])
-                            + " bytes, but "
-                            + dtype
-                            + " "
-                            + new Shape(shape)
-                            + " needs "
-                            + expected);
-        }
-        return new TensorInfo(name, dtype, new Shape(shape), offsets[0], offsets[1]);
-    }
-
-    /** Non-negative integers; {@code length} -1 for any length. */
-    private static long[] longs(
-            Path file, String tensor, String field, JsonElement value, int length)
-            throws IOException {
-        String where = "tensor \"" + tensor + "\" field " + field;
-        if (value == null || !value.isJsonArray()) {
-            throw problem(file, where + " is missing or not an array");
-        }
-        JsonArray array = value.getAsJsonArray();
-        if (length >= 0 && array.size() != length) {
-            throw problem(file, where + " must have " + length + " entries, has " + array.size());
-        }
-        long[] out = new long[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            try {
-                out[i] = array.get(i).getAsJsonPrimitive().getAsBigDecimal().longValueExact();
-            } catch (RuntimeException e) {
-                throw problem(file, where + " has a non-integer entry " + array.get(i));
-            }
-            if (out[i] < 0) {
-                throw problem(file, where + " has a negative entry " + out[i]);
-            }
         }
         return out;
     }

@@ -4,10 +4,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.util.Pair;
-import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,14 +182,15 @@ public final class ModuleTree {
                 shown instanceof HfBlock ? ((HfBlock) shown).bufferNames() : Set.of();
         for (Pair<String, Parameter> e : shown.getDirectParameters()) {
             Parameter p = e.getValue();
-            String local = shown instanceof HfBlock ? e.getKey() : djlParameterName(e.getKey());
-            if (bufferNames.contains(e.getKey()) || isDjlBuffer(shown, p)) {
+            String local =
+                    shown instanceof HfBlock ? e.getKey() : TreeNames.djlParameterName(e.getKey());
+            if (bufferNames.contains(e.getKey()) || TreeNames.isDjlBuffer(shown, p)) {
                 node.addBuffer(local, p);
             } else {
                 node.addParameter(local, p);
             }
         }
-        for (Pair<String, Block> c : childrenOf(shown)) {
+        for (Pair<String, Block> c : TreeNames.childrenOf(shown)) {
             addChild(
                     node,
                     c.getKey(),
@@ -212,60 +211,5 @@ public final class ModuleTree {
         Module child = new Module(path, name, block, parent, delta);
         parent.addChild(child);
         build(child);
-    }
-
-    /**
-     * The children of a block under their tree names.
-     *
-     * @param block any block
-     * @return its children, named as this class describes
-     */
-    static PairList<String, Block> childrenOf(Block block) {
-        PairList<String, Block> raw = block.getChildren();
-        if (block instanceof HfBlock) {
-            return raw;
-        }
-        PairList<String, Block> named = new PairList<>();
-        boolean sequential = block instanceof SequentialBlock;
-        List<String> stripped = new ArrayList<>();
-        for (String key : raw.keys()) {
-            stripped.add(stripDjlPrefix(key));
-        }
-        boolean unique = new HashSet<>(stripped).size() == stripped.size();
-        for (int i = 0; i < raw.size(); i++) {
-            String name = sequential || !unique ? Integer.toString(i) : stripped.get(i);
-            named.add(name, raw.valueAt(i));
-        }
-        return named;
-    }
-
-    /**
-     * @param key a DJL child key such as {@code 01fc2}
-     * @return the key without DJL's two-digit position prefix
-     */
-    static String stripDjlPrefix(String key) {
-        return key.length() > 2
-                        && Character.isDigit(key.charAt(0))
-                        && Character.isDigit(key.charAt(1))
-                ? key.substring(2)
-                : key;
-    }
-
-    private static String djlParameterName(String name) {
-        switch (name) {
-            case "gamma":
-            case "embedding":
-                return "weight";
-            case "beta":
-                return "bias";
-            default:
-                return name;
-        }
-    }
-
-    private static boolean isDjlBuffer(Block block, Parameter p) {
-        return !(block instanceof HfBlock)
-                && (p.getType() == Parameter.Type.RUNNING_MEAN
-                        || p.getType() == Parameter.Type.RUNNING_VAR);
     }
 }

@@ -3,11 +3,12 @@ package org.delta4j.tree;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The structure graph of a model, drawn as OpenDelta's {@code
@@ -18,17 +19,9 @@ import java.util.TreeSet;
  * otherwise.
  */
 public final class StructureGraph {
-    private static final String RESET = "\u001b[0m";
-    private static final String WHITE = "\u001b[37m";
-    private static final String GREEN = "\u001b[32m";
-    private static final String RED = "\u001b[31m";
-    private static final String CYAN = "\u001b[36m";
-    private static final String FROZEN = "\u001b[38;2;0;70;100m";
-    private static final String DELTA = "\u001b[38;2;175;0;255m";
+    private final GraphNode root;
 
-    private final Node root;
-
-    private StructureGraph(Node root) {
+    private StructureGraph(GraphNode root) {
         this.root = root;
     }
 
@@ -38,7 +31,7 @@ public final class StructureGraph {
      * @return the graph of the model as it is now
      */
     public static StructureGraph of(Block model, Set<Parameter> deltaParameters) {
-        Node root = new Node("root", null);
+        GraphNode root = new GraphNode("root", null);
         build(ModuleTree.of(model).root(), root, deltaParameters);
         prune(root);
         fold(root, null);
@@ -66,7 +59,8 @@ public final class StructureGraph {
         return sb.toString();
     }
 
-    private static void draw(Node n, String indent, boolean last, boolean ansi, StringBuilder sb) {
+    private static void draw(
+            GraphNode n, String indent, boolean last, boolean ansi, StringBuilder sb) {
         sb.append(indent).append(last ? "└── " : "├── ").append(n.text(ansi)).append('\n');
         String next = indent + (last ? "    " : "│   ");
         for (int i = 0; i < n.children.size(); i++) {
@@ -79,18 +73,19 @@ public final class StructureGraph {
      * tree. A block that is a child twice under one parent (a parallel adapter on one module) is
      * listed once, as PyTorch's {@code named_children()} does.
      */
-    private static void build(Module module, Node node, Set<Parameter> deltas) {
-        Set<Block> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private static void build(Module module, GraphNode node, Set<Parameter> deltas) {
+        Set<Block> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Module child : module.children()) {
             if (!seen.add(child.block())) {
                 continue;
             }
-            Node c = new Node(child.name(), child.type());
+            GraphNode c = new GraphNode(child.name(), child.type());
             node.children.add(c);
             child.parameters()
                     .forEach(
                             (local, p) ->
-                                    c.children.add(Node.parameter(local, p, deltas.contains(p))));
+                                    c.children.add(
+                                            GraphNode.parameter(local, p, deltas.contains(p))));
             build(child, c, deltas);
         }
     }
@@ -99,33 +94,33 @@ public final class StructureGraph {
      * Merges siblings whose subtrees are equal apart from their own name and type. Fingerprints are
      * taken before the children are merged, as bigmodelvis does.
      */
-    private static void prune(Node t) {
+    private static void prune(GraphNode t) {
         if (t.children.isEmpty()) {
             t.fingerprint = t.label();
             return;
         }
         List<String> parts = new ArrayList<>();
-        for (Node c : t.children) {
+        for (GraphNode c : t.children) {
             prune(c);
             parts.add(c.fingerprint);
         }
         t.fingerprint = t.label() + "::" + String.join(";", parts);
-        Map<String, List<Node>> groups = new LinkedHashMap<>();
-        for (Node c : t.children) {
+        Map<String, List<GraphNode>> groups = new LinkedHashMap<>();
+        for (GraphNode c : t.children) {
             int cut = c.fingerprint.indexOf("::");
             String headless = cut < 0 ? c.fingerprint : c.fingerprint.substring(cut + 2);
             groups.computeIfAbsent(headless, k -> new ArrayList<>()).add(c);
         }
-        List<Node> merged = new ArrayList<>();
-        for (List<Node> group : groups.values()) {
-            merged.add(group.size() == 1 ? group.get(0) : Node.merge(group));
+        List<GraphNode> merged = new ArrayList<>();
+        for (List<GraphNode> group : groups.values()) {
+            merged.add(group.size() == 1 ? group.get(0) : GraphNode.merge(group));
         }
         t.children.clear();
         t.children.addAll(merged);
     }
 
     /** Moves parameter nodes onto their module's line and drops modules that own nothing. */
-    private static boolean fold(Node t, Node parent) {
+    private static boolean fold(GraphNode t, GraphNode parent) {
         if (t.parameterText != null) {
             parent.parameterLabels.add(t);
             return true;
@@ -135,118 +130,5 @@ public final class StructureGraph {
         }
         t.children.removeIf(c -> fold(c, t));
         return false;
-    }
-
-    /** A node: a module (name and type), a merged group of modules, or a parameter. */
-    private static final class Node {
-        private String name;
-        private String type;
-        private List<String[]> groups;
-        private final String parameterText;
-        private final String parameterColour;
-        private final List<Node> children = new ArrayList<>();
-        private final List<Node> parameterLabels = new ArrayList<>();
-        private String fingerprint;
-
-        private Node(String name, String type, String parameterText, String colour) {
-            this.name = name;
-            this.type = type;
-            this.parameterText = parameterText;
-            this.parameterColour = colour;
-        }
-
-        Node(String name, String type) {
-            this(name, type, null, null);
-        }
-
-        static Node parameter(String local, Parameter p, boolean delta) {
-            String colour = delta ? DELTA : p.requiresGradient() ? CYAN : FROZEN;
-            List<String> dims = new ArrayList<>();
-            for (long d : p.getShape().getShape()) {
-                dims.add(Long.toString(d));
-            }
-            return new Node(null, null, local + ":[" + String.join(", ", dims) + "]", colour);
-        }
-
-        /**
-         * Identity for fingerprints: the label with colours, as bigmodelvis compares its rich
-         * markup.
-         */
-        String label() {
-            if (parameterText != null) {
-                return parameterColour + parameterText;
-            }
-            return groups != null ? String.valueOf(groups.size()) + name : name + " (" + type + ")";
-        }
-
-        static Node merge(List<Node> group) {
-            Node first = group.get(0);
-            Map<String, List<String>> byType = new LinkedHashMap<>();
-            for (Node n : group) {
-                byType.computeIfAbsent(n.type, k -> new ArrayList<>()).add(n.name);
-            }
-            first.groups = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (Map.Entry<String, List<String>> e : byType.entrySet()) {
-                String joined = ranges(e.getValue());
-                first.groups.add(new String[] {joined, e.getKey()});
-                names.add(joined);
-            }
-            first.name = String.join(",", names);
-            return first;
-        }
-
-        String text(boolean ansi) {
-            StringBuilder sb = new StringBuilder();
-            if (groups != null) {
-                for (int i = 0; i < groups.size(); i++) {
-                    sb.append(i > 0 ? "," : "")
-                            .append(paint(ansi, RED, groups.get(i)[0]))
-                            .append(paint(ansi, GREEN, "(" + groups.get(i)[1] + ")"));
-                }
-            } else {
-                sb.append(paint(ansi, WHITE, name));
-                if (type != null) {
-                    sb.append(' ').append(paint(ansi, GREEN, "(" + type + ")"));
-                }
-            }
-            for (Node p : parameterLabels) {
-                sb.append(' ').append(paint(ansi, p.parameterColour, p.parameterText));
-            }
-            return sb.toString();
-        }
-
-        private static String paint(boolean ansi, String colour, String text) {
-            return ansi ? colour + text + RESET : text;
-        }
-
-        /**
-         * Integer names become ranges ({@code 0-5}, {@code 0-0,2-2}); other names are joined with
-         * commas.
-         */
-        private static String ranges(List<String> names) {
-            TreeSet<Integer> nums = new TreeSet<>();
-            for (String n : names) {
-                try {
-                    nums.add(Integer.parseInt(n.trim()));
-                } catch (NumberFormatException e) {
-                    return String.join(",", names);
-                }
-            }
-            List<String> out = new ArrayList<>();
-            Integer start = null;
-            Integer prev = null;
-            for (int n : nums) {
-                if (start == null) {
-                    start = n;
-                } else if (n != prev + 1) {
-                    out.add(start + "-" + prev);
-                    start = n;
-                }
-                prev = n;
-            }
-            out.add(start + "-" + prev);
-            return String.join(",", out);
-        }
     }
 }

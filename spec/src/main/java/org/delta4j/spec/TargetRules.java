@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class TargetRules {
     /** How many names or values a fix offers at most. */
-    private static final int OFFERS = 3;
+    static final int OFFERS = 3;
 
     private TargetRules() {}
 
@@ -135,15 +135,7 @@ public final class TargetRules {
         if (hidden % division == 0 && bottleneck % division == 0) {
             return;
         }
-        List<String> fixes = new ArrayList<>();
-        List<Long> factors = factorsThatDivide(hidden, reductionFactor, division);
-        if (!factors.isEmpty()) {
-            fixes.add("reductionFactor = " + Wording.either(factors));
-        }
-        fixes.add(
-                "hypercomplexDivision = "
-                        + Wording.either(divisors(gcd(hidden, bottleneck), division)));
-        String fix = Problem.detail(Problem.HYPERCOMPLEX_FIX, String.join(", or ", fixes));
+        String fix = HypercomplexFixes.fix(hidden, bottleneck, reductionFactor, division);
         throw Problem.INDIVISIBLE.exceptionAbout(
                 "hypercomplexDivision",
                 subject,
@@ -237,51 +229,5 @@ public final class TargetRules {
     private static SpecException unsupported(
             String subject, ModelStructure.Module target, String reason) {
         return Problem.UNSUPPORTED_MODULE.exception(subject, target.path(), target.type(), reason);
-    }
-
-    /**
-     * The reduction factors nearest the given one (one below, one above) whose bottleneck the
-     * division divides.
-     */
-    private static List<Long> factorsThatDivide(long hidden, int reductionFactor, int division) {
-        List<Long> found = new ArrayList<>();
-        if (hidden % division != 0) {
-            return found;
-        }
-        for (long f = reductionFactor - 1; f >= 1; f--) {
-            if ((hidden / f) % division == 0) {
-                found.add(f);
-                break;
-            }
-        }
-        for (long f = reductionFactor + 1; hidden / f >= division; f++) {
-            if ((hidden / f) % division == 0) {
-                found.add(f);
-                break;
-            }
-        }
-        return found;
-    }
-
-    /** Up to {@value #OFFERS} divisors of {@code n}, nearest to {@code near} first. */
-    private static List<Long> divisors(long n, long near) {
-        List<Long> all = new ArrayList<>();
-        for (long d = 1; d <= n; d++) {
-            if (n % d == 0) {
-                all.add(d);
-            }
-        }
-        all.sort(
-                (a, b) ->
-                        a.equals(b)
-                                ? 0
-                                : Math.abs(a - near) != Math.abs(b - near)
-                                        ? Long.compare(Math.abs(a - near), Math.abs(b - near))
-                                        : Long.compare(b, a));
-        return all.subList(0, Math.min(OFFERS, all.size()));
-    }
-
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
     }
 }
