@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Typed reads of a PEFT adapter config's fields, each failure naming the file and the field. */
 record PeftConfigFields(Path file, JsonObject json) {
@@ -32,42 +34,42 @@ record PeftConfigFields(Path file, JsonObject json) {
     }
 
     String string(String field, String fallback) throws IOException {
+        return optional(
+                field, fallback, "a string", JsonPrimitive::isString, JsonPrimitive::getAsString);
+    }
+
+    boolean bool(String field, boolean fallback) throws IOException {
+        return optional(
+                field,
+                fallback,
+                "true or false",
+                JsonPrimitive::isBoolean,
+                JsonPrimitive::getAsBoolean);
+    }
+
+    double number(String field, double fallback) throws IOException {
+        return optional(
+                field, fallback, "a number", JsonPrimitive::isNumber, JsonPrimitive::getAsDouble);
+    }
+
+    /**
+     * An optional field of one JSON kind: absent or null gives the fallback, anything else fails.
+     */
+    private <T> T optional(
+            String field,
+            T fallback,
+            String expected,
+            Predicate<JsonPrimitive> isKind,
+            Function<JsonPrimitive, T> read)
+            throws IOException {
         JsonElement e = json.get(field);
         if (e == null || e.isJsonNull()) {
             return fallback;
         }
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw wrong(field, "a string");
+        if (!e.isJsonPrimitive() || !isKind.test(e.getAsJsonPrimitive())) {
+            throw wrong(field, expected);
         }
-        return e.getAsString();
-    }
-
-    boolean bool(String field, boolean fallback) throws IOException {
-        JsonPrimitive p = primitive(field);
-        if (p == null) {
-            if (json.has(field) && !json.get(field).isJsonNull()) {
-                throw wrong(field, "true or false");
-            }
-            return fallback;
-        }
-        if (!p.isBoolean()) {
-            throw wrong(field, "true or false");
-        }
-        return p.getAsBoolean();
-    }
-
-    double number(String field, double fallback) throws IOException {
-        JsonPrimitive p = primitive(field);
-        if (p == null) {
-            if (json.has(field) && !json.get(field).isJsonNull()) {
-                throw wrong(field, "a number");
-            }
-            return fallback;
-        }
-        if (!p.isNumber()) {
-            throw wrong(field, "a number");
-        }
-        return p.getAsDouble();
+        return read.apply(e.getAsJsonPrimitive());
     }
 
     int positiveInt(String field) throws IOException {
