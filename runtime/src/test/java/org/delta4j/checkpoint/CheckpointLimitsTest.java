@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -22,11 +19,9 @@ import java.util.stream.Stream;
 import org.delta4j.delta.DeltaSpec;
 import org.delta4j.delta.Tuning;
 import org.delta4j.delta.TuningSpec;
-import org.delta4j.models.Fixtures;
-import org.delta4j.models.ModelInputs;
-import org.delta4j.models.hf.HfModels;
 import org.delta4j.testing.BackboneState;
 import org.delta4j.testing.EveryMethod;
+import org.delta4j.testing.FixtureBart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +48,7 @@ class CheckpointLimitsTest {
 
     @TempDir Path tmp;
 
-    private NDManager manager;
-    private NDList inputs;
+    private FixtureBart bart;
 
     /**
      * One backbone for all tests: each failed load must leave it untouched, and each test checks
@@ -64,15 +58,13 @@ class CheckpointLimitsTest {
 
     @BeforeAll
     void setUp() throws IOException {
-        manager = NDManager.newBaseManager();
-        Path model = Fixtures.model("bart_for_conditional_generation");
-        inputs = ModelInputs.fromJson(manager, model.resolve("inputs.json"));
-        backbone = HfModels.load(model, manager);
+        bart = FixtureBart.load();
+        backbone = bart.backbone();
     }
 
     @AfterAll
     void tearDown() {
-        manager.close();
+        bart.close();
     }
 
     /** Each method's size arguments, with the spec of {@link EveryMethod} that has them. */
@@ -114,7 +106,7 @@ class CheckpointLimitsTest {
                                 .getAsJsonObject()
                                 .getAsJsonObject("arguments")
                                 .addProperty(key, HUGE));
-        BackboneState before = BackboneState.of(backbone, this::logits);
+        BackboneState before = BackboneState.of(backbone, bart::logits);
         IOException e =
                 assertTimeout(
                         Duration.ofSeconds(2),
@@ -128,7 +120,7 @@ class CheckpointLimitsTest {
         assertTrue(message.contains(Integer.toString(HUGE)), message);
         assertTrue(message.contains("as " + spec.method() + " with arguments {"), message);
         assertTrue(message.contains(key + "=" + HUGE), message);
-        before.assertSame(backbone, this::logits, message);
+        before.assertSame(backbone, bart::logits, message);
     }
 
     @Test
@@ -236,12 +228,6 @@ class CheckpointLimitsTest {
         DeltaCheckpoint.save(tuning, dir);
         tuning.detach();
         return dir;
-    }
-
-    private float[] logits() {
-        return backbone.forward(new ParameterStore(manager, false), inputs, false)
-                .get("logits")
-                .toFloatArray();
     }
 
     /** Edits the config by hand: the seal goes, as the config's documentation says. */

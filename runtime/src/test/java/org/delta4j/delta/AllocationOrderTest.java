@@ -6,21 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.delta4j.models.Fixtures;
-import org.delta4j.models.ModelInputs;
-import org.delta4j.models.hf.HfModels;
 import org.delta4j.testing.BackboneState;
 import org.delta4j.testing.EveryMethod;
+import org.delta4j.testing.FixtureBart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -34,8 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AllocationOrderTest {
-    private NDManager manager;
-    private NDList inputs;
+    private FixtureBart bart;
 
     /**
      * One backbone for all tests: each test leaves it as it found it, and checks that a refused
@@ -45,15 +38,13 @@ class AllocationOrderTest {
 
     @BeforeAll
     void setUp() throws IOException {
-        manager = NDManager.newBaseManager();
-        Path model = Fixtures.model("bart_for_conditional_generation");
-        inputs = ModelInputs.fromJson(manager, model.resolve("inputs.json"));
-        backbone = HfModels.load(model, manager);
+        bart = FixtureBart.load();
+        backbone = bart.backbone();
     }
 
     @AfterAll
     void tearDown() {
-        manager.close();
+        bart.close();
     }
 
     static Stream<DeltaSpec> specs() {
@@ -64,7 +55,7 @@ class AllocationOrderTest {
     @MethodSource("specs")
     void layersAreShapedButUnallocatedWhenTheCheckRuns(DeltaSpec spec) {
         TuningPlan plan = TuningSpec.builder().add(spec).build().plan(backbone);
-        BackboneState before = BackboneState.of(backbone, this::logits);
+        BackboneState before = BackboneState.of(backbone, bart::logits);
         Map<String, Parameter> checked = new LinkedHashMap<>();
         assertThrows(
                 IllegalStateException.class,
@@ -87,7 +78,7 @@ class AllocationOrderTest {
         assertEquals(spec.method().equals("bitfit"), checked.isEmpty(), spec.method());
         checked.values()
                 .forEach(p -> assertFalse(p.isInitialized(), "a refused layer keeps no array"));
-        before.assertSame(backbone, this::logits, spec.method());
+        before.assertSame(backbone, bart::logits, spec.method());
 
         Tuning applied = plan.apply(shaped -> {});
         layerParameters(applied).forEach((path, p) -> assertTrue(p.isInitialized(), path));
@@ -110,11 +101,5 @@ class AllocationOrderTest {
                             });
         }
         return out;
-    }
-
-    private float[] logits() {
-        return backbone.forward(new ParameterStore(manager, false), inputs, false)
-                .get("logits")
-                .toFloatArray();
     }
 }
