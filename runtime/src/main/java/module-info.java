@@ -37,6 +37,8 @@ module org.delta4j.runtime {
     exports org.delta4j.models.text;
     exports org.delta4j.nn;
     exports org.delta4j.train;
+    exports org.delta4j.train.data;
+    exports org.delta4j.train.task;
     exports org.delta4j.tree;
 
     // Configs and checkpoint configs are read and written by Gson's reflection.
