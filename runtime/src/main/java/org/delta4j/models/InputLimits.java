@@ -31,6 +31,13 @@ public final class InputLimits {
     }
 
     /**
+     * @return the size of the vocabulary: token ids lie in {@code 0 .. vocabSize - 1}
+     */
+    public long vocabSize() {
+        return vocabSize;
+    }
+
+    /**
      * @return the longest sequence the model takes, in tokens
      */
     public long maxTokens() {

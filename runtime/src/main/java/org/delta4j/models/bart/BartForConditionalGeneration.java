@@ -11,6 +11,9 @@ import java.util.List;
 import org.delta4j.backbone.HasEncoder;
 import org.delta4j.backbone.HasInputEmbeddings;
 import org.delta4j.backbone.NamedInputs;
+import org.delta4j.models.HasInputLimits;
+import org.delta4j.models.Hosted;
+import org.delta4j.models.InputLimits;
 import org.delta4j.nn.Child;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
@@ -27,7 +30,7 @@ import org.delta4j.tree.ModuleTree;
  * {@code last_hidden_state} (the decoder's) and {@code encoder_last_hidden_state}.
  */
 public final class BartForConditionalGeneration extends HfBlock
-        implements HasInputEmbeddings, HasEncoder {
+        implements HasInputEmbeddings, HasEncoder, HasInputLimits {
     /** The output names, in order. */
     public static final List<String> OUTPUTS =
             List.of("logits", "last_hidden_state", "encoder_last_hidden_state");
@@ -47,6 +50,11 @@ public final class BartForConditionalGeneration extends HfBlock
         BartModel bart = new BartModel(config);
         this.model = child("model", bart);
         this.lmHead = child("lm_head", Linear.tied(bart.sharedWeight()));
+    }
+
+    @Override
+    public InputLimits inputLimits() {
+        return Hosted.module(model.block(), BartModel.class).inputLimits();
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.delta4j.backbone.HasEncoder;
 import org.delta4j.backbone.HasInputEmbeddings;
 import org.delta4j.backbone.NamedInputs;
+import org.delta4j.models.HasInputLimits;
 import org.delta4j.models.Hosted;
 import org.delta4j.models.InputLimits;
 import org.delta4j.nn.Child;
@@ -31,7 +32,8 @@ import org.delta4j.nn.ZeroRowInitializer;
  * shift_tokens_right}) and {@code decoder_attention_mask} (default: all ones). Outputs, named:
  * {@code last_hidden_state} (the decoder's) and {@code encoder_last_hidden_state}.
  */
-public final class BartModel extends HfBlock implements HasInputEmbeddings, HasEncoder {
+public final class BartModel extends HfBlock
+        implements HasInputEmbeddings, HasEncoder, HasInputLimits {
     /** The input names, in positional order. */
     public static final List<String> INPUTS =
             List.of(
@@ -83,6 +85,11 @@ public final class BartModel extends HfBlock implements HasInputEmbeddings, HasE
                         new NormalInitializer(config.initStd()), config.padTokenId()));
         this.encoder = child("encoder", new BartEncoder(config, sharedWeight));
         this.decoder = child("decoder", new BartDecoder(config, sharedWeight));
+    }
+
+    @Override
+    public InputLimits inputLimits() {
+        return limits;
     }
 
     @Override

@@ -8,6 +8,8 @@ import ai.djl.util.PairList;
 import java.util.List;
 import org.delta4j.backbone.NamedInputs;
 import org.delta4j.backbone.TakesNamedInputs;
+import org.delta4j.models.HasInputLimits;
+import org.delta4j.models.InputLimits;
 import org.delta4j.nn.Child;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Embedding;
@@ -22,7 +24,8 @@ import org.delta4j.nn.Linear;
  * <p>Inputs are those of {@link BertModel}. Outputs, named: {@code logits [batch, num_labels]},
  * then the backbone's {@code last_hidden_state} and {@code pooler_output}.
  */
-public final class BertForSequenceClassification extends HfBlock implements TakesNamedInputs {
+public final class BertForSequenceClassification extends HfBlock
+        implements TakesNamedInputs, HasInputLimits {
     /** The output names, in order. */
     public static final List<String> OUTPUTS =
             List.of("logits", "last_hidden_state", "pooler_output");
@@ -46,6 +49,18 @@ public final class BertForSequenceClassification extends HfBlock implements Take
                         "classifier",
                         Linear.create(
                                 config.hiddenSize(), numLabels, true, config.initializerRange()));
+    }
+
+    /**
+     * @return {@code num_labels}: the number of classes, or 1 for a regression head
+     */
+    public long numLabels() {
+        return numLabels;
+    }
+
+    @Override
+    public InputLimits inputLimits() {
+        return checks.limits();
     }
 
     @Override

@@ -39,6 +39,13 @@ final class BertInputChecks {
     }
 
     /**
+     * @return the vocabulary and length limits
+     */
+    InputLimits limits() {
+        return limits;
+    }
+
+    /**
      * @param in the inputs as given, before any input hook
      * @throws IllegalArgumentException naming the input, the offending value and the config field
      */

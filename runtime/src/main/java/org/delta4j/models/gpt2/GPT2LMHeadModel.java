@@ -9,6 +9,7 @@ import java.util.List;
 import org.delta4j.backbone.NamedInputs;
 import org.delta4j.backbone.TakesNamedInputs;
 import org.delta4j.backbone.TokenInputs;
+import org.delta4j.models.HasInputLimits;
 import org.delta4j.models.Hosted;
 import org.delta4j.models.InputLimits;
 import org.delta4j.nn.Child;
@@ -25,7 +26,7 @@ import org.delta4j.nn.Linear;
  * <p>Inputs are those of {@link GPT2Model}. Outputs, named: {@code logits [batch, length, vocab]}
  * and {@code last_hidden_state}.
  */
-public final class GPT2LMHeadModel extends HfBlock implements TakesNamedInputs {
+public final class GPT2LMHeadModel extends HfBlock implements TakesNamedInputs, HasInputLimits {
     /** The output names, in order. */
     public static final List<String> OUTPUTS = List.of("logits", "last_hidden_state");
 
@@ -60,6 +61,11 @@ public final class GPT2LMHeadModel extends HfBlock implements TakesNamedInputs {
     @Override
     public List<String> inputNames() {
         return GPT2Model.INPUTS;
+    }
+
+    @Override
+    public InputLimits inputLimits() {
+        return limits;
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.delta4j.backbone.HasEncoder;
 import org.delta4j.backbone.HasInputEmbeddings;
 import org.delta4j.backbone.NamedInputs;
 import org.delta4j.backbone.TokenInputs;
+import org.delta4j.models.HasInputLimits;
 import org.delta4j.models.Hosted;
 import org.delta4j.models.InputLimits;
 import org.delta4j.models.bart.BartModel;
@@ -30,7 +31,8 @@ import org.delta4j.nn.HfBlock;
  * (default: {@code input_ids} shifted right after {@code decoder_start_token_id}, as HF's {@code
  * _shift_right}) and {@code decoder_attention_mask} (default: all ones).
  */
-public abstract class AbstractT5Model extends HfBlock implements HasInputEmbeddings, HasEncoder {
+public abstract class AbstractT5Model extends HfBlock
+        implements HasInputEmbeddings, HasEncoder, HasInputLimits {
     /** The input names, in positional order. */
     public static final List<String> INPUTS =
             List.of(
@@ -75,6 +77,11 @@ public abstract class AbstractT5Model extends HfBlock implements HasInputEmbeddi
     @Override
     public final Embedding inputEmbeddings() {
         return Hosted.module(shared.block(), Embedding.class);
+    }
+
+    @Override
+    public final InputLimits inputLimits() {
+        return limits;
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.delta4j.models.text;
 import ai.djl.engine.EngineException;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.PadTokenResolver;
+import ai.djl.huggingface.tokenizers.TokenizerConfig;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.util.PairList;
@@ -13,16 +15,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.delta4j.Delta4j;
 import org.delta4j.io.UserFiles;
 import org.delta4j.models.ModelInputs;
 
 /**
  * Turns texts into named model inputs with a model folder's HuggingFace tokenizer, as HF's {@code
- * tokenizer(texts, padding=True)} does: special tokens added, no truncation, rows right-padded to
- * the longest. The tokenizer is {@code tokenizer.json}; the pad token is the one it names in {@code
- * padding}, else the {@code pad_token} of {@code tokenizer_config.json} when that file is present,
- * else id 0.
+ * tokenizer(texts, padding=True)} does: special tokens added, no truncation (unless opened with a
+ * maximum length), rows right-padded to the longest. The tokenizer is {@code tokenizer.json}; the
+ * pad token is the one it names in {@code padding}, else the {@code pad_token} of {@code
+ * tokenizer_config.json} when that file is present, else id 0.
  *
  * <p>Nothing is downloaded: the native library is extracted from the tokenizers jar into DJL's
  * cache folder.
@@ -61,6 +64,60 @@ public final class TextInputs implements AutoCloseable {
      * @throws EngineException when the tokenizers native library cannot be loaded
      */
     public static TextInputs open(Path dir) throws IOException {
+        return open(dir, OPTIONS);
+    }
+
+    /**
+     * A tokenizer that truncates, as HF's {@code tokenizer(text, truncation=True,
+     * max_length=maxLength)}: the text's tokens are cut from the end so that, with the special
+     * tokens, at most {@code maxLength} remain. DJL lowers the maximum to {@code model_max_length}
+     * when {@value #CONFIG_FILE} gives a smaller one.
+     *
+     * @param dir a model folder holding {@value #TOKENIZER_FILE} (and possibly {@value
+     *     #CONFIG_FILE})
+     * @param maxLength the most tokens of one encoded text, special tokens included, at least 1
+     * @return its tokenizer, to be closed after use
+     * @throws IllegalArgumentException when {@code maxLength} is not positive
+     * @throws IOException when the tokenizer file is missing, unreadable or invalid, naming the
+     *     file
+     * @throws EngineException when the tokenizers native library cannot be loaded
+     */
+    public static TextInputs open(Path dir, int maxLength) throws IOException {
+        if (maxLength < 1) {
+            throw new IllegalArgumentException(
+                    "the maximum length must be at least 1 token, got " + maxLength);
+        }
+        Map<String, String> options = new LinkedHashMap<>(OPTIONS);
+        options.put("truncation", "true");
+        options.put("maxLength", Integer.toString(maxLength));
+        return open(dir, options);
+    }
+
+    /**
+     * The pad token as the tokenizer files name it: {@code padding.pad_id} of {@value
+     * #TOKENIZER_FILE}, else the id of the {@code pad_token} of {@value #CONFIG_FILE}.
+     *
+     * @param dir a model folder holding {@value #TOKENIZER_FILE}
+     * @return the pad id, or empty when the files name none
+     * @throws IOException when a file is missing, not a regular file or not UTF-8
+     */
+    public static OptionalInt padId(Path dir) throws IOException {
+        String json = UserFiles.readUtf8(dir.resolve(TOKENIZER_FILE));
+        Path configFile = dir.resolve(CONFIG_FILE);
+        TokenizerConfig config = null;
+        if (Files.exists(configFile)) {
+            UserFiles.requireRegular(configFile);
+            try {
+                config = TokenizerConfig.load(configFile);
+            } catch (JsonParseException e) {
+                throw new IOException(configFile + " is not valid JSON: " + e.getMessage(), e);
+            }
+        }
+        PadTokenResolver.PadInfo pad = PadTokenResolver.extractPadInfo(json, config);
+        return pad == null ? OptionalInt.empty() : OptionalInt.of(pad.getPadId());
+    }
+
+    private static TextInputs open(Path dir, Map<String, String> options) throws IOException {
         Path file = dir.resolve(TOKENIZER_FILE);
         if (!Files.exists(file)) {
             throw new IOException(dir + " has no " + TOKENIZER_FILE);
@@ -73,7 +130,7 @@ public final class TextInputs implements AutoCloseable {
         try {
             return new TextInputs(
                     HuggingFaceTokenizer.newInstance(
-                            file, dir.resolve(CONFIG_FILE).toString(), OPTIONS));
+                            file, dir.resolve(CONFIG_FILE).toString(), options));
         } catch (JsonParseException e) {
             throw new IOException(
                     dir.resolve(CONFIG_FILE) + " is not valid JSON: " + e.getMessage(), e);
@@ -118,6 +175,17 @@ public final class TextInputs implements AutoCloseable {
                     "got " + texts.size() + " texts but " + pairs.size() + " pair texts");
         }
         return toInputs(manager, tokenizer.batchEncode(new PairList<>(texts, pairs)));
+    }
+
+    /**
+     * Encodes one text as HF's {@code tokenizer(text)["input_ids"]}: special tokens added, not
+     * padded, truncated when this tokenizer was opened with a maximum length.
+     *
+     * @param text the text
+     * @return its token ids
+     */
+    public long[] encodeOne(String text) {
+        return tokenizer.encode(text, true, false).getIds();
     }
 
     /** Frees the native tokenizer. */
