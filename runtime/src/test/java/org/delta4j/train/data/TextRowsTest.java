@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.delta4j.models.text.TextInputs;
 import org.delta4j.train.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +102,14 @@ class TextRowsTest {
                         IllegalArgumentException.class,
                         () -> TrainingRows.read(file, DataFiles.CAUSAL, temp, 9));
         assertTrue(e.getMessage().contains("from 1 to 8 tokens"), e.getMessage());
+    }
+
+    @Test
+    void aTruncatingTokenizerNeedsAPositiveLength() throws IOException {
+        Path model = DataFiles.tokenizer(temp);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> TextInputs.open(model, 0));
+        assertTrue(e.getMessage().contains("at least 1 token, got 0"), e.getMessage());
     }
 
     @Test
