@@ -11,6 +11,7 @@ import java.util.List;
 import org.delta4j.backbone.HasEncoder;
 import org.delta4j.backbone.HasInputEmbeddings;
 import org.delta4j.backbone.NamedInputs;
+import org.delta4j.models.TeacherForced;
 import org.delta4j.nn.Child;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
@@ -27,12 +28,14 @@ import org.delta4j.tree.ModuleTree;
  * {@code last_hidden_state} (the decoder's) and {@code encoder_last_hidden_state}.
  */
 public final class BartForConditionalGeneration extends HfBlock
-        implements HasInputEmbeddings, HasEncoder {
+        implements HasInputEmbeddings, HasEncoder, TeacherForced {
     /** The output names, in order. */
     public static final List<String> OUTPUTS =
             List.of("logits", "last_hidden_state", "encoder_last_hidden_state");
 
     private final long vocabSize;
+    private final int padTokenId;
+    private final int decoderStartTokenId;
     private final Parameter finalLogitsBias;
     private final Child model;
     private final Child lmHead;
@@ -42,6 +45,8 @@ public final class BartForConditionalGeneration extends HfBlock
      */
     public BartForConditionalGeneration(BartConfig config) {
         this.vocabSize = config.vocabSize();
+        this.padTokenId = config.padTokenId();
+        this.decoderStartTokenId = config.decoderStartTokenId();
         this.finalLogitsBias =
                 buffer("final_logits_bias", new Shape(1, vocabSize), Initializer.ZEROS);
         BartModel bart = new BartModel(config);
@@ -52,6 +57,11 @@ public final class BartForConditionalGeneration extends HfBlock
     @Override
     public Embedding inputEmbeddings() {
         return ((HasInputEmbeddings) ModuleTree.of(this).module("model").shown()).inputEmbeddings();
+    }
+
+    @Override
+    public NDArray decoderInputIds(NDArray labels) {
+        return BartModel.shiftTokensRight(labels, padTokenId, decoderStartTokenId);
     }
 
     @Override
