@@ -40,6 +40,7 @@ final class TrainCase {
     final String name;
     final JsonObject json;
     final Path dir;
+    final Path modelDir;
     final Block model;
     final Tuning tuning;
     final Map<String, Parameter> byFixtureName;
@@ -49,6 +50,7 @@ final class TrainCase {
             String name,
             JsonObject json,
             Path dir,
+            Path modelDir,
             Block model,
             Tuning tuning,
             Map<String, Parameter> byFixtureName,
@@ -56,6 +58,7 @@ final class TrainCase {
         this.name = name;
         this.json = json;
         this.dir = dir;
+        this.modelDir = modelDir;
         this.model = model;
         this.tuning = tuning;
         this.byFixtureName = byFixtureName;
@@ -102,7 +105,7 @@ final class TrainCase {
                     Safetensors.read(dir.resolve("initial.safetensors"), scratch);
             initial.forEach((key, value) -> ParameterValues.assign(byFixtureName.get(key), value));
         }
-        return new TrainCase(name, json, dir, model, tuning, byFixtureName, batches(dir));
+        return new TrainCase(name, json, dir, modelDir, model, tuning, byFixtureName, batches(dir));
     }
 
     /**
@@ -133,15 +136,25 @@ final class TrainCase {
      * @return the batches, the same every epoch
      */
     Batches trainBatches() {
+        return batches(0, batches.size());
+    }
+
+    /**
+     * @param from the first batch
+     * @param to after the last batch
+     * @return those batches, the same every epoch
+     */
+    Batches batches(int from, int to) {
+        List<Batch> some = batches.subList(from, to);
         return new Batches() {
             @Override
             public int perEpoch() {
-                return batches.size();
+                return some.size();
             }
 
             @Override
             public Batch get(int epoch, int index) {
-                return batches.get(index);
+                return some.get(index);
             }
         };
     }
@@ -202,7 +215,7 @@ final class TrainCase {
 
     private static Path modelCopy(JsonObject json, Path tmp) throws IOException {
         Path source = Fixtures.root().resolve(json.get("model_fixture").getAsString());
-        Path copy = Files.createDirectories(tmp.resolve("model"));
+        Path copy = Files.createTempDirectory(tmp, "model");
         try (var files = Files.list(source)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Files.copy(f, copy.resolve(f.getFileName()));
