@@ -146,11 +146,12 @@ public final class Trainer {
                 int step = at.step() + 1;
                 double lr = schedule.lr(at.step());
                 Engine.getInstance().setRandomSeed((int) (args.seed() + at.step()));
-                double[] lossAndNorm = step(optimizer, at.epoch(), at.batch(), count, lr, scope);
+                StepResult result = step(optimizer, at.epoch(), at.batch(), count, lr, scope);
                 progress.advance(count);
-                progress.lastLoss = lossAndNorm[0];
+                progress.lastLoss = result.loss();
                 StepMetrics metrics =
-                        new StepMetrics(step, lossAndNorm[0], lossAndNorm[1], lr, epochs(progress));
+                        new StepMetrics(
+                                step, result.loss(), result.gradNorm(), lr, epochs(progress));
                 listeners.forEach(l -> l.onStep(metrics));
                 boolean last = step == total;
                 if (eval != null
@@ -176,8 +177,11 @@ public final class Trainer {
         }
     }
 
-    /** One optimizer step over {@code count} batches; returns the mean loss and the norm. */
-    private double[] step(
+    /** The mean unscaled loss of a step's batches and the gradient norm before clipping. */
+    private record StepResult(double loss, double gradNorm) {}
+
+    /** One optimizer step over {@code count} batches. */
+    private StepResult step(
             Optimizer optimizer, int epoch, int first, int count, double lr, NDManager root) {
         int accumulation = args.gradientAccumulationSteps();
         double lossSum = 0;
@@ -204,7 +208,7 @@ public final class Trainer {
             optimizer.step(lr);
             Gradients.zero(parameters);
         }
-        return new double[] {lossSum / count, norm};
+        return new StepResult(lossSum / count, norm);
     }
 
     private void evaluate(Progress progress, NDManager scope) throws IOException {

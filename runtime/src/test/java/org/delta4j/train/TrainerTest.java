@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import com.google.gson.JsonObject;
@@ -17,7 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.delta4j.checkpoint.DeltaCheckpoint;
+import org.delta4j.checkpoint.PeftAdapter;
 import org.delta4j.delta.FreezeSpec;
+import org.delta4j.io.Safetensors;
 import org.delta4j.models.hf.HfModels;
 import org.delta4j.testing.Arrays2;
 import org.delta4j.train.data.Batch;
@@ -238,6 +241,47 @@ class TrainerTest {
             assertEquals(8, live.size());
             assertEquals(1, live.stream().distinct().count(), live.toString());
         }
+    }
+
+    @Test
+    void fullFineTuningWritesAnHfFolderWithTheTiedHeadTrained() throws Exception {
+        Path output = tmp.resolve("hf");
+        try (NDManager m = NDManager.newBaseManager()) {
+            TrainCase c = TrainCase.load("gpt2_lm_head__full_adamw", tmp, m);
+            oneStep(c, ModelSaver.hfFolder(c.model, c.modelDir), output);
+            Map<String, NDArray> saved = Safetensors.read(output.resolve("model.safetensors"), m);
+            NDArray wte = c.byFixtureName.get("transformer.wte.weight").getArray();
+            assertTrue(saved.get("transformer.wte.weight").contentEquals(wte));
+            assertTrue(saved.get("lm_head.weight").contentEquals(wte));
+            assertTrue(Files.exists(output.resolve("config.json")));
+        }
+    }
+
+    @Test
+    void loraWritesAPeftAdapterOfTheTrainedValues() throws Exception {
+        Path output = tmp.resolve("adapter");
+        try (NDManager m = NDManager.newBaseManager()) {
+            TrainCase c = TrainCase.load("gpt2_lm_head__lora_adamw", tmp, m);
+            oneStep(c, ModelSaver.peftAdapter(c.tuning, null), output);
+            Map<String, NDArray> saved = Safetensors.read(output.resolve(PeftAdapter.WEIGHTS), m);
+            String module = "base_model.model.transformer.h.1.attn.c_attn.";
+            assertTrue(
+                    saved.get(module + "lora_B.weight")
+                            .contentEquals(
+                                    c.byFixtureName
+                                            .get(module + "lora_B.default.weight")
+                                            .getArray()));
+            assertTrue(Files.exists(output.resolve(PeftAdapter.CONFIG)));
+        }
+    }
+
+    private void oneStep(TrainCase c, ModelSaver saver, Path output) throws IOException {
+        Trainer.builder(c.model, c.arguments().toBuilder().maxSteps(1).build())
+                .train(c.trainBatches())
+                .output(saver, output)
+                .runFolder(tmp.resolve(c.name + "-run"))
+                .build()
+                .train();
     }
 
     private static Trainer trainer(TrainCase c, Path run, StepListener listener) {
