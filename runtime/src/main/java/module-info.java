@@ -38,6 +38,7 @@ module org.delta4j.runtime {
     exports org.delta4j.nn;
     exports org.delta4j.train;
     exports org.delta4j.train.data;
+    exports org.delta4j.train.optim;
     exports org.delta4j.train.task;
     exports org.delta4j.tree;
 

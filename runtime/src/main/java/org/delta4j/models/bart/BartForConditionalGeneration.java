@@ -14,6 +14,7 @@ import org.delta4j.backbone.NamedInputs;
 import org.delta4j.models.HasInputLimits;
 import org.delta4j.models.Hosted;
 import org.delta4j.models.InputLimits;
+import org.delta4j.models.TeacherForced;
 import org.delta4j.nn.Child;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
@@ -30,12 +31,14 @@ import org.delta4j.tree.ModuleTree;
  * {@code last_hidden_state} (the decoder's) and {@code encoder_last_hidden_state}.
  */
 public final class BartForConditionalGeneration extends HfBlock
-        implements HasInputEmbeddings, HasEncoder, HasInputLimits {
+        implements HasInputEmbeddings, HasEncoder, HasInputLimits, TeacherForced {
     /** The output names, in order. */
     public static final List<String> OUTPUTS =
             List.of("logits", "last_hidden_state", "encoder_last_hidden_state");
 
     private final long vocabSize;
+    private final int padTokenId;
+    private final int decoderStartTokenId;
     private final Parameter finalLogitsBias;
     private final Child model;
     private final Child lmHead;
@@ -45,6 +48,8 @@ public final class BartForConditionalGeneration extends HfBlock
      */
     public BartForConditionalGeneration(BartConfig config) {
         this.vocabSize = config.vocabSize();
+        this.padTokenId = config.padTokenId();
+        this.decoderStartTokenId = config.decoderStartTokenId();
         this.finalLogitsBias =
                 buffer("final_logits_bias", new Shape(1, vocabSize), Initializer.ZEROS);
         BartModel bart = new BartModel(config);
@@ -60,6 +65,11 @@ public final class BartForConditionalGeneration extends HfBlock
     @Override
     public Embedding inputEmbeddings() {
         return ((HasInputEmbeddings) ModuleTree.of(this).module("model").shown()).inputEmbeddings();
+    }
+
+    @Override
+    public NDArray decoderInputIds(NDArray labels) {
+        return BartModel.shiftTokensRight(labels, padTokenId, decoderStartTokenId);
     }
 
     @Override

@@ -7,6 +7,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
 import org.delta4j.backbone.NamedInputs;
+import org.delta4j.models.TeacherForced;
+import org.delta4j.models.bart.BartModel;
 import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.Linear;
@@ -21,11 +23,12 @@ import org.delta4j.nn.Linear;
  * vocab]}, {@code last_hidden_state} (the decoder's, unscaled) and {@code
  * encoder_last_hidden_state}.
  */
-public final class T5ForConditionalGeneration extends AbstractT5Model {
+public final class T5ForConditionalGeneration extends AbstractT5Model implements TeacherForced {
     /** The output names, in order. */
     public static final List<String> OUTPUTS =
             List.of("logits", "last_hidden_state", "encoder_last_hidden_state");
 
+    private final T5Config config;
     private final long vocabSize;
     private final float headScale;
     private final Child lmHead;
@@ -35,6 +38,7 @@ public final class T5ForConditionalGeneration extends AbstractT5Model {
      */
     public T5ForConditionalGeneration(T5Config config) {
         super(config);
+        this.config = config;
         this.vocabSize = config.vocabSize();
         boolean tied = config.tieWordEmbeddings();
         this.headScale = tied ? (float) Math.pow(config.dModel(), -0.5) : 1f;
@@ -48,6 +52,12 @@ public final class T5ForConditionalGeneration extends AbstractT5Model {
                                         vocabSize,
                                         false,
                                         config.initializerFactor()));
+    }
+
+    @Override
+    public NDArray decoderInputIds(NDArray labels) {
+        return BartModel.shiftTokensRight(
+                labels, config.padTokenId(), config.decoderStartTokenId());
     }
 
     @Override

@@ -1,0 +1,35 @@
+package org.delta4j.train.optim;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The shape of a learning-rate schedule, as transformers' {@code lr_scheduler_type}. */
+public enum ScheduleType {
+    /** {@code get_constant_schedule}: the base rate at every step. */
+    CONSTANT,
+    /** {@code get_linear_schedule_with_warmup}: up from 0 over the warmup, then down to 0. */
+    LINEAR,
+    /** {@code get_cosine_schedule_with_warmup} (half a cycle): warmup, then a cosine to 0. */
+    COSINE;
+
+    /**
+     * @param name {@code constant}, {@code linear} or {@code cosine}, in any case
+     * @return the type of that name
+     * @throws IllegalArgumentException for any other name
+     */
+    public static ScheduleType parse(String name) {
+        for (ScheduleType type : values()) {
+            if (type.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException(
+                "learning-rate schedule '"
+                        + name
+                        + "' is not known: use one of "
+                        + Arrays.stream(values())
+                                .map(type -> type.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining("|")));
+    }
+}
