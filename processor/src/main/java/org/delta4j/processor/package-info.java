@@ -14,8 +14,10 @@
  * value; {@code unknown-module}, {@code no-modules}, {@code unsupported-module}, {@code
  * indivisible}, {@code unpaired} and {@code conflict} on the modules a delta selects; {@code
  * spec-type}, {@code no-backbone}, {@code no-delta}, {@code unknown-backbone}, {@code
- * bad-structure}, {@code missing-name} and {@code duplicate-name} on the spec; {@code unresolved}
- * on a spec whose values were still unresolved when processing was over; {@code processor-failure}
- * for the processor's own bugs.
+ * bad-structure}, {@code missing-name} and {@code duplicate-name} on the spec; {@code
+ * unknown-model-class}, {@code other-family}, {@code no-classifier} and {@code catalogue-only} on
+ * the backbone's model class and number of labels; {@code unresolved} on a spec whose values were
+ * still unresolved when processing was over; {@code processor-failure} for the processor's own
+ * bugs.
  */
 package org.delta4j.processor;

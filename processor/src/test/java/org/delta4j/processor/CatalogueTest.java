@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Optional;
 import org.delta4j.processor.catalogue.Catalogue;
 import org.delta4j.spec.ModelStructure;
 import org.delta4j.spec.ModuleSelector;
@@ -37,9 +38,50 @@ class CatalogueTest {
     }
 
     @Test
+    void everyBackbonesClassesLoadAsThemselvesTheBaseFirst() {
+        for (String name : catalogue.names()) {
+            List<Catalogue.ModelClass> classes = catalogue.classes(name);
+            assertThat(classes.get(0).name()).isEqualTo(catalogue.load(name).modelClass());
+            for (Catalogue.ModelClass c : classes) {
+                ModelStructure s = catalogue.load(name, c.name());
+                assertThat(s.modelClass()).isEqualTo(c.name());
+                c.classifier()
+                        .ifPresent(path -> assertThat(s.module(path).type()).isEqualTo("Linear"));
+            }
+        }
+        assertThat(catalogue.classes("bert-base-uncased"))
+                .containsExactly(
+                        new Catalogue.ModelClass("BertModel", Optional.empty()),
+                        new Catalogue.ModelClass(
+                                "BertForSequenceClassification", Optional.of("classifier")))
+                .inOrder();
+        assertThat(catalogue.backbonesWith("BertForSequenceClassification"))
+                .containsExactly("bert-base-uncased", "bert-base-cased")
+                .inOrder();
+        assertThat(catalogue.backbonesWith("BertForMaskedLM")).isEmpty();
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> catalogue.load("gpt2", "BertForSequenceClassification"));
+    }
+
+    @Test
+    void headClassesKeepTheBaseUnderItsPrefix() {
+        assertThat(catalogue.load("bert-base-uncased", "BertForSequenceClassification").paths())
+                .containsAtLeast("bert.encoder.layer.0.attention.self.query", "classifier");
+        assertThat(catalogue.load("gpt2", "GPT2LMHeadModel").paths())
+                .containsAtLeast("transformer.h.0.attn.c_attn", "lm_head");
+        assertThat(catalogue.load("facebook/bart-base", "BartForConditionalGeneration").paths())
+                .containsAtLeast("model.encoder.layers.0.fc2", "lm_head");
+        assertThat(catalogue.load("t5-small", "T5ForConditionalGeneration").paths())
+                .containsAtLeast("encoder.block.0.layer.1.DenseReluDense", "lm_head");
+    }
+
+    @Test
     void fileNamesReplaceSlashes() {
         assertThat(Catalogue.fileName("facebook/bart-base"))
                 .isEqualTo("facebook--bart-base.structure.json");
+        assertThat(Catalogue.fileName("facebook/bart-base", "BartForConditionalGeneration"))
+                .isEqualTo("facebook--bart-base.BartForConditionalGeneration.structure.json");
     }
 
     @Test

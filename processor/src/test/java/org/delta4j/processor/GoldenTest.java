@@ -15,12 +15,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Pins whole generated sources, so generated code stays readable, not just correct: the
- * walkthrough's adapter spec and the repeated-LoRA spec with named setters. Run with {@code
- * GOLDEN_REGENERATE=1} to rewrite the golden files from the current output, then review the diff.
+ * walkthrough's adapter spec, the repeated-LoRA spec with named setters, and a LoRA spec on a
+ * classification head class, which also gets {@code load}. Run with {@code GOLDEN_REGENERATE=1} to
+ * rewrite the golden files from the current output, then review the diff.
  */
 class GoldenTest {
     @ParameterizedTest
-    @ValueSource(strings = {"BartFfnAdapter", "BartAttnFfnLora"})
+    @ValueSource(strings = {"BartFfnAdapter", "BartAttnFfnLora", "BertSentimentLora"})
     void specGeneratesTheGoldenSource(String spec) throws IOException {
         Path golden = Path.of("src/test/resources/golden/com/example/" + spec + "Delta.java");
         Compilation compilation =

@@ -99,7 +99,11 @@ class HygieneTest {
         StringBuilder tests = new StringBuilder();
         for (String file :
                 new String[] {
-                    "SpecErrorTest", "ValueErrorTest", "ModuleErrorTest", "DeferralTest"
+                    "SpecErrorTest",
+                    "ValueErrorTest",
+                    "ModuleErrorTest",
+                    "DeferralTest",
+                    "HeadErrorTest"
                 }) {
             tests.append(
                     Files.readString(

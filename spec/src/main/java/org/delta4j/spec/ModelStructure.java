@@ -259,6 +259,46 @@ public final class ModelStructure {
         return below;
     }
 
+    /**
+     * The same structure with a linear layer of another output size, as a classifier of another
+     * number of labels is: its output size and the first axis of each of its parameters (a linear
+     * layer's weight {@code [out, in]} and bias {@code [out]}) become {@code outputs}.
+     *
+     * @param path the linear layer's path, such as {@code classifier}
+     * @param outputs its number of outputs, at least 1
+     * @return the changed copy
+     * @throws IllegalArgumentException when there is no module at {@code path} or {@code outputs}
+     *     is below 1
+     */
+    public ModelStructure withLinearOutputs(String path, long outputs) {
+        if (outputs < 1) {
+            throw new IllegalArgumentException("outputs must be at least 1, got " + outputs);
+        }
+        Module linear = module(path);
+        if (linear == null) {
+            throw new IllegalArgumentException(name + " has no module \"" + path + "\"");
+        }
+        Map<String, long[]> parameters = new LinkedHashMap<>();
+        linear.parameters()
+                .forEach(
+                        (local, shape) -> {
+                            long[] resized = shape.clone();
+                            resized[0] = outputs;
+                            parameters.put(local, resized);
+                        });
+        Module resized =
+                new Module(
+                        path,
+                        linear.type(),
+                        linear.unified(),
+                        linear.in(),
+                        OptionalLong.of(outputs),
+                        parameters);
+        List<Module> changed = new ArrayList<>(modules);
+        changed.set(modules.indexOf(linear), resized);
+        return new ModelStructure(name, modelClass, encoder, changed);
+    }
+
     private static String parentOf(String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? "" : path.substring(0, dot);

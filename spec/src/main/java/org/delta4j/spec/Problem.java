@@ -40,6 +40,24 @@ public enum Problem {
             "unknown-backbone",
             "Backbone \"%s\" is not in the structure catalogue. Known backbones: %s. "
                     + "Or export your model's structure and name it with structure = \"...\"."),
+    /** A model class that the catalogue backbone does not have, nor any other. */
+    UNKNOWN_MODEL_CLASS(
+            "unknown-model-class",
+            "modelClass = \"%s\" is not a class delta4j builds for %s. Expected one of %s."),
+    /** A model class of another model family than the backbone's, such as GPT-2's on BERT. */
+    OTHER_FAMILY(
+            "other-family",
+            "modelClass = \"%s\" is a class of %s, not of %s, whose classes are %s. Name one of "
+                    + "those, or write @Backbone(value = \"%s\", modelClass = \"%s\")."),
+    /** A number of labels for a model class without a classification head. */
+    NO_CLASSIFIER(
+            "no-classifier", "numLabels = %d sizes a classification head, and %s has none. %s"),
+    /** An attribute that only backbones of the catalogue take. */
+    CATALOGUE_ONLY(
+            "catalogue-only",
+            "%s applies to catalogue backbones only, and structure = \"%s\" describes a model of "
+                    + "its own. Leave %s out; to check another class, export that class's structure "
+                    + "(./delta4j structure on a folder whose config.json names it)."),
     /** A structure description that cannot be read. */
     BAD_STRUCTURE("bad-structure", "Structure \"%s\" cannot be read: %s"),
     /** A module a method cannot modify, such as LoRA on a module that is not a linear layer. */
@@ -132,6 +150,21 @@ public enum Problem {
 
     /** How {@link #CONFLICT} counts the other shared modules. */
     public static final String AND_MORE = " and %d more";
+
+    /** The hint of {@link #NO_CLASSIFIER} when the backbone has a class with one: its name. */
+    public static final String USE_CLASSIFIER =
+            "Name a class with one, such as modelClass = \"%s\", or leave numLabels out.";
+
+    /** The hint of {@link #NO_CLASSIFIER} when no class of the backbone has one: the backbone. */
+    public static final String NO_CLASSIFIER_ON_BACKBONE =
+            "No class of %s has one: leave numLabels out.";
+
+    /**
+     * The hint appended to {@link #UNKNOWN_MODULE} when a head class of the catalogue backbone has
+     * the module: the class, the backbone and the class again.
+     */
+    public static final String IN_HEAD_CLASS =
+            "%s has it: tune that class with @Backbone(value = \"%s\", modelClass = \"%s\").";
 
     /** The hint of {@link #UNKNOWN_MODULE}: the closest names. */
     public static final String DID_YOU_MEAN = "Did you mean %s?";

@@ -95,4 +95,23 @@ class ModelStructureTest {
         assertEquals(4, s.descendants("encoder.layers.0.self_attn").size() + 1);
         assertEquals("self_attn", s.module("encoder.layers.0.self_attn").name());
     }
+
+    @Test
+    void linearOfAnotherOutputSizeChangesOnlyThatLayer() {
+        ModelStructure tiny = Structures.tiny();
+        ModelStructure resized = tiny.withLinearOutputs("encoder.layers.0.fc1", 3);
+        ModelStructure.Module fc1 = resized.module("encoder.layers.0.fc1");
+        assertEquals(OptionalLong.of(3), fc1.out());
+        assertEquals(tiny.module("encoder.layers.0.fc1").in(), fc1.in());
+        assertEquals(List.of("encoder.block.0.ff.w1"), fc1.unified());
+        assertEquals("[3, 8]", java.util.Arrays.toString(fc1.parameters().get("weight")));
+        assertEquals("[3]", java.util.Arrays.toString(fc1.parameters().get("bias")));
+        // Everything else, the original included, is as it was.
+        assertEquals(tiny.toJson(), resized.withLinearOutputs("encoder.layers.0.fc1", 30).toJson());
+        assertEquals(OptionalLong.of(30), tiny.module("encoder.layers.0.fc1").out());
+        assertThrows(IllegalArgumentException.class, () -> tiny.withLinearOutputs("nothing", 3));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> tiny.withLinearOutputs("encoder.layers.0.fc1", 0));
+    }
 }

@@ -12,6 +12,8 @@ final class GeneratedNames {
     static final ClassName TUNING_PLAN = ClassName.get("org.delta4j.delta", "TuningPlan");
     static final ClassName TUNING_SPEC = ClassName.get("org.delta4j.delta", "TuningSpec");
     static final ClassName CHECKPOINT = ClassName.get("org.delta4j.checkpoint", "DeltaCheckpoint");
+    static final ClassName HF_MODELS = ClassName.get("org.delta4j.models.hf", "HfModels");
+    static final ClassName ND_MANAGER = ClassName.get("ai.djl.ndarray", "NDManager");
     static final ClassName PATH = ClassName.get("java.nio.file", "Path");
     static final ClassName IO_EXCEPTION = ClassName.get("java.io", "IOException");
     static final ClassName SPEC_EXCEPTION = ClassName.get("org.delta4j.spec", "SpecException");

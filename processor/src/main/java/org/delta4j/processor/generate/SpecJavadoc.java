@@ -31,9 +31,10 @@ final class SpecJavadoc {
                 CodeBlock.builder()
                         .add(
                                 "Type-safe wiring for the tuning spec {@link $T}, checked at compile time against the structure"
-                                        + " of\n{@code $L}. Attaching it:\n\n<ul>\n",
+                                        + " of\n{@code $L}$L. Attaching it:\n\n<ul>\n",
                                 ClassName.get(model.type()),
-                                Literals.annotationSource(ValueType.STRING, model.backbone()));
+                                Literals.annotationSource(ValueType.STRING, model.backbone()),
+                                modelClass(model));
         for (SpecPart part : model.parts()) {
             doc.add("  <li>{@code $L}:\n      $L.\n", annotation(part), effect(part));
         }
@@ -43,6 +44,15 @@ final class SpecJavadoc {
                                 + "{@link #plan(Block)} shows what a backbone would get,\nwithout changing it. "
                                 + "{@link #builder()} changes the values at run time, checked by the same rules.\n")
                 .build();
+    }
+
+    /** The class the spec was checked as, when it names one, and its number of labels. */
+    private static String modelClass(SpecModel model) {
+        if (model.modelClass().isEmpty()) {
+            return "";
+        }
+        String labels = model.numLabels() > 0 ? " with " + count(model.numLabels(), "label") : "";
+        return " as {@code " + model.modelClass() + "}" + labels;
     }
 
     private static String annotation(SpecPart part) {

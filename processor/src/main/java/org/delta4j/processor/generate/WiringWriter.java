@@ -3,7 +3,9 @@ package org.delta4j.processor.generate;
 import static org.delta4j.processor.generate.GeneratedNames.BLOCK;
 import static org.delta4j.processor.generate.GeneratedNames.CHECKPOINT;
 import static org.delta4j.processor.generate.GeneratedNames.GENERATED;
+import static org.delta4j.processor.generate.GeneratedNames.HF_MODELS;
 import static org.delta4j.processor.generate.GeneratedNames.IO_EXCEPTION;
+import static org.delta4j.processor.generate.GeneratedNames.ND_MANAGER;
 import static org.delta4j.processor.generate.GeneratedNames.PATH;
 import static org.delta4j.processor.generate.GeneratedNames.TUNING;
 import static org.delta4j.processor.generate.GeneratedNames.TUNING_PLAN;
@@ -22,7 +24,8 @@ import org.delta4j.processor.model.SpecModel;
  * Writes a spec's wiring class: the annotated values as a {@code Builder} over the runtime
  * builders, whose setters delegate at once so run-time values meet the same rules ({@link
  * BuilderWriter}), a {@code Configured} result that plans or attaches ({@link ConfiguredWriter}),
- * and static shortcuts that use the annotated values as they are.
+ * and static shortcuts that use the annotated values as they are. A spec that names its model class
+ * also gets {@code load}, which loads a HuggingFace folder as that class.
  */
 public final class WiringWriter {
     private static final String SUFFIX = "Delta";
@@ -57,21 +60,18 @@ public final class WiringWriter {
         ClassName wiring = wiringName(model.type());
         ClassName builder = wiring.nestedClass("Builder");
         ClassName configured = wiring.nestedClass("Configured");
-        TypeSpec type =
-                header(model, wiring)
-                        .addField(backboneConstant(model))
-                        .addMethod(
-                                MethodSpec.constructorBuilder()
-                                        .addModifiers(Modifier.PRIVATE)
-                                        .build())
-                        .addMethod(builderMethod(builder))
-                        .addMethod(attachMethod())
-                        .addMethod(planMethod())
-                        .addMethod(saveMethod())
-                        .addType(BuilderWriter.type(model, builder, configured))
-                        .addType(ConfiguredWriter.type(configured))
-                        .build();
-        return JavaFile.builder(wiring.packageName(), type)
+        TypeSpec.Builder type = header(model, wiring).addField(backboneConstant(model));
+        if (!model.modelClass().isEmpty()) {
+            addLoading(type, model);
+        }
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(builderMethod(builder))
+                .addMethod(attachMethod())
+                .addMethod(planMethod())
+                .addMethod(saveMethod())
+                .addType(BuilderWriter.type(model, builder, configured))
+                .addType(ConfiguredWriter.type(configured));
+        return JavaFile.builder(wiring.packageName(), type.build())
                 .indent("    ")
                 .skipJavaLangImports(true)
                 .build();
@@ -99,6 +99,73 @@ public final class WiringWriter {
                 .addJavadoc("The backbone this spec was checked against at compile time.\n")
                 .initializer("$S", model.backbone())
                 .build();
+    }
+
+    /**
+     * {@code MODEL_CLASS}, {@code NUM_LABELS} when the spec sets it, and {@code load}, which loads
+     * a folder as that class through {@code HfModels.loadAs}.
+     */
+    private static void addLoading(TypeSpec.Builder type, SpecModel model) {
+        type.addField(
+                FieldSpec.builder(
+                                String.class,
+                                "MODEL_CLASS",
+                                Modifier.PUBLIC,
+                                Modifier.STATIC,
+                                Modifier.FINAL)
+                        .addJavadoc(
+                                "The model class this spec was checked as, which "
+                                        + "{@link #load(Path, NDManager)} builds.\n")
+                        .initializer("$S", model.modelClass())
+                        .build());
+        boolean labels = model.numLabels() > 0;
+        if (labels) {
+            type.addField(
+                    FieldSpec.builder(
+                                    int.class,
+                                    "NUM_LABELS",
+                                    Modifier.PUBLIC,
+                                    Modifier.STATIC,
+                                    Modifier.FINAL)
+                            .addJavadoc(
+                                    "The number of labels this spec was checked with, which "
+                                            + "{@link #load(Path, NDManager)} gives the classifier.\n")
+                            .initializer("$L", model.numLabels())
+                            .build());
+        }
+        MethodSpec.Builder load =
+                MethodSpec.methodBuilder("load")
+                        .addJavadoc(
+                                "Loads a HuggingFace folder ({@code config.json} and safetensors weights) as {@link "
+                                        + "#MODEL_CLASS},\nas {@code from_pretrained} on that class does: the base "
+                                        + "model's weights must fit, a head the\ncheckpoint lacks is initialised "
+                                        + "fresh (train it: exclude it from freezing).\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(BLOCK)
+                        .addParameter(PATH, "folder")
+                        .addParameter(ND_MANAGER, "manager")
+                        .addException(IO_EXCEPTION);
+        if (labels) {
+            load.addJavadoc(
+                            "\n<p>With {@link #NUM_LABELS} labels, whatever the folder's config says: a "
+                                    + "classifier the checkpoint\nholds at another size is initialised "
+                                    + "fresh too, as HF's {@code ignore_mismatched_sizes} does.\n")
+                    .addStatement(
+                            "return $T.loadAs(folder, MODEL_CLASS, NUM_LABELS, manager)",
+                            HF_MODELS);
+        } else {
+            load.addStatement("return $T.loadAs(folder, MODEL_CLASS, manager)", HF_MODELS);
+        }
+        type.addMethod(
+                load.addJavadoc(
+                                "\n@param folder the model folder, of this backbone's model type\n"
+                                        + "@param manager the manager that will own the weights\n"
+                                        + "@return the model, to {@link #attach(Block)} the spec to\n"
+                                        + "@throws IOException when a file is missing, unreadable or "
+                                        + "invalid, or the base weights do not fit\n"
+                                        + "@throws IllegalArgumentException when the config is invalid or "
+                                        + "of another model type\n")
+                        .build());
     }
 
     private static MethodSpec builderMethod(ClassName builder) {

@@ -43,6 +43,15 @@ public record SpecAnnotation(AnnotationMirror mirror, Map<String, AnnotationValu
 
     /**
      * @param attribute an attribute's name
+     * @return whether the annotation writes it, rather than taking its default
+     */
+    public boolean isWritten(String attribute) {
+        return mirror.getElementValues().keySet().stream()
+                .anyMatch(e -> e.getSimpleName().contentEquals(attribute));
+    }
+
+    /**
+     * @param attribute an attribute's name
      * @return how messages name where its value is written, such as {@code @Adapter(bottleneck)}
      */
     public String where(String attribute) {

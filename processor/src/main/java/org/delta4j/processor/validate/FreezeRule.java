@@ -19,7 +19,8 @@ import org.delta4j.spec.Problem;
  * A freeze's exclude patterns must each match something that will be there when it freezes, as the
  * runtime requires: a module or parameter path of the backbone, or a layer one of the spec's deltas
  * adds (such as {@code encoder.layers.0.fc2.adapter}). Names inside delta layers are not known at
- * compile time; the keyword {@code "deltas"} keeps them all.
+ * compile time; the keyword {@code "deltas"} keeps them all. A pattern that matches a head (such as
+ * {@code classifier}) while the spec tunes the base model is told which class has it.
  */
 final class FreezeRule {
     private FreezeRule() {}
@@ -54,8 +55,8 @@ final class FreezeRule {
                         element,
                         Problem.UNKNOWN_MODULE,
                         text,
-                        backbone.name() + " or its deltas",
-                        NameSuggestions.hint(text, names));
+                        backbone.label() + " or its deltas",
+                        NameSuggestions.hint(text, names) + backbone.headHint(pattern));
             }
         }
     }

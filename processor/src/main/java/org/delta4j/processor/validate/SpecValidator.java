@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import org.delta4j.processor.catalogue.Catalogue;
@@ -13,11 +12,9 @@ import org.delta4j.processor.catalogue.StructureFiles;
 import org.delta4j.processor.model.Attribute;
 import org.delta4j.processor.model.SpecModel;
 import org.delta4j.processor.read.PartAnnotation;
-import org.delta4j.processor.read.SpecAnnotation;
 import org.delta4j.processor.read.SpecAnnotations;
 import org.delta4j.processor.read.UnresolvedValues;
 import org.delta4j.spec.Problem;
-import org.delta4j.spec.ValueType;
 
 /**
  * Checks one spec type completely, reporting every error, and builds the model only when nothing is
@@ -66,7 +63,9 @@ public final class SpecValidator {
             report.add(Problem.SPEC_TYPE, type.getQualifiedName(), reason);
         }
         SpecAnnotations found = SpecAnnotations.read(elements, type);
-        Optional<Backbone> backbone = found.backbone().flatMap(b -> backbone(b, report));
+        Optional<Backbone> backbone =
+                found.backbone()
+                        .flatMap(b -> BackboneRule.read(b, catalogue, structureFiles, report));
         List<String> names = NameRule.names(found.parts(), report);
         List<CheckedPart> deltas = new ArrayList<>();
         CheckedPart freeze = null;
@@ -102,30 +101,10 @@ public final class SpecValidator {
                         new SpecModel(
                                 type,
                                 backbone.orElseThrow().name(),
+                                backbone.orElseThrow().modelClass(),
+                                backbone.orElseThrow().numLabels(),
                                 parts.stream().map(CheckedPart::toPart).toList()))
                 : Optional.empty();
-    }
-
-    private Optional<Backbone> backbone(SpecAnnotation annotation, Report report) {
-        AnnotationValue nameValue = annotation.value("value");
-        AnnotationValue structureValue = annotation.value("structure");
-        Optional<Object> name =
-                AttributeValues.scalar(
-                        ValueType.STRING, nameValue, annotation.where("value"), report);
-        Optional<Object> structure =
-                AttributeValues.scalar(
-                        ValueType.STRING, structureValue, annotation.where("structure"), report);
-        if (name.isEmpty() || structure.isEmpty()) {
-            return Optional.empty();
-        }
-        String n = (String) name.get();
-        String path = (String) structure.get();
-        if (path.isEmpty()) {
-            return report.attempt(
-                    annotation.mirror(), nameValue, () -> new Backbone(n, catalogue.load(n)));
-        }
-        return report.attempt(annotation.mirror(), structureValue, () -> structureFiles.read(path))
-                .map(s -> new Backbone(n.isEmpty() ? s.name() : n, s));
     }
 
     /** Checks one annotation's values and, for a delta on a readable backbone, its modules. */

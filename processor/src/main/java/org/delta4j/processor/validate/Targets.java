@@ -90,7 +90,7 @@ final class Targets {
                             Problem.NO_COMMON_STRUCTURE,
                             part.subject(),
                             defaults,
-                            backbone.name()));
+                            backbone.label()));
             return Optional.empty();
         }
         return Optional.of(defaults);
@@ -114,7 +114,7 @@ final class Targets {
                                             .select(
                                                     paths(),
                                                     backbone.structure().aliases(),
-                                                    backbone.name()));
+                                                    backbone.label()));
             ok &= modules.isPresent();
             selected.add(modules.orElse(List.of()));
         }
@@ -164,7 +164,7 @@ final class Targets {
                                             strings(Attribute.EXCLUDE),
                                             paths(),
                                             backbone.structure().aliases(),
-                                            backbone.name()));
+                                            backbone.label()));
             ok &= flat.isPresent();
             List<String> modules = flat.orElse(List.of());
             for (int j = 0; j < modules.size(); j++) {

@@ -3,7 +3,9 @@ package org.delta4j.models.hf;
 import ai.djl.nn.Block;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.delta4j.models.ModelConfig;
@@ -32,38 +34,54 @@ final class Architectures {
     private static final Map<String, Function<String, ModelConfig>> CONFIGS = new LinkedHashMap<>();
     private static final Map<String, Function<ModelConfig, Block>> MODELS = new LinkedHashMap<>();
 
+    /** Per model class, its model type. */
+    private static final Map<String, String> TYPES = new LinkedHashMap<>();
+
+    /**
+     * Per class with a classification head, the path of its linear classifier, whose outputs are
+     * the config's {@code num_labels}.
+     */
+    private static final Map<String, String> CLASSIFIERS =
+            Map.of("BertForSequenceClassification", "classifier");
+
     /** Per model type, the base model class and the prefix its head models keep it under. */
     private static final Map<String, BaseModel> BASES = new LinkedHashMap<>();
 
     static {
         CONFIGS.put("bart", BartConfig::fromJson);
         BASES.put("bart", new BaseModel("BartModel", "model", Map.of()));
-        MODELS.put("BartModel", c -> new BartModel(as(BartConfig.class, c)));
-        MODELS.put(
+        model("bart", "BartModel", c -> new BartModel(as(BartConfig.class, c)));
+        model(
+                "bart",
                 "BartForConditionalGeneration",
                 c -> new BartForConditionalGeneration(as(BartConfig.class, c)));
         CONFIGS.put("bert", BertConfig::fromJson);
         BASES.put("bert", new BaseModel("BertModel", "bert", Map.of("pooler", "pooler_output")));
-        MODELS.put("BertModel", c -> new BertModel(as(BertConfig.class, c)));
-        MODELS.put(
+        model("bert", "BertModel", c -> new BertModel(as(BertConfig.class, c)));
+        model(
+                "bert",
                 "BertForSequenceClassification",
                 c -> new BertForSequenceClassification(as(BertConfig.class, c)));
         CONFIGS.put("roberta", RobertaConfig::fromJson);
         BASES.put(
                 "roberta",
                 new BaseModel("RobertaModel", "roberta", Map.of("pooler", "pooler_output")));
-        MODELS.put("RobertaModel", c -> new RobertaModel(as(RobertaConfig.class, c)));
+        model("roberta", "RobertaModel", c -> new RobertaModel(as(RobertaConfig.class, c)));
         CONFIGS.put("distilbert", DistilBertConfig::fromJson);
         BASES.put("distilbert", new BaseModel("DistilBertModel", "distilbert", Map.of()));
-        MODELS.put("DistilBertModel", c -> new DistilBertModel(as(DistilBertConfig.class, c)));
+        model(
+                "distilbert",
+                "DistilBertModel",
+                c -> new DistilBertModel(as(DistilBertConfig.class, c)));
         CONFIGS.put("gpt2", GPT2Config::fromJson);
         BASES.put("gpt2", new BaseModel("GPT2Model", "transformer", Map.of()));
-        MODELS.put("GPT2Model", c -> new GPT2Model(as(GPT2Config.class, c)));
-        MODELS.put("GPT2LMHeadModel", c -> new GPT2LMHeadModel(as(GPT2Config.class, c)));
+        model("gpt2", "GPT2Model", c -> new GPT2Model(as(GPT2Config.class, c)));
+        model("gpt2", "GPT2LMHeadModel", c -> new GPT2LMHeadModel(as(GPT2Config.class, c)));
         CONFIGS.put("t5", T5Config::fromJson);
         BASES.put("t5", new BaseModel("T5Model", "", Map.of()));
-        MODELS.put("T5Model", c -> new T5Model(as(T5Config.class, c)));
-        MODELS.put(
+        model("t5", "T5Model", c -> new T5Model(as(T5Config.class, c)));
+        model(
+                "t5",
                 "T5ForConditionalGeneration",
                 c -> new T5ForConditionalGeneration(as(T5Config.class, c)));
     }
@@ -76,6 +94,40 @@ final class Architectures {
     }
 
     private Architectures() {}
+
+    private static void model(
+            String modelType, String className, Function<ModelConfig, Block> factory) {
+        TYPES.put(className, modelType);
+        MODELS.put(className, factory);
+    }
+
+    /**
+     * @param modelType HF's {@code model_type}
+     * @return the classes of that model type this runtime builds, the base model first; empty for
+     *     an unknown type
+     */
+    static List<String> classesOf(String modelType) {
+        return TYPES.entrySet().stream()
+                .filter(e -> e.getValue().equals(modelType))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /**
+     * @param className an HF model class name
+     * @return the path of its linear classifier, whose outputs are the config's {@code num_labels};
+     *     empty for a class without a classification head
+     */
+    static Optional<String> classifier(String className) {
+        return Optional.ofNullable(CLASSIFIERS.get(className));
+    }
+
+    /**
+     * @return the classes with a classification head, in registration order
+     */
+    static List<String> classifiers() {
+        return MODELS.keySet().stream().filter(CLASSIFIERS::containsKey).toList();
+    }
 
     /**
      * @param modelType HF's {@code model_type}

@@ -34,6 +34,33 @@ final class HfFolder {
     }
 
     /**
+     * Reads {@code config.json} with another number of labels, as {@code from_pretrained(dir,
+     * num_labels=n)} sets it: {@code num_labels} replaced, and {@code id2label} and {@code
+     * label2id}, which would override it, left out.
+     *
+     * @param dir the folder
+     * @param numLabels the number of labels, at least 1
+     * @return the configuration
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when it is not valid or its model type is unsupported,
+     *     naming the file
+     */
+    static ModelConfig readConfig(Path dir, int numLabels) throws IOException {
+        Path file = dir.resolve("config.json");
+        String json = UserFiles.readUtf8(file);
+        try {
+            String modelType = modelType(json); // also checks that the text is a JSON object
+            JsonObject root = root(json).getAsJsonObject();
+            root.remove("id2label");
+            root.remove("label2id");
+            root.addProperty("num_labels", numLabels);
+            return Architectures.parseConfig(modelType, root.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * @param dir the folder
      * @param modelClass the class being loaded, for the conversion hint
      * @return its weights: {@code model.safetensors}, or the shards a {@code
@@ -96,16 +123,19 @@ final class HfFolder {
     }
 
     private static String modelType(String json) {
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
-        }
+        JsonElement root = root(json);
         JsonElement type = root.isJsonObject() ? ((JsonObject) root).get("model_type") : null;
         if (type == null || !type.isJsonPrimitive()) {
             throw new IllegalArgumentException("no \"model_type\" string");
         }
         return type.getAsString();
+    }
+
+    private static JsonElement root(String json) {
+        try {
+            return JsonParser.parseString(json);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+        }
     }
 }

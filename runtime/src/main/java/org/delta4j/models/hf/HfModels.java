@@ -171,7 +171,7 @@ public final class HfModels {
     public static LoadedModel loadBaseReporting(Path dir, NDManager manager) throws IOException {
         ModelConfig config = readConfig(dir);
         return RetargetedLoading.load(
-                dir, config, Architectures.base(config.modelType()).className(), manager);
+                dir, config, Architectures.base(config.modelType()).className(), manager, null);
     }
 
     /**
@@ -195,6 +195,50 @@ public final class HfModels {
      *     another model type
      */
     public static Block loadAs(Path dir, String className, NDManager manager) throws IOException {
-        return RetargetedLoading.load(dir, readConfig(dir), className, manager).model();
+        return RetargetedLoading.load(dir, readConfig(dir), className, manager, null).model();
+    }
+
+    /**
+     * As {@link #loadAs(Path, String, NDManager)}, with another number of labels, as {@code
+     * from_pretrained(dir, num_labels=n)} on a class with a classification head: the config's
+     * {@code num_labels} is {@code numLabels} (its {@code id2label} and {@code label2id} are left
+     * out). A classifier the checkpoint holds at another size is initialised fresh, as HF's {@code
+     * ignore_mismatched_sizes=True} does, and logged as a warning; one of this size is loaded.
+     *
+     * @param dir the folder
+     * @param className a class with a classification head, such as {@code
+     *     BertForSequenceClassification}
+     * @param numLabels the number of labels, at least 1 (1 is regression, as in HF)
+     * @param manager the manager that will own the weights
+     * @return the loaded model
+     * @throws IOException when a file is missing, unreadable or invalid, or the base weights do not
+     *     fit
+     * @throws IllegalArgumentException when {@code numLabels} is below 1, the class has no
+     *     classification head, or the config is invalid or of another model type
+     */
+    public static Block loadAs(Path dir, String className, int numLabels, NDManager manager)
+            throws IOException {
+        if (numLabels < 1) {
+            throw new IllegalArgumentException(
+                    "numLabels = " + numLabels + " is not a number of labels: expected at least 1");
+        }
+        String classifier =
+                Architectures.classifier(className)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "numLabels = "
+                                                        + numLabels
+                                                        + " sizes a classification head, and "
+                                                        + className
+                                                        + " has none; the classes with one: "
+                                                        + String.join(
+                                                                ", ", Architectures.classifiers())
+                                                        + ". Load "
+                                                        + className
+                                                        + " without numLabels"));
+        return RetargetedLoading.load(
+                        dir, HfFolder.readConfig(dir, numLabels), className, manager, classifier)
+                .model();
     }
 }

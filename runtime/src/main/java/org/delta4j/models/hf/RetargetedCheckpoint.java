@@ -3,6 +3,7 @@ package org.delta4j.models.hf;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +22,9 @@ import org.delta4j.tree.ModuleTree;
  * class at the top level, a class with a head under the base prefix ({@code bert.} in {@code
  * BertForMaskedLM}; T5's head classes hold its parts at the top level). Base keys are moved from
  * the checkpoint's place to the target's; head keys are kept where the target has a part of that
- * name and left out otherwise (another class's head).
+ * name and left out otherwise (another class's head). A classifier being resized (loading with
+ * another number of labels) is left out where its shapes differ from the target's, so it loads
+ * fresh, as HF's {@code ignore_mismatched_sizes} does.
  */
 final class RetargetedCheckpoint implements TensorSource {
     private final TensorSource source;
@@ -31,11 +34,18 @@ final class RetargetedCheckpoint implements TensorSource {
 
     private final Predicate<String> mayBeFresh;
 
+    /** The target keys left out because the checkpoint holds them at another size. */
+    private final List<String> resized;
+
     private RetargetedCheckpoint(
-            TensorSource source, Map<String, String> stored, Predicate<String> mayBeFresh) {
+            TensorSource source,
+            Map<String, String> stored,
+            Predicate<String> mayBeFresh,
+            List<String> resized) {
         this.source = source;
         this.stored = stored;
         this.mayBeFresh = mayBeFresh;
+        this.resized = List.copyOf(resized);
     }
 
     /**
@@ -43,10 +53,17 @@ final class RetargetedCheckpoint implements TensorSource {
      * @param baseModel the model type's base model class, prefix and optional parts
      * @param base the model type's base model
      * @param target the model to load, the base model or one with a head
+     * @param resizedHead the path of a head module of the target whose checkpoint shapes may
+     *     differ, such as a classifier loaded with another number of labels; {@code null} when
+     *     every shape must fit
      * @return the checkpoint under the target's keys
      */
     static RetargetedCheckpoint of(
-            TensorSource source, Architectures.BaseModel baseModel, Block base, Block target) {
+            TensorSource source,
+            Architectures.BaseModel baseModel,
+            Block base,
+            Block target,
+            String resizedHead) {
         String prefix = baseModel.prefix();
         Set<String> baseParts = topLevel(base);
         Set<String> targetParts = topLevel(target);
@@ -70,6 +87,10 @@ final class RetargetedCheckpoint implements TensorSource {
                 stored.put(key, key);
             }
         }
+        List<String> resized =
+                resizedHead == null
+                        ? List.of()
+                        : leaveOutResized(source, stored, target, resizedHead);
         Set<String> optional = baseModel.optionalParts().keySet();
         Predicate<String> mayBeFresh =
                 targetPrefix.isEmpty()
@@ -80,7 +101,35 @@ final class RetargetedCheckpoint implements TensorSource {
                                 !k.startsWith(targetPrefix)
                                         || optional.contains(
                                                 firstSegment(k.substring(targetPrefix.length())));
-        return new RetargetedCheckpoint(source, stored, mayBeFresh);
+        return new RetargetedCheckpoint(source, stored, mayBeFresh, resized);
+    }
+
+    /**
+     * Removes from {@code stored} the head's keys whose stored shapes differ from the target's.
+     *
+     * @return the removed keys
+     */
+    private static List<String> leaveOutResized(
+            TensorSource source, Map<String, String> stored, Block target, String head) {
+        Map<String, Parameter> state = ModuleTree.of(target).state();
+        List<String> resized = new ArrayList<>();
+        for (String key : List.copyOf(stored.keySet())) {
+            Parameter p = state.get(key);
+            if (key.startsWith(head + ".")
+                    && p != null
+                    && !source.info(stored.get(key)).shape().equals(p.getShape())) {
+                stored.remove(key);
+                resized.add(key);
+            }
+        }
+        return resized;
+    }
+
+    /**
+     * @return the target keys the checkpoint holds at another size, left out to load fresh
+     */
+    List<String> resized() {
+        return resized;
     }
 
     /**

@@ -25,8 +25,15 @@ final class RetargetedLoading {
 
     private RetargetedLoading() {}
 
-    /** See {@link HfModels#loadAs} and {@link HfModels#loadBaseReporting}. */
-    static LoadedModel load(Path dir, ModelConfig config, String className, NDManager manager)
+    /**
+     * See {@link HfModels#loadAs} and {@link HfModels#loadBaseReporting}.
+     *
+     * @param resizedHead the path of the class's classifier when the config's number of labels was
+     *     set by the caller, so a checkpoint's classifier of another size loads fresh; {@code null}
+     *     otherwise
+     */
+    static LoadedModel load(
+            Path dir, ModelConfig config, String className, NDManager manager, String resizedHead)
             throws IOException {
         Block model;
         try {
@@ -40,17 +47,31 @@ final class RetargetedLoading {
         Block base = targetIsBase ? model : HfModels.buildBase(config);
         try (RetargetedCheckpoint weights =
                 RetargetedCheckpoint.of(
-                        HfFolder.openWeights(dir, className), baseModel, base, model)) {
+                        HfFolder.openWeights(dir, className),
+                        baseModel,
+                        base,
+                        model,
+                        resizedHead)) {
             ModelLimits.requireLayersOfWeights(model, weights);
             List<String> fresh =
                     CheckpointLoader.load(model, weights, manager, weights::mayBeFresh);
-            if (!fresh.isEmpty()) {
+            if (!weights.resized().isEmpty()) {
+                LOG.warn(
+                        "{} holds these {} parameters for another number of labels, so they are newly "
+                                + "initialised (as HF's ignore_mismatched_sizes does): train them before use: {}",
+                        dir,
+                        className,
+                        weights.resized());
+            }
+            List<String> missing =
+                    fresh.stream().filter(k -> !weights.resized().contains(k)).toList();
+            if (!missing.isEmpty()) {
                 LOG.warn(
                         "{} was not saved with these {} parameters, so they are newly initialised: train them "
                                 + "before use: {}",
                         dir,
                         className,
-                        fresh);
+                        missing);
             }
             List<String> freshOutputs = targetIsBase ? freshOutputs(baseModel, fresh) : List.of();
             return new LoadedModel(model, fresh, freshOutputs);

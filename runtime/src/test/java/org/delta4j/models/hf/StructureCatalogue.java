@@ -4,7 +4,9 @@ import ai.djl.nn.Block;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.delta4j.models.ModelConfig;
 import org.delta4j.tree.StructureExport;
@@ -13,9 +15,11 @@ import org.delta4j.tree.StructureExport;
  * The structure catalogue the annotation processor ships: one {@code
  * <owner>--<name>.structure.json} per model, produced from the runtime's own model classes built
  * from the model's HF {@code config.json} (a copy of the hub's file under this package's test
- * resources), plus {@code index.txt} listing the names. Each entry names the model class whose
- * structure it describes: the base model, as {@code AutoModel} loads it, whatever head the hub's
- * {@code architectures} names.
+ * resources), plus {@code index.txt} listing the names. Each such entry describes the base model,
+ * as {@code AutoModel} loads it, whatever head the hub's {@code architectures} names; every other
+ * class of its model type the runtime builds gets {@code <owner>--<name>.<Class>.structure.json}
+ * (with the config's number of labels), and {@value #CLASSES} lists each model's classes, the base
+ * first, a class with a classification head followed by {@code :} and its classifier's path.
  */
 final class StructureCatalogue {
     /** The models in the catalogue: HF name, and the model class described. */
@@ -37,6 +41,9 @@ final class StructureCatalogue {
                     "T5Model",
                     "t5-base",
                     "T5Model");
+
+    /** The file listing each model's classes. */
+    static final String CLASSES = "classes.txt";
 
     /** The command that rewrites the committed catalogue. */
     static final String REGENERATE =
@@ -60,16 +67,57 @@ final class StructureCatalogue {
     static Map<String, String> render() throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         StringBuilder index = new StringBuilder();
+        StringBuilder classes = new StringBuilder();
         for (Map.Entry<String, String> model : MODELS.entrySet()) {
             String name = model.getKey();
-            String stem = name.replace("/", "--");
-            ModelConfig config = HfModels.readConfig(configDir(stem));
+            String stem = stem(name);
+            ModelConfig config = config(name);
             Block block = Architectures.build(model.getValue(), config);
             files.put(stem + ".structure.json", StructureExport.of(block, name).toJson());
             index.append(name).append('\n');
+            classes.append(name).append(' ').append(model.getValue());
+            for (String head : heads(name)) {
+                Block headModel = Architectures.build(head, config);
+                files.put(fileName(name, head), StructureExport.of(headModel, name).toJson());
+                classes.append(' ').append(head);
+                Architectures.classifier(head).ifPresent(c -> classes.append(':').append(c));
+            }
+            classes.append('\n');
         }
         files.put("index.txt", index.toString());
+        files.put(CLASSES, classes.toString());
         return files;
+    }
+
+    /**
+     * @param name a catalogue model
+     * @return the other classes of its model type, those with a head, in registration order
+     */
+    static List<String> heads(String name) throws IOException {
+        List<String> all = new ArrayList<>(Architectures.classesOf(config(name).modelType()));
+        all.remove(MODELS.get(name));
+        return all;
+    }
+
+    /**
+     * @param name a catalogue model
+     * @param modelClass one of its {@link #heads}
+     * @return the name of that class's structure file
+     */
+    static String fileName(String name, String modelClass) {
+        return stem(name) + "." + modelClass + ".structure.json";
+    }
+
+    /**
+     * @param name a catalogue model
+     * @return its HF config, from the copy of the hub's file
+     */
+    static ModelConfig config(String name) throws IOException {
+        return HfModels.readConfig(configDir(stem(name)));
+    }
+
+    private static String stem(String name) {
+        return name.replace("/", "--");
     }
 
     private static Map<String, String> modelClasses(String... nameThenClass) {
@@ -80,7 +128,11 @@ final class StructureCatalogue {
         return m;
     }
 
-    private static Path configDir(String stem) {
+    /**
+     * @param stem a catalogue model's name with {@code /} as {@code --}
+     * @return the folder holding its hub {@code config.json}
+     */
+    static Path configDir(String stem) {
         try {
             return Path.of(StructureCatalogue.class.getResource("catalogue/" + stem).toURI());
         } catch (URISyntaxException e) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import org.delta4j.spec.ModelStructure;
+import org.delta4j.tree.StructureExport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
@@ -50,5 +51,35 @@ class StructureCatalogueTest {
         assertEquals(
                 "[3072, 768]",
                 Arrays.toString(s.module("decoder.layers.0.fc1").parameters().get("weight")));
+    }
+
+    /**
+     * The processor checks a spec with another number of labels on the catalogue's structure with
+     * its classifier resized: that must be the structure the runtime builds with that many labels.
+     */
+    @Test
+    void resizedClassifierIsWhatTheRuntimeBuildsWithThatManyLabels() throws IOException {
+        int checked = 0;
+        for (String name : StructureCatalogue.MODELS.keySet()) {
+            for (String head : StructureCatalogue.heads(name)) {
+                String classifier = Architectures.classifier(head).orElse(null);
+                if (classifier == null) {
+                    continue;
+                }
+                Path dir = StructureCatalogue.configDir(name.replace("/", "--"));
+                String built =
+                        StructureExport.of(
+                                        Architectures.build(head, HfFolder.readConfig(dir, 5)),
+                                        name)
+                                .toJson();
+                ModelStructure committed =
+                        ModelStructure.fromJson(
+                                StructureCatalogue.render()
+                                        .get(StructureCatalogue.fileName(name, head)));
+                assertEquals(built, committed.withLinearOutputs(classifier, 5).toJson(), head);
+                checked++;
+            }
+        }
+        assertEquals(2, checked, "bert-base-uncased and bert-base-cased as sequence classifiers");
     }
 }
