@@ -22,7 +22,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-CASES = ("forward", "train-full", "train-lora", "fwdbwd-full")
+CASES = ("forward", "train-full", "train-lora", "update-full", "fwdbwd-full")
 LEARNING_RATE = 1e-3
 LORA_R, LORA_ALPHA = 8, 16
 # HF BertConfig's defaults (bert-base-uncased), for fields a config.json leaves out.
@@ -214,13 +214,19 @@ def make_case(name, c, args):
         return run
     params = add_lora(model) if name == "train-lora" else list(model.parameters())
     model.train()
-    opt = torch.optim.Adam(params, lr=LEARNING_RATE)
+    # As delta4j's AdamW: PyTorch's defaults (weight decay 0.01), the single-tensor path.
+    opt = torch.optim.AdamW(params, lr=LEARNING_RATE, foreach=False)
 
     if name == "fwdbwd-full":
         # Diagnostic: train-full without the optimiser update; gradients accumulate, as in delta4j.
         def forward_backward():
             squared_output_loss(model(ids, mask)).backward()
         return forward_backward
+
+    if name == "update-full":
+        # The update alone, on gradients from one backward pass, as delta4j's update-full.
+        squared_output_loss(model(ids, mask)).backward()
+        return opt.step
 
     def step():
         opt.zero_grad(set_to_none=True)
@@ -318,7 +324,14 @@ def main():
             run()
             nanos.append(time.perf_counter_ns() - start)
         print("RESULT %s %s %.3f %.3f %.3f %d" % ((args.label, name) + summarize(nanos)), flush=True)
+    print("PEAKRSS %s %s %d" % (args.label, args.cases, peak_rss_kb()), flush=True)
     return 0
+
+
+def peak_rss_kb():
+    """The process's peak resident set size (VmHWM), in kB."""
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
 
 
 if __name__ == "__main__":

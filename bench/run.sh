@@ -9,7 +9,10 @@
 #   VARIANTS="djl torch djl-tuned torch-tuned"   -tuned: glibc malloc thresholds raised (BENCHMARKS.md says why)
 #   SCALED="bench/bert-scaled.json 8 64 5 20"   config, batch, seq, warmup, timed runs (empty: skip)
 #   BASE="bench/bert-base.json 1 128 2 5"      the same for the BERT-base shape (empty: skip)
-#   CASES=forward,train-full,train-lora,fwdbwd-full   (fwdbwd-full: train-full without the optimiser update)
+#   CASES=forward,train-full,train-lora,update-full,fwdbwd-full   (update-full: the AdamW update alone;
+#                       fwdbwd-full: train-full without the optimiser update)
+#   RSS="bench/bert-base.json 1 128 2 5"   peak RSS of train-full and train-lora, each in its own process, both
+#                       sides (empty: skip)
 #   THREADS=$(nproc)    intra-op threads on both sides
 #   NICE=0              niceness of the timed processes, both sides; on a machine shared with other jobs, NICE=-20
 #                       (as root) lets the benchmark win the CPUs (the other jobs slow down meanwhile). With the
@@ -24,7 +27,8 @@ ROUNDS=${ROUNDS:-3}
 VARIANTS=${VARIANTS:-"djl torch djl-tuned torch-tuned"}
 SCALED=${SCALED-"bench/bert-scaled.json 8 64 5 20"}
 BASE=${BASE-"bench/bert-base.json 1 128 2 5"}
-CASES=${CASES:-forward,train-full,train-lora,fwdbwd-full}
+CASES=${CASES:-forward,train-full,train-lora,update-full,fwdbwd-full}
+RSS=${RSS-"bench/bert-base.json 1 128 2 5"}
 THREADS=${THREADS:-$(nproc)}
 NICE=${NICE:-0}
 if [ "$NICE" != 0 ] && [ -w /proc/self/autogroup ] && echo "$NICE" 2>/dev/null > /proc/$$/autogroup; then
@@ -135,5 +139,17 @@ rm -f "$OUT/.times" "$OUT/.own0" "$OUT/.own1"
         END {printf "other processes during the runs: at most %d%% of the machine (%s)\n", max, FILENAME}' "$LOG"
 } | tee -a "$OUT/machine.txt"
 
-# 6. Medians over rounds and the ratios.
-"$PY" bench/summarize.py "$RAW" | tee "$OUT/summary.md"
+# 6. Peak RSS of a LoRA run and of a full fine-tuning run of the same model, each in a process of its own.
+: > "$OUT/rss.txt"
+if [ -n "$RSS" ]; then
+    for variant in djl torch; do
+        for case in train-full train-lora; do
+            echo "peak RSS: $variant $case" >&2
+            # shellcheck disable=SC2086
+            CASES=$case run_variant "$variant" $RSS | grep '^PEAKRSS' | tee -a "$OUT/rss.txt" >&2
+        done
+    done
+fi
+
+# 7. Medians over rounds and the ratios.
+"$PY" bench/summarize.py "$RAW" "$OUT/rss.txt" | tee "$OUT/summary.md"

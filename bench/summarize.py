@@ -2,7 +2,8 @@
 """Summarises bench/run.sh's raw results as a Markdown table with delta4j / PyTorch ratios.
 
 Input lines: <round> <config> <variant> <case> <median ms> <p10 ms> <p90 ms> <timed runs>. Each cell of the table
-is the median over rounds of the per-run medians, with the range over rounds in brackets.
+is the median over rounds of the per-run medians, with the range over rounds in brackets. An optional second file
+holds `PEAKRSS <variant> <case> <kB>` lines (one process per case): a table of peak RSS, LoRA against full.
 """
 import statistics
 import sys
@@ -45,5 +46,24 @@ def main(path):
           % rounds)
 
 
+def peak_rss(path):
+    rss = {}
+    with open(path) as f:
+        for line in f:
+            _, variant, case, kb = line.split()
+            rss[(variant, case)] = int(kb) / 1024
+    if not rss:
+        return
+    print("\n| side | train-full peak RSS MiB | train-lora peak RSS MiB | lora / full |")
+    print("|---|---|---|---|")
+    for variant in dict.fromkeys(v for v, _ in rss):
+        full, lora = rss.get((variant, "train-full")), rss.get((variant, "train-lora"))
+        ratio = "%.2fx" % (lora / full) if full and lora else "-"
+        print("| %s | %s | %s | %s |" % (variant, "%.0f" % full if full else "-", "%.0f" % lora if lora else "-",
+                                          ratio))
+
+
 if __name__ == "__main__":
     main(sys.argv[1])
+    if len(sys.argv) > 2:
+        peak_rss(sys.argv[2])

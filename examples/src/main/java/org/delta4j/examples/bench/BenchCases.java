@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.delta4j.examples.bench.TrainStepCase.Part;
 
 /**
  * The benchmark's cases by name; {@code bench/encoder_bench.py} implements the same names for
@@ -15,10 +16,12 @@ public final class BenchCases {
 
     static {
         CASES.put("forward", ForwardCase::new);
-        CASES.put("train-full", setup -> new TrainStepCase(setup, false, true));
-        CASES.put("train-lora", setup -> new TrainStepCase(setup, true, true));
+        CASES.put("train-full", setup -> new TrainStepCase(setup, false, Part.STEP));
+        CASES.put("train-lora", setup -> new TrainStepCase(setup, true, Part.STEP));
+        // The AdamW update alone, on every parameter (gradients from one backward pass).
+        CASES.put("update-full", setup -> new TrainStepCase(setup, false, Part.UPDATE));
         // Diagnostic: train-full without the optimiser update, to split a step's time.
-        CASES.put("fwdbwd-full", setup -> new TrainStepCase(setup, false, false));
+        CASES.put("fwdbwd-full", setup -> new TrainStepCase(setup, false, Part.FORWARD_BACKWARD));
     }
 
     private BenchCases() {}

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.delta4j.Delta4j;
 import org.delta4j.models.bert.BertConfig;
@@ -72,6 +73,25 @@ public final class EncoderBench {
                     t.p10Ms(),
                     t.p90Ms(),
                     t.count());
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "PEAKRSS %s %s %d%n",
+                options.label(),
+                String.join(",", options.cases()),
+                peakRssKb());
+    }
+
+    /** The process's peak resident set size (VmHWM of /proc/self/status), in kB; -1 if unknown. */
+    private static long peakRssKb() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                    .findFirst()
+                    .orElse(-1);
+        } catch (IOException e) {
+            return -1;
         }
     }
 

@@ -1,88 +1,112 @@
 package org.delta4j.examples.bench;
 
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.delta4j.delta.FreezeSpec;
-import org.delta4j.delta.Tuning;
 import org.delta4j.delta.TuningSpec;
 import org.delta4j.delta.lora.LoraSpec;
 import org.delta4j.models.bert.BertModel;
-import org.delta4j.train.ScopedStep;
+import org.delta4j.train.optim.Gradients;
+import org.delta4j.train.optim.Optimizer;
+import org.delta4j.train.optim.OptimizerSettings;
 
 /**
- * One training step with DJL's trainer and Adam (lr 1e-3): forward in training mode (dropout on),
- * the {@link SquaredOutputLoss}, backward, optimiser update, and the freeing of the step's arrays
- * ({@link ScopedStep}). Either full fine-tuning (every weight trains) or LoRA (r 8, alpha 16 on
- * {@code query} and {@code value}, the backbone frozen). For diagnosis the update can be left out:
- * then a run is forward, loss and backward only, and gradients accumulate from run to run (as in
- * {@code bench/encoder_bench.py}).
+ * One training step with delta4j's AdamW (lr 1e-3, weight decay 0.01, as {@code
+ * torch.optim.AdamW(foreach=False)} on the PyTorch side): forward in training mode (dropout on),
+ * the {@link SquaredOutputLoss}, backward, the update and zeroing the gradients, with the step's
+ * arrays in a scope closed at its end. Either full fine-tuning (every weight trains) or LoRA (r 8,
+ * alpha 16 on {@code query} and {@code value}, the backbone frozen). For diagnosis a run can be
+ * forward, loss and backward only (gradients accumulate from run to run, as in {@code
+ * bench/encoder_bench.py}), or the update alone on gradients from one backward pass.
  */
 final class TrainStepCase implements BenchCase {
     /** The learning rate, as in {@code bench/encoder_bench.py}. */
-    static final float LEARNING_RATE = 1e-3f;
+    static final double LEARNING_RATE = 1e-3;
+
+    /** What one run of the case does. */
+    enum Part {
+        /** Forward, loss, backward, update, zeroing. */
+        STEP,
+        /** Forward, loss and backward. */
+        FORWARD_BACKWARD,
+        /** The update alone. */
+        UPDATE
+    }
 
     private final Model model;
-    private final Trainer trainer;
+    private final BertModel bert;
     private final NDList inputs;
-    private final NDList noLabels = new NDList();
-    private final boolean update;
+    private final Map<String, Parameter> trainable = new LinkedHashMap<>();
+    private final Optimizer optimizer;
+    private final Part part;
 
     /**
      * @param setup the model and input shape
      * @param lora LoRA with a frozen backbone, or full fine-tuning
-     * @param update whether a run ends with the optimiser update
+     * @param part what a run does
      */
-    TrainStepCase(EncoderSetup setup, boolean lora, boolean update) {
-        this.update = update;
+    TrainStepCase(EncoderSetup setup, boolean lora, Part part) {
+        this.part = part;
         model = Model.newInstance(lora ? "bench-train-lora" : "bench-train-full");
-        BertModel bert = setup.newModel(model.getNDManager());
+        bert = setup.newModel(model.getNDManager());
         model.setBlock(bert);
-        DefaultTrainingConfig config =
-                new DefaultTrainingConfig(new SquaredOutputLoss())
-                        .optOptimizer(
-                                Optimizer.adam()
-                                        .optLearningRateTracker(Tracker.fixed(LEARNING_RATE))
-                                        .build());
         if (lora) {
-            Tuning tuning =
-                    TuningSpec.builder()
-                            .add(LoraSpec.builder().modules("query", "value").build())
-                            .freeze(FreezeSpec.builder().build())
-                            .build()
-                            .attach(bert);
-            config.addTrainingListeners(tuning.freezeGuard());
+            TuningSpec.builder()
+                    .add(LoraSpec.builder().modules("query", "value").build())
+                    .freeze(FreezeSpec.builder().build())
+                    .build()
+                    .attach(bert);
         }
-        trainer = model.newTrainer(config);
+        for (Pair<String, Parameter> p : bert.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                trainable.put(p.getKey(), p.getValue());
+            }
+        }
+        optimizer =
+                Optimizer.create(
+                        OptimizerSettings.defaults()
+                                .withLearningRate(LEARNING_RATE)
+                                .withWeightDecay(0.01),
+                        trainable,
+                        model.getNDManager());
         inputs = setup.inputs(model.getNDManager());
+        if (part == Part.UPDATE) {
+            forwardBackward();
+        }
     }
 
     @Override
     public void runOnce() {
-        // ScopedStep frees the batch it is given with the step, so each step gets a fresh copy.
-        float loss =
-                update
-                        ? ScopedStep.run(trainer, EncoderSetup.copy(inputs), noLabels)
-                        : forwardBackward();
+        if (part == Part.UPDATE) {
+            optimizer.step(LEARNING_RATE);
+            return;
+        }
+        float loss = forwardBackward();
+        if (part == Part.STEP) {
+            optimizer.step(LEARNING_RATE);
+            Gradients.zero(trainable.values());
+        }
         if (!Float.isFinite(loss)) {
             throw new IllegalStateException("the training loss is " + loss);
         }
     }
 
-    /** {@link ScopedStep#run} without {@code trainer.step()}. */
     private float forwardBackward() {
-        try (NDManager scope = trainer.getManager().newSubManager()) {
+        try (NDManager scope = model.getNDManager().newSubManager()) {
             NDList data = EncoderSetup.copy(inputs);
             data.attach(scope);
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDArray loss =
-                        trainer.getLoss().evaluate(noLabels, trainer.forward(data, noLabels));
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDList out = bert.forward(new ParameterStore(scope, false), data, true);
+                NDArray loss = new SquaredOutputLoss().evaluate(new NDList(), out);
                 collector.backward(loss);
                 return loss.getFloat();
             }
@@ -91,7 +115,7 @@ final class TrainStepCase implements BenchCase {
 
     @Override
     public void close() {
-        trainer.close();
+        optimizer.close();
         model.close();
     }
 }

@@ -50,18 +50,29 @@ final class AdamOptimizer extends ParameterOptimizer {
         } else {
             grad = withL2(gradient, value, weightDecay, scratch);
         }
+        // Each temporary is freed as soon as it is used, so that at most two parameter-sized ones
+        // are alive at a time (as in PyTorch) and the allocator can hand their memory back out.
         // exp_avg.mul_(beta1).add_(grad, alpha=1 - beta1)
-        expAvg.muli(scratch.create(beta1)).addi(grad.mul(scratch.create(1 - beta1)));
+        try (NDArray scaled = grad.mul(scratch.create(1 - beta1))) {
+            expAvg.muli(scratch.create(beta1)).addi(scaled);
+        }
         // exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
-        expAvgSq.muli(scratch.create(beta2)).addi(grad.mul(scratch.create(1 - beta2)).muli(grad));
+        try (NDArray squared = grad.mul(scratch.create(1 - beta2)).muli(grad)) {
+            expAvgSq.muli(scratch.create(beta2)).addi(squared);
+        }
         double biasCorrection1 = 1 - Math.pow(beta1, state.step);
         double biasCorrection2 = 1 - Math.pow(beta2, state.step);
         double stepSize = learningRate / biasCorrection1;
         // denom = (exp_avg_sq.sqrt() / sqrt(bias_correction2)).add_(eps)
-        NDArray denominator = expAvgSq.sqrt();
-        denominator.attach(scratch);
-        denominator.divi(scratch.create(Math.sqrt(biasCorrection2))).addi(scratch.create(epsilon));
-        // param.addcdiv_(exp_avg, denom, value=-step_size): (value * exp_avg) / denom
-        value.addi(scratch.create(-stepSize).mul(expAvg).divi(denominator));
+        try (NDArray denominator = expAvgSq.sqrt()) {
+            denominator.attach(scratch);
+            denominator
+                    .divi(scratch.create(Math.sqrt(biasCorrection2)))
+                    .addi(scratch.create(epsilon));
+            // param.addcdiv_(exp_avg, denom, value=-step_size): (value * exp_avg) / denom
+            try (NDArray step = scratch.create(-stepSize).mul(expAvg).divi(denominator)) {
+                value.addi(step);
+            }
+        }
     }
 }

@@ -41,6 +41,8 @@ final class SgdOptimizer extends ParameterOptimizer {
             direction = state.arrays[0];
         }
         // param.add_(d_p, alpha=-lr)
-        value.addi(scratch.create(-learningRate).mul(direction));
+        try (NDArray step = scratch.create(-learningRate).mul(direction)) {
+            value.addi(step);
+        }
     }
 }
