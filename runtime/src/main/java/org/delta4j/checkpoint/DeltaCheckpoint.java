@@ -127,7 +127,7 @@ public final class DeltaCheckpoint {
         CheckpointConfig config = CheckpointConfig.read(dir, CONFIG);
         Path file = dir.resolve(WEIGHTS);
         LoadChecks.verifyChecksum(file, config.weightsSha256);
-        TuningPlan plan = LoadChecks.plan(config, dir.resolve(CONFIG), null, backbone);
+        TuningPlan plan = LoadChecks.plan(config, dir, dir.resolve(CONFIG), null, backbone);
         NDManager manager = DeltaValues.managerOf(backbone);
         try (SafetensorsFile weights = Safetensors.open(file);
                 NDManager scratch = manager.newSubManager()) {

@@ -28,11 +28,13 @@ final class LoadChecks {
      * saved (when the config records them).
      *
      * @param config the config
-     * @param file the config file, for messages
+     * @param source the checkpoint folder or spec file, for messages
+     * @param file the config file, for messages about its content
      * @param freeze how the plan freezes the backbone, or {@code null}
      * @param backbone the backbone
      */
-    static TuningPlan plan(CheckpointConfig config, Path file, FreezeSpec freeze, Block backbone)
+    static TuningPlan plan(
+            CheckpointConfig config, Path source, Path file, FreezeSpec freeze, Block backbone)
             throws IOException {
         TuningPlan plan;
         TuningSpec spec = config.spec(file, freeze);
@@ -40,7 +42,7 @@ final class LoadChecks {
             plan = spec.plan(backbone);
         } catch (IllegalArgumentException e) {
             throw new IOException(
-                    file
+                    source
                             + " does not fit this backbone ("
                             + ModuleTree.of(backbone).root().type()
                             + (config.backbone == null
@@ -55,7 +57,7 @@ final class LoadChecks {
             CheckpointConfig.Entry saved = config.deltas.get(i);
             if (saved.modifiedModules != null && !planned.equals(saved.modifiedModules)) {
                 throw new IOException(
-                        file
+                        source
                                 + " does not fit this backbone: delta "
                                 + i
                                 + " ("

@@ -57,6 +57,6 @@ public final class TuningSpecFiles {
         CheckpointConfig config = CheckpointConfig.readSpec(file);
         FreezeSpec freeze =
                 FreezeSpec.builder().exclude(FreezeSpec.DELTAS).setStateDict(false).build();
-        return LoadChecks.plan(config, file, freeze, model).apply();
+        return LoadChecks.plan(config, file, file, freeze, model).apply();
     }
 }

@@ -30,6 +30,7 @@ public final class Tuning {
     private List<AttachedDelta> deltas;
     private TrainableCopies copies;
     private DetachedValues detached;
+    private boolean unloaded;
     private Map<String, Parameter> carried = Map.of();
     private DetachedValues carriedBefore;
     private final Set<Parameter> frozen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -164,8 +165,8 @@ public final class Tuning {
      * Removes every delta of this handle as {@link #detach()} does, but leaves the values that came
      * or trained with them (a checkpoint's backbone parameters, the copied modules, with their
      * flags) in the backbone, which then is the plain tuned model: what PEFT's {@code unload()}
-     * leaves of {@code modules_to_save}. Do not {@link #reattach()} afterwards: the backbone's own
-     * values of those modules are gone.
+     * leaves of {@code modules_to_save}. The handle cannot be {@link #reattach() re-attached}
+     * afterwards: the backbone's own values of those modules are gone.
      */
     public void unload() {
         ForwardGate.of(backbone).change(() -> detachAlone(false));
@@ -184,12 +185,13 @@ public final class Tuning {
             deltas.get(i).detach();
             registry.remove(deltas.get(i));
         }
-        if (restoreBackbone && !carried.isEmpty()) {
-            carriedBefore.restoreValues(carried, DeltaValues.managerOf(backbone));
-        }
         if (restoreBackbone) {
+            if (!carried.isEmpty()) {
+                carriedBefore.restoreValues(carried, DeltaValues.managerOf(backbone));
+            }
             copies.restore(DeltaValues.managerOf(backbone));
         }
+        unloaded = !restoreBackbone;
         detached = values;
     }
 
@@ -208,8 +210,9 @@ public final class Tuning {
      * #deltas()} or {@link #deltaParameters()}.
      *
      * @return this handle
-     * @throws IllegalStateException when the deltas are attached, or the backbone changed so that
-     *     they would modify other modules; the backbone is then unchanged
+     * @throws IllegalStateException when the deltas are attached or were {@link #unload()
+     *     unloaded}, or the backbone changed so that they would modify other modules; the backbone
+     *     is then unchanged
      */
     public Tuning reattach() {
         return ForwardGate.of(backbone).change(this::reattachAlone);
@@ -219,6 +222,11 @@ public final class Tuning {
         if (detached == null) {
             throw new IllegalStateException(
                     "the deltas are attached; detach() them before reattach()");
+        }
+        if (unloaded) {
+            throw new IllegalStateException(
+                    "the deltas were unloaded (merged into the backbone), so they cannot be "
+                            + "re-attached; load them again from their checkpoint instead");
         }
         TuningSpec.Builder spec =
                 TuningSpec.builder().modulesToSave(modulesToSave().toArray(new String[0]));

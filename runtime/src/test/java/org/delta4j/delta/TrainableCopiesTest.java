@@ -112,6 +112,8 @@ class TrainableCopiesTest {
         assertArrayEquals(trained, output(), 1e-5f);
         assertArrayEquals(
                 manager.ones(head.getShape()).toFloatArray(), head.getArray().toFloatArray());
+        IllegalStateException e = assertThrows(IllegalStateException.class, tuning::reattach);
+        assertTrue(e.getMessage().contains("unloaded"), e.getMessage());
     }
 
     @Test
