@@ -28,10 +28,12 @@ import org.delta4j.tree.ModuleTree;
 /**
  * A delta-only checkpoint folder: {@value #CONFIG} (each delta's method, arguments, patterns and
  * the modules it modified; the backbone's class and {@link BackboneFingerprint}; the weights file's
- * SHA-256; the delta4j version) and {@value #WEIGHTS}: the delta parameters (by canonical path, see
- * {@link DeltaValues}) and every backbone parameter left trainable (such as the layer norms a
- * freeze excluded), under their backbone paths, as OpenDelta saves its trainable state dict.
- * Kilobytes, not the backbone's gigabytes.
+ * SHA-256; the delta4j version; the modules to save) and {@value #WEIGHTS}: the delta parameters
+ * (by canonical path, see {@link DeltaValues}), the parameters of the modules that train beside
+ * them ({@link Tuning#copiedModules()}, whether trainable at the time or not) and every other
+ * backbone parameter left trainable (such as the layer norms a freeze excluded), under their
+ * backbone paths, as OpenDelta saves its trainable state dict. Kilobytes, not the backbone's
+ * gigabytes.
  *
  * <p>Saving writes a temporary folder and moves it into place, so a crash never leaves half a
  * checkpoint. Loading checks everything it can before it attaches (the config, the weights file's
@@ -70,12 +72,15 @@ public final class DeltaCheckpoint {
         Map<String, NDArray> weights = new LinkedHashMap<>();
         DeltaValues.canonicalParameters(tuning)
                 .forEach((path, p) -> weights.put(path, p.getArray()));
+        tuning.copyParameters().forEach((path, p) -> weights.put(path, p.getArray()));
         trainableBackbone(tuning).forEach((path, p) -> weights.put(path, p.getArray()));
         CheckpointConfig config = new CheckpointConfig();
         config.format = FORMAT;
         config.delta4jVersion = Delta4j.VERSION;
         config.backbone = backboneOf(tuning.backbone(), weights.keySet());
         config.deltas = tuning.deltas().stream().map(CheckpointConfig.Entry::of).toList();
+        // Absent, not empty, when there are none: configs without copies stay as before.
+        config.modulesToSave = tuning.modulesToSave().isEmpty() ? null : tuning.modulesToSave();
         AtomicFolder.write(
                 dir,
                 tmp -> {
@@ -122,7 +127,7 @@ public final class DeltaCheckpoint {
         CheckpointConfig config = CheckpointConfig.read(dir, CONFIG);
         Path file = dir.resolve(WEIGHTS);
         LoadChecks.verifyChecksum(file, config.weightsSha256);
-        TuningPlan plan = LoadChecks.plan(config, dir, backbone);
+        TuningPlan plan = LoadChecks.plan(config, dir, dir.resolve(CONFIG), null, backbone);
         NDManager manager = DeltaValues.managerOf(backbone);
         try (SafetensorsFile weights = Safetensors.open(file);
                 NDManager scratch = manager.newSubManager()) {
@@ -155,10 +160,11 @@ public final class DeltaCheckpoint {
         return b;
     }
 
-    /** Backbone parameters left trainable that belong to no delta, by path. */
+    /** Backbone parameters left trainable that belong to no delta and no copied module, by path. */
     private static Map<String, Parameter> trainableBackbone(Tuning tuning) {
         Set<Parameter> deltas = Collections.newSetFromMap(new IdentityHashMap<>());
         deltas.addAll(DeltaRegistry.of(tuning.backbone()).deltaParameters());
+        deltas.addAll(tuning.copyParameters().values());
         for (AttachedDelta d : tuning.deltas()) {
             deltas.addAll(d.parameters().values());
         }

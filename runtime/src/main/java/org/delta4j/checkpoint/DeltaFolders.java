@@ -97,9 +97,9 @@ public final class DeltaFolders {
 
     /**
      * Turns a delta4j LoRA checkpoint into a PEFT adapter, or a PEFT adapter into a delta4j
-     * checkpoint (of the LoRA delta alone: PEFT's base model is not trained). The deltas are
-     * attached to the backbone to check them (the backbone is as before afterwards, whatever
-     * happens).
+     * checkpoint (of the LoRA delta and its modules to save alone: PEFT's base model is not
+     * trained). The deltas are attached to the backbone to check them (the backbone is as before
+     * afterwards, whatever happens).
      *
      * @param from a delta folder of either kind
      * @param backbone the model the deltas were trained on
@@ -108,8 +108,8 @@ public final class DeltaFolders {
      *     {@code null}
      * @return the format written
      * @throws IOException when the source cannot be loaded or is no single LoRA delta (a PEFT
-     *     adapter holds nothing else, nor backbone parameters), or writing fails; {@code to} is
-     *     then as it was
+     *     adapter holds nothing else, nor backbone parameters other than its modules to save), or
+     *     writing fails; {@code to} is then as it was
      */
     public static Format convert(Path from, Block backbone, Path to, String baseModelNameOrPath)
             throws IOException {
@@ -134,8 +134,8 @@ public final class DeltaFolders {
     }
 
     /**
-     * Saves a checkpoint of the deltas alone: the backbone is not trained, whatever its trainable
-     * flags say.
+     * Saves a checkpoint of the deltas and modules to save alone: the rest of the backbone is not
+     * trained, whatever its trainable flags say.
      */
     private static void saveDeltasOnly(Tuning tuning, Path to) throws IOException {
         Set<Parameter> deltas = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -163,6 +163,7 @@ public final class DeltaFolders {
             carried = new TreeSet<>(weights.names());
         }
         carried.removeAll(DeltaValues.canonicalParameters(tuning).keySet());
+        carried.removeAll(tuning.copyParameters().keySet());
         if (!carried.isEmpty()) {
             throw new IOException(
                     from

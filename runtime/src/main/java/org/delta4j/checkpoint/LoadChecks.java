@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.delta4j.delta.FreezeSpec;
 import org.delta4j.delta.TuningPlan;
+import org.delta4j.delta.TuningSpec;
 import org.delta4j.io.Sha256;
 import org.delta4j.tree.ModuleTree;
 import org.slf4j.Logger;
@@ -23,19 +25,29 @@ final class LoadChecks {
 
     /**
      * The deltas' plan on this backbone, which must modify exactly the modules they modified when
-     * saved.
+     * saved (when the config records them).
+     *
+     * @param config the config
+     * @param source the checkpoint folder or spec file, for messages
+     * @param file the config file, for messages about its content
+     * @param freeze how the plan freezes the backbone, or {@code null}
+     * @param backbone the backbone
      */
-    static TuningPlan plan(CheckpointConfig config, Path dir, Block backbone) throws IOException {
+    static TuningPlan plan(
+            CheckpointConfig config, Path source, Path file, FreezeSpec freeze, Block backbone)
+            throws IOException {
         TuningPlan plan;
+        TuningSpec spec = config.spec(file, freeze);
         try {
-            plan = config.spec(dir.resolve(DeltaCheckpoint.CONFIG)).plan(backbone);
+            plan = spec.plan(backbone);
         } catch (IllegalArgumentException e) {
             throw new IOException(
-                    dir
+                    source
                             + " does not fit this backbone ("
                             + ModuleTree.of(backbone).root().type()
-                            + "; saved from "
-                            + config.backbone.modelClass
+                            + (config.backbone == null
+                                    ? ""
+                                    : "; saved from " + config.backbone.modelClass)
                             + "): "
                             + e.getMessage(),
                     e);
@@ -43,9 +55,9 @@ final class LoadChecks {
         for (int i = 0; i < config.deltas.size(); i++) {
             List<String> planned = plan.deltas().get(i).modules();
             CheckpointConfig.Entry saved = config.deltas.get(i);
-            if (!planned.equals(saved.modifiedModules)) {
+            if (saved.modifiedModules != null && !planned.equals(saved.modifiedModules)) {
                 throw new IOException(
-                        dir
+                        source
                                 + " does not fit this backbone: delta "
                                 + i
                                 + " ("

@@ -19,9 +19,8 @@ import org.delta4j.io.UserFiles;
  * A PEFT LoRA adapter's {@code adapter_config.json}. Reading accepts what PEFT writes, ignoring
  * keys it does not know (newer PEFT versions add some), and refuses, naming the field, the LoRA
  * variants delta4j does not run: rsLoRA, DoRA, trained biases, per-module ranks or alphas, layer
- * subsets, {@code modules_to_save}. Writing gives PEFT 0.7.1's exact set of keys, sorted and
- * indented as Python's {@code json.dumps(indent=2, sort_keys=True)}, which every PEFT version since
- * reads.
+ * subsets. Writing gives PEFT 0.7.1's exact set of keys, sorted and indented as Python's {@code
+ * json.dumps(indent=2, sort_keys=True)}, which every PEFT version since reads.
  *
  * @param r the rank
  * @param loraAlpha the scaling numerator
@@ -32,6 +31,8 @@ import org.delta4j.io.UserFiles;
  * @param baseModelNameOrPath the base model's name or folder, or {@code null}
  * @param taskType PEFT's task type, such as {@code CAUSAL_LM}, or {@code null}
  * @param baseModelClass the base model's class that {@code auto_mapping} records, or {@code null}
+ * @param modulesToSave the entries selecting whole modules that train beside LoRA ({@code
+ *     modules_to_save}); empty when none
  */
 record PeftAdapterConfig(
         int r,
@@ -42,7 +43,8 @@ record PeftAdapterConfig(
         boolean fanInFanOut,
         String baseModelNameOrPath,
         String taskType,
-        String baseModelClass) {
+        String baseModelClass,
+        List<String> modulesToSave) {
     /** The file's name. */
     static final String FILE = "adapter_config.json";
 
@@ -77,7 +79,6 @@ record PeftAdapterConfig(
         f.refuse("use_rslora", "rsLoRA (scaling alpha / sqrt(r))", JsonPrimitive::getAsBoolean);
         f.refuse("use_dora", "DoRA", JsonPrimitive::getAsBoolean);
         f.refuse("lora_bias", "a trained bias on lora_B", JsonPrimitive::getAsBoolean);
-        f.refuseUnlessEmpty("modules_to_save", "fully trained modules (modules_to_save)");
         f.refuseUnlessEmpty("rank_pattern", "per-module ranks (rank_pattern)");
         f.refuseUnlessEmpty("alpha_pattern", "per-module alphas (alpha_pattern)");
         f.refuseUnlessEmpty("layers_to_transform", "a subset of layers (layers_to_transform)");
@@ -101,7 +102,7 @@ record PeftAdapterConfig(
                 && targets.getAsJsonPrimitive().isString()) {
             regex = targets.getAsString();
         } else if (targets != null && !targets.isJsonNull()) {
-            list = f.strings("target_modules");
+            list = f.strings("target_modules", "a list of module names or one regular expression");
         }
         int r = f.positiveInt("r");
         double alpha = f.number("lora_alpha", 8);
@@ -131,7 +132,16 @@ record PeftAdapterConfig(
                 f.bool("fan_in_fan_out", false),
                 f.string("base_model_name_or_path", null),
                 f.string("task_type", null),
-                modelClass);
+                modelClass,
+                modulesToSave(json, f));
+    }
+
+    private static List<String> modulesToSave(JsonObject json, PeftConfigFields f)
+            throws IOException {
+        JsonElement e = json.get("modules_to_save");
+        return e == null || e.isJsonNull()
+                ? List.of()
+                : f.strings("modules_to_save", "a list of module names, or null");
     }
 
     /**
@@ -153,14 +163,14 @@ record PeftAdapterConfig(
         m.put("lora_dropout", new JsonPrimitive(loraDropout));
         m.put("megatron_config", JsonNull.INSTANCE);
         m.put("megatron_core", new JsonPrimitive("megatron.core"));
-        m.put("modules_to_save", JsonNull.INSTANCE);
+        m.put(
+                "modules_to_save",
+                modulesToSave.isEmpty() ? JsonNull.INSTANCE : array(modulesToSave));
         m.put("peft_type", new JsonPrimitive("LORA"));
         m.put("r", new JsonPrimitive(r));
         m.put("rank_pattern", new JsonObject());
         m.put("revision", JsonNull.INSTANCE);
-        JsonArray targets = new JsonArray();
-        targetModules.forEach(targets::add);
-        m.put("target_modules", targets);
+        m.put("target_modules", array(targetModules));
         m.put("task_type", text(taskType));
         JsonObject json = new JsonObject();
         m.forEach(json::add);
@@ -170,6 +180,12 @@ record PeftAdapterConfig(
                 .disableHtmlEscaping()
                 .create()
                 .toJson(json);
+    }
+
+    private static JsonArray array(List<String> items) {
+        JsonArray out = new JsonArray();
+        items.forEach(out::add);
+        return out;
     }
 
     private static JsonElement text(String s) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import org.delta4j.delta.DeltaValues;
+import org.delta4j.delta.FreezeSpec;
 import org.delta4j.delta.Tuning;
 import org.delta4j.delta.TuningPlan;
 import org.delta4j.delta.TuningSpec;
@@ -26,10 +28,16 @@ import org.delta4j.tree.ModuleTree;
 
 /**
  * Reads a PEFT LoRA adapter folder onto a backbone ({@link PeftAdapter#load}): files, config,
- * weights' header, modules, targets and shapes are all checked against the plan before anything is
- * read into the backbone.
+ * weights' header, modules, targets, modules to save and shapes are all checked against the plan
+ * before anything is read into the backbone.
  */
 final class PeftAdapterReader {
+    /** PEFT's task types whose model class saves its classification head. */
+    private static final Set<String> CLASSIFICATION_TASKS = Set.of("SEQ_CLS", "TOKEN_CLS");
+
+    /** The head names those model classes save, in PEFT's order. */
+    private static final List<String> CLASSIFICATION_HEADS = List.of("classifier", "score");
+
     private PeftAdapterReader() {}
 
     /** See {@link PeftAdapter#load}. */
@@ -50,30 +58,82 @@ final class PeftAdapterReader {
         try (SafetensorsFile weights = Safetensors.open(file);
                 NDManager scratch = DeltaValues.managerOf(backbone).newSubManager()) {
             List<String> paths = ModuleTree.of(backbone).backbonePaths();
-            List<String> modules = modulesOf(weights.names(), file, paths);
+            List<String> toSave = modulesToSave(config, paths, weights.names());
+            List<String> modules = modulesOf(weights.names(), file, paths, !toSave.isEmpty());
             List<String> targets = targets(config, paths, modules, dir);
-            TuningPlan plan = plan(config, targets, paths, backbone, dir);
-            // Canonical delta paths to PEFT's keys: the header is checked against the plan before
-            // anything is read.
+            TuningPlan plan = plan(config, targets, toSave, paths, backbone, dir);
+            // Canonical delta paths and copied backbone paths to PEFT's keys: the header is
+            // checked against the plan before anything is read.
             Map<String, String> keys = new LinkedHashMap<>();
             for (String module : targets) {
                 for (String matrix : PeftKeys.MATRICES) {
                     keys.put(PeftKeys.canonicalPath(module, matrix), PeftKeys.key(module, matrix));
                 }
             }
+            plan.copies().keySet().forEach(path -> keys.put(path, PeftKeys.savedKey(path)));
+            refuseOthers(weights.names(), keys.values(), file);
             Map<String, Shape> shapes = new LinkedHashMap<>();
-            keys.forEach((path, key) -> shapes.put(path, weights.info(key).shape()));
+            keys.forEach(
+                    (path, key) -> {
+                        if (weights.names().contains(key)) {
+                            shapes.put(path, weights.info(key).shape());
+                        }
+                    });
             try {
                 DeltaValues.check(plan, shapes, path -> keys.getOrDefault(path, path));
                 Map<String, NDArray> values = new LinkedHashMap<>();
-                for (Map.Entry<String, String> k : keys.entrySet()) {
-                    values.put(k.getKey(), weights.read(k.getValue(), scratch));
+                for (String path : shapes.keySet()) {
+                    values.put(path, weights.read(keys.get(path), scratch));
                 }
-                return DeltaValues.apply(plan, values);
+                // Frozen only once everything fits, so a failed load leaves every flag as it was.
+                return DeltaValues.apply(plan, values)
+                        .freeze(
+                                FreezeSpec.builder()
+                                        .exclude(FreezeSpec.DELTAS)
+                                        .setStateDict(false)
+                                        .build());
             } catch (RuntimeException e) {
                 throw new IOException(
                         file + " does not fit this backbone: " + e.getMessage() + ".", e);
             }
+        }
+    }
+
+    /**
+     * The config's modules to save and, for a classification task, the head PEFT's {@code
+     * PeftModelForSequenceClassification} (and {@code ...TokenClassification}) adds to them
+     * whatever the config says ({@code classifier} or {@code score}), when the weights hold it.
+     */
+    private static List<String> modulesToSave(
+            PeftAdapterConfig config, List<String> paths, List<String> names) {
+        List<String> out = new ArrayList<>(config.modulesToSave());
+        if (config.taskType() != null && CLASSIFICATION_TASKS.contains(config.taskType())) {
+            for (String head : CLASSIFICATION_HEADS) {
+                boolean saved =
+                        paths.stream()
+                                .filter(p -> p.endsWith(head))
+                                .map(p -> PeftKeys.savedKey(p) + ".")
+                                .anyMatch(k -> names.stream().anyMatch(n -> n.startsWith(k)));
+                if (saved && !out.contains(head)) {
+                    out.add(head);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every tensor is a LoRA matrix or a parameter of a module to save. */
+    private static void refuseOthers(List<String> names, Collection<String> expected, Path file)
+            throws IOException {
+        TreeSet<String> others = new TreeSet<>(names);
+        others.removeAll(expected);
+        if (!others.isEmpty()) {
+            throw new IOException(
+                    file
+                            + " has tensors that are neither LoRA matrices of the targeted modules "
+                            + "nor parameters of its modules_to_save: "
+                            + others
+                            + ".");
         }
     }
 
@@ -102,16 +162,18 @@ final class PeftAdapterReader {
 
     /**
      * The modules the weights hold LoRA matrices for, in backbone order, each with both A and B.
+     * Other tensors are refused here unless the config has modules to save, whose parameters they
+     * may be (checked once those are known).
      */
-    private static List<String> modulesOf(List<String> names, Path file, List<String> paths)
-            throws IOException {
+    private static List<String> modulesOf(
+            List<String> names, Path file, List<String> paths, boolean copies) throws IOException {
         Map<String, Set<String>> found = new LinkedHashMap<>();
         List<String> unexpected = new ArrayList<>();
         for (String name : names) {
             Matcher m = PeftKeys.parse(name);
             if (m.matches()) {
                 found.computeIfAbsent(m.group(1), k -> new HashSet<>()).add(m.group(2));
-            } else {
+            } else if (!copies) {
                 unexpected.add(name);
             }
         }
@@ -120,8 +182,9 @@ final class PeftAdapterReader {
                     file
                             + " has tensors that are no LoRA matrices of a linear layer ("
                             + unexpected
-                            + "): delta4j reads base_model.model.<module>.lora_A.weight and lora_B.weight only (not LoRA on "
-                            + "embeddings, DoRA magnitudes or saved modules).");
+                            + "): delta4j reads base_model.model.<module>.lora_A.weight and lora_B.weight, and the "
+                            + "parameters of the modules_to_save the config names (not LoRA on embeddings or DoRA "
+                            + "magnitudes).");
         }
         TreeSet<String> halves = new TreeSet<>();
         found.forEach(
@@ -181,6 +244,7 @@ final class PeftAdapterReader {
     private static TuningPlan plan(
             PeftAdapterConfig config,
             List<String> targets,
+            List<String> modulesToSave,
             List<String> paths,
             Block backbone,
             Path dir)
@@ -197,7 +261,12 @@ final class PeftAdapterReader {
                             .alpha(config.loraAlpha())
                             .dropout(config.loraDropout())
                             .build();
-            plan = TuningSpec.builder().add(spec).build().plan(backbone);
+            plan =
+                    TuningSpec.builder()
+                            .add(spec)
+                            .modulesToSave(modulesToSave.toArray(new String[0]))
+                            .build()
+                            .plan(backbone);
         } catch (IllegalArgumentException e) {
             throw new IOException(dir + " does not fit this backbone: " + e.getMessage(), e);
         }

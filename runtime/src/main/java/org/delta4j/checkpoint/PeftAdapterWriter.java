@@ -18,8 +18,8 @@ import org.delta4j.io.Safetensors;
 import org.delta4j.tree.ModuleTree;
 
 /**
- * Writes one attached LoRA delta as a PEFT adapter folder ({@link PeftAdapter#save}), whole or not
- * at all.
+ * Writes one attached LoRA delta, and the modules trained beside it, as a PEFT adapter folder
+ * ({@link PeftAdapter#save}), whole or not at all.
  */
 final class PeftAdapterWriter {
     private PeftAdapterWriter() {}
@@ -44,6 +44,8 @@ final class PeftAdapterWriter {
             fanInFanOut |=
                     ((LowRankLinear) tree.module(layerOf(delta, module)).block()).fanInFanOut();
         }
+        tuning.copyParameters()
+                .forEach((path, p) -> weights.put(PeftKeys.savedKey(path), p.getArray()));
         PeftAdapterConfig config =
                 new PeftAdapterConfig(
                         spec.r(),
@@ -54,7 +56,8 @@ final class PeftAdapterWriter {
                         fanInFanOut,
                         baseModelNameOrPath,
                         taskType(tree.root().type()),
-                        null);
+                        null,
+                        tuning.modulesToSave());
         AtomicFolder.write(
                 dir,
                 tmp -> {
@@ -91,6 +94,9 @@ final class PeftAdapterWriter {
     private static String taskType(String modelClass) {
         if (modelClass.endsWith("LMHeadModel") || modelClass.endsWith("ForCausalLM")) {
             return "CAUSAL_LM";
+        }
+        if (modelClass.endsWith("ForSequenceClassification")) {
+            return "SEQ_CLS";
         }
         return modelClass.endsWith("ForConditionalGeneration") ? "SEQ_2_SEQ_LM" : null;
     }

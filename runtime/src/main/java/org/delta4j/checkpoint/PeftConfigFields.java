@@ -88,15 +88,15 @@ record PeftConfigFields(Path file, JsonObject json) {
         throw wrong(field, "a positive integer");
     }
 
-    List<String> strings(String field) throws IOException {
+    List<String> strings(String field, String expected) throws IOException {
         JsonElement e = json.get(field);
         if (!e.isJsonArray()) {
-            throw wrong(field, "a list of module names or one regular expression");
+            throw wrong(field, expected);
         }
         List<String> out = new ArrayList<>();
         for (JsonElement item : e.getAsJsonArray()) {
             if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
-                throw wrong(field, "a list of module names or one regular expression");
+                throw wrong(field, expected);
             }
             out.add(item.getAsString());
         }

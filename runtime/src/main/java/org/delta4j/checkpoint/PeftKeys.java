@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * PEFT's LoRA tensor keys: {@code base_model.model.<module path>.lora_A.weight} and {@code
  * ...lora_B.weight}, and the canonical delta4j parameter paths they stand for ({@code <module
- * path>.lora.lora_A}).
+ * path>.lora.lora_A}); and the keys of the modules to save' parameters ({@code
+ * base_model.model.<parameter path>}).
  */
 final class PeftKeys {
     /**
@@ -29,6 +30,15 @@ final class PeftKeys {
      */
     static String key(String module, String matrix) {
         return PREFIX + module + ".lora_" + matrix + ".weight";
+    }
+
+    /**
+     * @param path a backbone parameter's path, such as {@code classifier.weight}
+     * @return PEFT 0.7's key of that parameter of a module to save ({@code
+     *     base_model.model.classifier.weight}, without {@code modules_to_save.default})
+     */
+    static String savedKey(String path) {
+        return PREFIX + path;
     }
 
     /**

@@ -78,8 +78,9 @@ public final class DeltaValues {
     }
 
     /**
-     * Attaches a plan's deltas and writes saved values into them, and into the backbone parameters
-     * the values name besides (whose present values {@link Tuning#detach()} puts back). All or
+     * Attaches a plan's deltas and writes saved values into them, into the modules that train
+     * beside them ({@link TuningPlan#copies()}), and into the backbone parameters the values name
+     * besides (whose present values {@link Tuning#detach()} puts back, as the copies'). All or
      * nothing: the values' names and shapes are first checked against the plan's predicted
      * parameters ({@link #check}), so nothing is attached or allocated for values that do not fit.
      *
@@ -100,6 +101,7 @@ public final class DeltaValues {
                             try {
                                 Map<String, Parameter> targets =
                                         new LinkedHashMap<>(canonicalParameters(tuning));
+                                targets.putAll(tuning.copyParameters());
                                 Map<String, Parameter> backbone =
                                         backboneParameters(tuning.backbone());
                                 Map<String, Parameter> carried = new LinkedHashMap<>();
@@ -121,8 +123,9 @@ public final class DeltaValues {
     /**
      * Checks saved tensors against what a plan's deltas would hold, before anything is attached or
      * allocated: they must name every parameter the plan predicts ({@link TuningPlan#parameters()})
-     * with its shape, and besides only backbone parameters, with the backbone's shapes. A size that
-     * a config asks for is thus never allocated unless the file's own tensors have it.
+     * and every parameter of its copied modules ({@link TuningPlan#copies()}) with its shape, and
+     * besides only backbone parameters, with the backbone's shapes. A size that a config asks for
+     * is thus never allocated unless the file's own tensors have it.
      *
      * @param plan the deltas to attach
      * @param given each saved tensor's shape, by canonical delta path or backbone path
@@ -133,6 +136,7 @@ public final class DeltaValues {
     public static void check(
             TuningPlan plan, Map<String, Shape> given, UnaryOperator<String> nameInFile) {
         Map<String, Shape> expected = new LinkedHashMap<>(plan.parameters());
+        expected.putAll(plan.copies());
         Map<String, Parameter> backbone = backboneParameters(plan.backbone());
         TreeSet<String> missing = new TreeSet<>();
         expected.keySet().stream()

@@ -3,6 +3,7 @@ package org.delta4j.delta;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -17,9 +18,9 @@ import org.delta4j.tree.ModuleTree;
 
 /**
  * Freezes a backbone as OpenDelta's {@code freeze_module}: a parameter stays as it is when it is a
- * delta parameter and {@code "deltas"} is excluded, when an exclude pattern matches its own path,
- * or when one matches the path of a module that contains it; every other parameter is frozen. Like
- * OpenDelta, nothing is ever unfrozen.
+ * delta parameter or a trainable copy's ({@link TrainableCopies}) and {@code "deltas"} is excluded,
+ * when an exclude pattern matches its own path, or when one matches the path of a module that
+ * contains it; every other parameter is frozen. Like OpenDelta, nothing is ever unfrozen.
  */
 final class Freezer {
     private Freezer() {}
@@ -27,15 +28,17 @@ final class Freezer {
     /**
      * @param backbone the model's root block
      * @param spec what to keep trainable
+     * @param copies the parameters of modules training beside the deltas, kept with them
      * @return the parameters that were frozen
      * @throws SpecException when an exclude pattern matches no module or parameter; nothing is
      *     changed then
      */
-    static Set<Parameter> freeze(Block backbone, FreezeSpec spec) {
+    static Set<Parameter> freeze(Block backbone, FreezeSpec spec, Collection<Parameter> copies) {
         ModuleTree tree = ModuleTree.of(backbone);
         List<ModulePattern> patterns = patternsOf(spec, tree);
         boolean keepDeltas = spec.exclude().contains(FreezeSpec.DELTAS);
         Set<Parameter> deltas = DeltaRegistry.of(backbone).deltaParameters();
+        deltas.addAll(copies);
         Set<Parameter> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<String, Parameter> params = tree.parameters();
         params.forEach(

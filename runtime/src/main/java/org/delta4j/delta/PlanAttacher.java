@@ -17,12 +17,14 @@ final class PlanAttacher {
     private PlanAttacher() {}
 
     /**
-     * Attaches the planned deltas, runs the check, allocates their parameters, registers them and
-     * applies the spec's freeze; on any failure detaches what was attached and rethrows.
+     * Attaches the planned deltas, runs the check, allocates their parameters, registers them,
+     * makes the copied modules trainable and applies the spec's freeze; on any failure detaches
+     * what was attached, restores the copied modules' flags and rethrows.
      *
      * @param spec the spec, for its freeze
      * @param backbone the backbone
      * @param deltas the planned deltas, in attach order
+     * @param copied the modules that train beside the deltas
      * @param beforeAllocating the check that sees the deltas shaped but not yet allocated
      * @return the handle to the attached deltas
      */
@@ -30,6 +32,7 @@ final class PlanAttacher {
             TuningSpec spec,
             Block backbone,
             List<TuningPlan.PlannedDelta> deltas,
+            ModulesToSave.Selection copied,
             Consumer<Tuning> beforeAllocating) {
         NDArray reference = anyInitialisedArray(backbone);
         List<AttachedDelta> attached = new ArrayList<>();
@@ -49,14 +52,17 @@ final class PlanAttacher {
                 }
                 p.spec().implementation().attach(targets, attachment);
             }
-            Tuning tuning = new Tuning(backbone, attached);
+            TrainableCopies copies = TrainableCopies.of(copied);
+            Tuning tuning = new Tuning(backbone, attached, copies);
             beforeAllocating.accept(tuning);
             attachments.forEach(Attachment::allocate);
             DeltaRegistry registry = DeltaRegistry.of(backbone);
             attached.forEach(registry::add);
             try {
+                copies.train();
                 spec.freeze().ifPresent(tuning::freeze);
             } catch (RuntimeException e) {
+                copies.restore(reference.getManager());
                 attached.forEach(registry::remove);
                 throw e;
             }

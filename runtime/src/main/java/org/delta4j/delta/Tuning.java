@@ -18,23 +18,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The deltas one {@link TuningSpec} attached to a backbone, and what users do with them next: look
- * at the structure graph and ratios ({@link #log()}), freeze, train (with {@link #freezeGuard()}),
- * detach and re-attach.
+ * The deltas one {@link TuningSpec} attached to a backbone, and the backbone modules that train
+ * beside them ({@link TuningSpec#modulesToSave()}), and what users do with them next: look at the
+ * structure graph and ratios ({@link #log()}), freeze, train (with {@link #freezeGuard()}), detach
+ * and re-attach.
  */
 public final class Tuning {
     private static final Logger LOG = LoggerFactory.getLogger(Tuning.class);
 
     private final Block backbone;
     private List<AttachedDelta> deltas;
+    private TrainableCopies copies;
     private DetachedValues detached;
+    private boolean unloaded;
     private Map<String, Parameter> carried = Map.of();
     private DetachedValues carriedBefore;
     private final Set<Parameter> frozen = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    Tuning(Block backbone, List<AttachedDelta> deltas) {
+    Tuning(Block backbone, List<AttachedDelta> deltas, TrainableCopies copies) {
         this.backbone = backbone;
         this.deltas = List.copyOf(deltas);
+        this.copies = copies;
     }
 
     /**
@@ -64,14 +68,39 @@ public final class Tuning {
     }
 
     /**
-     * Freezes the backbone as OpenDelta's {@code freeze_module}; see {@link FreezeSpec}. The frozen
-     * set is remembered so {@link #freezeGuard()} can restore it.
+     * @return the entries that selected the modules training beside the deltas, as given ({@link
+     *     TuningSpec.Builder#modulesToSave}); empty when none
+     */
+    public List<String> modulesToSave() {
+        return copies.selection().entries();
+    }
+
+    /**
+     * @return the backbone modules training beside the deltas, by path, in tree order; empty when
+     *     none
+     */
+    public List<String> copiedModules() {
+        return copies.selection().modules();
+    }
+
+    /**
+     * @return the parameters of {@link #copiedModules()} by backbone path, in tree order: they
+     *     train and are saved with the deltas
+     */
+    public Map<String, Parameter> copyParameters() {
+        return copies.selection().parameters();
+    }
+
+    /**
+     * Freezes the backbone as OpenDelta's {@code freeze_module}; see {@link FreezeSpec}. With
+     * {@value FreezeSpec#DELTAS} excluded, the {@linkplain #copiedModules() copied modules} stay
+     * trainable too. The frozen set is remembered so {@link #freezeGuard()} can restore it.
      *
      * @param spec what to keep trainable
      * @return this handle
      */
     public Tuning freeze(FreezeSpec spec) {
-        frozen.addAll(Freezer.freeze(backbone, spec));
+        frozen.addAll(Freezer.freeze(backbone, spec, copyParameters().values()));
         return this;
     }
 
@@ -122,30 +151,47 @@ public final class Tuning {
     /**
      * Removes every delta of this handle, newest first; the backbone's modules and parameters are
      * bit-identical to those before attaching (frozen parameters stay frozen), including backbone
-     * parameters whose values a checkpoint brought along. The deltas' values and trainable flags,
-     * and those brought values, are kept on the Java heap, so {@link #reattach()} can put the same
-     * deltas back. Does nothing when already detached. Merged LoRA deltas are unmerged first, which
-     * restores their weights within float rounding.
+     * parameters whose values a checkpoint brought along and the {@linkplain #copiedModules()
+     * copied modules}, whose trainable flags are restored too. The deltas' values and trainable
+     * flags, and those brought or trained values, are kept on the Java heap, so {@link #reattach()}
+     * can put the same deltas back. Does nothing when already detached. Merged LoRA deltas are
+     * unmerged first, which restores their weights within float rounding.
      */
     public void detach() {
-        ForwardGate.of(backbone).change(this::detachAlone);
+        ForwardGate.of(backbone).change(() -> detachAlone(true));
     }
 
-    private void detachAlone() {
+    /**
+     * Removes every delta of this handle as {@link #detach()} does, but leaves the values that came
+     * or trained with them (a checkpoint's backbone parameters, the copied modules, with their
+     * flags) in the backbone, which then is the plain tuned model: what PEFT's {@code unload()}
+     * leaves of {@code modules_to_save}. The handle cannot be {@link #reattach() re-attached}
+     * afterwards: the backbone's own values of those modules are gone.
+     */
+    public void unload() {
+        ForwardGate.of(backbone).change(() -> detachAlone(false));
+    }
+
+    private void detachAlone(boolean restoreBackbone) {
         if (detached != null) {
             return;
         }
         Map<String, Parameter> state = new LinkedHashMap<>(DeltaValues.canonicalParameters(deltas));
         state.putAll(carried);
+        state.putAll(copyParameters());
         DetachedValues values = DetachedValues.capture(state);
         DeltaRegistry registry = DeltaRegistry.of(backbone);
         for (int i = deltas.size() - 1; i >= 0; i--) {
             deltas.get(i).detach();
             registry.remove(deltas.get(i));
         }
-        if (!carried.isEmpty()) {
-            carriedBefore.restoreValues(carried, DeltaValues.managerOf(backbone));
+        if (restoreBackbone) {
+            if (!carried.isEmpty()) {
+                carriedBefore.restoreValues(carried, DeltaValues.managerOf(backbone));
+            }
+            copies.restore(DeltaValues.managerOf(backbone));
         }
+        unloaded = !restoreBackbone;
         detached = values;
     }
 
@@ -164,8 +210,9 @@ public final class Tuning {
      * #deltas()} or {@link #deltaParameters()}.
      *
      * @return this handle
-     * @throws IllegalStateException when the deltas are attached, or the backbone changed so that
-     *     they would modify other modules; the backbone is then unchanged
+     * @throws IllegalStateException when the deltas are attached or were {@link #unload()
+     *     unloaded}, or the backbone changed so that they would modify other modules; the backbone
+     *     is then unchanged
      */
     public Tuning reattach() {
         return ForwardGate.of(backbone).change(this::reattachAlone);
@@ -176,7 +223,13 @@ public final class Tuning {
             throw new IllegalStateException(
                     "the deltas are attached; detach() them before reattach()");
         }
-        TuningSpec.Builder spec = TuningSpec.builder();
+        if (unloaded) {
+            throw new IllegalStateException(
+                    "the deltas were unloaded (merged into the backbone), so they cannot be "
+                            + "re-attached; load them again from their checkpoint instead");
+        }
+        TuningSpec.Builder spec =
+                TuningSpec.builder().modulesToSave(modulesToSave().toArray(new String[0]));
         deltas.forEach(d -> spec.add(d.spec()));
         TuningPlan plan = spec.build().plan(backbone);
         for (int i = 0; i < deltas.size(); i++) {
@@ -195,8 +248,12 @@ public final class Tuning {
         try (NDManager scratch = DeltaValues.managerOf(backbone).newSubManager()) {
             fresh = DeltaValues.apply(plan, detached.arrays(scratch));
         }
-        detached.restoreFlags(DeltaValues.canonicalParameters(fresh));
+        Map<String, Parameter> restored =
+                new LinkedHashMap<>(DeltaValues.canonicalParameters(fresh));
+        restored.putAll(fresh.copyParameters());
+        detached.restoreFlags(restored);
         deltas = fresh.deltas;
+        copies = fresh.copies;
         carried = fresh.carried;
         carriedBefore = fresh.carriedBefore;
         detached = null;

@@ -15,18 +15,25 @@ import org.delta4j.nn.ForwardGate;
 import org.delta4j.tree.ModuleTree;
 
 /**
- * Which modules each delta of a {@link TuningSpec} modifies on one backbone. Resolving a plan
- * checks every pattern and every target; nothing changes until {@link #apply()}.
+ * Which modules each delta of a {@link TuningSpec} modifies on one backbone, and which modules
+ * train beside them ({@link TuningSpec#modulesToSave()}). Resolving a plan checks every pattern and
+ * every target; nothing changes until {@link #apply()}.
  */
 public final class TuningPlan {
     private final TuningSpec spec;
     private final Block backbone;
     private final List<PlannedDelta> deltas;
+    private final ModulesToSave.Selection copies;
 
-    private TuningPlan(TuningSpec spec, Block backbone, List<PlannedDelta> deltas) {
+    private TuningPlan(
+            TuningSpec spec,
+            Block backbone,
+            List<PlannedDelta> deltas,
+            ModulesToSave.Selection copies) {
         this.spec = spec;
         this.backbone = backbone;
         this.deltas = List.copyOf(deltas);
+        this.copies = copies;
         this.deltas.forEach(d -> d.plan = this);
     }
 
@@ -42,7 +49,8 @@ public final class TuningPlan {
             }
             planned.add(new PlannedDelta(delta, targets, tree.paths()));
         }
-        return new TuningPlan(spec, backbone, planned);
+        return new TuningPlan(
+                spec, backbone, planned, ModulesToSave.select(backbone, spec.modulesToSave()));
     }
 
     /**
@@ -57,6 +65,24 @@ public final class TuningPlan {
     public Map<String, Shape> parameters() {
         Map<String, Shape> out = new LinkedHashMap<>();
         deltas.forEach(d -> out.putAll(d.parameters()));
+        return out;
+    }
+
+    /**
+     * @return the backbone modules that would train beside the deltas ({@link
+     *     TuningSpec#modulesToSave()}), each once, in tree order; empty when none
+     */
+    public List<String> copiedModules() {
+        return copies.modules();
+    }
+
+    /**
+     * @return the parameters of {@link #copiedModules()} with their shapes, by backbone path: the
+     *     values a checkpoint must hold for them besides the deltas' {@link #parameters()}
+     */
+    public Map<String, Shape> copies() {
+        Map<String, Shape> out = new LinkedHashMap<>();
+        copies.parameters().forEach((path, p) -> out.put(path, p.getShape()));
         return out;
     }
 
@@ -130,7 +156,10 @@ public final class TuningPlan {
      */
     Tuning apply(Consumer<Tuning> beforeAllocating) {
         return ForwardGate.of(backbone)
-                .change(() -> PlanAttacher.attach(spec, backbone, deltas, beforeAllocating));
+                .change(
+                        () ->
+                                PlanAttacher.attach(
+                                        spec, backbone, deltas, copies, beforeAllocating));
     }
 
     @Override
@@ -138,6 +167,9 @@ public final class TuningPlan {
         StringBuilder sb = new StringBuilder();
         for (PlannedDelta d : deltas) {
             sb.append(d).append('\n');
+        }
+        if (!copies.modules().isEmpty()) {
+            sb.append("train beside them: ").append(copies.modules()).append('\n');
         }
         spec.freeze()
                 .ifPresent(

@@ -3,11 +3,14 @@ package org.delta4j.delta;
 import ai.djl.nn.Block;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A whole tuning spec: the deltas to attach, in order, and optionally how to freeze the backbone
- * afterwards. What an annotated spec type generates, and what code can build by hand.
+ * A whole tuning spec: the deltas to attach, in order, the backbone modules that train beside them
+ * as PEFT's {@code modules_to_save} (see {@link Builder#modulesToSave}), and optionally how to
+ * freeze the backbone afterwards. What an annotated spec type generates, and what code can build by
+ * hand.
  *
  * <pre>{@code
  * Tuning tuning = TuningSpec.builder()
@@ -15,14 +18,23 @@ import java.util.Optional;
  *         .freeze(FreezeSpec.builder().exclude("deltas", "layernorm_embedding").build())
  *         .build()
  *         .attach(backbone);
+ *
+ * Tuning classifier = TuningSpec.builder()
+ *         .add(LoraSpec.builder().modules("query", "value").r(8).build())
+ *         .modulesToSave("classifier")
+ *         .freeze(FreezeSpec.builder().build())
+ *         .build()
+ *         .attach(bertForSequenceClassification);
  * }</pre>
  */
 public final class TuningSpec {
     private final List<DeltaSpec> deltas;
+    private final List<String> modulesToSave;
     private final FreezeSpec freeze;
 
-    private TuningSpec(List<DeltaSpec> deltas, FreezeSpec freeze) {
+    private TuningSpec(List<DeltaSpec> deltas, List<String> modulesToSave, FreezeSpec freeze) {
         this.deltas = List.copyOf(deltas);
+        this.modulesToSave = List.copyOf(modulesToSave);
         this.freeze = freeze;
     }
 
@@ -38,6 +50,14 @@ public final class TuningSpec {
      */
     public List<DeltaSpec> deltas() {
         return deltas;
+    }
+
+    /**
+     * @return the entries selecting the modules that train beside the deltas, as given; empty when
+     *     none
+     */
+    public List<String> modulesToSave() {
+        return modulesToSave;
     }
 
     /**
@@ -73,6 +93,7 @@ public final class TuningSpec {
     /** Builds a {@link TuningSpec}. */
     public static final class Builder {
         private final List<DeltaSpec> deltas = new ArrayList<>();
+        private List<String> modulesToSave = List.of();
         private FreezeSpec freeze;
 
         private Builder() {}
@@ -82,7 +103,33 @@ public final class TuningSpec {
          * @return this builder
          */
         public Builder add(DeltaSpec delta) {
-            deltas.add(java.util.Objects.requireNonNull(delta, "delta"));
+            deltas.add(Objects.requireNonNull(delta, "delta"));
+            return this;
+        }
+
+        /**
+         * Trains whole backbone modules beside the deltas, as PEFT's {@code modules_to_save}: every
+         * backbone module whose path ends with an entry (plain text, as PEFT matches) becomes
+         * trainable when attached, even through a {@link FreezeSpec} that keeps only {@value
+         * FreezeSpec#DELTAS}, and is saved with the deltas ({@code base_model.model.<path>.<name>}
+         * in a PEFT adapter). {@link Tuning#detach()} restores the modules' original values and
+         * trainable flags, so the backbone's own weights are not lost.
+         *
+         * @param entries module names or path suffixes, such as {@code "classifier"}; replaces
+         *     those given before
+         * @return this builder
+         * @throws IllegalArgumentException for a null or blank entry
+         */
+        public Builder modulesToSave(String... entries) {
+            for (String e : entries) {
+                if (e == null || e.isBlank()) {
+                    throw new IllegalArgumentException(
+                            "modulesToSave entries must be module names such as \"classifier\", "
+                                    + "not "
+                                    + (e == null ? "null" : "\"" + e + "\""));
+                }
+            }
+            this.modulesToSave = List.of(entries);
             return this;
         }
 
@@ -104,7 +151,7 @@ public final class TuningSpec {
                 throw new IllegalStateException(
                         "a tuning spec needs at least one delta: call add(...)");
             }
-            return new TuningSpec(deltas, freeze);
+            return new TuningSpec(deltas, modulesToSave, freeze);
         }
     }
 }

@@ -158,8 +158,14 @@ class PeftAdapterTest {
                 c -> c.add("rank_pattern", JsonParser.parseString("{\"fc1\": 4}")),
                 "per-module ranks");
         refusedConfig(
-                c -> c.add("modules_to_save", JsonParser.parseString("[\"head\"]")),
-                "modules_to_save");
+                c -> c.add("modules_to_save", JsonParser.parseString("[\"haed\"]")),
+                "Module pattern \"haed\" matches no module of the backbone (TinyNet, modules to save)");
+        refusedConfig(
+                c -> c.add("modules_to_save", JsonParser.parseString("[\"fc2\"]")),
+                "missing tensors [base_model.model.layers.0.fc2.bias, base_model.model.layers.0.fc2.weight");
+        refusedConfig(
+                c -> c.add("modules_to_save", JsonParser.parseString("[1]")),
+                "\"modules_to_save\" must be a list of module names, or null");
         refusedConfig(
                 c -> c.add("layers_to_transform", new JsonPrimitive(0)), "a subset of layers");
         refusedConfig(

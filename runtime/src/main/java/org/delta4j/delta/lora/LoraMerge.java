@@ -73,10 +73,11 @@ public final class LoraMerge {
     }
 
     /**
-     * Merges a tuning's LoRA deltas and detaches them, leaving the updates in the weights: the
-     * backbone is then a plain model with the tuned weights, as PEFT's {@code merge_and_unload}. Do
-     * not {@link Tuning#reattach()} the handle afterwards: that would add the updates a second
-     * time.
+     * Merges a tuning's LoRA deltas and {@linkplain Tuning#unload() unloads} them, leaving the
+     * updates in the weights and the tuned values of the modules trained beside them (PEFT's {@code
+     * modules_to_save}) in place: the backbone is then a plain model with the tuned weights, as
+     * PEFT's {@code merge_and_unload}. Do not {@link Tuning#reattach()} the handle afterwards: that
+     * would add the updates a second time.
      *
      * @param tuning attached LoRA deltas
      * @throws IllegalArgumentException as {@link #merge}; nothing changes then
@@ -89,7 +90,7 @@ public final class LoraMerge {
                             for (LowRankLinear layer : layers(tuning, true)) {
                                 layer.setMerged(false);
                             }
-                            tuning.detach();
+                            tuning.unload();
                         });
     }
 
