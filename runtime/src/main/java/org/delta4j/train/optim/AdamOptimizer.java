@@ -2,15 +2,21 @@ package org.delta4j.train.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import java.util.Map;
 
 /**
- * {@code torch.optim.AdamW} and {@code torch.optim.Adam} (1.13, single-tensor path), operation for
- * operation: the same in-place float32 updates in the same order, bias corrections and step size in
- * double. Temporaries come from the scratch scope and are freed parameter by parameter.
+ * {@code torch.optim.AdamW} and {@code torch.optim.Adam} (1.13, single-tensor path): the same
+ * float32 updates in the same order, bias corrections and step size in double, with the constants
+ * grouped so that every operation works in place in the parameter, its state or its gradient (DJL
+ * has no {@code addcmul_}/{@code addcdiv_}; fresh parameter-sized temporaries cost page faults).
+ * Results agree with PyTorch's to float32 rounding.
  */
 final class AdamOptimizer extends ParameterOptimizer {
+    /** The whole array, for copies into existing memory. */
+    private static final NDIndex ALL = new NDIndex("...");
+
     private final boolean decoupled;
     private final double beta1;
     private final double beta2;
@@ -40,6 +46,7 @@ final class AdamOptimizer extends ParameterOptimizer {
         }
         NDArray expAvg = state.arrays[0];
         NDArray expAvgSq = state.arrays[1];
+        // The gradient is this update's scratch space (Optimizer.step says so).
         NDArray grad = gradient;
         if (decoupled) {
             // param.mul_(1 - lr * wd); a factor of exactly 1 changes nothing and is skipped.
@@ -47,32 +54,32 @@ final class AdamOptimizer extends ParameterOptimizer {
             if (keep != 1) {
                 value.muli(scratch.create(keep));
             }
-        } else {
-            grad = withL2(gradient, value, weightDecay, scratch);
+        } else if (weightDecay != 0) {
+            // grad = grad + wd * param (L2), in the gradient's own memory.
+            try (NDArray decay = scratch.create(weightDecay).mul(value)) {
+                grad.addi(decay);
+            }
         }
-        // Each temporary is freed as soon as it is used, so that at most two parameter-sized ones
-        // are alive at a time (as in PyTorch) and the allocator can hand their memory back out.
-        // exp_avg.mul_(beta1).add_(grad, alpha=1 - beta1)
-        try (NDArray scaled = grad.mul(scratch.create(1 - beta1))) {
-            expAvg.muli(scratch.create(beta1)).addi(scaled);
-        }
-        // exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
-        try (NDArray squared = grad.mul(scratch.create(1 - beta2)).muli(grad)) {
-            expAvgSq.muli(scratch.create(beta2)).addi(squared);
-        }
+        // exp_avg.mul_(beta1).add_(grad, alpha=1 - beta1), with (1 - beta1) * grad kept in grad.
+        double oneMinusBeta1 = 1 - beta1;
+        grad.muli(scratch.create(oneMinusBeta1));
+        expAvg.muli(scratch.create(beta1)).addi(grad);
+        // exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2): grad² from the scaled grad.
+        grad.muli(grad).muli(scratch.create((1 - beta2) / (oneMinusBeta1 * oneMinusBeta1)));
+        expAvgSq.muli(scratch.create(beta2)).addi(grad);
         double biasCorrection1 = 1 - Math.pow(beta1, state.step);
         double biasCorrection2 = 1 - Math.pow(beta2, state.step);
         double stepSize = learningRate / biasCorrection1;
-        // denom = (exp_avg_sq.sqrt() / sqrt(bias_correction2)).add_(eps)
-        try (NDArray denominator = expAvgSq.sqrt()) {
-            denominator.attach(scratch);
-            denominator
-                    .divi(scratch.create(Math.sqrt(biasCorrection2)))
-                    .addi(scratch.create(epsilon));
-            // param.addcdiv_(exp_avg, denom, value=-step_size): (value * exp_avg) / denom
-            try (NDArray step = scratch.create(-stepSize).mul(expAvg).divi(denominator)) {
-                value.addi(step);
-            }
-        }
+        // param.addcdiv_(exp_avg, denom, value=-step_size) with denom = sqrt(exp_avg_sq) / s + eps
+        // and s = sqrt(bias_correction2), as param + (-step_size * s) * exp_avg / (sqrt(exp_avg_sq)
+        // + eps * s), computed in the gradient's memory (a copy of exp_avg_sq first): no temporary.
+        double s = Math.sqrt(biasCorrection2);
+        grad.set(ALL, expAvgSq);
+        grad.powi(scratch.create(0.5))
+                .addi(scratch.create(epsilon * s))
+                .powi(scratch.create(-1))
+                .muli(expAvg)
+                .muli(scratch.create(-stepSize * s));
+        value.addi(grad);
     }
 }

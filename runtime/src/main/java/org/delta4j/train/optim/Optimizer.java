@@ -32,7 +32,10 @@ public interface Optimizer extends AutoCloseable {
     /**
      * One update of every parameter whose gradient is defined; a parameter backward never reached
      * is skipped (as PyTorch skips {@code grad is None}), one whose gradient is all zeros is
-     * updated. Gradients are read, never changed.
+     * updated. Adam and AdamW use each gradient as scratch space (as a fused kernel would, this
+     * saves three parameter-sized temporaries per parameter): after a step the gradients hold no
+     * meaningful values, so read them (norms, clipping) before and zero them after, as the trainer
+     * does. SGD leaves them as they were.
      *
      * @param learningRate this step's learning rate (the schedule's value), {@code >= 0}
      */
