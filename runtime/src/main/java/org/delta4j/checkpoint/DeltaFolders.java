@@ -96,6 +96,42 @@ public final class DeltaFolders {
     }
 
     /**
+     * As {@link #load}, then freezes every backbone parameter the folder does not hold, so that
+     * exactly what it holds trains on: the deltas, the modules to save, and the backbone parameters
+     * a delta4j checkpoint carries (the layer norms a freeze left trainable). A PEFT adapter is
+     * frozen so already, as PEFT's {@code is_trainable=True} loads it.
+     *
+     * @param dir a delta4j checkpoint or a PEFT adapter
+     * @param backbone the model they were trained on
+     * @return the attached deltas, ready to train
+     * @throws IOException as {@link #load}; the backbone is then unchanged
+     */
+    public static Tuning loadForTraining(Path dir, Block backbone) throws IOException {
+        if (formatOf(dir) == Format.PEFT) {
+            return PeftAdapter.load(dir, backbone);
+        }
+        Tuning tuning = DeltaCheckpoint.load(dir, backbone);
+        Set<String> held;
+        try (SafetensorsFile weights = Safetensors.open(dir.resolve(DeltaCheckpoint.WEIGHTS))) {
+            held = Set.copyOf(weights.names());
+        }
+        Set<Parameter> trains = Collections.newSetFromMap(new IdentityHashMap<>());
+        trains.addAll(tuning.deltaParameters().values());
+        trains.addAll(tuning.copyParameters().values());
+        DeltaValues.backboneParameters(backbone)
+                .forEach(
+                        (path, p) -> {
+                            if (held.contains(path)) {
+                                trains.add(p);
+                            }
+                        });
+        DeltaValues.backboneParameters(backbone)
+                .values()
+                .forEach(p -> p.freeze(!trains.contains(p)));
+        return tuning;
+    }
+
+    /**
      * Turns a delta4j LoRA checkpoint into a PEFT adapter, or a PEFT adapter into a delta4j
      * checkpoint (of the LoRA delta and its modules to save alone: PEFT's base model is not
      * trained). The deltas are attached to the backbone to check them (the backbone is as before
