@@ -27,13 +27,14 @@ import picocli.CommandLine.Spec;
         versionProvider = Delta4jCli.Version.class,
         description =
                 "Delta tuning for HuggingFace models on DJL: look into a model folder, export its structure, "
-                        + "run it with or without a delta, convert deltas to and from PEFT, merge LoRA into a model.",
+                        + "run it with or without a delta, convert deltas to and from PEFT, merge LoRA into a model, train deltas or whole models.",
         subcommands = {
             InspectCommand.class,
             StructureCommand.class,
             ForwardCommand.class,
             ConvertCommand.class,
             MergeCommand.class,
+            TrainCommand.class,
             HelpCommand.class
         })
 public final class Delta4jCli implements Callable<Integer> {

@@ -64,6 +64,28 @@ final class ModelFixtures {
     }
 
     /**
+     * @return the training cases under {@code train/}, sorted; the caller is skipped when there are
+     *     none
+     */
+    static List<Path> trainCases() throws IOException {
+        Path train = Path.of(root(), "train");
+        assumeTrue(Files.isDirectory(train), "no fixtures at " + train + "; skipping");
+        try (Stream<Path> dirs = Files.list(train)) {
+            return dirs.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    /**
+     * @param name a case under {@code train/}, such as {@code gpt2_lm_head__lora_adamw}
+     * @return its folder; the caller is skipped when it is absent
+     */
+    static Path trainCase(String name) {
+        Path dir = Path.of(root(), "train", name);
+        assumeTrue(Files.isDirectory(dir), "no fixture at " + dir + "; skipping");
+        return dir;
+    }
+
+    /**
      * @param dir a fixture folder
      * @param section a heading prefix of its module_names.txt, such as {@code # named_modules}
      * @return the first cell of each line in that section ({@code ''}, the root's name, as empty)
