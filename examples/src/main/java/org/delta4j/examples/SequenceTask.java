@@ -1,56 +1,44 @@
 package org.delta4j.examples;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.util.Random;
 import java.util.function.IntUnaryOperator;
+import org.delta4j.train.data.Batch;
+import org.delta4j.train.data.Batches;
 
 /**
  * A small learnable sequence-to-sequence task: random token sequences in, each token mapped by a
- * rule out (copy, or shift by one within the content tokens). Batches are named as HF BART expects:
- * {@code input_ids} and {@code decoder_input_ids} (the targets shifted right behind the decoder
- * start token); the labels are the targets.
+ * rule out (copy, or shift by one within the content tokens). The targets are per-token labels; the
+ * trainer feeds BART's decoder with them shifted right, as HF does.
  */
 final class SequenceTask {
+    /** Batches in an epoch of the endless random data; only the order of steps depends on it. */
+    static final int BATCHES_PER_EPOCH = 1000;
+
     private final String name;
     private final IntUnaryOperator rule;
     private final int firstToken;
     private final int vocab;
     private final int length;
-    private final int decoderStart;
 
     private SequenceTask(
-            String name,
-            IntUnaryOperator rule,
-            int firstToken,
-            int vocab,
-            int length,
-            int decoderStart) {
+            String name, IntUnaryOperator rule, int firstToken, int vocab, int length) {
         this.name = name;
         this.rule = rule;
         this.firstToken = firstToken;
         this.vocab = vocab;
         this.length = length;
-        this.decoderStart = decoderStart;
     }
 
     /** Output = input. */
-    static SequenceTask copy(int firstToken, int vocab, int length, int decoderStart) {
-        return new SequenceTask("copy", t -> t, firstToken, vocab, length, decoderStart);
+    static SequenceTask copy(int firstToken, int vocab, int length) {
+        return new SequenceTask("copy", t -> t, firstToken, vocab, length);
     }
 
     /** Output = the next content token of each input token, wrapping around. */
-    static SequenceTask shift(int firstToken, int vocab, int length, int decoderStart) {
+    static SequenceTask shift(int firstToken, int vocab, int length) {
         int n = vocab - firstToken;
         return new SequenceTask(
-                "shift",
-                t -> firstToken + (t - firstToken + 1) % n,
-                firstToken,
-                vocab,
-                length,
-                decoderStart);
+                "shift", t -> firstToken + (t - firstToken + 1) % n, firstToken, vocab, length);
     }
 
     String name() {
@@ -58,31 +46,59 @@ final class SequenceTask {
     }
 
     /**
-     * @param manager where the arrays go
      * @param random the source of tokens
-     * @param batch how many sequences
-     * @return the inputs ([0]) and the labels ([1])
+     * @param rows how many sequences
+     * @return a batch of sequences and their targets, as per-token labels
      */
-    NDList[] batch(NDManager manager, Random random, int batch) {
-        long[] in = new long[batch * length];
-        long[] decoderIn = new long[batch * length];
-        long[] labels = new long[batch * length];
-        for (int b = 0; b < batch; b++) {
+    Batch batch(Random random, int rows) {
+        long[][] inputIds = new long[rows][length];
+        long[][] mask = new long[rows][length];
+        long[][] labels = new long[rows][length];
+        for (int r = 0; r < rows; r++) {
             for (int i = 0; i < length; i++) {
                 int token = firstToken + random.nextInt(vocab - firstToken);
-                in[b * length + i] = token;
-                labels[b * length + i] = rule.applyAsInt(token);
+                inputIds[r][i] = token;
+                mask[r][i] = 1;
+                labels[r][i] = rule.applyAsInt(token);
             }
-            decoderIn[b * length] = decoderStart;
-            System.arraycopy(labels, b * length, decoderIn, b * length + 1, length - 1);
         }
-        Shape shape = new Shape(batch, length);
-        NDArray inputIds = manager.create(in, shape);
-        inputIds.setName("input_ids");
-        NDArray decoderInputIds = manager.create(decoderIn, shape);
-        decoderInputIds.setName("decoder_input_ids");
-        return new NDList[] {
-            new NDList(inputIds, decoderInputIds), new NDList(manager.create(labels, shape))
+        return new Batch(inputIds, mask, null, labels, null, null);
+    }
+
+    /**
+     * @param rows sequences per batch
+     * @param seed the seed; batch {@code (epoch, index)} is the same for the same seed
+     * @return fresh random batches, {@value #BATCHES_PER_EPOCH} an epoch
+     */
+    Batches batches(int rows, long seed) {
+        return new Batches() {
+            @Override
+            public int perEpoch() {
+                return BATCHES_PER_EPOCH;
+            }
+
+            @Override
+            public Batch get(int epoch, int index) {
+                return batch(new Random(seed + (long) epoch * BATCHES_PER_EPOCH + index), rows);
+            }
+        };
+    }
+
+    /**
+     * @param batch a batch
+     * @return a set of that one batch
+     */
+    static Batches only(Batch batch) {
+        return new Batches() {
+            @Override
+            public int perEpoch() {
+                return 1;
+            }
+
+            @Override
+            public Batch get(int epoch, int index) {
+                return batch;
+            }
         };
     }
 }

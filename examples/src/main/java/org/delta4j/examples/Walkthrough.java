@@ -5,10 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +22,14 @@ import org.delta4j.delta.Tuning;
 import org.delta4j.io.Safetensors;
 import org.delta4j.models.bart.BartConfig;
 import org.delta4j.models.hf.HfModels;
-import org.delta4j.train.ScopedStep;
+import org.delta4j.train.Evaluation;
+import org.delta4j.train.ProgressBar;
+import org.delta4j.train.Trainer;
+import org.delta4j.train.TrainingArguments;
+import org.delta4j.train.data.Batch;
+import org.delta4j.train.data.Batches;
+import org.delta4j.train.optim.ScheduleType;
+import org.delta4j.train.task.TaskLoss;
 import org.delta4j.tree.ConsoleColours;
 import org.delta4j.tree.StructureGraph;
 
@@ -34,8 +37,8 @@ import org.delta4j.tree.StructureGraph;
  * OpenDelta's "Basic Usage" in Java, end to end on a tiny BART that is built here (nothing is
  * downloaded): 1 load a pretrained backbone from a HuggingFace folder; 2 look at its structure and
  * attach the annotated spec {@link BartFfnAdapter}; 3 freeze all but the deltas and log the ratios;
- * 4 train the deltas with DJL's trainer; 5 save the delta (kilobytes), reload it into a fresh
- * backbone and check the outputs are identical.
+ * 4 train the deltas with delta4j's trainer (AdamW as PyTorch's); 5 save the delta (kilobytes),
+ * reload it into a fresh backbone and check the outputs are identical.
  *
  * <p>By default the "pretrained" backbone is a tiny BART first trained fully to copy token
  * sequences; the deltas then learn a new task, shifting every token by one, with the backbone
@@ -103,10 +106,9 @@ public final class Walkthrough {
         Path deltaDir = options.out() != null ? options.out() : work.resolve("bart-ffn-adapter");
         BartConfig config = BartConfig.read(modelDir.resolve("config.json"));
         int vocab = Math.min(config.vocabSize(), 200);
-        SequenceTask task =
-                SequenceTask.shift(
-                        FIRST_CONTENT_TOKEN, vocab, LENGTH, config.decoderStartTokenId());
-        NDList[] probe;
+        SequenceTask task = SequenceTask.shift(FIRST_CONTENT_TOKEN, vocab, LENGTH);
+        Batch probe = task.batch(new Random(7), BATCH);
+        Batches probeSet = SequenceTask.only(probe);
 
         try (Model model = Model.newInstance("walkthrough")) {
             heading(1, "Load the pretrained backbone from " + modelDir);
@@ -130,17 +132,17 @@ public final class Walkthrough {
                     4,
                     "Train the deltas on a new task ("
                             + task.name()
-                            + " every token by one), backbone frozen");
-            probe = task.batch(model.getNDManager(), new Random(7), BATCH);
+                            + " every token by one), backbone frozen, with delta4j's Trainer"
+                            + " (AdamW as PyTorch's)");
             out.printf(
                     Locale.ROOT,
                     "accuracy before: %.1f%%%n",
-                    100 * Evaluation.accuracy(backbone, probe, model.getNDManager()));
-            train(model, tuning, task, options.steps(), 1e-2f, "tuning ");
+                    100 * accuracy(backbone, probeSet, model.getNDManager()));
+            train(backbone, task, options.steps(), 1e-2);
             out.printf(
                     Locale.ROOT,
                     "accuracy after:  %.1f%%%n",
-                    100 * Evaluation.accuracy(backbone, probe, model.getNDManager()));
+                    100 * accuracy(backbone, probeSet, model.getNDManager()));
 
             heading(5, "Save the delta, reload it into a fresh backbone, compare outputs");
             DeltaCheckpoint.save(tuning, deltaDir);
@@ -151,12 +153,17 @@ public final class Walkthrough {
                     count(deltaDir),
                     sizeOf(deltaDir) / 1024.0,
                     Files.size(modelDir.resolve("model.safetensors")) / 1024.0);
-            NDArray before = Evaluation.logits(backbone, probe[0], model.getNDManager());
+            NDList probeInputs =
+                    TaskLoss.of(backbone)
+                            .inputs(
+                                    probe.modelInputs(model.getNDManager()),
+                                    probe.labels(model.getNDManager()));
+            NDArray before = ProbeOutputs.logits(backbone, probeInputs, model.getNDManager());
             try (NDManager fresh = NDManager.newBaseManager()) {
                 Block reloaded = HfModels.load(modelDir, fresh);
                 DeltaCheckpoint.load(deltaDir, reloaded);
                 NDArray after =
-                        Evaluation.logits(reloaded, Evaluation.copy(probe[0], fresh), fresh);
+                        ProbeOutputs.logits(reloaded, ProbeOutputs.copy(probeInputs, fresh), fresh);
                 float diff =
                         before.toDevice(after.getDevice(), false)
                                 .sub(after.toDevice(after.getDevice(), false))
@@ -184,13 +191,8 @@ public final class Walkthrough {
         try (Model model = Model.newInstance("pretrain")) {
             Block bart = HfModels.random(config, model.getNDManager(), 42);
             model.setBlock(bart);
-            SequenceTask copy =
-                    SequenceTask.copy(
-                            FIRST_CONTENT_TOKEN,
-                            config.vocabSize(),
-                            LENGTH,
-                            config.decoderStartTokenId());
-            train(model, null, copy, PRETRAIN_STEPS, 3e-3f, "pretrain");
+            SequenceTask copy = SequenceTask.copy(FIRST_CONTENT_TOKEN, config.vocabSize(), LENGTH);
+            train(bart, copy, PRETRAIN_STEPS, 3e-3);
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("config.json"), TINY_BART + "\n", StandardCharsets.UTF_8);
             Safetensors.write(
@@ -199,23 +201,28 @@ public final class Walkthrough {
         return dir;
     }
 
-    private void train(
-            Model model, Tuning tuning, SequenceTask task, int steps, float lr, String label) {
-        DefaultTrainingConfig config =
-                new DefaultTrainingConfig(new TokenCrossEntropy())
-                        .optOptimizer(
-                                Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build());
-        if (tuning != null) {
-            config.addTrainingListeners(tuning.freezeGuard());
-        }
-        Random random = new Random(1);
-        Progress progress = new Progress(out, label, steps);
-        try (Trainer trainer = model.newTrainer(config)) {
-            for (int step = 1; step <= steps; step++) {
-                NDList[] batch = task.batch(trainer.getManager(), random, BATCH);
-                progress.update(step, ScopedStep.run(trainer, batch[0], batch[1]));
-            }
-        }
+    /**
+     * Trains what is trainable in {@code model} (every weight, or the deltas of a frozen backbone)
+     * with the runtime's trainer: AdamW as PyTorch's, constant learning rate.
+     */
+    private void train(Block model, SequenceTask task, int steps, double lr) throws IOException {
+        TrainingArguments arguments =
+                TrainingArguments.builder()
+                        .batchSize(BATCH)
+                        .maxSteps(steps)
+                        .learningRate(lr)
+                        .lrSchedulerType(ScheduleType.CONSTANT)
+                        .build();
+        boolean terminal = System.console() != null;
+        Trainer.builder(model, arguments)
+                .train(task.batches(BATCH, 1))
+                .listener(new ProgressBar(out, terminal, Math.max(1, steps / 10), System::nanoTime))
+                .build()
+                .train();
+    }
+
+    private static double accuracy(Block model, Batches probe, NDManager manager) {
+        return Evaluation.evaluate(model, probe, manager).accuracy().value();
     }
 
     private void heading(int step, String text) {
