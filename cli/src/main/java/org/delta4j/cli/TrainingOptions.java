@@ -56,7 +56,9 @@ final class TrainingOptions {
     @Option(
             names = "--lr-scheduler-type",
             paramLabel = "NAME",
-            description = "constant, linear (default) or cosine, as transformers' schedules.")
+            description =
+                    "constant, constant_with_warmup, linear (default) or cosine, as transformers'"
+                            + " schedules.")
     private String lrSchedulerType;
 
     @Option(

@@ -117,36 +117,37 @@ class TrainCommandFixtureTest {
 
     private static List<String> recipe(JsonObject json) {
         JsonObject optimizer = json.getAsJsonObject("optimizer");
-        JsonArray betas = optimizer.getAsJsonArray("betas");
+        String torchClass = optimizer.get("class").getAsString();
         List<String> args =
                 new ArrayList<>(
                         List.of(
                                 "--batch-size",
-                                        String.valueOf(
-                                                json.getAsJsonObject("data")
-                                                        .get("batch_size")
-                                                        .getAsInt()),
-                                "--num-train-epochs", "1",
-                                "--learning-rate", optimizer.get("lr").getAsString(),
-                                "--weight-decay", optimizer.get("weight_decay").getAsString(),
-                                "--adam-beta1", betas.get(0).getAsString(),
-                                "--adam-beta2", betas.get(1).getAsString(),
-                                "--adam-epsilon", optimizer.get("eps").getAsString(),
+                                json.getAsJsonObject("data").get("batch_size").getAsString(),
+                                "--max-steps",
+                                json.get("optimizer_steps").getAsString(),
+                                "--optimizer",
+                                torchClass.substring(torchClass.lastIndexOf('.') + 1),
+                                "--learning-rate",
+                                optimizer.get("lr").getAsString(),
+                                "--weight-decay",
+                                optimizer.get("weight_decay").getAsString(),
                                 "--gradient-accumulation-steps",
-                                        json.get("gradient_accumulation").getAsString()));
-        JsonObject schedule = json.getAsJsonObject("schedule");
-        if (schedule.get("class").isJsonNull()) {
-            args.addAll(List.of("--lr-scheduler-type", "constant"));
-        } else {
-            assertEquals(
-                    "transformers.get_linear_schedule_with_warmup",
-                    schedule.get("class").getAsString());
+                                json.get("gradient_accumulation").getAsString()));
+        if (optimizer.has("betas")) {
+            JsonArray betas = optimizer.getAsJsonArray("betas");
             args.addAll(
                     List.of(
-                            "--lr-scheduler-type",
-                            "linear",
-                            "--warmup-steps",
-                            schedule.get("num_warmup_steps").getAsString()));
+                            "--adam-beta1", betas.get(0).getAsString(),
+                            "--adam-beta2", betas.get(1).getAsString(),
+                            "--adam-epsilon", optimizer.get("eps").getAsString()));
+        }
+        if (optimizer.has("momentum")) {
+            args.addAll(List.of("--momentum", optimizer.get("momentum").getAsString()));
+        }
+        JsonObject schedule = json.getAsJsonObject("schedule");
+        args.addAll(List.of("--lr-scheduler-type", schedule(schedule.get("class"))));
+        if (schedule.has("num_warmup_steps")) {
+            args.addAll(List.of("--warmup-steps", schedule.get("num_warmup_steps").getAsString()));
         }
         JsonElement clip = json.get("clip_grad_norm");
         args.addAll(
@@ -156,6 +157,22 @@ class TrainCommandFixtureTest {
                                 ? "0"
                                 : clip.getAsJsonObject().get("max_norm").getAsString()));
         return args;
+    }
+
+    /** transformers' schedule function ({@code null}: a constant rate) as --lr-scheduler-type. */
+    private static String schedule(JsonElement function) {
+        if (function.isJsonNull()) {
+            return "constant";
+        }
+        String name = function.getAsString();
+        // get_constant_schedule[_with_warmup] -> constant[_with_warmup];
+        // get_linear_schedule_with_warmup
+        // -> linear (the linear and cosine schedules always have a warmup).
+        name =
+                name.substring(name.lastIndexOf('.') + 1)
+                        .replace("get_", "")
+                        .replace("_schedule", "");
+        return name.startsWith("constant") ? name : name.replace("_with_warmup", "");
     }
 
     /** A copy of the model fixture whose config.json has the case's dropout overrides. */

@@ -57,7 +57,7 @@ public final class TrainingArguments {
         this.warmupSteps = atLeast("warmup_steps", b.warmupSteps, 0);
         if (b.lrSchedulerType == null) {
             throw new IllegalArgumentException(
-                    "lr_scheduler_type must be one of constant, linear, cosine, got null");
+                    "lr_scheduler_type must be one of constant, constant_with_warmup, linear, cosine, got null");
         }
         this.lrSchedulerType = b.lrSchedulerType;
         this.seed = b.seed;

@@ -26,6 +26,7 @@ import org.delta4j.models.hf.HfModels;
 import org.delta4j.nn.ParameterValues;
 import org.delta4j.train.data.Batch;
 import org.delta4j.train.data.Batches;
+import org.delta4j.train.optim.OptimizerType;
 import org.delta4j.train.optim.ScheduleType;
 
 /**
@@ -109,27 +110,65 @@ final class TrainCase {
     }
 
     /**
-     * @return the case's arguments: AdamW lr 1e-3, weight decay 0.01, its schedule, clipping and
-     *     accumulation, as many steps as the case takes, no shuffling, no periodic saves
+     * @return the case's arguments: its optimizer (class, lr, betas, eps, weight decay, momentum),
+     *     schedule, clipping and accumulation, as many steps as the case takes, no shuffling, no
+     *     periodic saves
      */
     TrainingArguments arguments() {
         JsonElement clip = json.get("clip_grad_norm");
+        JsonObject optimizer = json.getAsJsonObject("optimizer");
         JsonObject schedule = json.getAsJsonObject("schedule");
-        boolean linear = !schedule.get("class").isJsonNull();
-        return TrainingArguments.builder()
-                .learningRate(1e-3)
-                .weightDecay(0.01)
-                .maxGradNorm(
-                        clip.isJsonNull()
-                                ? 0
-                                : clip.getAsJsonObject().get("max_norm").getAsDouble())
-                .gradientAccumulationSteps(json.get("gradient_accumulation").getAsInt())
-                .lrSchedulerType(linear ? ScheduleType.LINEAR : ScheduleType.CONSTANT)
-                .warmupSteps(linear ? schedule.get("num_warmup_steps").getAsInt() : 0)
-                .maxSteps(json.get("optimizer_steps").getAsInt())
-                .shuffle(false)
-                .saveSteps(0)
-                .build();
+        TrainingArguments.Builder b =
+                TrainingArguments.builder()
+                        .optimizer(optimizerType(optimizer.get("class").getAsString()))
+                        .learningRate(optimizer.get("lr").getAsDouble())
+                        .weightDecay(optimizer.get("weight_decay").getAsDouble())
+                        .maxGradNorm(
+                                clip.isJsonNull()
+                                        ? 0
+                                        : clip.getAsJsonObject().get("max_norm").getAsDouble())
+                        .gradientAccumulationSteps(json.get("gradient_accumulation").getAsInt())
+                        .lrSchedulerType(scheduleType(schedule.get("class")))
+                        .warmupSteps(
+                                schedule.has("num_warmup_steps")
+                                        ? schedule.get("num_warmup_steps").getAsInt()
+                                        : 0)
+                        .maxSteps(json.get("optimizer_steps").getAsInt())
+                        .shuffle(false)
+                        .saveSteps(0);
+        if (optimizer.has("betas")) {
+            b.adamBeta1(optimizer.getAsJsonArray("betas").get(0).getAsDouble())
+                    .adamBeta2(optimizer.getAsJsonArray("betas").get(1).getAsDouble())
+                    .adamEpsilon(optimizer.get("eps").getAsDouble());
+        }
+        if (optimizer.has("momentum")) {
+            b.momentum(optimizer.get("momentum").getAsDouble());
+        }
+        return b.build();
+    }
+
+    /** {@code torch.optim.AdamW} and its kin, as the trainer names them. */
+    static OptimizerType optimizerType(String torchClass) {
+        return OptimizerType.parse(torchClass.substring(torchClass.lastIndexOf('.') + 1));
+    }
+
+    /**
+     * transformers' schedule functions ({@code null}: a constant rate), as the trainer names them.
+     */
+    static ScheduleType scheduleType(JsonElement function) {
+        if (function.isJsonNull()) {
+            return ScheduleType.CONSTANT;
+        }
+        String name = function.getAsString();
+        // get_constant_schedule[_with_warmup] -> constant[_with_warmup];
+        // get_linear_schedule_with_warmup
+        // -> linear (the linear and cosine schedules always have a warmup).
+        name =
+                name.substring(name.lastIndexOf('.') + 1)
+                        .replace("get_", "")
+                        .replace("_schedule", "");
+        return ScheduleType.parse(
+                name.startsWith("constant") ? name : name.replace("_with_warmup", ""));
     }
 
     /**

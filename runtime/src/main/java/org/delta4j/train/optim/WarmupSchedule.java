@@ -20,7 +20,7 @@ final class WarmupSchedule implements LrSchedule {
     static WarmupSchedule of(ScheduleType type, double baseLr, int warmupSteps, int totalSteps) {
         if (type == null) {
             throw new IllegalArgumentException(
-                    "schedule type is null: expected one of constant|linear|cosine");
+                    "schedule type is null: expected one of constant|constant_with_warmup|linear|cosine");
         }
         if (!(baseLr >= 0) || Double.isInfinite(baseLr)) {
             throw new IllegalArgumentException(
@@ -41,7 +41,8 @@ final class WarmupSchedule implements LrSchedule {
                     "schedule warmup steps "
                             + warmupSteps
                             + " with the constant schedule, which has no warmup (transformers"
-                            + " ignores it): use linear or cosine, or 0 warmup steps");
+                            + " ignores it): use constant_with_warmup, linear or cosine, or 0"
+                            + " warmup steps");
         }
         return new WarmupSchedule(type, baseLr, warmupSteps, totalSteps);
     }
@@ -61,6 +62,9 @@ final class WarmupSchedule implements LrSchedule {
         }
         if (step < warmupSteps) {
             return (double) step / (double) Math.max(1, warmupSteps);
+        }
+        if (type == ScheduleType.CONSTANT_WITH_WARMUP) {
+            return 1.0;
         }
         double remaining = Math.max(1, totalSteps - warmupSteps);
         if (type == ScheduleType.LINEAR) {

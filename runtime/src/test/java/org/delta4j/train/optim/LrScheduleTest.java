@@ -53,6 +53,16 @@ class LrScheduleTest {
     }
 
     @Test
+    void constantWithWarmupRisesThenHolds() {
+        // transformers: step / max(1, warmup) during the warmup, 1.0 after.
+        LrSchedule schedule = LrSchedule.of(ScheduleType.CONSTANT_WITH_WARMUP, 1e-3, 4, 10);
+        double[] want = {0.0, 1e-3 * 0.25, 1e-3 * 0.5, 1e-3 * 0.75, 1e-3, 1e-3, 1e-3};
+        for (int step = 0; step < want.length; step++) {
+            assertEquals(want[step], schedule.lr(step), 0.0, "step " + step);
+        }
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         assertMessage(
                 "schedule warmup steps -1: expected 0 or more",
@@ -65,13 +75,13 @@ class LrScheduleTest {
                 () -> LrSchedule.of(ScheduleType.COSINE, Double.NaN, 0, 8));
         assertMessage(
                 "schedule warmup steps 2 with the constant schedule, which has no warmup"
-                        + " (transformers ignores it): use linear or cosine, or 0 warmup steps",
+                        + " (transformers ignores it): use constant_with_warmup, linear or cosine, or 0 warmup steps",
                 () -> LrSchedule.of(ScheduleType.CONSTANT, 1e-3, 2, 8));
         assertMessage(
                 "schedule step -1: expected 0 or more (steps count from 0)",
                 () -> LrSchedule.of(ScheduleType.CONSTANT, 1e-3, 0, 8).lr(-1));
         assertMessage(
-                "learning-rate schedule 'step' is not known: use one of constant|linear|cosine",
+                "learning-rate schedule 'step' is not known: use one of constant|constant_with_warmup|linear|cosine",
                 () -> ScheduleType.parse("step"));
         assertEquals(ScheduleType.COSINE, ScheduleType.parse("Cosine"));
     }
