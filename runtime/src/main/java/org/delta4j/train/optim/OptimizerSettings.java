@@ -30,7 +30,8 @@ public record OptimizerSettings(
     public OptimizerSettings {
         if (type == null) {
             throw new IllegalArgumentException(
-                    "OptimizerSettings.type is null: expected one of " + OptimizerType.names());
+                    "OptimizerSettings.type is null: expected one of "
+                            + EnumNames.names(OptimizerType.class));
         }
         atLeastZero("learningRate", learningRate);
         belowOne("beta1", beta1);

@@ -1,9 +1,5 @@
 package org.delta4j.train.optim;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** The update rule of an {@link Optimizer}, each as PyTorch's class of the same name. */
 public enum OptimizerType {
     /** {@code torch.optim.AdamW}: Adam with weight decay applied to the weights. */
@@ -19,19 +15,6 @@ public enum OptimizerType {
      * @throws IllegalArgumentException for any other name
      */
     public static OptimizerType parse(String name) {
-        for (OptimizerType type : values()) {
-            if (type.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException(
-                "optimizer '" + name + "' is not known: use one of " + names());
-    }
-
-    /** The lower-case names, as {@link #parse} accepts them, separated by '|'. */
-    static String names() {
-        return Arrays.stream(values())
-                .map(type -> type.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining("|"));
+        return EnumNames.parse(OptimizerType.class, name, "optimizer");
     }
 }

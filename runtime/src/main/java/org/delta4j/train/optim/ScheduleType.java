@@ -1,9 +1,5 @@
 package org.delta4j.train.optim;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** The shape of a learning-rate schedule, as transformers' {@code lr_scheduler_type}. */
 public enum ScheduleType {
     /** {@code get_constant_schedule}: the base rate at every step. */
@@ -22,17 +18,6 @@ public enum ScheduleType {
      * @throws IllegalArgumentException for any other name
      */
     public static ScheduleType parse(String name) {
-        for (ScheduleType type : values()) {
-            if (type.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException(
-                "learning-rate schedule '"
-                        + name
-                        + "' is not known: use one of "
-                        + Arrays.stream(values())
-                                .map(type -> type.name().toLowerCase(Locale.ROOT))
-                                .collect(Collectors.joining("|")));
+        return EnumNames.parse(ScheduleType.class, name, "learning-rate schedule");
     }
 }
