@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.delta4j.io.AtomicFolder;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.WeightEdit;
@@ -44,6 +45,12 @@ import org.delta4j.train.task.TaskLoss;
  * seed.
  */
 public final class Trainer {
+    /**
+     * Arguments that say when to evaluate and save, not what the run computes: a resume may change
+     * them, as HF's allows.
+     */
+    private static final Set<String> WHEN_TO_REPORT = Set.of("eval_steps", "save_steps");
+
     private final Block model;
     private final TrainingArguments args;
     private final TaskLoss task;
@@ -259,6 +266,9 @@ public final class Trainer {
         args.asMap()
                 .forEach(
                         (k, v) -> {
+                            if (WHEN_TO_REPORT.contains(k)) {
+                                return;
+                            }
                             if (v instanceof Number n) {
                                 arguments.addProperty(k, n);
                             } else if (v instanceof Boolean b) {

@@ -100,6 +100,16 @@ class TrainerTest {
             Map<String, float[]> after = Arrays2.snapshot(c.byFixtureName);
             before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
 
+            // When to evaluate and save is not part of what a run computes: a resume may change it.
+            TrainingArguments reporting =
+                    c.arguments().toBuilder().saveSteps(3).evalSteps(2).build();
+            Trainer.builder(c.model, reporting)
+                    .trainable(c.trainableInCaseOrder())
+                    .train(c.trainBatches())
+                    .runFolder(run)
+                    .build()
+                    .resume();
+
             Trainer empty =
                     Trainer.builder(c.model, c.arguments())
                             .train(c.trainBatches())
