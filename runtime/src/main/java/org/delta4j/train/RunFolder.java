@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,11 @@ import org.delta4j.io.UserFiles;
  * A run's folder, from which it can resume: {@value #STATE}/ (written atomically as a whole: the
  * trainable values {@value #VALUES}, the optimizer state {@value #OPTIMIZER} and {@value #RUN}:
  * what identifies the run, where it stands, its best eval loss and the files' SHA-256) and {@value
- * #BEST}/ (the values with the lowest eval loss, as the run's {@link ModelSaver} writes them).
+ * #BEST}-STEP/ (the values with the lowest eval loss, evaluated after that step, as the run's
+ * {@link ModelSaver} writes them). The state is the one record of which best folder counts: a new
+ * best is written to a folder of its own before the state names it, so a crash between the two
+ * writes leaves the recorded best intact, and {@link #pruneBest} removes the others once a state is
+ * saved.
  */
 public final class RunFolder {
     /** The state sub-folder. */
@@ -60,10 +65,41 @@ public final class RunFolder {
     }
 
     /**
-     * @return the folder of the best values; it exists once an evaluation improved on the best
+     * @param step the step after which the best values were evaluated
+     * @return their folder; it exists once an evaluation after that step improved on the best
      */
-    public Path best() {
-        return dir.resolve(BEST);
+    public Path best(int step) {
+        return dir.resolve(BEST + "-" + step);
+    }
+
+    /**
+     * Deletes the best-values folders of every step but {@code keep}: older bests, and a newer one
+     * a crash left before the state recorded it.
+     *
+     * @param keep the step of the best values the state records, or 0 for none
+     * @throws IOException when a folder cannot be deleted
+     */
+    public void pruneBest(int keep) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        String kept = keep > 0 ? best(keep).getFileName().toString() : null;
+        try (var entries = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(BEST + "-") && !name.equals(kept) && Files.isDirectory(p)) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (var walk = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
     }
 
     /**

@@ -138,6 +138,7 @@ public final class Trainer {
             Progress progress = new Progress();
             if (resume) {
                 progress.restore(runFolder.read(identity(), scope), optimizer, scope);
+                runFolder.pruneBest(progress.bestStep);
             }
             LrSchedule schedule =
                     LrSchedule.of(
@@ -168,6 +169,7 @@ public final class Trainer {
                 if (runFolder != null
                         && (last || args.saveSteps() > 0 && step % args.saveSteps() == 0)) {
                     runFolder.save(identity(), progress.saved(optimizer));
+                    runFolder.pruneBest(progress.bestStep);
                 }
             }
             if (output != null) {
@@ -227,7 +229,7 @@ public final class Trainer {
                 new EvalMetrics(step, result.loss(), result.accuracy().value(), epochs(progress));
         if (Double.isNaN(progress.bestLoss) || result.loss() < progress.bestLoss) {
             if (saver != null && runFolder != null) {
-                saver.save(runFolder.best());
+                saver.save(runFolder.best(step));
             }
             progress.bestLoss = result.loss();
             progress.bestStep = step;
@@ -240,8 +242,9 @@ public final class Trainer {
                 output,
                 tmp -> {
                     saver.save(tmp);
-                    if (!Double.isNaN(progress.bestLoss) && Files.isDirectory(runFolder.best())) {
-                        copyFiles(runFolder.best(), tmp.resolve(RunFolder.BEST));
+                    Path best = runFolder.best(progress.bestStep);
+                    if (!Double.isNaN(progress.bestLoss) && Files.isDirectory(best)) {
+                        copyFiles(best, tmp.resolve(RunFolder.BEST));
                     }
                 });
     }

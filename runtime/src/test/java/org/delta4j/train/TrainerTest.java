@@ -285,6 +285,65 @@ class TrainerTest {
         }
     }
 
+    /**
+     * A crash after a new best was written but before the state recorded it leaves a best folder
+     * the state does not know: the resumed run drops it and ends with the uninterrupted run's best.
+     */
+    @Test
+    void aCrashBetweenTheBestAndTheStateLeavesTheRecordedBest() throws Exception {
+        Path whole = tmp.resolve("whole");
+        try (NDManager m = NDManager.newBaseManager()) {
+            evaluating(TrainCase.load(CASE, tmp, m), whole, tmp.resolve("whole.run"), -1).train();
+        }
+        Path run = tmp.resolve("crash.run");
+        Path output = tmp.resolve("crash");
+        try (NDManager m = NDManager.newBaseManager()) {
+            Trainer crashing = evaluating(TrainCase.load(CASE, tmp, m), output, run, 3);
+            assertThrows(IllegalStateException.class, crashing::train);
+        }
+        // The state (saved after step 2) records the best of steps 1-2; its folder is intact beside
+        // step 3's, which the state does not know.
+        RunFolder folder = new RunFolder(run);
+        assertTrue(Files.isDirectory(folder.best(3)), "step 3's best was written");
+        assertTrue(
+                Files.isDirectory(folder.best(1)) || Files.isDirectory(folder.best(2)),
+                "the recorded best is still there");
+        try (NDManager m = NDManager.newBaseManager()) {
+            evaluating(TrainCase.load(CASE, tmp, m), output, run, -1).resume();
+        }
+        assertArrayEquals(
+                Files.readAllBytes(whole.resolve(RunFolder.BEST).resolve(DeltaCheckpoint.WEIGHTS)),
+                Files.readAllBytes(
+                        output.resolve(RunFolder.BEST).resolve(DeltaCheckpoint.WEIGHTS)));
+        try (var left = Files.list(run)) {
+            assertEquals(
+                    1,
+                    left.filter(p -> p.getFileName().toString().startsWith(RunFolder.BEST)).count(),
+                    "only the recorded best folder is kept");
+        }
+    }
+
+    /** 4 steps, an evaluation after each, the state saved every 2; throws after crashAt's eval. */
+    private static Trainer evaluating(TrainCase c, Path output, Path run, int crashAt) {
+        TrainingArguments args =
+                c.arguments().toBuilder().maxSteps(4).evalSteps(1).saveSteps(2).build();
+        return Trainer.builder(c.model, args)
+                .train(c.batches(0, 4))
+                .eval(c.batches(4, 8))
+                .output(ModelSaver.deltaCheckpoint(c.tuning), output)
+                .runFolder(run)
+                .listener(
+                        new TrainingListener() {
+                            @Override
+                            public void onEvaluation(EvalMetrics e) {
+                                if (e.step() == crashAt) {
+                                    throw new IllegalStateException("crash after eval " + crashAt);
+                                }
+                            }
+                        })
+                .build();
+    }
+
     private void oneStep(TrainCase c, ModelSaver saver, Path output) throws IOException {
         Trainer.builder(c.model, c.arguments().toBuilder().maxSteps(1).build())
                 .train(c.trainBatches())
