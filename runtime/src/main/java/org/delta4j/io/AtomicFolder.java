@@ -67,7 +67,14 @@ public final class AtomicFolder {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /**
+     * Deletes a folder and everything in it (links are deleted, not followed); nothing when it does
+     * not exist.
+     *
+     * @param dir the folder
+     * @throws IOException when something in it cannot be deleted
+     */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

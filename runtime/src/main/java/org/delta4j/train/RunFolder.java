@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,16 +87,8 @@ public final class RunFolder {
             for (Path p : (Iterable<Path>) entries::iterator) {
                 String name = p.getFileName().toString();
                 if (name.startsWith(BEST + "-") && !name.equals(kept) && Files.isDirectory(p)) {
-                    deleteTree(p);
+                    AtomicFolder.deleteTree(p);
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (var walk = Files.walk(folder)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
             }
         }
     }
