@@ -55,12 +55,19 @@ public final class Trainer {
     private final TrainingArguments args;
     private final TaskLoss task;
     private final Map<String, Parameter> trainable;
+
+    /** {@link #trainable}'s parameters, for the gradient operations of every step. */
+    private final List<Parameter> parameters;
+
     private final Batches train;
     private final Batches eval;
     private final ModelSaver saver;
     private final Path output;
     private final RunFolder runFolder;
-    private final Map<String, String> identity;
+
+    /** What else identifies the run, from the caller (data digests). */
+    private final Map<String, String> callerIdentity;
+
     private final List<TrainingListener> listeners;
 
     private Trainer(Builder b) {
@@ -68,12 +75,13 @@ public final class Trainer {
         this.args = b.args;
         this.task = TaskLoss.of(b.model);
         this.trainable = b.trainable != null ? b.trainable : TrainableParameters.of(b.model);
+        this.parameters = List.copyOf(trainable.values());
         this.train = b.train;
         this.eval = b.eval;
         this.saver = b.saver;
         this.output = b.output;
         this.runFolder = b.runFolder == null ? null : new RunFolder(b.runFolder);
-        this.identity = Map.copyOf(b.identity);
+        this.callerIdentity = Map.copyOf(b.identity);
         this.listeners = List.copyOf(b.listeners);
     }
 
@@ -136,8 +144,9 @@ public final class Trainer {
         try (NDManager scope = root.newSubManager();
                 Optimizer optimizer = Optimizer.create(args.optimizer(), trainable, scope)) {
             Progress progress = new Progress();
+            JsonObject identity = runFolder == null ? null : identity();
             if (resume) {
-                progress.restore(runFolder.read(identity(), scope), optimizer, scope);
+                progress.restore(runFolder.read(identity, scope), optimizer, scope);
                 runFolder.pruneBest(progress.bestStep);
             }
             LrSchedule schedule =
@@ -168,7 +177,7 @@ public final class Trainer {
                 }
                 if (runFolder != null
                         && (last || args.saveSteps() > 0 && step % args.saveSteps() == 0)) {
-                    runFolder.save(identity(), progress.saved(optimizer));
+                    runFolder.save(identity, progress.saved(optimizer));
                     runFolder.pruneBest(progress.bestStep);
                 }
             }
@@ -211,7 +220,6 @@ public final class Trainer {
                     lossSum += loss.getFloat();
                 }
             }
-            List<Parameter> parameters = new ArrayList<>(trainable.values());
             norm =
                     args.maxGradNorm() > 0
                             ? Gradients.clip(parameters, args.maxGradNorm())
@@ -288,7 +296,7 @@ public final class Trainer {
         id.add("trainable", shapes);
         id.addProperty("train_batches_per_epoch", train.perEpoch());
         id.addProperty("eval_batches", eval == null ? 0 : eval.perEpoch());
-        identity.forEach(id::addProperty);
+        callerIdentity.forEach(id::addProperty);
         return id;
     }
 
