@@ -97,21 +97,6 @@ abstract class ParameterOptimizer implements Optimizer {
         return copy;
     }
 
-    /**
-     * PyTorch's L2 term, {@code grad.add(param, alpha=weightDecay)}: a new array, the gradient
-     * itself stays as backward left it.
-     *
-     * @return {@code gradient + weightDecay * value} in the scratch scope, or the gradient when
-     *     weightDecay is 0
-     */
-    static NDArray withL2(NDArray gradient, NDArray value, double weightDecay, NDManager scratch) {
-        if (weightDecay == 0) {
-            return gradient;
-        }
-        // The scratch scalar comes first so that the product is the scope's, not the model's.
-        return scratch.create(weightDecay).mul(value).addi(gradient);
-    }
-
     @Override
     public final void step(double learningRate) {
         if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {

@@ -45,4 +45,20 @@ final class SgdOptimizer extends ParameterOptimizer {
             value.addi(step);
         }
     }
+
+    /**
+     * PyTorch's L2 term, {@code grad.add(param, alpha=weightDecay)}: a new array, the gradient
+     * itself stays as backward left it.
+     *
+     * @return {@code gradient + weightDecay * value} in the scratch scope, or the gradient when
+     *     weightDecay is 0
+     */
+    private static NDArray withL2(
+            NDArray gradient, NDArray value, double weightDecay, NDManager scratch) {
+        if (weightDecay == 0) {
+            return gradient;
+        }
+        // The scratch scalar comes first so that the product is the scope's, not the model's.
+        return scratch.create(weightDecay).mul(value).addi(gradient);
+    }
 }
