@@ -124,8 +124,10 @@ final class TrainCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block net = folder.load(manager).model();
             RowRules rules = RowRules.of(net);
-            Batches train = batches(read(data, rules), arguments, arguments.shuffle());
-            Batches evalSet = eval == null ? null : batches(read(eval, rules), arguments, false);
+            long padId = PadId.resolve(model);
+            Batches train = batches(read(data, rules), arguments, padId, arguments.shuffle());
+            Batches evalSet =
+                    eval == null ? null : batches(read(eval, rules), arguments, padId, false);
             TrainingStart.Prepared prepared = start.prepare(net, model);
             Trainer.Builder builder =
                     Trainer.builder(net, arguments)
@@ -204,9 +206,8 @@ final class TrainCommand implements Callable<Integer> {
                 : TrainingRows.read(file, rules, model, maxLength);
     }
 
-    private Batches batches(TrainingRows rows, TrainingArguments arguments, boolean shuffle)
-            throws IOException {
-        long padId = PadId.resolve(model);
+    private static Batches batches(
+            TrainingRows rows, TrainingArguments arguments, long padId, boolean shuffle) {
         return shuffle
                 ? Batcher.shuffled(rows, arguments.batchSize(), padId, arguments.seed())
                 : Batcher.inOrder(rows, arguments.batchSize(), padId);
