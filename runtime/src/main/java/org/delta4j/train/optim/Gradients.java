@@ -56,9 +56,11 @@ public final class Gradients {
                     try (NDManager scratch = NDManager.newBaseManager()) {
                         NDList gradients = gradients(parameters, scratch);
                         float norm = norm(gradients);
-                        float coefficient = Math.min(1f, clipCoefficient(norm, (float) maxNorm));
+                        NDArray coefficient =
+                                scratch.create(
+                                        Math.min(1f, clipCoefficient(norm, (float) maxNorm)));
                         for (NDArray gradient : gradients) {
-                            gradient.muli(scratch.create(coefficient));
+                            gradient.muli(coefficient);
                         }
                         return norm;
                     }
