@@ -8,13 +8,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.delta4j.delta.FreezeSpec;
 import org.delta4j.delta.TuningSpec;
 import org.delta4j.delta.lora.LoraSpec;
 import org.delta4j.models.bert.BertModel;
+import org.delta4j.train.TrainableParameters;
 import org.delta4j.train.optim.Gradients;
 import org.delta4j.train.optim.Optimizer;
 import org.delta4j.train.optim.OptimizerSettings;
@@ -45,7 +44,7 @@ final class TrainStepCase implements BenchCase {
     private final Model model;
     private final BertModel bert;
     private final NDList inputs;
-    private final Map<String, Parameter> trainable = new LinkedHashMap<>();
+    private final Map<String, Parameter> trainable;
     private final Optimizer optimizer;
     private final Part part;
 
@@ -66,11 +65,7 @@ final class TrainStepCase implements BenchCase {
                     .build()
                     .attach(bert);
         }
-        for (Pair<String, Parameter> p : bert.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                trainable.put(p.getKey(), p.getValue());
-            }
-        }
+        trainable = TrainableParameters.of(bert);
         optimizer =
                 Optimizer.create(
                         OptimizerSettings.defaults()
