@@ -37,8 +37,6 @@ public final class BartForConditionalGeneration extends HfBlock
             List.of("logits", "last_hidden_state", "encoder_last_hidden_state");
 
     private final long vocabSize;
-    private final int padTokenId;
-    private final int decoderStartTokenId;
     private final Parameter finalLogitsBias;
     private final Child model;
     private final Child lmHead;
@@ -48,8 +46,6 @@ public final class BartForConditionalGeneration extends HfBlock
      */
     public BartForConditionalGeneration(BartConfig config) {
         this.vocabSize = config.vocabSize();
-        this.padTokenId = config.padTokenId();
-        this.decoderStartTokenId = config.decoderStartTokenId();
         this.finalLogitsBias =
                 buffer("final_logits_bias", new Shape(1, vocabSize), Initializer.ZEROS);
         BartModel bart = new BartModel(config);
@@ -69,7 +65,7 @@ public final class BartForConditionalGeneration extends HfBlock
 
     @Override
     public NDArray decoderInputIds(NDArray labels) {
-        return BartModel.shiftTokensRight(labels, padTokenId, decoderStartTokenId);
+        return Hosted.module(model.block(), BartModel.class).shiftRight(labels);
     }
 
     @Override

@@ -127,10 +127,7 @@ public final class BartModel extends HfBlock
         NDArray decoderIds =
                 in.containsKey("decoder_input_ids")
                         ? in.get("decoder_input_ids")
-                        : shiftTokensRight(
-                                NamedInputs.require(in, "input_ids", owner),
-                                padTokenId,
-                                decoderStartTokenId);
+                        : shiftRight(NamedInputs.require(in, "input_ids", owner));
         NDArray decoderMask =
                 in.containsKey("decoder_attention_mask")
                         ? in.get("decoder_attention_mask")
@@ -147,6 +144,14 @@ public final class BartModel extends HfBlock
                         encoded.get(0),
                         encoded.get(1));
         return NamedInputs.named(List.of(decoded, encoded.get(0)), OUTPUTS);
+    }
+
+    /**
+     * {@link #shiftTokensRight} with this model's {@code pad_token_id} and {@code
+     * decoder_start_token_id}: the default decoder input, and a head's teacher-forcing input.
+     */
+    NDArray shiftRight(NDArray ids) {
+        return shiftTokensRight(ids, padTokenId, decoderStartTokenId);
     }
 
     /**

@@ -90,6 +90,18 @@ public abstract class AbstractT5Model extends HfBlock
     }
 
     /**
+     * HF's {@code _shift_right}: {@code decoder_start_token_id}, then {@code ids} without their
+     * last column, {@code -100} replaced by {@code pad_token_id}.
+     *
+     * @param ids {@code [batch, length]} token ids (or labels)
+     * @return the decoder input for teacher forcing
+     * @throws IllegalStateException when the config defines no {@code decoder_start_token_id}
+     */
+    protected final NDArray shiftRight(NDArray ids) {
+        return BartModel.shiftTokensRight(ids, config.padTokenId(), config.decoderStartTokenId());
+    }
+
+    /**
      * Runs the encoder and the decoder on the model's named inputs.
      *
      * @return the decoder's and the encoder's last hidden states, in that order
@@ -105,9 +117,7 @@ public abstract class AbstractT5Model extends HfBlock
         if (decoderIds == null) {
             NDArray ids =
                     NamedInputs.require(in, TokenInputs.IDS, owner + " without decoder_input_ids");
-            decoderIds =
-                    BartModel.shiftTokensRight(
-                            ids, config.padTokenId(), config.decoderStartTokenId());
+            decoderIds = shiftRight(ids);
         }
         NDArray decoderMask =
                 in.containsKey("decoder_attention_mask")

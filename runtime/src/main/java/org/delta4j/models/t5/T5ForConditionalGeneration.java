@@ -8,7 +8,6 @@ import ai.djl.util.PairList;
 import java.util.List;
 import org.delta4j.backbone.NamedInputs;
 import org.delta4j.models.TeacherForced;
-import org.delta4j.models.bart.BartModel;
 import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.Linear;
@@ -28,7 +27,6 @@ public final class T5ForConditionalGeneration extends AbstractT5Model implements
     public static final List<String> OUTPUTS =
             List.of("logits", "last_hidden_state", "encoder_last_hidden_state");
 
-    private final T5Config config;
     private final long vocabSize;
     private final float headScale;
     private final Child lmHead;
@@ -38,7 +36,6 @@ public final class T5ForConditionalGeneration extends AbstractT5Model implements
      */
     public T5ForConditionalGeneration(T5Config config) {
         super(config);
-        this.config = config;
         this.vocabSize = config.vocabSize();
         boolean tied = config.tieWordEmbeddings();
         this.headScale = tied ? (float) Math.pow(config.dModel(), -0.5) : 1f;
@@ -56,8 +53,7 @@ public final class T5ForConditionalGeneration extends AbstractT5Model implements
 
     @Override
     public NDArray decoderInputIds(NDArray labels) {
-        return BartModel.shiftTokensRight(
-                labels, config.padTokenId(), config.decoderStartTokenId());
+        return shiftRight(labels);
     }
 
     @Override
