@@ -1,6 +1,7 @@
 package org.delta4j.train.data;
 
 import java.util.Arrays;
+import org.delta4j.train.task.Losses;
 import org.delta4j.train.task.Task;
 
 /**
@@ -141,7 +142,7 @@ public final class Batcher implements Batches {
             int target = task == Task.CAUSAL_LM ? length : labelLength;
             long[][] labels = new long[batch.length][];
             for (int r = 0; r < batch.length; r++) {
-                labels[r] = padded(batch[r].tokenLabels(), target, RowParser.IGNORED);
+                labels[r] = padded(batch[r].tokenLabels(), target, Losses.IGNORE_INDEX);
             }
             return new Batch(ids, mask, types, labels, null, null);
         }

@@ -7,6 +7,7 @@ import com.google.gson.JsonPrimitive;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.delta4j.models.text.TextInputs;
+import org.delta4j.train.task.Losses;
 import org.delta4j.train.task.Task;
 
 /**
@@ -15,9 +16,6 @@ import org.delta4j.train.task.Task;
  * line and the field.
  */
 final class RowParser {
-    /** HF's ignore index: a label the loss skips. */
-    static final int IGNORED = -100;
-
     /** How a file gives its rows; one file holds one kind. */
     enum Kind {
         PRE_TOKENIZED("pre-tokenized (input_ids)"),
@@ -213,7 +211,8 @@ final class RowParser {
         int[] ids = new int[array.size()];
         for (int i = 0; i < ids.length; i++) {
             long id = integer(array.get(i), field, "token ids");
-            boolean valid = (id >= 0 && id < rules.vocabSize()) || (ignorable && id == IGNORED);
+            boolean valid =
+                    (id >= 0 && id < rules.vocabSize()) || (ignorable && id == Losses.IGNORE_INDEX);
             if (!valid) {
                 throw problem(
                         field,
@@ -351,7 +350,7 @@ final class RowParser {
         int[] labels = ids.clone();
         for (int i = 0; i < labels.length; i++) {
             if (mask[i] == 0) {
-                labels[i] = IGNORED;
+                labels[i] = (int) Losses.IGNORE_INDEX;
             }
         }
         return labels;
