@@ -123,7 +123,8 @@ final class RowParser {
             case SEQUENCE_CLASSIFICATION:
                 return withLabel(ids, mask, null, textLabelField, required(row, textLabelField));
             case CAUSAL_LM:
-                return new Row(ids, mask, null, ids.clone(), -1, Float.NaN);
+                // Rows are never changed once read, so the labels can be the ids themselves.
+                return new Row(ids, mask, null, ids, -1, Float.NaN);
             default:
                 int[] target = encoded(row, textLabelField, tokenizer);
                 return new Row(ids, mask, null, target, -1, Float.NaN);
