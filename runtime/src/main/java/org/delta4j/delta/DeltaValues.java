@@ -182,8 +182,16 @@ public final class DeltaValues {
      *     (a bias a delta added or adopted is listed, as it sits in a backbone module)
      */
     public static Map<String, Parameter> backboneParameters(Block backbone) {
+        return backboneParameters(ModuleTree.of(backbone));
+    }
+
+    /**
+     * @param tree a snapshot of a model's tree
+     * @return as {@link #backboneParameters(Block)}, for a tree already taken
+     */
+    static Map<String, Parameter> backboneParameters(ModuleTree tree) {
         Map<String, Parameter> out = new LinkedHashMap<>();
-        for (Module m : ModuleTree.of(backbone).modules()) {
+        for (Module m : tree.modules()) {
             if (!m.isDelta()) {
                 m.parameters().forEach((local, p) -> out.put(m.pathOf(local), p));
             }

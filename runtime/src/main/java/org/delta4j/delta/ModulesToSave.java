@@ -45,8 +45,9 @@ final class ModulesToSave {
         if (entries.isEmpty()) {
             return Selection.NONE;
         }
-        List<String> modules = modules(ModuleTree.of(backbone), entries);
-        return new Selection(List.copyOf(entries), modules, parameters(backbone, modules));
+        ModuleTree tree = ModuleTree.of(backbone);
+        List<String> modules = modules(tree, entries);
+        return new Selection(List.copyOf(entries), modules, parameters(backbone, tree, modules));
     }
 
     /**
@@ -75,22 +76,24 @@ final class ModulesToSave {
      * change that module too, where PEFT trains a separate copy.
      *
      * @param backbone the backbone
+     * @param tree the backbone's tree
      * @param modules selected module paths
      * @return their backbone parameters by path, in tree order
      * @throws IllegalArgumentException for a module without parameters or a tied parameter
      */
-    private static Map<String, Parameter> parameters(Block backbone, List<String> modules) {
+    private static Map<String, Parameter> parameters(
+            Block backbone, ModuleTree tree, List<String> modules) {
         Set<Parameter> deltas = DeltaRegistry.of(backbone).deltaParameters();
+        Map<String, Parameter> backboneParameters = DeltaValues.backboneParameters(tree);
         Map<String, Parameter> out = new LinkedHashMap<>();
         for (String module : modules) {
             Map<String, Parameter> own = new LinkedHashMap<>();
-            DeltaValues.backboneParameters(backbone)
-                    .forEach(
-                            (path, p) -> {
-                                if (path.startsWith(module + ".") && !deltas.contains(p)) {
-                                    own.put(path, p);
-                                }
-                            });
+            backboneParameters.forEach(
+                    (path, p) -> {
+                        if (path.startsWith(module + ".") && !deltas.contains(p)) {
+                            own.put(path, p);
+                        }
+                    });
             if (own.isEmpty()) {
                 throw new IllegalArgumentException(
                         "module to save "
@@ -99,7 +102,7 @@ final class ModulesToSave {
             }
             out.putAll(own);
         }
-        refuseTied(ModuleTree.of(backbone), out);
+        refuseTied(tree, out);
         return out;
     }
 
