@@ -118,16 +118,14 @@ public final class DeltaFolders {
         Set<Parameter> trains = Collections.newSetFromMap(new IdentityHashMap<>());
         trains.addAll(tuning.deltaParameters().values());
         trains.addAll(tuning.copyParameters().values());
-        DeltaValues.backboneParameters(backbone)
-                .forEach(
-                        (path, p) -> {
-                            if (held.contains(path)) {
-                                trains.add(p);
-                            }
-                        });
-        DeltaValues.backboneParameters(backbone)
-                .values()
-                .forEach(p -> p.freeze(!trains.contains(p)));
+        Map<String, Parameter> backboneParameters = DeltaValues.backboneParameters(backbone);
+        backboneParameters.forEach(
+                (path, p) -> {
+                    if (held.contains(path)) {
+                        trains.add(p);
+                    }
+                });
+        backboneParameters.values().forEach(p -> p.freeze(!trains.contains(p)));
         return tuning;
     }
 
