@@ -27,7 +27,7 @@ final class HfFolder {
         Path file = dir.resolve("config.json");
         String json = UserFiles.readUtf8(file);
         try {
-            return Architectures.parseConfig(modelType(json), json);
+            return Architectures.parseConfig(modelType(root(json)), json);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
@@ -49,8 +49,9 @@ final class HfFolder {
         Path file = dir.resolve("config.json");
         String json = UserFiles.readUtf8(file);
         try {
-            String modelType = modelType(json); // also checks that the text is a JSON object
-            JsonObject root = root(json).getAsJsonObject();
+            JsonElement parsed = root(json);
+            String modelType = modelType(parsed); // also checks that the text is a JSON object
+            JsonObject root = parsed.getAsJsonObject();
             root.remove("id2label");
             root.remove("label2id");
             root.addProperty("num_labels", numLabels);
@@ -122,8 +123,7 @@ final class HfFolder {
         }
     }
 
-    private static String modelType(String json) {
-        JsonElement root = root(json);
+    private static String modelType(JsonElement root) {
         JsonElement type = root.isJsonObject() ? ((JsonObject) root).get("model_type") : null;
         if (type == null || !type.isJsonPrimitive()) {
             throw new IllegalArgumentException("no \"model_type\" string");
