@@ -57,9 +57,10 @@ final class PeftAdapterReader {
         }
         try (SafetensorsFile weights = Safetensors.open(file);
                 NDManager scratch = DeltaValues.managerOf(backbone).newSubManager()) {
+            List<String> names = weights.names();
             List<String> paths = ModuleTree.of(backbone).backbonePaths();
-            List<String> toSave = modulesToSave(config, paths, weights.names());
-            List<String> modules = modulesOf(weights.names(), file, paths, !toSave.isEmpty());
+            List<String> toSave = modulesToSave(config, paths, names);
+            List<String> modules = modulesOf(names, file, paths, !toSave.isEmpty());
             List<String> targets = targets(config, paths, modules, dir);
             TuningPlan plan = plan(config, targets, toSave, paths, backbone, dir);
             // Canonical delta paths and copied backbone paths to PEFT's keys: the header is
@@ -71,11 +72,11 @@ final class PeftAdapterReader {
                 }
             }
             plan.copies().keySet().forEach(path -> keys.put(path, PeftKeys.savedKey(path)));
-            refuseOthers(weights.names(), keys.values(), file);
+            refuseOthers(names, keys.values(), file);
             Map<String, Shape> shapes = new LinkedHashMap<>();
             keys.forEach(
                     (path, key) -> {
-                        if (weights.names().contains(key)) {
+                        if (names.contains(key)) {
                             shapes.put(path, weights.info(key).shape());
                         }
                     });
