@@ -106,6 +106,28 @@ class TrainCommandTest {
                     weights.names().stream().anyMatch(n -> n.contains("lora")),
                     weights.names()::toString);
         }
+
+        // Training again from that checkpoint trains exactly what it holds, and saves it in its
+        // format.
+        Path again = tmp.resolve("again");
+        Cli.Result second =
+                Cli.run(
+                        "train",
+                        model.toString(),
+                        "--data",
+                        data.toString(),
+                        "--adapter",
+                        out.toString(),
+                        "--output",
+                        again.toString(),
+                        "--batch-size",
+                        "2",
+                        "--max-steps",
+                        "1");
+        assertEquals(0, second.exitCode(), second::toString);
+        assertTrue(trainedCount(run.out()).matches("\\d+"), run.out());
+        assertEquals(trainedCount(run.out()), trainedCount(second.out()), second.out());
+        assertTrue(Files.exists(again.resolve("delta_model.safetensors")), "a delta4j checkpoint");
     }
 
     @Test
@@ -261,6 +283,11 @@ class TrainCommandTest {
                         "s.json");
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().contains("mutually exclusive"), run.err());
+    }
+
+    /** The parameter count a train run prints ("... : N parameters, ..."). */
+    private static String trainedCount(String out) {
+        return out.replaceAll("(?s).*: (\\d+) parameters,.*", "$1");
     }
 
     private static String[] rows(int n) {
