@@ -25,6 +25,7 @@ module org.delta4j.runtime {
     exports org.delta4j.delta.paralleladapter;
     exports org.delta4j.delta.prefix;
     exports org.delta4j.delta.softprompt;
+    exports org.delta4j.generate.session;
     exports org.delta4j.io;
     exports org.delta4j.models;
     exports org.delta4j.models.bart;
