@@ -143,13 +143,15 @@ public abstract class HfBlock extends AbstractBlock {
      * @param ps the parameter store
      * @param inputs the inputs as given
      * @param training whether this is a training pass
+     * @param params the pass's extra parameters, handed to the hooks
      * @return the inputs to run on
      */
-    protected final NDList withInputHooks(ParameterStore ps, NDList inputs, boolean training) {
+    protected final NDList withInputHooks(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList x = inputs;
         for (Block b : children.values()) {
             if (b instanceof InputHook) {
-                x = ((InputHook) b).beforeForward(ps, x, training);
+                x = ((InputHook) b).beforeForward(ps, x, training, params);
             }
         }
         return x;

@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.util.PairList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.delta4j.delta.host.InputLayer;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.InputHook;
+import org.delta4j.nn.KeyValueCache;
 
 /**
  * OpenDelta's {@code SoftPromptLayer}: the input token ids are embedded with the model's own table
@@ -77,7 +79,7 @@ public final class SoftPromptLayer extends InputLayer implements InputHook {
     @Override
     public NDList before(ParameterStore ps, NDList inputs, boolean training) {
         NDArray embeds = prompted(ps, inputs.get(0), training);
-        NDList out = new NDList(embeds, extend(inputs.get(1), embeds, 1));
+        NDList out = new NDList(embeds, extend(inputs.get(1), softEmbeds.getShape().get(0), 1));
         for (int i = 2; i < inputs.size(); i++) {
             out.add(inputs.get(i));
         }
@@ -85,31 +87,46 @@ public final class SoftPromptLayer extends InputLayer implements InputHook {
     }
 
     /**
-     * On a root: its named inputs, handed on as {@code inputs_embeds} with the mask and token types
-     * extended.
+     * On a root: its named inputs, handed on as {@code inputs_embeds} with the mask, token types
+     * and positions extended. Given {@code position_ids}, the prompt takes positions {@code 0 .. n
+     * - 1} and every given position moves up by {@code n}. On a decoding step after the first (a
+     * {@link KeyValueCache} that has seen positions) the prompt is in the cache already: only the
+     * mask and the positions still count it.
      */
     @Override
-    public NDList beforeForward(ParameterStore ps, NDList inputs, boolean training) {
+    public NDList beforeForward(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         Map<String, NDArray> in =
                 NamedInputs.resolve(inputs, inputNames, "the soft prompt's model");
         NDArray source =
                 in.containsKey(TokenInputs.EMBEDS)
                         ? in.get(TokenInputs.EMBEDS)
                         : in.get(TokenInputs.IDS);
-        if (source == null || in.containsKey("position_ids")) {
+        if (source == null) {
             throw new IllegalArgumentException(
-                    "A soft prompt needs input_ids or inputs_embeds, and no position_ids "
-                            + "(the prompt shifts every position); got "
-                            + in.keySet());
+                    "A soft prompt needs input_ids or inputs_embeds; got " + in.keySet());
         }
-        NDArray embeds = prompted(ps, source, training);
+        KeyValueCache cache = KeyValueCache.of(params);
+        boolean continuing = cache != null && cache.length() > 0;
+        long n = softEmbeds.getShape().get(0);
         Map<String, NDArray> out = new LinkedHashMap<>(in);
-        out.remove(TokenInputs.IDS);
-        out.put(TokenInputs.EMBEDS, embeds);
         NDArray mask = in.get("attention_mask");
-        out.put("attention_mask", extend(mask != null ? mask : ones(source), embeds, 1));
-        if (in.containsKey("token_type_ids")) {
-            out.put("token_type_ids", extend(in.get("token_type_ids"), embeds, 0));
+        NDArray positions = in.get("position_ids");
+        if (continuing) {
+            if (mask != null) {
+                out.put("attention_mask", extend(mask, n, 1));
+            }
+        } else {
+            out.remove(TokenInputs.IDS);
+            out.put(TokenInputs.EMBEDS, prompted(ps, source, training));
+            out.put("attention_mask", extend(mask != null ? mask : ones(source), n, 1));
+            if (in.containsKey("token_type_ids")) {
+                out.put("token_type_ids", extend(in.get("token_type_ids"), n, 0));
+            }
+        }
+        if (positions != null) {
+            NDArray shifted = positions.add(n);
+            out.put("position_ids", continuing ? shifted : promptPositions(shifted, n));
         }
         return NamedInputs.named(List.copyOf(out.values()), List.copyOf(out.keySet()));
     }
@@ -128,15 +145,22 @@ public final class SoftPromptLayer extends InputLayer implements InputHook {
         return NDArrays.concat(new NDList(prompt, embeds), 1);
     }
 
-    /**
-     * {@code [batch, length]} values with the prompt's positions in front, filled with {@code
-     * fill}.
-     */
-    private static NDArray extend(NDArray values, NDArray prompted, int fill) {
+    /** {@code [batch, length]} values with {@code n} columns of {@code fill} in front. */
+    private static NDArray extend(NDArray values, long n, int fill) {
         long batch = values.getShape().get(0);
-        long n = prompted.getShape().get(1) - values.getShape().get(1);
         NDArray front = values.getManager().full(new Shape(batch, n), fill, values.getDataType());
         return NDArrays.concat(new NDList(front, values), 1);
+    }
+
+    /** Shifted positions with the prompt's own, {@code 0 .. n - 1}, in front. */
+    private static NDArray promptPositions(NDArray shifted, long n) {
+        long batch = shifted.getShape().get(0);
+        NDArray front =
+                shifted.getManager()
+                        .arange(0, Math.toIntExact(n), 1, shifted.getDataType())
+                        .expandDims(0)
+                        .broadcast(batch, n);
+        return NDArrays.concat(new NDList(front, shifted), 1);
     }
 
     private static NDArray ones(NDArray source) {

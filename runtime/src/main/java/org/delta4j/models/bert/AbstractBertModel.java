@@ -77,7 +77,7 @@ public abstract class AbstractBertModel extends HfBlock implements TakesNamedInp
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         String owner = getClass().getSimpleName();
         checks.checkGiven(NamedInputs.resolve(inputs, INPUTS, owner));
-        inputs = withInputHooks(ps, inputs, training);
+        inputs = withInputHooks(ps, inputs, training, params);
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
         NDArray tokens = BertFamily.tokens(in, owner);
         checks.checkHooked(in, tokens);

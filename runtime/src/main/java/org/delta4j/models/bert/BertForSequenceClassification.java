@@ -79,7 +79,7 @@ public final class BertForSequenceClassification extends HfBlock
         // Before the hooks: a soft prompt looks the ids up.
         checks.checkGiven(
                 NamedInputs.resolve(inputs, AbstractBertModel.INPUTS, getClass().getSimpleName()));
-        inputs = withInputHooks(ps, inputs, training);
+        inputs = withInputHooks(ps, inputs, training, params);
         NDList out = bert.forward(ps, inputs, training, params);
         NDArray pooled = out.get(1);
         NDArray logits =

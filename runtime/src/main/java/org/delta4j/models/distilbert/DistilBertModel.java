@@ -73,7 +73,7 @@ public final class DistilBertModel extends HfBlock implements TakesNamedInputs {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         String owner = getClass().getSimpleName();
         limits.check(NamedInputs.resolve(inputs, INPUTS, owner), "input_ids", "inputs_embeds");
-        inputs = withInputHooks(ps, inputs, training);
+        inputs = withInputHooks(ps, inputs, training, params);
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
         NDArray tokens = BertFamily.tokens(in, owner);
         limits.requireLength(tokens.getShape().get(1), "the input with its soft prompt");

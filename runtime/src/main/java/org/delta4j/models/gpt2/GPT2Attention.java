@@ -19,6 +19,7 @@ import org.delta4j.nn.Conv1D;
 import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.KeyValueCache;
 
 /**
  * HF's {@code GPT2Attention}: causal multi-head self-attention with a fused query-key-value
@@ -28,7 +29,8 @@ import org.delta4j.nn.HfBlock;
  * masked_bias}, a scalar HF keeps but no longer reads.
  *
  * <p>Accepts an {@link AttentionPrefix}: the prefix is HF's {@code layer_past}, and every query
- * sees all of it.
+ * sees all of it. With a {@link KeyValueCache} in the pass's parameters the new positions' keys and
+ * values join the earlier steps' and the queries sit after them.
  */
 public final class GPT2Attention extends HfBlock implements PrefixableAttention {
     /** The value HF stores in {@code masked_bias}. */
@@ -97,8 +99,15 @@ public final class GPT2Attention extends HfBlock implements PrefixableAttention 
         AttentionPrefix prefix = AttentionPrefix.of(inputs);
         NDList qkv = Functional.call(cAttn, ps, training, params, hidden).split(3, 2);
         NDArray q = AttentionHeads.split(qkv.get(0), heads);
-        NDArray k = prefix.keys(AttentionHeads.split(qkv.get(1), heads));
-        NDArray v = prefix.values(AttentionHeads.split(qkv.get(2), heads));
+        NDList kv =
+                KeyValueCache.selfAttention(
+                        params,
+                        this,
+                        AttentionHeads.split(qkv.get(1), heads),
+                        AttentionHeads.split(qkv.get(2), heads),
+                        prefix);
+        NDArray k = kv.get(0);
+        NDArray v = kv.get(1);
         NDArray scores = scores(q, k);
         // DJL's where needs the condition in the scores' own shape.
         NDArray causal = causal(ps, training, q, k).broadcast(scores.getShape());

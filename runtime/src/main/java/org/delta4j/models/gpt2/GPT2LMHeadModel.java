@@ -81,7 +81,7 @@ public final class GPT2LMHeadModel extends HfBlock implements TakesNamedInputs, 
                 NamedInputs.resolve(inputs, GPT2Model.INPUTS, getClass().getSimpleName()),
                 TokenInputs.IDS,
                 TokenInputs.EMBEDS);
-        inputs = withInputHooks(ps, inputs, training);
+        inputs = withInputHooks(ps, inputs, training, params);
         NDArray hidden = transformer.forward(ps, inputs, training, params).get(0);
         NDArray logits = Functional.call(lmHead, ps, training, params, hidden);
         return NamedInputs.named(List.of(logits, hidden), OUTPUTS);

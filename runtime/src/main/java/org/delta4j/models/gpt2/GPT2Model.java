@@ -20,6 +20,7 @@ import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.KeyValueCache;
 import org.delta4j.nn.LayerNorm;
 import org.delta4j.nn.ModuleList;
 
@@ -27,14 +28,18 @@ import org.delta4j.nn.ModuleList;
  * HF's {@code GPT2Model}: token ({@code wte}) plus learned position ({@code wpe}) embeddings,
  * dropout ({@code drop}), the blocks {@code h}, and a final layer norm {@code ln_f}.
  *
- * <p>Inputs, by name or position: {@code input_ids} (or, by name only, {@code inputs_embeds}) and
- * {@code attention_mask} (default: all ones). Positions are {@code 0 .. length - 1}. Output, named:
- * {@code last_hidden_state}.
+ * <p>Inputs, by name or position: {@code input_ids} (or, by name only, {@code inputs_embeds}),
+ * {@code attention_mask} (default: all ones) and, by name, {@code position_ids} (default: {@code 0
+ * .. length - 1}). Output, named: {@code last_hidden_state}.
+ *
+ * <p>With a {@link KeyValueCache} in the pass's parameters the inputs are the new positions only:
+ * default positions continue after the cached ones, and {@code attention_mask} covers the cached
+ * positions and the new ones.
  */
 public final class GPT2Model extends HfBlock implements TakesNamedInputs {
     /** The input names, in positional order. */
     public static final List<String> INPUTS =
-            List.of(TokenInputs.IDS, "attention_mask", TokenInputs.EMBEDS);
+            List.of(TokenInputs.IDS, "attention_mask", TokenInputs.EMBEDS, "position_ids");
 
     /** The output names, in order. */
     public static final List<String> OUTPUTS = List.of("last_hidden_state");
@@ -95,22 +100,21 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
         String owner = getClass().getSimpleName();
         limits.check(
                 NamedInputs.resolve(inputs, INPUTS, owner), TokenInputs.IDS, TokenInputs.EMBEDS);
-        inputs = withInputHooks(ps, inputs, training);
+        inputs = withInputHooks(ps, inputs, training, params);
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
         NDArray hidden =
                 TokenInputs.embed(wte, TokenInputs.resolve(in, owner), ps, training, params);
         long batch = hidden.getShape().get(0);
-        long length = hidden.getShape().get(1);
-        limits.requireLength(length, "the input with its soft prompt");
-        NDArray positions =
-                hidden.getManager()
-                        .arange(0, Math.toIntExact(length), 1, DataType.INT64)
-                        .reshape(1, length);
-        hidden = hidden.add(Functional.call(wpe, ps, training, params, positions));
+        KeyValueCache cache = KeyValueCache.of(params);
+        long past = cache == null ? 0 : cache.length();
+        long length = past + hidden.getShape().get(1);
+        limits.requireLength(length, "the input with its soft prompt and cached positions");
+        hidden =
+                hidden.add(Functional.call(wpe, ps, training, params, positions(in, past, hidden)));
         NDArray mask =
                 AttentionMasks.padding(
                         in.containsKey("attention_mask")
-                                ? in.get("attention_mask")
+                                ? requireWidth(in.get("attention_mask"), length)
                                 : hidden.getManager()
                                         .ones(new Shape(batch, length), DataType.INT64));
         hidden = Functional.call(drop, ps, training, params, hidden);
@@ -119,6 +123,35 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
         }
         hidden = Functional.call(lnF, ps, training, params, hidden);
         return NamedInputs.named(List.of(hidden), OUTPUTS);
+    }
+
+    /**
+     * @return the given {@code position_ids}, checked, else {@code past .. past + new - 1}
+     */
+    private NDArray positions(Map<String, NDArray> in, long past, NDArray hidden) {
+        NDArray given = in.get("position_ids");
+        if (given != null) {
+            InputLimits.requireIdsBelow(
+                    given, "position_ids", "n_positions", maxPositions, getClass().getSimpleName());
+            return given;
+        }
+        long length = hidden.getShape().get(1);
+        return hidden.getManager()
+                .arange(Math.toIntExact(past), Math.toIntExact(past + length), 1, DataType.INT64)
+                .reshape(1, length);
+    }
+
+    /** An attention mask must cover every position attended to, the cached ones included. */
+    private NDArray requireWidth(NDArray mask, long length) {
+        if (mask.getShape().dimension() != 2 || mask.getShape().get(1) != length) {
+            throw new IllegalArgumentException(
+                    getClass().getSimpleName()
+                            + ": attention_mask must be [batch, "
+                            + length
+                            + "] (the cached positions and the new ones), got "
+                            + mask.getShape());
+        }
+        return mask;
     }
 
     /**
