@@ -12,6 +12,7 @@ import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +187,34 @@ public final class TextInputs implements AutoCloseable {
      */
     public long[] encodeOne(String text) {
         return tokenizer.encode(text, true, false).getIds();
+    }
+
+    /**
+     * Encodes prompts for generation: special tokens added, each row padded to the longest.
+     *
+     * @param texts one prompt per batch row
+     * @param padId the id written on padding
+     * @param left whether to pad in front (decoder-only models) or after (encoder inputs)
+     * @return the padded batch
+     * @throws IllegalArgumentException when there are no texts or a text encodes to no tokens
+     */
+    public PromptBatch prompts(List<String> texts, long padId, boolean left) {
+        requireRows(texts);
+        List<long[]> rows = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            rows.add(encodeOne(text));
+        }
+        return PromptBatch.pad(rows, padId, left);
+    }
+
+    /**
+     * Decodes token ids as HF's {@code tokenizer.decode(ids, skip_special_tokens=True)}.
+     *
+     * @param ids token ids
+     * @return the text, without special tokens (padding, start and end tokens)
+     */
+    public String decode(long[] ids) {
+        return tokenizer.decode(ids, true);
     }
 
     /** Frees the native tokenizer. */

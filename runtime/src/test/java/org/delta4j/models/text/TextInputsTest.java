@@ -201,4 +201,26 @@ class TextInputsTest {
         IOException config = assertThrows(IOException.class, () -> TextInputs.open(temp));
         assertTrue(config.getMessage().contains(TextInputs.CONFIG_FILE), config.getMessage());
     }
+
+    @Test
+    void promptsArePaddedOnTheAskedSideAndDecodeWithoutSpecialTokens() throws IOException {
+        try (TextInputs tokenizer = TextInputs.open(folder(PADDING))) {
+            PromptBatch left = tokenizer.prompts(List.of("hello world", "world"), 3, true);
+            assertArrayEquals(new long[][] {{1, 4, 5, 2}, {3, 1, 5, 2}}, left.inputIds());
+            assertArrayEquals(new long[][] {{1, 1, 1, 1}, {0, 1, 1, 1}}, left.attentionMask());
+            PromptBatch right = tokenizer.prompts(List.of("world", "hello world"), 3, false);
+            assertArrayEquals(new long[][] {{1, 5, 2, 3}, {1, 4, 5, 2}}, right.inputIds());
+            assertArrayEquals(new long[][] {{1, 1, 1, 0}, {1, 1, 1, 1}}, right.attentionMask());
+            assertEquals("hello world", tokenizer.decode(new long[] {3, 1, 4, 5, 2}));
+        }
+    }
+
+    @Test
+    void anEmptyPromptIsRefused() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> PromptBatch.pad(List.of(new long[] {1}, new long[0]), 0, true));
+        assertEquals("prompt 1 has no tokens", e.getMessage());
+    }
 }
