@@ -6,13 +6,8 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,26 +34,20 @@ final class SafetensorsWriter {
             dtypes.put(e.getKey(), SafetensorsDType.of(e.getValue().getDataType()));
         }
         byte[] header = header(sorted, dtypes, metadata);
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = Siblings.newFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                writeFully(
-                        out,
-                        ByteBuffer.allocate(8)
-                                .order(ByteOrder.LITTLE_ENDIAN)
-                                .putLong(header.length)
-                                .flip());
-                writeFully(out, ByteBuffer.wrap(header));
-                for (NDArray array : sorted.values()) {
-                    writeFully(out, littleEndianBytes(array));
-                }
-                out.force(true);
-            }
-            moveIntoPlace(temp, file);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(
+                file,
+                out -> {
+                    AtomicFile.writeFully(
+                            out,
+                            ByteBuffer.allocate(8)
+                                    .order(ByteOrder.LITTLE_ENDIAN)
+                                    .putLong(header.length)
+                                    .flip());
+                    AtomicFile.writeFully(out, ByteBuffer.wrap(header));
+                    for (NDArray array : sorted.values()) {
+                        AtomicFile.writeFully(out, littleEndianBytes(array));
+                    }
+                });
     }
 
     private static byte[] header(
@@ -103,23 +92,5 @@ final class SafetensorsWriter {
                     "writing safetensors needs a little-endian platform");
         }
         return array.toByteBuffer(true);
-    }
-
-    private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            out.write(buffer);
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path file) throws IOException {
-        try {
-            Files.move(
-                    temp,
-                    file,
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }
