@@ -9,12 +9,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.delta4j.checkpoint.DeltaFolders;
-import org.delta4j.delta.Tuning;
-import org.delta4j.delta.lora.LoraMerge;
 import org.delta4j.io.Safetensors;
 import org.delta4j.models.ModelInputs;
 import org.delta4j.models.hf.LoadedModel;
@@ -24,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -49,8 +44,8 @@ final class ForwardCommand implements Callable<Integer> {
             description = "A HuggingFace model folder: config.json and model.safetensors.")
     private Path dir;
 
-    @ArgGroup(multiplicity = "1")
-    private Inputs inputs;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private PromptInputs inputs;
 
     @Option(
             names = {"-o", "--output"},
@@ -61,57 +56,22 @@ final class ForwardCommand implements Callable<Integer> {
                             + "nor an existing file in the model or delta folder.")
     private Path output;
 
-    @Option(
-            names = "--delta",
-            paramLabel = "DIR",
-            description =
-                    "Run with a delta: a delta4j checkpoint or a PEFT adapter folder (told apart by their files).")
-    private Path delta;
-
-    @Option(
-            names = "--merge",
-            description = "Merge the (LoRA) delta into the weights before running.")
-    private boolean merge;
-
-    /** Where the inputs come from: exactly one of the two. */
-    static final class Inputs {
-        @Option(
-                names = "--inputs",
-                required = true,
-                paramLabel = "FILE",
-                description =
-                        "A JSON object of integer matrices by HF argument name, such as "
-                                + "{\"input_ids\": [[...]], \"attention_mask\": [[...]]}.")
-        private Path file;
-
-        @Option(
-                names = "--text",
-                required = true,
-                paramLabel = "TEXT",
-                description =
-                        "A text to tokenize with DIR/tokenizer.json; repeat for a batch (rows are padded).")
-        private List<String> texts;
-    }
+    @Mixin private DeltaOption delta;
 
     @Override
     public Integer call() throws IOException {
-        if (merge && delta == null) {
-            throw new ParameterException(spec.commandLine(), "--merge needs a --delta to merge");
-        }
         ModelFolder folder =
                 ModelFolder.of(
                         dir,
                         baseModel
                                 .enabled()); // before the engine starts: a wrong path fails at once
-        if (delta != null) {
-            DeltaFolders.formatOf(delta);
-        }
+        delta.check(spec);
         OutputPaths.requireNotInput(
                 "-o/--output",
                 output,
                 OutputPaths.Input.folder("model folder", dir),
-                OutputPaths.Input.file("inputs file", inputs.file),
-                OutputPaths.Input.folder("delta folder", delta));
+                OutputPaths.Input.file("inputs file", inputs.file()),
+                OutputPaths.Input.folder("delta folder", delta.dir()));
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList in =
                     readInputs(
@@ -119,12 +79,7 @@ final class ForwardCommand implements Callable<Integer> {
                             manager); // before the model loads: a bad inputs file fails fast
             LoadedModel loaded = folder.load(manager);
             Block model = loaded.model();
-            if (delta != null) {
-                Tuning tuning = DeltaFolders.load(delta, model);
-                if (merge) {
-                    LoraMerge.merge(tuning);
-                }
-            }
+            delta.applyTo(model);
             Map<String, NDArray> named =
                     named(model.forward(new ParameterStore(manager, false), in, false));
             // Outputs of weights the folder lacks (a pooler HF saved a masked-LM class without)
@@ -151,11 +106,11 @@ final class ForwardCommand implements Callable<Integer> {
     }
 
     private NDList readInputs(ModelFolder folder, NDManager manager) throws IOException {
-        if (inputs.file != null) {
-            return ModelInputs.fromJson(manager, inputs.file);
+        if (inputs.file() != null) {
+            return ModelInputs.fromJson(manager, inputs.file());
         }
         try (TextInputs tokenizer = TextInputs.open(folder.dir())) {
-            return tokenizer.encode(manager, inputs.texts);
+            return tokenizer.encode(manager, inputs.texts());
         }
     }
 
