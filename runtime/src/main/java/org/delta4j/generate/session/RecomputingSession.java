@@ -29,6 +29,7 @@ public final class RecomputingSession implements DecodingSession {
     private final long[][] encoderIds;
     private final long[][] encoderMask;
     private final NDManager manager;
+    private final long[][] initial;
     private long[][] sequences;
     private long[][] masks;
     private int vocabSize = -1;
@@ -49,6 +50,7 @@ public final class RecomputingSession implements DecodingSession {
             sequences = new long[encoderIds.length][];
             Arrays.setAll(sequences, r -> new long[] {inputs.decoderStartTokenId()});
         }
+        this.initial = copy(sequences);
         this.manager = NDManager.newBaseManager();
     }
 
@@ -69,7 +71,7 @@ public final class RecomputingSession implements DecodingSession {
 
     @Override
     public long[][] initialSequences() {
-        return copy(sequences);
+        return copy(initial);
     }
 
     @Override
@@ -113,6 +115,13 @@ public final class RecomputingSession implements DecodingSession {
     @Override
     public void close() {
         manager.close();
+    }
+
+    /**
+     * @return how many arrays the session holds between steps (its steps close theirs: 0)
+     */
+    int heldArrays() {
+        return manager.getManagedArrays().size();
     }
 
     private float[][] run() {
