@@ -11,22 +11,40 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.delta4j.generate.search.TableSession;
 import org.delta4j.models.Fixtures;
 import org.delta4j.models.hf.HfModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Sampling, streaming and sharing a generator between threads, on the GPT-2 fixture. */
+/**
+ * Sampling (on a fake model with a fixed table of probabilities, through {@link
+ * Generator#withSessions}), streaming and sharing a generator between threads (on the GPT-2
+ * fixture).
+ */
 class GeneratorTest {
     private static final long[][] PROMPT = {{18, 54, 9, 56}, {98, 98, 90, 76}};
     private static final long[][] MASK = {{1, 1, 1, 1}, {0, 0, 1, 1}};
 
+    /** Five tokens; each row of the table, chosen by the last token, is a broad distribution. */
+    private static final Map<Long, double[]> TABLE =
+            Map.of(
+                    0L, new double[] {0.1, 0.3, 0.2, 0.15, 0.25},
+                    1L, new double[] {0.3, 0.1, 0.25, 0.2, 0.15},
+                    2L, new double[] {0.2, 0.25, 0.1, 0.3, 0.15},
+                    3L, new double[] {0.15, 0.2, 0.3, 0.1, 0.25},
+                    4L, new double[] {0.25, 0.15, 0.2, 0.3, 0.1});
+
+    private static final long[][] SMALL_PROMPT = {{1, 2}, {3, 4}};
+
     private static NDManager manager;
     private static Generator greedy;
+    private static Generator onTable;
 
     @BeforeAll
     static void load() throws IOException {
@@ -36,10 +54,13 @@ class GeneratorTest {
                 Generator.of(
                         model,
                         GenerationConfig.builder()
-                                .maxNewTokens(6)
+                                .maxNewTokens(3)
                                 .eosTokenIds(98)
                                 .outputScores(true)
                                 .build());
+        onTable =
+                greedy.withSessions(inputs -> new TableSession(inputs.inputIds(), TABLE))
+                        .withConfig(GenerationConfig.builder().maxNewTokens(12).build());
     }
 
     @AfterAll
@@ -50,31 +71,35 @@ class GeneratorTest {
     }
 
     private static long[][] sample(GenerationConfig.Builder changes) {
-        return greedy.withConfig(changes.doSample(true).build()).generate(PROMPT, MASK).sequences();
+        return onTable.withConfig(changes.doSample(true).build())
+                .generate(SMALL_PROMPT, null)
+                .sequences();
     }
 
     @Test
     void theSameSeedSamplesTheSameTokens() {
-        GenerationConfig.Builder b = greedy.config().toBuilder().seed(7L).temperature(1.5);
+        GenerationConfig.Builder b = onTable.config().toBuilder().seed(7L).temperature(1.5);
         long[][] first = sample(b);
         assertArrayEquals(first, sample(b));
-        // a different seed, at a high temperature, changes at least one of the 12 tokens
+        // a different seed changes at least one of the 24 tokens, drawn from broad distributions
         assertFalse(Arrays.deepEquals(first, sample(b.seed(8L))));
     }
 
     @Test
     void topK1AndATinyTopPAreGreedy() {
-        long[][] expected = greedy.generate(PROMPT, MASK).sequences();
-        assertArrayEquals(expected, sample(greedy.config().toBuilder().seed(1L).topK(1)));
+        long[][] expected = onTable.generate(SMALL_PROMPT, null).sequences();
+        assertArrayEquals(expected, sample(onTable.config().toBuilder().seed(1L).topK(1)));
         assertArrayEquals(
-                expected, sample(greedy.config().toBuilder().seed(2L).topK(0).topP(1e-9)));
+                expected, sample(onTable.config().toBuilder().seed(2L).topK(0).topP(1e-9)));
     }
 
     @Test
     void samplingReturnsNumReturnSequencesPerRow() {
-        long[][] out = sample(greedy.config().toBuilder().seed(3L).numReturnSequences(3));
+        long[][] out = sample(onTable.config().toBuilder().seed(3L).numReturnSequences(3));
         assertEquals(6, out.length);
-        assertArrayEquals(Arrays.copyOf(PROMPT[1], 4), Arrays.copyOf(out[3], 4));
+        for (int r = 0; r < 6; r++) {
+            assertArrayEquals(SMALL_PROMPT[r / 3], Arrays.copyOf(out[r], 2));
+        }
     }
 
     @Test
