@@ -25,6 +25,9 @@ module org.delta4j.runtime {
     exports org.delta4j.delta.paralleladapter;
     exports org.delta4j.delta.prefix;
     exports org.delta4j.delta.softprompt;
+    exports org.delta4j.generate;
+    exports org.delta4j.generate.logits;
+    exports org.delta4j.generate.search;
     exports org.delta4j.generate.session;
     exports org.delta4j.io;
     exports org.delta4j.models;
