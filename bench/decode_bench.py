@@ -25,8 +25,8 @@ from torch import nn
 
 from encoder_bench import blas_library, read_safetensors, summarize
 
-CASES = ("decode", "recompute", "concat")
-CONCAT_CALLS_PER_RUN = 20  # as DecodeBench: the concat case takes microseconds
+CASES = ("decode", "recompute", "concat", "head")
+SHORT_CALLS_PER_RUN = 20  # as DecodeBench: the concat and head cases take (sub)milliseconds
 # HF GPT2Config's defaults (gpt2), for fields a config.json leaves out.
 DEFAULTS = {"vocab_size": 50257, "n_positions": 1024, "n_embd": 768, "n_layer": 12, "n_head": 12, "n_inner": None,
             "resid_pdrop": 0.1, "embd_pdrop": 0.1, "attn_pdrop": 0.1, "layer_norm_epsilon": 1e-5,
@@ -231,7 +231,17 @@ def run_concat(c, args, batch, label):
     def once():
         for _ in range(2 * c["n_layer"]):
             torch.cat((cached, fresh), dim=-2)
-    result(label, "kv-concat-%d-b%d" % (total, batch), timed(once, args.warmup, args.iters * CONCAT_CALLS_PER_RUN))
+    result(label, "kv-concat-%d-b%d" % (total, batch), timed(once, args.warmup, args.iters * SHORT_CALLS_PER_RUN))
+
+
+def run_head(model, c, args, batch, label):
+    """The lm_head alone on one position per row: the part of a step that does not depend on the layers."""
+    hidden = torch.randn(batch, 1, c["n_embd"])
+
+    def once():
+        with torch.no_grad():
+            model.lm_head(hidden)
+    result(label, "lm-head-b%d" % batch, timed(once, args.warmup, args.iters * SHORT_CALLS_PER_RUN))
 
 
 def timed(work, warmup, count):
@@ -321,8 +331,10 @@ def main():
                 run_decode(model, c, args, batch, args.label)
             elif name == "recompute":
                 run_recompute(model, c, args, batch, args.label)
-            else:
+            elif name == "concat":
                 run_concat(c, args, batch, args.label)
+            else:
+                run_head(model, c, args, batch, args.label)
     return 0
 
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.function.ToLongFunction;
 import org.delta4j.models.ModelInputs;
 import org.delta4j.models.gpt2.GPT2Config;
 import org.delta4j.models.gpt2.GPT2LMHeadModel;
+import org.delta4j.nn.Functional;
 import org.delta4j.nn.NoGrad;
 
 /**
@@ -22,9 +24,10 @@ import org.delta4j.nn.NoGrad;
  */
 final class DecodeCases {
     /**
-     * Timed calls of the {@code concat} case per timed run of the others: it takes microseconds.
+     * Timed calls of the {@code concat} and {@code head} cases per timed run of the others: they take
+     * (sub)milliseconds.
      */
-    private static final int CONCAT_CALLS_PER_RUN = 20;
+    private static final int SHORT_CALLS_PER_RUN = 20;
 
     private final GPT2LMHeadModel model;
     private final NDManager manager;
@@ -54,6 +57,7 @@ final class DecodeCases {
             case "decode" -> decode();
             case "recompute" -> recompute();
             case "concat" -> concat();
+            case "head" -> head();
             default ->
                     throw new IllegalArgumentException(
                             "unknown case \"" + name + "\"; the cases are " + DecodeOptions.CASES);
@@ -119,9 +123,31 @@ final class DecodeCases {
                                     NDArrays.concat(new NDList(cached, fresh), 2).close();
                                 }
                             },
-                            options.iters() * CONCAT_CALLS_PER_RUN);
+                            options.iters() * SHORT_CALLS_PER_RUN);
             return List.of(
                     Timings.of(nanos).resultLine(options.label(), name("kv-concat-" + total())));
+        }
+    }
+
+    /**
+     * The language-model head alone on one position per row, {@code [batch, 1, n_embd] -> [batch,
+     * 1, vocab]}: the part of a step's forward pass that does not depend on the layers.
+     */
+    private List<String> head() {
+        Block lmHead = model.getChildren().get("lm_head");
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray hidden = scope.randomNormal(new Shape(setup.batch(), 1, setup.config().nEmbd()));
+            long[] nanos =
+                    timed(
+                            () -> NoGrad.run(() -> headOnce(lmHead, scope, hidden)),
+                            options.iters() * SHORT_CALLS_PER_RUN);
+            return List.of(Timings.of(nanos).resultLine(options.label(), name("lm-head")));
+        }
+    }
+
+    private static void headOnce(Block lmHead, NDManager manager, NDArray hidden) {
+        try (NDManager scope = manager.newSubManager()) {
+            Functional.call(lmHead, new ParameterStore(scope, false), false, null, hidden);
         }
     }
 

@@ -32,19 +32,20 @@ public record DecodeOptions(
         Path export) {
     /**
      * The cases: {@code decode} (prefill, then one cached step per new token), {@code recompute}
-     * (one forward over prompt and new tokens, no cache), {@code concat} (a step's cache appends
-     * alone, at that length).
+     * (one forward over prompt and new tokens, no cache), and two diagnostics: {@code concat} (a
+     * step's cache appends alone, at that length) and {@code head} (the language-model head alone
+     * on one position).
      */
-    public static final List<String> CASES = List.of("decode", "recompute", "concat");
+    public static final List<String> CASES = List.of("decode", "recompute", "concat", "head");
 
     /** How to call the benchmark. */
     public static final String USAGE =
             "usage: DecodeBench --config FILE [--batch 1,8] [--prompt 128] [--new 64]"
-                    + " [--cases decode,recompute,concat] [--warmup 1] [--iters 3] [--seed 42] [--label djl]"
+                    + " [--cases decode,recompute,concat,head] [--warmup 1] [--iters 3] [--seed 42] [--label djl]"
                     + " [--export DIR]\n"
                     + "Prints RESULT <label> <case>-b<batch> <median ms> <p10 ms> <p90 ms> <timed runs> lines:"
                     + " prefill, decode-cached (ms per new token), step-forward, step-logits, step-argmax"
-                    + " (decode-cached's parts), recompute-<prompt+new>, kv-concat-<prompt+new>.\n"
+                    + " (decode-cached's parts), recompute-<prompt+new>, kv-concat-<prompt+new>, lm-head.\n"
                     + "--export DIR decodes greedily at the first batch size and writes model.safetensors (weights)"
                     + " and io.safetensors (prompt, tokens, logits of every step); it times nothing.";
 

@@ -53,7 +53,8 @@ class DecodeBenchTest {
                             "step-logits-b2",
                             "step-argmax-b2",
                             "recompute-8-b2",
-                            "kv-concat-8-b2"),
+                            "kv-concat-8-b2",
+                            "lm-head-b2"),
                     names);
             assertTrue(
                     cases.run("decode")
