@@ -36,9 +36,26 @@ public final class AttentionMasks {
      *     above
      */
     public static NDArray causal(NDManager manager, long length) {
-        NDArray positions = manager.arange(0, Math.toIntExact(length), 1, DataType.INT64);
-        NDArray future = positions.reshape(1, length).gt(positions.reshape(length, 1));
-        return additive(future).reshape(1, 1, length, length);
+        return causal(manager, 0, length);
+    }
+
+    /**
+     * The causal mask of a decoding step: {@code length} new positions after {@code past} cached
+     * ones, each seeing the cached positions and the new ones up to itself.
+     *
+     * @param manager where to create it
+     * @param past the number of cached positions
+     * @param length the number of new positions
+     * @return {@code [1, 1, length, past + length]} float32: 0 where a query may look, {@link #MIN}
+     *     where it may not
+     */
+    public static NDArray causal(NDManager manager, long past, long length) {
+        long keys = past + length;
+        NDArray keyPositions = manager.arange(0, Math.toIntExact(keys), 1, DataType.INT64);
+        NDArray queryPositions =
+                manager.arange(Math.toIntExact(past), Math.toIntExact(keys), 1, DataType.INT64);
+        NDArray future = keyPositions.reshape(1, keys).gt(queryPositions.reshape(length, 1));
+        return additive(future).reshape(1, 1, length, keys);
     }
 
     /**

@@ -31,6 +31,7 @@ public final class KeyValueCache implements AutoCloseable {
     private final NDManager manager;
     private final Map<Object, Entry> entries = new IdentityHashMap<>();
     private Entry firstSelf;
+    private NDManager borrower;
 
     /**
      * @param parent the manager whose child holds the cached arrays
@@ -160,11 +161,28 @@ public final class KeyValueCache implements AutoCloseable {
         }
     }
 
+    /**
+     * Lends every cached array to a step's manager until that manager closes, when they come back
+     * to the cache. DJL puts an operation's result in its first operand's manager: without the
+     * loan, what a step computes from the cached arrays (transposed keys, say) would outlive the
+     * step in the cache's manager. Arrays the cache takes in while the step runs are lent too.
+     *
+     * @param step the manager of one decoding step
+     */
+    public void lendTo(NDManager step) {
+        borrower = step;
+        for (Entry entry : entries.values()) {
+            entry.keys.tempAttach(step);
+            entry.values.tempAttach(step);
+        }
+    }
+
     /** Frees every cached array. */
     @Override
     public void close() {
         entries.clear();
         firstSelf = null;
+        borrower = null;
         manager.close();
     }
 
@@ -199,6 +217,9 @@ public final class KeyValueCache implements AutoCloseable {
 
     private NDArray keep(NDArray array) {
         array.attach(manager);
+        if (borrower != null && borrower.isOpen()) {
+            array.tempAttach(borrower);
+        }
         return array;
     }
 

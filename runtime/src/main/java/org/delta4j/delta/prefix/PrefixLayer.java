@@ -67,7 +67,7 @@ public final class PrefixLayer extends InputLayer {
         long batch = inputs.head().getShape().get(0);
         NDArray key =
                 shared != null
-                        ? shared.key(index)
+                        ? shared.key(index, ps, inputs.head(), training)
                         : ps.getValue(pastKey, inputs.head().getDevice(), training);
         NDArray value =
                 shared != null

@@ -1,6 +1,7 @@
 package org.delta4j.delta.prefix;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.training.ParameterStore;
 
 /**
  * The prefix keys and values that a {@link ReparameterizeFunction} computes once per forward pass
@@ -8,16 +9,39 @@ import ai.djl.ndarray.NDArray;
  * each prefix layer after it. They are the calling thread's, so forward passes in several threads
  * at once each read their own, and a layer's pair is dropped once the layer has read it: the arrays
  * live in the forward pass's manager, which may close after it.
+ *
+ * <p>A pass that skips the first modified module (a decoding step that gives {@code
+ * encoder_outputs} instead of running the encoder) finds no pair: the reparameterisation then
+ * computes them for the layer that asks.
  */
 final class PrefixValues {
     private final ThreadLocal<NDArray[]> keys;
     private final ThreadLocal<NDArray[]> values;
     private final String computedAt;
+    private ReparameterizeFunction source;
 
     PrefixValues(int layers, String computedAt) {
         this.keys = ThreadLocal.withInitial(() -> new NDArray[layers]);
         this.values = ThreadLocal.withInitial(() -> new NDArray[layers]);
         this.computedAt = computedAt;
+    }
+
+    /** Sets what computes the pairs on demand. */
+    void computedBy(ReparameterizeFunction function) {
+        this.source = function;
+    }
+
+    /**
+     * Reads a layer's keys, computing every pair first when this pass has not yet; call before
+     * {@link #value}.
+     *
+     * @param caller an array of the pass, whose manager and device the computed pairs take
+     */
+    NDArray key(int layer, ParameterStore ps, NDArray caller, boolean training) {
+        if (keys.get()[layer] == null && source != null) {
+            source.compute(ps, caller, training);
+        }
+        return key(layer);
     }
 
     void set(int layer, NDArray key, NDArray value) {

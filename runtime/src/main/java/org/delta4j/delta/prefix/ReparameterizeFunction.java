@@ -41,6 +41,7 @@ public final class ReparameterizeFunction extends InputLayer {
         this.layers = prefixLayers.size();
         this.hidden = hidden;
         this.values = values;
+        values.computedBy(this);
         long count = tokens;
         this.inputTokens =
                 addParameter(
@@ -68,11 +69,20 @@ public final class ReparameterizeFunction extends InputLayer {
 
     @Override
     public NDList before(ParameterStore ps, NDList inputs, boolean training) {
-        NDArray buffer = ps.getValue(inputTokens, inputs.head().getDevice(), training);
+        compute(ps, inputs.head(), training);
+        return inputs;
+    }
+
+    /**
+     * Computes every prefix layer's keys and values for this pass.
+     *
+     * @param caller an array of the pass, whose manager and device the results take
+     */
+    void compute(ParameterStore ps, NDArray caller, boolean training) {
+        NDArray buffer = ps.getValue(inputTokens, caller.getDevice(), training);
         // A view the pass owns: a lookup's result belongs to its ids' manager, and with the
-        // buffer's (the model's)
-        // so would all that follows.
-        NDArray ids = Functional.onParameter(buffer, UnaryOperator.identity(), inputs.head());
+        // buffer's (the model's) so would all that follows.
+        NDArray ids = Functional.onParameter(buffer, UnaryOperator.identity(), caller);
         NDList embedded = wte.forward(ps, new NDList(ids), training);
         NDArray all =
                 controlTrans
@@ -83,6 +93,5 @@ public final class ReparameterizeFunction extends InputLayer {
         for (int i = 0; i < layers; i++) {
             values.set(i, all.get(2 * i), all.get(2 * i + 1));
         }
-        return inputs;
     }
 }

@@ -11,14 +11,31 @@ import org.delta4j.nn.AttentionPrefix;
 import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.KeyValueCache;
 import org.delta4j.nn.Linear;
 
 /**
  * HF's {@code BartAttention}: multi-head scaled dot-product attention with biased {@code k_proj},
  * {@code v_proj}, {@code q_proj}, {@code out_proj} (in HF's registration order). Self-attention
  * when the keys come from the same sequence, cross-attention when they come from the encoder.
+ *
+ * <p>Its {@link Role} says what it does with a {@link KeyValueCache} in the pass's parameters: the
+ * decoder's self-attention appends the new positions' keys and values to the cached ones, the
+ * cross-attention projects the encoder states on the first step only, and the encoder's
+ * self-attention (which runs once per input) ignores the cache.
  */
 public final class BartAttention extends HfBlock implements PrefixableAttention {
+    /** Where an attention sits, which decides how it uses a key/value cache. */
+    public enum Role {
+        /** The encoder's self-attention: never cached. */
+        ENCODER_SELF,
+        /** The decoder's causal self-attention: appends to the cache. */
+        DECODER_SELF,
+        /** The decoder's attention on the encoder output: computed once per cache. */
+        CROSS
+    }
+
+    private final Role role;
     private final long embedDim;
     private final long heads;
     private final float scaling;
@@ -29,16 +46,18 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
     private final Child outProj;
 
     /**
+     * @param role where the attention sits
      * @param embedDim the hidden size
      * @param heads the number of heads; must divide {@code embedDim}
      * @param dropout the dropout on attention probabilities
      * @param std the standard deviation of fresh weights
      */
-    public BartAttention(long embedDim, long heads, float dropout, float std) {
+    public BartAttention(Role role, long embedDim, long heads, float dropout, float std) {
         if (embedDim % heads != 0) {
             throw new IllegalArgumentException(
                     "embed_dim " + embedDim + " is not divisible by num_heads " + heads);
         }
+        this.role = role;
         this.embedDim = embedDim;
         this.heads = heads;
         this.scaling = (float) Math.pow(embedDim / heads, -0.5);
@@ -68,14 +87,9 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
                                 Functional.call(qProj, ps, training, params, hidden), scaling),
                         heads);
         AttentionPrefix prefix = AttentionPrefix.of(inputs);
-        NDArray k =
-                prefix.keys(
-                        AttentionHeads.split(
-                                Functional.call(kProj, ps, training, params, keyValue), heads));
-        NDArray v =
-                prefix.values(
-                        AttentionHeads.split(
-                                Functional.call(vProj, ps, training, params, keyValue), heads));
+        NDList kv = keysAndValues(keyValue, prefix, ps, training, params);
+        NDArray k = kv.get(0);
+        NDArray v = kv.get(1);
         NDArray context =
                 AttentionHeads.attend(
                         AttentionHeads.scores(q, k),
@@ -83,6 +97,52 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
                         p -> Functional.dropout(p, dropout, training),
                         v);
         return new NDList(Functional.call(outProj, ps, training, params, context));
+    }
+
+    /**
+     * The keys and values, prefix in front: through the pass's cache as the role says, else
+     * projected from {@code keyValue}.
+     */
+    private NDList keysAndValues(
+            NDArray keyValue,
+            AttentionPrefix prefix,
+            ParameterStore ps,
+            boolean training,
+            PairList<String, Object> params) {
+        KeyValueCache cache = role == Role.ENCODER_SELF ? null : KeyValueCache.of(params);
+        if (cache == null) {
+            return prefixed(keyValue, prefix, ps, training, params);
+        }
+        if (role == Role.CROSS) {
+            return cache.crossAttention(
+                    this, () -> prefixed(keyValue, prefix, ps, training, params));
+        }
+        return cache.selfAttention(
+                this,
+                project(kProj, keyValue, ps, training, params),
+                project(vProj, keyValue, ps, training, params),
+                prefix);
+    }
+
+    private NDList prefixed(
+            NDArray keyValue,
+            AttentionPrefix prefix,
+            ParameterStore ps,
+            boolean training,
+            PairList<String, Object> params) {
+        return new NDList(
+                prefix.keys(project(kProj, keyValue, ps, training, params)),
+                prefix.values(project(vProj, keyValue, ps, training, params)));
+    }
+
+    private NDArray project(
+            Child projection,
+            NDArray states,
+            ParameterStore ps,
+            boolean training,
+            PairList<String, Object> params) {
+        return AttentionHeads.split(
+                Functional.call(projection, ps, training, params, states), heads);
     }
 
     @Override

@@ -8,11 +8,16 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.delta4j.models.AttentionMasks;
 import org.delta4j.nn.Functional;
+import org.delta4j.nn.KeyValueCache;
 
 /**
  * HF's {@code BartDecoder}: token embeddings (tied to the model's {@code shared} table) plus
  * learned positions, layer norm and dropout, then the decoder layers, each attending causally to
  * the decoder input and to the encoder output.
+ *
+ * <p>With a {@link KeyValueCache} in the pass's parameters the ids are the new positions only: they
+ * take the positions after the cached ones, and {@code attention_mask} covers the cached positions
+ * and the new ones.
  */
 public final class BartDecoder extends BartStack {
     /**
@@ -25,13 +30,15 @@ public final class BartDecoder extends BartStack {
                 sharedTokens,
                 config.decoderLayers(),
                 config.decoderLayerdrop(),
-                () -> new BartDecoderLayer(config));
+                () -> new BartDecoderLayer(config),
+                true);
     }
 
     /**
-     * @param inputs {@code input_ids [batch, length]}, {@code attention_mask [batch, length]},
-     *     {@code encoder_hidden_states [batch, source, d_model]} and {@code encoder_attention_mask
-     *     [batch, source]} (masks: 1 for tokens, 0 for padding)
+     * @param inputs {@code input_ids [batch, length]}, {@code attention_mask [batch, past +
+     *     length]} (past: the positions of a key/value cache, else 0), {@code encoder_hidden_states
+     *     [batch, source, d_model]} and {@code encoder_attention_mask [batch, source]} (masks: 1
+     *     for tokens, 0 for padding)
      * @return {@code last_hidden_state [batch, length, d_model]}
      */
     @Override
@@ -41,9 +48,12 @@ public final class BartDecoder extends BartStack {
         NDArray encoderHidden = inputs.get(2);
         // HF adds the padding mask to the causal one, so a masked future padding position holds
         // -inf.
+        KeyValueCache cache = KeyValueCache.of(params);
+        long past = cache == null ? 0 : cache.length();
+        long length = ids.getShape().get(1);
         NDArray selfMask =
-                AttentionMasks.causal(ids.getManager(), ids.getShape().get(1))
-                        .add(AttentionMasks.padding(inputs.get(1)));
+                AttentionMasks.causal(ids.getManager(), past, length)
+                        .add(AttentionMasks.padding(requireWidth(inputs.get(1), past + length)));
         NDArray crossMask = AttentionMasks.padding(inputs.get(3));
         NDArray hidden = embed(ids, ps, training, params);
         for (Block layer : activeLayers(training)) {
@@ -59,5 +69,17 @@ public final class BartDecoder extends BartStack {
                             crossMask);
         }
         return new NDList(hidden);
+    }
+
+    /** The decoder's mask must cover every position attended to, the cached ones included. */
+    private static NDArray requireWidth(NDArray mask, long width) {
+        if (mask.getShape().dimension() != 2 || mask.getShape().get(1) != width) {
+            throw new IllegalArgumentException(
+                    "BartDecoder: decoder_attention_mask must be [batch, "
+                            + width
+                            + "] (the cached positions and the new ones), got "
+                            + mask.getShape());
+        }
+        return mask;
     }
 }

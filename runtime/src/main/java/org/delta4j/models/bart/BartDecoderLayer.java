@@ -39,13 +39,27 @@ public final class BartDecoderLayer extends HfBlock {
         this.dropout = config.dropout();
         this.activationDropout = config.activationDropout();
         this.selfAttn =
-                child("self_attn", new BartAttention(d, heads, config.attentionDropout(), std));
+                child(
+                        "self_attn",
+                        new BartAttention(
+                                BartAttention.Role.DECODER_SELF,
+                                d,
+                                heads,
+                                config.attentionDropout(),
+                                std));
         this.activationFn =
                 child("activation_fn", HfActivation.forName(config.activationFunction()));
         this.selfAttnLayerNorm =
                 child("self_attn_layer_norm", new LayerNorm(d, BartConfig.LAYER_NORM_EPS));
         this.encoderAttn =
-                child("encoder_attn", new BartAttention(d, heads, config.attentionDropout(), std));
+                child(
+                        "encoder_attn",
+                        new BartAttention(
+                                BartAttention.Role.CROSS,
+                                d,
+                                heads,
+                                config.attentionDropout(),
+                                std));
         this.encoderAttnLayerNorm =
                 child("encoder_attn_layer_norm", new LayerNorm(d, BartConfig.LAYER_NORM_EPS));
         this.fc1 = child("fc1", Linear.create(d, config.decoderFfnDim(), true, std));
@@ -56,9 +70,9 @@ public final class BartDecoderLayer extends HfBlock {
 
     /**
      * @param inputs {@code hidden_states [batch, length, dim]}, the additive causal {@code
-     *     attention_mask} {@code [batch or 1, 1, length, length]}, {@code encoder_hidden_states
-     *     [batch, source, dim]} and the additive {@code encoder_attention_mask [batch, 1, 1,
-     *     source]}
+     *     attention_mask} {@code [batch or 1, 1, length, past + length]} (past: the positions of a
+     *     key/value cache), {@code encoder_hidden_states [batch, source, dim]} and the additive
+     *     {@code encoder_attention_mask [batch, 1, 1, source]}
      * @return the new hidden states
      */
     @Override

@@ -24,7 +24,8 @@ public final class BartEncoder extends BartStack {
                 sharedTokens,
                 config.encoderLayers(),
                 config.encoderLayerdrop(),
-                () -> new BartEncoderLayer(config));
+                () -> new BartEncoderLayer(config),
+                false);
     }
 
     /**

@@ -35,7 +35,11 @@ public final class BartEncoderLayer extends HfBlock {
                 child(
                         "self_attn",
                         new BartAttention(
-                                d, config.encoderAttentionHeads(), config.attentionDropout(), std));
+                                BartAttention.Role.ENCODER_SELF,
+                                d,
+                                config.encoderAttentionHeads(),
+                                config.attentionDropout(),
+                                std));
         this.selfAttnLayerNorm =
                 child("self_attn_layer_norm", new LayerNorm(d, BartConfig.LAYER_NORM_EPS));
         this.activationFn =

@@ -10,24 +10,33 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.KeyValueCache;
 
 /**
  * HF's {@code BartLearnedPositionalEmbedding}: a learned table of {@code max_position_embeddings +
  * 2} rows, looked up at positions {@code 2, 3, ...}. The offset of 2 is a fairseq legacy that the
  * checkpoints keep.
+ *
+ * <p>The decoder's table continues after the positions a {@link KeyValueCache} in the pass's
+ * parameters has seen (HF's {@code past_key_values_length}); the encoder's, which runs once per
+ * input, always starts at the first.
  */
 public final class BartLearnedPositionalEmbedding extends HfBlock {
     /** The first position's row in the table. */
     public static final int OFFSET = 2;
 
     private final Parameter weight;
+    private final boolean continuesCache;
 
     /**
      * @param maxPositions {@code max_position_embeddings}
      * @param dim the embedding size
      * @param std the standard deviation of fresh rows
+     * @param continuesCache whether positions continue after a key/value cache's (the decoder's)
      */
-    public BartLearnedPositionalEmbedding(long maxPositions, long dim, float std) {
+    public BartLearnedPositionalEmbedding(
+            long maxPositions, long dim, float std, boolean continuesCache) {
+        this.continuesCache = continuesCache;
         this.weight =
                 parameter(
                         "weight",
@@ -48,19 +57,21 @@ public final class BartLearnedPositionalEmbedding extends HfBlock {
         NDArray ids = inputs.head();
         long batch = ids.getShape().get(0);
         int length = Math.toIntExact(ids.getShape().get(1));
+        KeyValueCache cache = continuesCache ? KeyValueCache.of(params) : null;
+        int past = cache == null ? 0 : Math.toIntExact(cache.length());
         long max = weight.getShape().get(0) - OFFSET;
-        if (length > max) {
+        if (past + length > max) {
             throw new IllegalArgumentException(
                     "The sequence has "
-                            + length
+                            + (past + length)
                             + " positions (soft prompt tokens "
-                            + "included); this model has max_position_embeddings = "
+                            + "and cached positions included); this model has max_position_embeddings = "
                             + max
                             + ".");
         }
         NDArray positions =
                 ids.getManager()
-                        .arange(OFFSET, OFFSET + length, 1, DataType.INT64)
+                        .arange(OFFSET + past, OFFSET + past + length, 1, DataType.INT64)
                         .reshape(1, length)
                         .broadcast(batch, length);
         NDArray w = ps.getValue(weight, ids.getDevice(), training);

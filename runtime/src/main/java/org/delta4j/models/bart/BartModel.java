@@ -14,6 +14,7 @@ import java.util.Map;
 import org.delta4j.backbone.HasEncoder;
 import org.delta4j.backbone.HasInputEmbeddings;
 import org.delta4j.backbone.NamedInputs;
+import org.delta4j.models.EncoderOutputs;
 import org.delta4j.models.HasInputLimits;
 import org.delta4j.models.Hosted;
 import org.delta4j.models.InputLimits;
@@ -29,8 +30,13 @@ import org.delta4j.nn.ZeroRowInitializer;
  *
  * <p>Inputs, by name or position: {@code input_ids}, {@code attention_mask} (default: all ones),
  * {@code decoder_input_ids} (default: {@code input_ids} shifted right, as HF's {@code
- * shift_tokens_right}) and {@code decoder_attention_mask} (default: all ones). Outputs, named:
- * {@code last_hidden_state} (the decoder's) and {@code encoder_last_hidden_state}.
+ * shift_tokens_right}) and {@code decoder_attention_mask} (default: all ones), and by name {@code
+ * inputs_embeds} and {@code encoder_outputs}. Outputs, named: {@code last_hidden_state} (the
+ * decoder's) and {@code encoder_last_hidden_state}.
+ *
+ * <p>{@code encoder_outputs} (HF's, its hidden states only) skips the encoder: a decoding step
+ * gives the encoder's {@code [batch, source, d_model]} states with {@code attention_mask} as the
+ * encoder returned it (a soft prompt on the encoder lengthens it), and {@code decoder_input_ids}.
  */
 public final class BartModel extends HfBlock
         implements HasInputEmbeddings, HasEncoder, HasInputLimits {
@@ -41,7 +47,8 @@ public final class BartModel extends HfBlock
                     "attention_mask",
                     "decoder_input_ids",
                     "decoder_attention_mask",
-                    "inputs_embeds");
+                    "inputs_embeds",
+                    EncoderOutputs.NAME);
 
     /** The output names, in order. */
     public static final List<String> OUTPUTS =
@@ -116,14 +123,6 @@ public final class BartModel extends HfBlock
         String owner = getClass().getSimpleName();
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
         limits.check(in, "input_ids", "inputs_embeds", "decoder_input_ids");
-        NDArray source =
-                in.containsKey("inputs_embeds")
-                        ? in.get("inputs_embeds")
-                        : NamedInputs.require(in, "input_ids", owner);
-        NDArray mask =
-                in.containsKey("attention_mask")
-                        ? in.get("attention_mask")
-                        : source.getManager().ones(source.getShape().slice(0, 2), DataType.INT64);
         NDArray decoderIds =
                 in.containsKey("decoder_input_ids")
                         ? in.get("decoder_input_ids")
@@ -132,7 +131,10 @@ public final class BartModel extends HfBlock
                 in.containsKey("decoder_attention_mask")
                         ? in.get("decoder_attention_mask")
                         : decoderIds.onesLike();
-        NDList encoded = encoder.forward(ps, new NDList(source, mask), training, params);
+        NDList encoded =
+                EncoderOutputs.given(in)
+                        ? EncoderOutputs.of(in)
+                        : encoder.forward(ps, encoderInputs(in, owner), training, params);
         NDArray decoded =
                 Functional.call(
                         decoder,
@@ -144,6 +146,19 @@ public final class BartModel extends HfBlock
                         encoded.get(0),
                         encoded.get(1));
         return NamedInputs.named(List.of(decoded, encoded.get(0)), OUTPUTS);
+    }
+
+    /** {@code (input_ids or inputs_embeds, attention_mask)}, the mask all ones by default. */
+    private static NDList encoderInputs(Map<String, NDArray> in, String owner) {
+        NDArray source =
+                in.containsKey("inputs_embeds")
+                        ? in.get("inputs_embeds")
+                        : NamedInputs.require(in, "input_ids", owner);
+        NDArray mask =
+                in.containsKey("attention_mask")
+                        ? in.get("attention_mask")
+                        : source.getManager().ones(source.getShape().slice(0, 2), DataType.INT64);
+        return new NDList(source, mask);
     }
 
     /**

@@ -39,13 +39,16 @@ abstract class BartStack extends HfBlock {
      * @param layerCount the number of layers
      * @param layerdrop the probability of skipping a layer while training
      * @param newLayer makes one layer
+     * @param decoder whether this is the decoder, whose positions continue after a key/value
+     *     cache's
      */
     BartStack(
             BartConfig config,
             Parameter sharedTokens,
             int layerCount,
             float layerdrop,
-            Supplier<Block> newLayer) {
+            Supplier<Block> newLayer,
+            boolean decoder) {
         this.dModel = config.dModel();
         this.embedScale = config.embedScale();
         this.dropout = config.dropout();
@@ -55,7 +58,10 @@ abstract class BartStack extends HfBlock {
                 child(
                         "embed_positions",
                         new BartLearnedPositionalEmbedding(
-                                config.maxPositionEmbeddings(), config.dModel(), config.initStd()));
+                                config.maxPositionEmbeddings(),
+                                config.dModel(),
+                                config.initStd(),
+                                decoder));
         this.layers = child("layers", ModuleList.of(layerCount, i -> newLayer.get()));
         this.layernormEmbedding =
                 child(

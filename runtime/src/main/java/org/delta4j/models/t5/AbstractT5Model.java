@@ -12,6 +12,7 @@ import org.delta4j.backbone.HasEncoder;
 import org.delta4j.backbone.HasInputEmbeddings;
 import org.delta4j.backbone.NamedInputs;
 import org.delta4j.backbone.TokenInputs;
+import org.delta4j.models.EncoderOutputs;
 import org.delta4j.models.HasInputLimits;
 import org.delta4j.models.Hosted;
 import org.delta4j.models.InputLimits;
@@ -29,7 +30,9 @@ import org.delta4j.nn.HfBlock;
  * <p>Inputs, by name or position: {@code input_ids} (or, by name only, {@code inputs_embeds}, which
  * feed the encoder), {@code attention_mask} (default: all ones), {@code decoder_input_ids}
  * (default: {@code input_ids} shifted right after {@code decoder_start_token_id}, as HF's {@code
- * _shift_right}) and {@code decoder_attention_mask} (default: all ones).
+ * _shift_right}) and {@code decoder_attention_mask} (default: all ones), and by name {@code
+ * encoder_outputs} ({@link EncoderOutputs}: the encoder's states, which skip the encoder, with
+ * {@code attention_mask} as the encoder returned it).
  */
 public abstract class AbstractT5Model extends HfBlock
         implements HasInputEmbeddings, HasEncoder, HasInputLimits {
@@ -40,7 +43,8 @@ public abstract class AbstractT5Model extends HfBlock
                     "attention_mask",
                     "decoder_input_ids",
                     "decoder_attention_mask",
-                    TokenInputs.EMBEDS);
+                    TokenInputs.EMBEDS,
+                    EncoderOutputs.NAME);
 
     private final T5Config config;
     private final InputLimits limits;
@@ -111,8 +115,6 @@ public abstract class AbstractT5Model extends HfBlock
         String owner = getClass().getSimpleName();
         Map<String, NDArray> in = NamedInputs.resolve(inputs, INPUTS, owner);
         limits.check(in, TokenInputs.IDS, TokenInputs.EMBEDS, "decoder_input_ids");
-        NDArray tokens = TokenInputs.resolve(in, owner);
-        NDArray mask = in.containsKey("attention_mask") ? in.get("attention_mask") : ones(tokens);
         NDArray decoderIds = in.get("decoder_input_ids");
         if (decoderIds == null) {
             NDArray ids =
@@ -123,7 +125,15 @@ public abstract class AbstractT5Model extends HfBlock
                 in.containsKey("decoder_attention_mask")
                         ? in.get("decoder_attention_mask")
                         : ones(decoderIds);
-        NDList encoded = encoder.forward(ps, new NDList(tokens, mask), training, params);
+        NDList encoded;
+        if (EncoderOutputs.given(in)) {
+            encoded = EncoderOutputs.of(in);
+        } else {
+            NDArray tokens = TokenInputs.resolve(in, owner);
+            NDArray mask =
+                    in.containsKey("attention_mask") ? in.get("attention_mask") : ones(tokens);
+            encoded = encoder.forward(ps, new NDList(tokens, mask), training, params);
+        }
         NDArray decoded =
                 Functional.call(
                         decoder,

@@ -15,6 +15,7 @@ import org.delta4j.nn.Child;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.KeyValueCache;
 import org.delta4j.nn.Linear;
 
 /**
@@ -34,6 +35,12 @@ import org.delta4j.nn.Linear;
  * key axis does not fit the prefixed keys was made for another prefix length; as OpenDelta's prefix
  * layer does, it is dropped and the bias is computed afresh (from the table) or left out (no
  * table). For cross-attention the prefix comes before the projected encoder states.
+ *
+ * <p>With a {@link KeyValueCache} in the pass's parameters, the decoder's self-attention appends
+ * the new positions' keys and values to the cached ones (its queries then sit after the cached
+ * positions, and the bias is that of the last rows, as HF's), the decoder's cross-attention
+ * projects the encoder states on the first step only, and the encoder's attention ignores the
+ * cache.
  */
 public final class T5Attention extends HfBlock implements PrefixableAttention {
     /**
@@ -44,6 +51,7 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
     private final long dModel;
     private final long heads;
     private final long dKv;
+    private final boolean isDecoder;
     private final boolean bidirectional;
     private final int numBuckets;
     private final int maxDistance;
@@ -64,6 +72,7 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
     public T5Attention(T5Config config, boolean isDecoder, boolean hasRelativeAttentionBias) {
         this.dModel = config.dModel();
         this.heads = config.numHeads();
+        this.isDecoder = isDecoder;
         this.bidirectional = !isDecoder;
         this.numBuckets = config.relativeAttentionNumBuckets();
         this.maxDistance = config.relativeAttentionMaxDistance();
@@ -155,14 +164,9 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
         AttentionPrefix prefix = AttentionPrefix.of(inputs);
         NDArray query =
                 AttentionHeads.split(Functional.call(q, ps, training, params, hidden), heads);
-        NDArray key =
-                prefix.keys(
-                        AttentionHeads.split(
-                                Functional.call(k, ps, training, params, source), heads));
-        NDArray value =
-                prefix.values(
-                        AttentionHeads.split(
-                                Functional.call(v, ps, training, params, source), heads));
+        NDList kv = keysAndValues(source, cross, prefix, ps, training, params);
+        NDArray key = kv.get(0);
+        NDArray value = kv.get(1);
         NDArray scores = AttentionHeads.scores(query, key);
         long queries = query.getShape().get(2);
         long keys = key.getShape().get(2);
@@ -191,6 +195,52 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
             out.add(bias);
         }
         return out;
+    }
+
+    /**
+     * The keys and values, prefix in front: through the pass's cache in the decoder, else projected
+     * from {@code source}.
+     */
+    private NDList keysAndValues(
+            NDArray source,
+            boolean cross,
+            AttentionPrefix prefix,
+            ParameterStore ps,
+            boolean training,
+            PairList<String, Object> params) {
+        KeyValueCache cache = isDecoder ? KeyValueCache.of(params) : null;
+        if (cache == null) {
+            return prefixed(source, prefix, ps, training, params);
+        }
+        if (cross) {
+            return cache.crossAttention(this, () -> prefixed(source, prefix, ps, training, params));
+        }
+        return cache.selfAttention(
+                this,
+                project(k, source, ps, training, params),
+                project(v, source, ps, training, params),
+                prefix);
+    }
+
+    private NDList prefixed(
+            NDArray source,
+            AttentionPrefix prefix,
+            ParameterStore ps,
+            boolean training,
+            PairList<String, Object> params) {
+        return new NDList(
+                prefix.keys(project(k, source, ps, training, params)),
+                prefix.values(project(v, source, ps, training, params)));
+    }
+
+    private NDArray project(
+            Child projection,
+            NDArray states,
+            ParameterStore ps,
+            boolean training,
+            PairList<String, Object> params) {
+        return AttentionHeads.split(
+                Functional.call(projection, ps, training, params, states), heads);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.delta4j.nn.Dropout;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.KeyValueCache;
 import org.delta4j.nn.ModuleList;
 import org.delta4j.nn.T5LayerNorm;
 
@@ -24,6 +25,9 @@ import org.delta4j.nn.T5LayerNorm;
  * once), dropout, the blocks {@code block}, then {@code final_layer_norm} and dropout again. The
  * first block's self-attention computes the relative position bias and the stack hands it to the
  * later blocks.
+ *
+ * <p>In the decoder, with a {@link KeyValueCache} in the pass's parameters, the inputs are the new
+ * positions only and {@code attention_mask} covers the cached positions and the new ones.
  */
 public final class T5Stack extends HfBlock {
     private final long dModel;
@@ -65,7 +69,12 @@ public final class T5Stack extends HfBlock {
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = TokenInputs.embed(embedTokens, inputs.get(0), ps, training, params);
-        NDArray mask = isDecoder ? causal(inputs.get(1)) : AttentionMasks.padding(inputs.get(1));
+        KeyValueCache cache = isDecoder ? KeyValueCache.of(params) : null;
+        long past = cache == null ? 0 : cache.length();
+        NDArray mask =
+                isDecoder
+                        ? causal(inputs.get(1), past, hidden.getShape().get(1))
+                        : AttentionMasks.padding(inputs.get(1));
         NDArray encoderMask = isDecoder ? AttentionMasks.padding(inputs.get(3)) : null;
         hidden = Functional.call(dropout, ps, training, params, hidden);
         NDArray bias = null;
@@ -91,23 +100,34 @@ public final class T5Stack extends HfBlock {
      * HF's decoder mask: the causal and padding masks multiplied, then made additive, so a position
      * that both block holds the lowest float once (their sum would overflow to -inf).
      *
-     * @param mask {@code [batch, length]}, 1 for tokens, 0 for padding
-     * @return {@code [batch, 1, length, length]}
+     * @param mask {@code [batch, past + length]}, 1 for tokens, 0 for padding
+     * @param past the number of cached positions
+     * @param length the number of new positions
+     * @return {@code [batch, 1, length, past + length]}
      */
-    private static NDArray causal(NDArray mask) {
+    private static NDArray causal(NDArray mask, long past, long length) {
         long batch = mask.getShape().get(0);
-        long length = mask.getShape().get(1);
+        long keys = past + length;
+        if (mask.getShape().dimension() != 2 || mask.getShape().get(1) != keys) {
+            throw new IllegalArgumentException(
+                    "T5Stack: decoder_attention_mask must be [batch, "
+                            + keys
+                            + "] (the cached positions and the new ones), got "
+                            + mask.getShape());
+        }
         NDManager manager = mask.getManager();
-        NDArray positions = manager.arange(0, Math.toIntExact(length), 1, DataType.INT64);
+        NDArray keyPositions = manager.arange(0, Math.toIntExact(keys), 1, DataType.INT64);
+        NDArray queryPositions =
+                manager.arange(Math.toIntExact(past), Math.toIntExact(keys), 1, DataType.INT64);
         NDArray seen =
-                positions
-                        .reshape(1, length)
-                        .lte(positions.reshape(length, 1))
+                keyPositions
+                        .reshape(1, keys)
+                        .lte(queryPositions.reshape(length, 1))
                         .toType(DataType.INT64, false);
-        NDArray padding = mask.toType(DataType.INT64, false).reshape(batch, 1, length);
-        NDArray allowed = seen.reshape(1, length, length).mul(padding);
-        return AttentionMasks.padding(allowed.reshape(batch * length, length))
-                .reshape(batch, 1, length, length);
+        NDArray padding = mask.toType(DataType.INT64, false).reshape(batch, 1, keys);
+        NDArray allowed = seen.reshape(1, length, keys).mul(padding);
+        return AttentionMasks.padding(allowed.reshape(batch * length, keys))
+                .reshape(batch, 1, length, keys);
     }
 
     @Override
