@@ -5,7 +5,8 @@ A plain-PyTorch copy of HF's GPT2LMHeadModel in eval mode (HF transformers is no
 pre-LN blocks, gelu_new, attention as HF's eager GPT2Attention (scores divided by sqrt(head_dim), the causal table,
 then the additive padding mask), final LayerNorm and an lm_head tied to wte. Decoding is a hand-written greedy loop
 with a cache as HF's legacy past_key_values: per layer, torch.cat of the past keys/values and the new ones, every
-step, under torch.no_grad(). Cases and output lines match org.delta4j.examples.bench.DecodeBench:
+step, under torch.no_grad(). Cases and output lines match org.delta4j.examples.bench.DecodeBench (whose extra
+diagnostic `copy`, the logits' copy to Java, has no counterpart here):
 
     RESULT <label> <case>-b<batch> <median ms> <p10 ms> <p90 ms> <timed runs>
 
@@ -175,7 +176,7 @@ def greedy(model, prompt, steps, timings=None, forced=None):
         token = last.argmax(-1)
         prefill = clock() - start
         tokens, kept = [token], [last]
-        forward = argmax = 0
+        step = argmax = 0
         start = clock()
         for s in range(steps):
             fed = token if forced is None else forced[:, s]
@@ -186,11 +187,11 @@ def greedy(model, prompt, steps, timings=None, forced=None):
             t1 = clock()
             token = last.argmax(-1)
             argmax += clock() - t1
-            forward += t1 - t0
+            step += t1 - t0
             tokens.append(token)
             kept.append(last)
         if timings is not None:
-            timings.update(prefill=prefill, steps=clock() - start, forward=forward, argmax=argmax)
+            timings.update(prefill=prefill, steps=clock() - start, next=step, argmax=argmax)
     return torch.stack(tokens, dim=1), torch.stack(kept)
 
 
@@ -204,7 +205,7 @@ def run_decode(model, c, args, batch, label):
             runs.append(timings)
     steps = args.new
     for case, key, per in (("prefill", "prefill", 1), ("decode-cached", "steps", steps),
-                           ("step-forward", "forward", steps), ("step-argmax", "argmax", steps)):
+                           ("step-next", "next", steps), ("step-argmax", "argmax", steps)):
         result(label, "%s-b%d" % (case, batch), [r[key] / per for r in runs])
 
 

@@ -17,7 +17,8 @@
 #   DECODE="bench/gpt2-small.json 1,8 128 64 1 3"   greedy decoding: config, batch sizes, prompt length, new tokens,
 #                       warmup, timed runs; each run decodes every batch size (empty: skip). Cases: prefill,
 #                       decode-cached (ms per new token), its parts, recompute-<prompt+new> (one forward over the whole
-#                       sequence, no cache), kv-concat-<prompt+new> (a step's cache appends). DECODE alone:
+#                       sequence, no cache), and diagnostics: kv-concat-<prompt+new> (a step's cache appends),
+#                       lm-head (the head alone, one position), logits-copy (delta4j only). DECODE alone:
 #                       SCALED= BASE= RSS= bench/run.sh
 #   DECODE_VARIANTS="djl torch"   the variants (as VARIANTS) that decode, in the same rounds
 #   THREADS=$(nproc)    intra-op threads on both sides

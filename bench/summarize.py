@@ -59,6 +59,7 @@ def decode_speedups(runs, variants, keys):
             rows.append((config, m.group(2), m.group(1), case, "decode-cached-b" + m.group(2)))
     if not rows:
         return
+    variants = [v for v in variants if any(runs.get((c, r, v)) for c, _, _, r, _ in rows)]
     print("\n| config | batch | " + " | ".join("%s: recompute / cached" % v for v in variants) + " |")
     print("|---" * (2 + len(variants)) + "|")
     for config, batch, length, recompute, cached in rows:

@@ -2,21 +2,18 @@ package org.delta4j.examples.bench;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.delta4j.models.ModelInputs;
+import org.delta4j.generate.session.CachedSessions;
+import org.delta4j.generate.session.DecodingSession;
 import org.delta4j.models.gpt2.GPT2LMHeadModel;
-import org.delta4j.nn.KeyValueCache;
-import org.delta4j.nn.NoGrad;
 
 /**
- * Greedy decoding with the key/value cache, as a user's loop does it: the prompt in one forward
- * pass, then one pass per new token, each pass's logits of the last position copied to Java and
- * their argmax taken in Java. Each pass runs in a sub-manager closed after it (the cache keeps its
- * own arrays) with autograd off. The time of every phase is recorded.
+ * Greedy decoding with the key/value cache, as a user's loop does it through a cached {@link
+ * DecodingSession}: {@code start()} runs the prompt, {@code next(tokens)} one new token per row,
+ * and each row's argmax is taken in Java on the logits the session copied out. The time of every
+ * phase is recorded.
  */
 final class CachedGreedyDecoding {
     private final GPT2LMHeadModel model;
@@ -24,7 +21,7 @@ final class CachedGreedyDecoding {
 
     /**
      * @param model the language model
-     * @param manager the manager under which each pass's arrays and the cache live
+     * @param manager the manager under which the session keeps its arrays
      */
     CachedGreedyDecoding(GPT2LMHeadModel model, NDManager manager) {
         this.model = model;
@@ -38,10 +35,9 @@ final class CachedGreedyDecoding {
      *     step
      * @param logits the logits behind each token, {@code [steps + 1][batch][vocab]}, or {@code
      *     null} when not kept
-     * @param prefillNanos the prompt's pass, with its logits copy and argmax
+     * @param prefillNanos the prompt's pass ({@code start()}) and its argmax
      * @param stepsNanos all the steps
-     * @param forwardNanos the steps' forward passes (inputs included)
-     * @param logitsNanos the steps' copies of the last position's logits to Java
+     * @param nextNanos the steps' {@code next(tokens)} calls: forward pass and logits copy
      * @param argmaxNanos the steps' argmax in Java
      */
     record Run(
@@ -49,8 +45,7 @@ final class CachedGreedyDecoding {
             float[][][] logits,
             long prefillNanos,
             long stepsNanos,
-            long forwardNanos,
-            long logitsNanos,
+            long nextNanos,
             long argmaxNanos) {}
 
     /**
@@ -60,17 +55,14 @@ final class CachedGreedyDecoding {
      * @return the tokens and the phases' times
      */
     Run run(long[][] prompt, int steps, boolean keepLogits) {
-        return NoGrad.run(() -> decode(prompt, steps, keepLogits));
-    }
-
-    private Run decode(long[][] prompt, int steps, boolean keepLogits) {
         int batch = prompt.length;
         long[][] tokens = new long[batch][steps + 1];
         List<float[][]> kept = new ArrayList<>();
-        long[] phases = new long[3];
-        try (KeyValueCache cache = new KeyValueCache(manager)) {
+        long nextNanos = 0;
+        long argmaxNanos = 0;
+        try (DecodingSession session = CachedSessions.open(model, prompt, null, null, manager)) {
             long start = System.nanoTime();
-            float[][] logits = pass(cache, prompt, new long[3]);
+            float[][] logits = session.start();
             long[] next = argmax(logits);
             long prefill = System.nanoTime() - start;
             start = System.nanoTime();
@@ -84,14 +76,12 @@ final class CachedGreedyDecoding {
                 if (s == steps) {
                     break;
                 }
-                long[][] ids = new long[batch][1];
-                for (int b = 0; b < batch; b++) {
-                    ids[b][0] = next[b];
-                }
-                logits = pass(cache, ids, phases);
-                long t = System.nanoTime();
+                long t0 = System.nanoTime();
+                logits = session.next(next);
+                long t1 = System.nanoTime();
                 next = argmax(logits);
-                phases[2] += System.nanoTime() - t;
+                nextNanos += t1 - t0;
+                argmaxNanos += System.nanoTime() - t1;
             }
             long stepsNanos = System.nanoTime() - start;
             return new Run(
@@ -99,34 +89,14 @@ final class CachedGreedyDecoding {
                     keepLogits ? kept.toArray(float[][][]::new) : null,
                     prefill,
                     stepsNanos,
-                    phases[0],
-                    phases[1],
-                    phases[2]);
-        }
-    }
-
-    /** One forward pass; adds its forward and copy times to {@code phases[0]} and {@code [1]}. */
-    private float[][] pass(KeyValueCache cache, long[][] ids, long[] phases) {
-        try (NDManager scope = manager.newSubManager()) {
-            long t0 = System.nanoTime();
-            NDArray logits =
-                    model.forward(
-                                    new ParameterStore(scope, false),
-                                    ModelInputs.of(scope, Map.of("input_ids", ids)),
-                                    false,
-                                    cache.params())
-                            .get("logits");
-            long t1 = System.nanoTime();
-            float[][] rows = lastPosition(logits);
-            phases[0] += t1 - t0;
-            phases[1] += System.nanoTime() - t1;
-            return rows;
+                    nextNanos,
+                    argmaxNanos);
         }
     }
 
     /**
      * @param logits {@code [batch, length, vocab]}
-     * @return the last position's, {@code [batch][vocab]}
+     * @return the last position's, {@code [batch][vocab]}, copied to Java as a session does
      */
     static float[][] lastPosition(NDArray logits) {
         int batch = Math.toIntExact(logits.getShape().get(0));

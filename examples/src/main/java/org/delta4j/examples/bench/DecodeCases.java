@@ -24,8 +24,8 @@ import org.delta4j.nn.NoGrad;
  */
 final class DecodeCases {
     /**
-     * Timed calls of the {@code concat} and {@code head} cases per timed run of the others: they take
-     * (sub)milliseconds.
+     * Timed calls of the {@code concat}, {@code head} and {@code copy} cases per timed run of the
+     * others: they take (sub)milliseconds.
      */
     private static final int SHORT_CALLS_PER_RUN = 20;
 
@@ -58,6 +58,7 @@ final class DecodeCases {
             case "recompute" -> recompute();
             case "concat" -> concat();
             case "head" -> head();
+            case "copy" -> copy();
             default ->
                     throw new IllegalArgumentException(
                             "unknown case \"" + name + "\"; the cases are " + DecodeOptions.CASES);
@@ -79,8 +80,7 @@ final class DecodeCases {
         List<String> lines = new ArrayList<>();
         lines.add(line("prefill", runs, CachedGreedyDecoding.Run::prefillNanos));
         lines.add(line("decode-cached", runs, r -> r.stepsNanos() / steps));
-        lines.add(line("step-forward", runs, r -> r.forwardNanos() / steps));
-        lines.add(line("step-logits", runs, r -> r.logitsNanos() / steps));
+        lines.add(line("step-next", runs, r -> r.nextNanos() / steps));
         lines.add(line("step-argmax", runs, r -> r.argmaxNanos() / steps));
         return lines;
     }
@@ -136,7 +136,8 @@ final class DecodeCases {
     private List<String> head() {
         Block lmHead = model.getChildren().get("lm_head");
         try (NDManager scope = manager.newSubManager()) {
-            NDArray hidden = scope.randomNormal(new Shape(setup.batch(), 1, setup.config().nEmbd()));
+            NDArray hidden =
+                    scope.randomNormal(new Shape(setup.batch(), 1, setup.config().nEmbd()));
             long[] nanos =
                     timed(
                             () -> NoGrad.run(() -> headOnce(lmHead, scope, hidden)),
@@ -148,6 +149,22 @@ final class DecodeCases {
     private static void headOnce(Block lmHead, NDManager manager, NDArray hidden) {
         try (NDManager scope = manager.newSubManager()) {
             Functional.call(lmHead, new ParameterStore(scope, false), false, null, hidden);
+        }
+    }
+
+    /**
+     * The copy of one position's logits to Java, {@code [batch, 1, vocab] -> float[batch][vocab]},
+     * as a session's step ends; PyTorch's loop has no such step.
+     */
+    private List<String> copy() {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray logits =
+                    scope.randomNormal(new Shape(setup.batch(), 1, setup.config().vocabSize()));
+            long[] nanos =
+                    timed(
+                            () -> CachedGreedyDecoding.lastPosition(logits),
+                            options.iters() * SHORT_CALLS_PER_RUN);
+            return List.of(Timings.of(nanos).resultLine(options.label(), name("logits-copy")));
         }
     }
 

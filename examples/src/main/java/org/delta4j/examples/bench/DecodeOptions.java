@@ -32,20 +32,21 @@ public record DecodeOptions(
         Path export) {
     /**
      * The cases: {@code decode} (prefill, then one cached step per new token), {@code recompute}
-     * (one forward over prompt and new tokens, no cache), and two diagnostics: {@code concat} (a
-     * step's cache appends alone, at that length) and {@code head} (the language-model head alone
-     * on one position).
+     * (one forward over prompt and new tokens, no cache), and diagnostics: {@code concat} (a step's
+     * cache appends alone, at that length), {@code head} (the language-model head alone on one
+     * position) and {@code copy} (one position's logits copied to Java).
      */
-    public static final List<String> CASES = List.of("decode", "recompute", "concat", "head");
+    public static final List<String> CASES =
+            List.of("decode", "recompute", "concat", "head", "copy");
 
     /** How to call the benchmark. */
     public static final String USAGE =
             "usage: DecodeBench --config FILE [--batch 1,8] [--prompt 128] [--new 64]"
-                    + " [--cases decode,recompute,concat,head] [--warmup 1] [--iters 3] [--seed 42] [--label djl]"
+                    + " [--cases decode,recompute,concat,head,copy] [--warmup 1] [--iters 3] [--seed 42] [--label djl]"
                     + " [--export DIR]\n"
                     + "Prints RESULT <label> <case>-b<batch> <median ms> <p10 ms> <p90 ms> <timed runs> lines:"
-                    + " prefill, decode-cached (ms per new token), step-forward, step-logits, step-argmax"
-                    + " (decode-cached's parts), recompute-<prompt+new>, kv-concat-<prompt+new>, lm-head.\n"
+                    + " prefill, decode-cached (ms per new token), step-next, step-argmax"
+                    + " (decode-cached's parts), recompute-<prompt+new>, kv-concat-<prompt+new>, lm-head, logits-copy.\n"
                     + "--export DIR decodes greedily at the first batch size and writes model.safetensors (weights)"
                     + " and io.safetensors (prompt, tokens, logits of every step); it times nothing.";
 

@@ -49,12 +49,12 @@ class DecodeBenchTest {
                     List.of(
                             "prefill-b2",
                             "decode-cached-b2",
-                            "step-forward-b2",
-                            "step-logits-b2",
+                            "step-next-b2",
                             "step-argmax-b2",
                             "recompute-8-b2",
                             "kv-concat-8-b2",
-                            "lm-head-b2"),
+                            "lm-head-b2",
+                            "logits-copy-b2"),
                     names);
             assertTrue(
                     cases.run("decode")
