@@ -260,7 +260,7 @@ def blas_library():
 
 
 def read_safetensors(path):
-    dtypes = {"F32": torch.float32, "I64": torch.int64, "I32": torch.int32}
+    dtypes = {"F32": torch.float32, "I64": torch.int64, "I32": torch.int32, "U8": torch.uint8, "BOOL": torch.bool}
     with open(path, "rb") as f:
         (size,) = struct.unpack("<Q", f.read(8))
         header = json.loads(f.read(size))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# delta4j encoder benchmark: the same BERT-shaped encoder in delta4j (DJL 0.36, libtorch 2.7.1) and in PyTorch eager
-# (Debian's python3-torch), forward and training step, in one run, as ratios. See BENCHMARKS.md.
+# delta4j benchmark: the same BERT-shaped encoder in delta4j (DJL 0.36, libtorch 2.7.1) and in PyTorch eager
+# (Debian's python3-torch), forward and training step, and greedy decoding of a GPT-2-shaped model with the key/value
+# cache, in one run, as ratios. See BENCHMARKS.md.
 #
 #   bench/run.sh                    # from anywhere; run as root (or with sudo available) for the apt-get step
 #
@@ -13,6 +14,13 @@
 #                       fwdbwd-full: train-full without the optimiser update)
 #   RSS="bench/bert-base.json 1 128 2 5"   peak RSS of train-full and train-lora, each in its own process, both
 #                       sides (empty: skip)
+#   DECODE="bench/gpt2-small.json 1,8 128 64 1 3"   greedy decoding: config, batch sizes, prompt length, new tokens,
+#                       warmup, timed runs; each run decodes every batch size (empty: skip). Cases: prefill,
+#                       decode-cached (ms per new token), its parts, recompute-<prompt+new> (one forward over the whole
+#                       sequence, no cache), and diagnostics: kv-concat-<prompt+new> (a step's cache appends),
+#                       lm-head (the head alone, one position), logits-copy (delta4j only). DECODE alone:
+#                       SCALED= BASE= RSS= bench/run.sh
+#   DECODE_VARIANTS="djl torch"   the variants (as VARIANTS) that decode, in the same rounds
 #   THREADS=$(nproc)    intra-op threads on both sides
 #   NICE=0              niceness of the timed processes, both sides; on a machine shared with other jobs, NICE=-20
 #                       (as root) lets the benchmark win the CPUs (the other jobs slow down meanwhile). With the
@@ -27,6 +35,8 @@ ROUNDS=${ROUNDS:-3}
 VARIANTS=${VARIANTS:-"djl torch djl-tuned torch-tuned"}
 SCALED=${SCALED-"bench/bert-scaled.json 8 64 5 20"}
 BASE=${BASE-"bench/bert-base.json 1 128 2 5"}
+DECODE=${DECODE-"bench/gpt2-small.json 1,8 128 64 1 3"}
+DECODE_VARIANTS=${DECODE_VARIANTS:-"djl torch"}
 CASES=${CASES:-forward,train-full,train-lora,update-full,fwdbwd-full}
 RSS=${RSS-"bench/bert-base.json 1 128 2 5"}
 THREADS=${THREADS:-$(nproc)}
@@ -70,31 +80,47 @@ started=$(date +%s)
         "$(tr ':' '\n' <<< "$CP" | sed -n 's|.*/pytorch-native-cpu/\([^/]*\)/.*|\1|p' | head -1)"
     echo "python: $("$PY" --version 2>&1), python3-torch $(dpkg-query -W -f='${Version}' python3-torch)," \
         "libopenblas0-openmp $(dpkg-query -W -f='${Version}' libopenblas0-openmp)"
-    echo "threads: $THREADS; niceness: $NICE; rounds: $ROUNDS; variants: $VARIANTS"
+    echo "threads: $THREADS; niceness: $NICE; rounds: $ROUNDS; variants: $VARIANTS;" \
+        "decode variants: $DECODE_VARIANTS"
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/machine.txt"
 
-# 4. Same function on both sides: torch loads delta4j's random weights and must reproduce its outputs.
-check_dir=$(mktemp -d)
-java -cp "$CP" org.delta4j.examples.bench.EncoderBench --config bench/bert-scaled.json --export "$check_dir" \
-    2>/dev/null >/dev/null
-LD_LIBRARY_PATH=$OPENBLAS "$PY" bench/encoder_bench.py --config bench/bert-scaled.json --check "$check_dir" \
-    | tee "$OUT/check.txt"
-rm -rf "$check_dir"
+# 4. Same function on both sides: torch loads delta4j's random weights and must reproduce its outputs (for decoding:
+#    the greedy tokens and the logits of every step, on a scaled-down GPT-2).
+check() { # class script config export-args...
+    local check_dir status=0
+    check_dir=$(mktemp -d)
+    java -cp "$CP" "org.delta4j.examples.bench.$1" --config "$3" "${@:4}" --export "$check_dir" 2>/dev/null >/dev/null
+    LD_LIBRARY_PATH=$OPENBLAS "$PY" "bench/$2" --config "$3" --check "$check_dir" || status=$?
+    rm -rf "$check_dir"
+    return "$status"
+}
+{
+    if [ -n "$SCALED$BASE" ]; then check EncoderBench encoder_bench.py bench/bert-scaled.json; fi
+    if [ -n "$DECODE" ]; then
+        check DecodeBench decode_bench.py bench/gpt2-scaled.json --batch 3 --prompt 8 --new 5
+    fi
+} | tee "$OUT/check.txt"
 
 # 5. Interleaved rounds.
-run_variant() { # variant config batch seq warmup iters: prints the RESULT lines
-    local variant=$1 config=$2 batch=$3 seq=$4 warmup=$5 iters=$6 env=()
-    local args=(--config "$config" --batch "$batch" --seq "$seq" --warmup "$warmup" --iters "$iters"
-        --cases "$CASES" --label "$variant")
+run_side() { # variant class script args...: runs one side's benchmark, prints its output
+    local variant=$1 class=$2 script=$3 env=()
     [[ $variant == *-tuned ]] && env=("${TUNED_MALLOC[@]}")
     if [[ $variant == djl* ]]; then
         nice -n "$NICE" env "${env[@]}" java -Dai.djl.pytorch.num_threads="$THREADS" -cp "$CP" \
-            org.delta4j.examples.bench.EncoderBench "${args[@]}" 2>/dev/null
+            "org.delta4j.examples.bench.$class" "${@:4}" --label "$variant" 2>/dev/null
     else
         nice -n "$NICE" env "${env[@]}" LD_LIBRARY_PATH=$OPENBLAS \
-            "$PY" bench/encoder_bench.py --threads "$THREADS" "${args[@]}"
+            "$PY" "bench/$script" --threads "$THREADS" "${@:4}" --label "$variant"
     fi
+}
+run_variant() { # variant config batch seq warmup iters: the encoder's RESULT lines
+    run_side "$1" EncoderBench encoder_bench.py --config "$2" --batch "$3" --seq "$4" --warmup "$5" --iters "$6" \
+        --cases "$CASES"
+}
+run_decode() { # variant config batches prompt new warmup iters: decoding's RESULT lines
+    run_side "$1" DecodeBench decode_bench.py --config "$2" --batch "$3" --prompt "$4" --new "$5" --warmup "$6" \
+        --iters "$7"
 }
 # CPU seconds used by the whole machine, and by this script's finished children: their difference over a run is
 # what other processes took, logged so that runs disturbed by a busy machine can be recognised.
@@ -105,13 +131,13 @@ machine_cpu_s() {
 own_cpu_s() { times > "$OUT/.times"; awk 'NR == 2 {for (i = 1; i <= 2; i++) {sub(/s$/, "", $i); split($i, t, "m")
     s += t[1] * 60 + t[2]}; printf "%.2f", s}' "$OUT/.times"; }
 
-measured_run() { # round variant config batch seq warmup iters: results to $RAW, machine use to $LOG
-    local round=$1 variant=$2 name t0 m0
-    name=$(basename "$3" .json)
-    echo "round $round/$ROUNDS: $variant $name ($4 x $5)" >&2
+measured_run() { # round runner variant config args...: results to $RAW, machine use to $LOG
+    local round=$1 runner=$2 variant=$3 name t0 m0
+    name=$(basename "$4" .json)
+    echo "round $round/$ROUNDS: $variant $name (${*:5})" >&2
     own_cpu_s > "$OUT/.own0"
     t0=$(date +%s.%N) m0=$(machine_cpu_s)
-    run_variant "${@:2}" | grep '^RESULT' | sed "s|^RESULT|$round $name|" | tee -a "$RAW" >&2
+    "$runner" "${@:3}" | grep '^RESULT' | sed "s|^RESULT|$round $name|" | tee -a "$RAW" >&2
     own_cpu_s > "$OUT/.own1"
     awk -v r="$round" -v v="$variant" -v n="$name" -v t0="$t0" -v t1="$(date +%s.%N)" -v m0="$m0" \
         -v m1="$(machine_cpu_s)" -v o0="$(cat "$OUT/.own0")" -v o1="$(cat "$OUT/.own1")" -v cpus="$(nproc)" 'BEGIN {
@@ -123,13 +149,19 @@ measured_run() { # round variant config batch seq warmup iters: results to $RAW,
 LOG="$OUT/log.txt"
 : > "$LOG"
 read -r -a variants <<< "$VARIANTS"
+read -r -a decode_variants <<< "$DECODE_VARIANTS"
 for ((round = 1; round <= ROUNDS; round++)); do
     for ((i = 0; i < ${#variants[@]}; i++)); do
         variant=${variants[(i + round - 1) % ${#variants[@]}]}
         for shape in "$SCALED" "$BASE"; do
             # shellcheck disable=SC2086
-            [ -z "$shape" ] || measured_run "$round" "$variant" $shape
+            [ -z "$shape" ] || measured_run "$round" run_variant "$variant" $shape
         done
+    done
+    for ((i = 0; i < ${#decode_variants[@]}; i++)); do
+        variant=${decode_variants[(i + round - 1) % ${#decode_variants[@]}]}
+        # shellcheck disable=SC2086
+        [ -z "$DECODE" ] || measured_run "$round" run_decode "$variant" $DECODE
     done
 done
 rm -f "$OUT/.times" "$OUT/.own0" "$OUT/.own1"

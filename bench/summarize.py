@@ -4,7 +4,10 @@
 Input lines: <round> <config> <variant> <case> <median ms> <p10 ms> <p90 ms> <timed runs>. Each cell of the table
 is the median over rounds of the per-run medians, with the range over rounds in brackets. An optional second file
 holds `PEAKRSS <variant> <case> <kB>` lines (one process per case): a table of peak RSS, LoRA against full.
+Decoding results (cases `decode-cached-b<batch>` and `recompute-<length>-b<batch>`) add a table of how much faster
+cached decoding is per token than recomputing the whole sequence, per side.
 """
+import re
 import statistics
 import sys
 from collections import defaultdict
@@ -44,6 +47,29 @@ def main(path):
     rounds = max((len(v) for v in runs.values()), default=0)
     print("\nms per call: median over %d rounds of each run's median (range over rounds); ratio > 1: delta4j slower."
           % rounds)
+    decode_speedups(runs, variants, keys)
+
+
+def decode_speedups(runs, variants, keys):
+    """Per side: recompute-<length>-b<batch> / decode-cached-b<batch>, medians over rounds (the goal: at least 5x)."""
+    rows = []
+    for config, case in keys:
+        m = re.fullmatch(r"recompute-(\d+)-b(\d+)", case)
+        if m and (config, "decode-cached-b" + m.group(2)) in keys:
+            rows.append((config, m.group(2), m.group(1), case, "decode-cached-b" + m.group(2)))
+    if not rows:
+        return
+    variants = [v for v in variants if any(runs.get((c, r, v)) for c, _, _, r, _ in rows)]
+    print("\n| config | batch | " + " | ".join("%s: recompute / cached" % v for v in variants) + " |")
+    print("|---" * (2 + len(variants)) + "|")
+    for config, batch, length, recompute, cached in rows:
+        cells = []
+        for v in variants:
+            full, step = runs.get((config, recompute, v)), runs.get((config, cached, v))
+            cells.append("%.1fx" % (statistics.median(full) / statistics.median(step)) if full and step else "-")
+        print("| %s | %s | %s |" % (config, batch, " | ".join(cells)))
+    print("\nHow much faster cached decoding is per new token than one forward over the whole %s-token sequence"
+          " (medians over rounds); decode-cached and its step-* parts are ms per new token." % rows[0][2])
 
 
 def peak_rss(path):

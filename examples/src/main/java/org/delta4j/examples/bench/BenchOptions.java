@@ -3,6 +3,7 @@ package org.delta4j.examples.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The benchmark's command line; see {@link #USAGE}.
@@ -52,20 +53,17 @@ public record BenchOptions(
         int seed = 42;
         String label = "djl";
         List<String> cases = new ArrayList<>(BenchCases.names());
-        for (int i = 0; i < args.length; i += 2) {
-            String key = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(key + " needs a value");
-            }
-            String value = args[i + 1];
+        for (Map.Entry<String, String> option : CommandLine.pairs(args).entrySet()) {
+            String key = option.getKey();
+            String value = option.getValue();
             switch (key) {
                 case "--config" -> config = Path.of(value);
                 case "--export" -> export = Path.of(value);
-                case "--batch" -> batch = atLeast(key, value, 1);
-                case "--seq" -> length = atLeast(key, value, 1);
-                case "--warmup" -> warmup = atLeast(key, value, 0);
-                case "--iters" -> iters = atLeast(key, value, 1);
-                case "--seed" -> seed = atLeast(key, value, 0);
+                case "--batch" -> batch = CommandLine.atLeast(key, value, 1);
+                case "--seq" -> length = CommandLine.atLeast(key, value, 1);
+                case "--warmup" -> warmup = CommandLine.atLeast(key, value, 0);
+                case "--iters" -> iters = CommandLine.atLeast(key, value, 1);
+                case "--seed" -> seed = CommandLine.atLeast(key, value, 0);
                 case "--label" -> label = value;
                 case "--cases" -> cases = List.of(value.split(","));
                 default -> throw new IllegalArgumentException("unknown option " + key);
@@ -82,19 +80,5 @@ public record BenchOptions(
         }
         return new BenchOptions(
                 config, batch, length, List.copyOf(cases), warmup, iters, seed, label, export);
-    }
-
-    private static int atLeast(String key, String value, int min) {
-        int n;
-        try {
-            n = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    key + " takes a whole number, got \"" + value + "\"", e);
-        }
-        if (n < min) {
-            throw new IllegalArgumentException(key + " must be at least " + min + ", got " + value);
-        }
-        return n;
     }
 }

@@ -63,16 +63,7 @@ public final class EncoderBench {
                 options.warmup(),
                 options.iters());
         for (String name : options.cases()) {
-            Timings t = time(name, setup, options);
-            System.out.printf(
-                    Locale.ROOT,
-                    "RESULT %s %s %.3f %.3f %.3f %d%n",
-                    options.label(),
-                    name,
-                    t.medianMs(),
-                    t.p10Ms(),
-                    t.p90Ms(),
-                    t.count());
+            System.out.println(time(name, setup, options).resultLine(options.label(), name));
         }
         System.out.printf(
                 Locale.ROOT,

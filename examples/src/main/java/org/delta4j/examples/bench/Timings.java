@@ -1,6 +1,7 @@
 package org.delta4j.examples.bench;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Summary of repeated timings, with the same definitions as {@code bench/encoder_bench.py}: median,
@@ -25,6 +26,24 @@ public record Timings(double medianMs, double p10Ms, double p90Ms, int count) {
         int n = ms.length;
         double median = n % 2 == 1 ? ms[n / 2] : (ms[n / 2 - 1] + ms[n / 2]) / 2;
         return new Timings(median, nearestRank(ms, 0.1), nearestRank(ms, 0.9), n);
+    }
+
+    /**
+     * @param label the run's label (such as {@code djl})
+     * @param name the case
+     * @return {@code RESULT <label> <case> <median ms> <p10 ms> <p90 ms> <count>}, the line {@code
+     *     bench/run.sh} collects
+     */
+    public String resultLine(String label, String name) {
+        return String.format(
+                Locale.ROOT,
+                "RESULT %s %s %.3f %.3f %.3f %d",
+                label,
+                name,
+                medianMs,
+                p10Ms,
+                p90Ms,
+                count);
     }
 
     private static double nearestRank(double[] sorted, double q) {
