@@ -157,9 +157,9 @@ public final class CommonStructures {
     }
 
     /**
-     * Llama, Mistral and Qwen2: the SwiGLU MLP's {@code gate_proj} and {@code up_proj} are both
-     * {@code ff.w1} (as T5's gated {@code wi_0} and {@code wi_1}), {@code down_proj} is {@code
-     * ff.w2}.
+     * Llama, Mistral and Qwen2, with Meta's names for the SwiGLU MLP: {@code gate_proj} is {@code
+     * ff.w1}, {@code down_proj} {@code ff.w2} and {@code up_proj} {@code ff.w3}, so that {@code
+     * ff.w1} and {@code ff.w2} name one module each (a parallel adapter pairs them).
      */
     private static CommonStructure llama() {
         String l = "layers\\." + N;
@@ -175,8 +175,9 @@ public final class CommonStructures {
                 .map(l + "\\.self_attn\\.o_proj", u + ".attn.proj")
                 .map(l + "\\.input_layernorm", u + ".attn.layer_norm")
                 .map(l + "\\.mlp", u + ".ff")
-                .map(l + "\\.mlp\\.(gate_proj|up_proj)", u + ".ff.w1")
+                .map(l + "\\.mlp\\.gate_proj", u + ".ff.w1")
                 .map(l + "\\.mlp\\.down_proj", u + ".ff.w2")
+                .map(l + "\\.mlp\\.up_proj", u + ".ff.w3")
                 .map(l + "\\.post_attention_layernorm", u + ".ff.layer_norm")
                 .map("norm", "decoder.layer_norm");
     }
