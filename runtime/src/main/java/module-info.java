@@ -35,6 +35,7 @@ module org.delta4j.runtime {
     exports org.delta4j.models.bert;
     exports org.delta4j.models.distilbert;
     exports org.delta4j.models.gpt2;
+    exports org.delta4j.models.llama;
     exports org.delta4j.models.hf;
     exports org.delta4j.models.roberta;
     exports org.delta4j.models.t5;
@@ -58,6 +59,8 @@ module org.delta4j.runtime {
     opens org.delta4j.models.distilbert to
             com.google.gson;
     opens org.delta4j.models.gpt2 to
+            com.google.gson;
+    opens org.delta4j.models.llama to
             com.google.gson;
     opens org.delta4j.models.roberta to
             com.google.gson;

@@ -30,7 +30,13 @@ class CatalogueTest {
                         "distilbert-base-uncased",
                         "gpt2",
                         "t5-small",
-                        "t5-base")
+                        "t5-base",
+                        "meta-llama/Llama-2-7b-hf",
+                        "TinyLlama/TinyLlama-1.1B-Chat-v1.0",
+                        "mistralai/Mistral-7B-v0.1",
+                        "Qwen/Qwen2-0.5B",
+                        "Qwen/Qwen2-1.5B",
+                        "meta-llama/Meta-Llama-3-8B")
                 .inOrder();
         for (String name : catalogue.names()) {
             assertThat(catalogue.load(name).name()).isEqualTo(name);

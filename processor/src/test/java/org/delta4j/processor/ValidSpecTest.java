@@ -127,6 +127,35 @@ class ValidSpecTest {
     }
 
     @Test
+    void llamaFamilyBackbonesCompileWithTheirModuleNames() throws IOException {
+        String code =
+                generated(
+                        compile(
+                                spec(
+                                        "@Backbone(\"Qwen/Qwen2-0.5B\")",
+                                        "@Lora(modules = {\"q_proj\", \"k_proj\", \"v_proj\","
+                                                + " \"o_proj\", \"gate_proj\", \"up_proj\","
+                                                + " \"down_proj\"})",
+                                        "interface Spec {}")),
+                        "test.SpecDelta");
+        assertThat(code).contains("LoRA on 168 modules:");
+        assertThat(code).contains("{@code layers.0.self_attn.q_proj},");
+        String llama =
+                generated(
+                        compile(
+                                spec(
+                                        "@Backbone(\"meta-llama/Meta-Llama-3-8B\")",
+                                        "@Lora",
+                                        "interface Spec {}")),
+                        "test.SpecDelta");
+        assertThat(llama)
+                .contains(
+                        "LoRA, OpenDelta's default modules attn.q, attn.v, on 64 modules:\n"
+                                + " *       {@code layers.0.self_attn.q_proj},\n"
+                                + " *       {@code layers.0.self_attn.v_proj},");
+    }
+
+    @Test
     void everyCatalogueBackboneTakesTheDefaults() {
         for (String backbone :
                 new String[] {
@@ -134,7 +163,13 @@ class ValidSpecTest {
                     "bert-base-uncased",
                     "bert-base-cased",
                     "roberta-base",
-                    "distilbert-base-uncased"
+                    "distilbert-base-uncased",
+                    "meta-llama/Llama-2-7b-hf",
+                    "TinyLlama/TinyLlama-1.1B-Chat-v1.0",
+                    "mistralai/Mistral-7B-v0.1",
+                    "Qwen/Qwen2-0.5B",
+                    "Qwen/Qwen2-1.5B",
+                    "meta-llama/Meta-Llama-3-8B"
                 }) {
             assertThat(
                             compile(

@@ -6,9 +6,9 @@ import java.util.Set;
 
 /**
  * The unified-name tables of the supported architectures: BERT, RoBERTa, GPT-2 and T5 as OpenDelta
- * maps them, plus BART and DistilBERT, which OpenDelta lacks. GPT-2's fused {@code c_attn} is
- * {@code attn.q}, {@code attn.k} and {@code attn.v} at once, so LoRA's default modifies it
- * (OpenDelta's default matches nothing on GPT-2).
+ * maps them, plus BART, DistilBERT and the Llama family (Llama, Mistral, Qwen2), which OpenDelta
+ * lacks. GPT-2's fused {@code c_attn} is {@code attn.q}, {@code attn.k} and {@code attn.v} at once,
+ * so LoRA's default modifies it (OpenDelta's default matches nothing on GPT-2).
  */
 public final class CommonStructures {
     private static final String N = "(\\d+)";
@@ -99,6 +99,7 @@ public final class CommonStructures {
                 "GPT2Model");
         register(t5(), "T5Model", "T5ForConditionalGeneration", "T5EncoderModel");
         register(bart(), "BartModel");
+        register(llama(), "LlamaModel", "MistralModel", "Qwen2Model");
     }
 
     private CommonStructures() {}
@@ -153,6 +154,32 @@ public final class CommonStructures {
                 .map(b + "\\.EncDecAttention\\.v", "decoder.block.$1.crossattn.v")
                 .map(b + "\\.EncDecAttention\\.o", "decoder.block.$1.crossattn.proj")
                 .map(b + "\\.layer_norm", "decoder.block.$1.crossattn.layer_norm");
+    }
+
+    /**
+     * Llama, Mistral and Qwen2, with Meta's names for the SwiGLU MLP: {@code gate_proj} is {@code
+     * ff.w1}, {@code down_proj} {@code ff.w2} and {@code up_proj} {@code ff.w3}, so that {@code
+     * ff.w1} and {@code ff.w2} name one module each (a parallel adapter pairs them).
+     */
+    private static CommonStructure llama() {
+        String l = "layers\\." + N;
+        String u = "decoder.block.$1";
+        return CommonStructure.forModel("LlamaModel")
+                .map("embed_tokens", "embeddings")
+                .map("layers", "decoder.block")
+                .map(l, u)
+                .map(l + "\\.self_attn", u + ".attn")
+                .map(l + "\\.self_attn\\.q_proj", u + ".attn.q")
+                .map(l + "\\.self_attn\\.k_proj", u + ".attn.k")
+                .map(l + "\\.self_attn\\.v_proj", u + ".attn.v")
+                .map(l + "\\.self_attn\\.o_proj", u + ".attn.proj")
+                .map(l + "\\.input_layernorm", u + ".attn.layer_norm")
+                .map(l + "\\.mlp", u + ".ff")
+                .map(l + "\\.mlp\\.gate_proj", u + ".ff.w1")
+                .map(l + "\\.mlp\\.down_proj", u + ".ff.w2")
+                .map(l + "\\.mlp\\.up_proj", u + ".ff.w3")
+                .map(l + "\\.post_attention_layernorm", u + ".ff.layer_norm")
+                .map("norm", "decoder.layer_norm");
     }
 
     private static CommonStructure bart() {

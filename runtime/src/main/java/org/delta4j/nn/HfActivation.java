@@ -34,7 +34,7 @@ public abstract class HfActivation extends HfBlock {
                 return new ReLU();
             case "silu":
             case "swish":
-                return new SiLUActivation();
+                return new SiLU();
             case "tanh":
                 return new Tanh();
             default:
@@ -90,8 +90,10 @@ public abstract class HfActivation extends HfBlock {
         }
     }
 
-    /** HF's {@code SiLUActivation}: {@code x * sigmoid(x)}. */
-    public static final class SiLUActivation extends HfActivation {
+    /**
+     * PyTorch's {@code nn.SiLU}, which HF's {@code ACT2FN} gives for silu: {@code x * sigmoid(x)}.
+     */
+    public static final class SiLU extends HfActivation {
         @Override
         protected NDArray apply(NDArray x) {
             return Activation.swish(x, 1f);

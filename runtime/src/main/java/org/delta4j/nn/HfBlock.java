@@ -53,11 +53,10 @@ public abstract class HfBlock extends AbstractBlock {
      */
     protected final Child child(String name, Block block) {
         if (children.contains(name)) {
-            throw new IllegalArgumentException(
-                    getClass().getSimpleName() + " already has a child named " + name);
+            throw new IllegalArgumentException(hfType() + " already has a child named " + name);
         }
         children.add(name, block);
-        return new Child(getClass().getSimpleName(), name, children);
+        return new Child(hfType(), name, children);
     }
 
     /**
@@ -223,13 +222,22 @@ public abstract class HfBlock extends AbstractBlock {
     public void prepare(Shape[] inputShapes) {}
 
     /**
+     * @return HF's class name for this module, as module trees and structures show it: the Java
+     *     class's simple name, unless one class stands for several HF classes (Llama's, Mistral's
+     *     and Qwen2's attention blocks) and names the one it is built as
+     */
+    public String hfType() {
+        return getClass().getSimpleName();
+    }
+
+    /**
      * Describes the tree under HF's child names, as PyTorch prints a module. DJL's own description
      * assumes its two-digit child-key prefix and would cut two characters off each HF name (and
      * fail on {@code "0"}).
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(getClass().getSimpleName());
+        StringBuilder sb = new StringBuilder(hfType());
         if (!children.isEmpty()) {
             sb.append(" {\n");
             for (Pair<String, Block> child : children) {

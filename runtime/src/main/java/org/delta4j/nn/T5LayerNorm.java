@@ -42,13 +42,23 @@ public final class T5LayerNorm extends HfBlock implements SizedBlock {
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray w = ps.getValue(weight, x.getDevice(), training);
+        return new NDList(normalize(x, ps.getValue(weight, x.getDevice(), training), eps));
+    }
+
+    /**
+     * Root-mean-square normalisation as HF's T5 and Llama norms compute it.
+     *
+     * @param x the input
+     * @param weight the per-feature scale
+     * @param eps the variance epsilon
+     * @return {@code weight * x / sqrt(mean(x^2) + eps)} over the last axis
+     */
+    public static NDArray normalize(NDArray x, NDArray weight, float eps) {
         NDArray variance = x.square().mean(new int[] {-1}, true);
         // HF multiplies by rsqrt; DJL has none, and dividing by the square root differs by at most
-        // an ulp. HF's
-        // weight * x, with the operands swapped (same bits) so the result is the caller's, not the
-        // weight's.
-        return new NDList(x.div(Functional.plus(variance, eps).sqrt()).mul(w));
+        // an ulp. HF's weight * x, with the operands swapped (same bits) so the result is the
+        // caller's, not the weight's.
+        return x.div(Functional.plus(variance, eps).sqrt()).mul(weight);
     }
 
     @Override

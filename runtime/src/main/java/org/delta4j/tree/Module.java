@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.delta4j.nn.HfBlock;
 
 /**
  * One node of a {@link ModuleTree}: a block at a dotted path, its type, its directly owned
@@ -67,7 +68,10 @@ public final class Module {
      * @return the type name, such as {@code Linear} (a host shows its hosted block's type)
      */
     public String type() {
-        return shown().getClass().getSimpleName();
+        Block shown = shown();
+        return shown instanceof HfBlock
+                ? ((HfBlock) shown).hfType()
+                : shown.getClass().getSimpleName();
     }
 
     /**

@@ -12,6 +12,7 @@ import org.delta4j.backbone.HasEncoder;
 import org.delta4j.models.bart.TinyBart;
 import org.delta4j.models.bert.TinyBertFamily;
 import org.delta4j.models.gpt2.TinyGpt2;
+import org.delta4j.models.llama.TinyLlamaFamily;
 import org.delta4j.models.t5.TinyT5;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -48,7 +49,11 @@ public final class TinyModels {
                         TinyT5.config("T5ForConditionalGeneration", "")),
                 arguments(
                         "T5ForConditionalGeneration v1.1",
-                        TinyT5.config("T5ForConditionalGeneration", v11)));
+                        TinyT5.config("T5ForConditionalGeneration", v11)),
+                arguments("LlamaModel", TinyLlamaFamily.config("LlamaModel")),
+                arguments("LlamaForCausalLM", TinyLlamaFamily.config("LlamaForCausalLM")),
+                arguments("MistralForCausalLM", TinyLlamaFamily.config("MistralForCausalLM")),
+                arguments("Qwen2ForCausalLM", TinyLlamaFamily.config("Qwen2ForCausalLM")));
     }
 
     /**

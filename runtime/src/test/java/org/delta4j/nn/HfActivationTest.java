@@ -16,7 +16,7 @@ class HfActivationTest {
     void namesGiveHfClasses() {
         assertEquals("GELUActivation", HfActivation.forName("gelu").getClass().getSimpleName());
         assertEquals("ReLU", HfActivation.forName("relu").getClass().getSimpleName());
-        assertEquals("SiLUActivation", HfActivation.forName("swish").getClass().getSimpleName());
+        assertEquals("SiLU", HfActivation.forName("swish").getClass().getSimpleName());
         assertEquals("Tanh", HfActivation.forName("tanh").getClass().getSimpleName());
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> HfActivation.forName("mish"));

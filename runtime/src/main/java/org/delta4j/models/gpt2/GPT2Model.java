@@ -113,10 +113,12 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
                 hidden.add(Functional.call(wpe, ps, training, params, positions(in, past, hidden)));
         NDArray mask =
                 AttentionMasks.padding(
-                        in.containsKey("attention_mask")
-                                ? requireWidth(in.get("attention_mask"), length)
-                                : hidden.getManager()
-                                        .ones(new Shape(batch, length), DataType.INT64));
+                        AttentionMasks.requireWidth(
+                                in.get("attention_mask"),
+                                batch,
+                                length,
+                                hidden.getManager(),
+                                owner));
         hidden = Functional.call(drop, ps, training, params, hidden);
         for (Block block : h.block().getChildren().values()) {
             hidden = Functional.call(block, ps, training, params, hidden, mask);
@@ -139,19 +141,6 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
         return hidden.getManager()
                 .arange(Math.toIntExact(past), Math.toIntExact(past + length), 1, DataType.INT64)
                 .reshape(1, length);
-    }
-
-    /** An attention mask must cover every position attended to, the cached ones included. */
-    private NDArray requireWidth(NDArray mask, long length) {
-        if (mask.getShape().dimension() != 2 || mask.getShape().get(1) != length) {
-            throw new IllegalArgumentException(
-                    getClass().getSimpleName()
-                            + ": attention_mask must be [batch, "
-                            + length
-                            + "] (the cached positions and the new ones), got "
-                            + mask.getShape());
-        }
-        return mask;
     }
 
     /**

@@ -20,6 +20,15 @@ import org.delta4j.models.distilbert.DistilBertModel;
 import org.delta4j.models.gpt2.GPT2Config;
 import org.delta4j.models.gpt2.GPT2LMHeadModel;
 import org.delta4j.models.gpt2.GPT2Model;
+import org.delta4j.models.llama.LlamaConfig;
+import org.delta4j.models.llama.LlamaForCausalLM;
+import org.delta4j.models.llama.LlamaModel;
+import org.delta4j.models.llama.MistralConfig;
+import org.delta4j.models.llama.MistralForCausalLM;
+import org.delta4j.models.llama.MistralModel;
+import org.delta4j.models.llama.Qwen2Config;
+import org.delta4j.models.llama.Qwen2ForCausalLM;
+import org.delta4j.models.llama.Qwen2Model;
 import org.delta4j.models.roberta.RobertaConfig;
 import org.delta4j.models.roberta.RobertaModel;
 import org.delta4j.models.t5.T5Config;
@@ -77,6 +86,7 @@ final class Architectures {
         BASES.put("gpt2", new BaseModel("GPT2Model", "transformer", Map.of()));
         model("gpt2", "GPT2Model", c -> new GPT2Model(as(GPT2Config.class, c)));
         model("gpt2", "GPT2LMHeadModel", c -> new GPT2LMHeadModel(as(GPT2Config.class, c)));
+        llamaFamily();
         CONFIGS.put("t5", T5Config::fromJson);
         BASES.put("t5", new BaseModel("T5Model", "", Map.of()));
         model("t5", "T5Model", c -> new T5Model(as(T5Config.class, c)));
@@ -84,6 +94,24 @@ final class Architectures {
                 "t5",
                 "T5ForConditionalGeneration",
                 c -> new T5ForConditionalGeneration(as(T5Config.class, c)));
+    }
+
+    private static void llamaFamily() {
+        CONFIGS.put("llama", LlamaConfig::fromJson);
+        BASES.put("llama", new BaseModel("LlamaModel", "model", Map.of()));
+        model("llama", "LlamaModel", c -> new LlamaModel(as(LlamaConfig.class, c)));
+        model("llama", "LlamaForCausalLM", c -> new LlamaForCausalLM(as(LlamaConfig.class, c)));
+        CONFIGS.put("mistral", MistralConfig::fromJson);
+        BASES.put("mistral", new BaseModel("MistralModel", "model", Map.of()));
+        model("mistral", "MistralModel", c -> new MistralModel(as(MistralConfig.class, c)));
+        model(
+                "mistral",
+                "MistralForCausalLM",
+                c -> new MistralForCausalLM(as(MistralConfig.class, c)));
+        CONFIGS.put("qwen2", Qwen2Config::fromJson);
+        BASES.put("qwen2", new BaseModel("Qwen2Model", "model", Map.of()));
+        model("qwen2", "Qwen2Model", c -> new Qwen2Model(as(Qwen2Config.class, c)));
+        model("qwen2", "Qwen2ForCausalLM", c -> new Qwen2ForCausalLM(as(Qwen2Config.class, c)));
     }
 
     /**

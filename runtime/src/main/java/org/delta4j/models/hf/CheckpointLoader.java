@@ -67,9 +67,7 @@ public final class CheckpointLoader {
         Map<Parameter, NDArray> arrays = new LinkedHashMap<>();
         try (NDManager scratch = manager.newSubManager()) {
             for (Map.Entry<Parameter, String> e : keyOf.entrySet()) {
-                NDArray array = source.read(e.getValue(), scratch);
-                boolean floating = array.getDataType().isFloating();
-                arrays.put(e.getKey(), floating ? array.toType(DataType.FLOAT32, false) : array);
+                arrays.put(e.getKey(), asFloat32(source.read(e.getValue(), scratch)));
             }
             // From here on nothing is read: move the arrays out of scratch and give them to the
             // parameters.
@@ -161,6 +159,19 @@ public final class CheckpointLoader {
                             + String.join("\n  ", problems));
         }
         return keyOf;
+    }
+
+    /**
+     * A floating array as float32, converted one tensor at a time: an F16 or F64 original is freed
+     * at once, so a half-precision checkpoint never holds two copies of all its weights.
+     */
+    private static NDArray asFloat32(NDArray array) {
+        if (!array.getDataType().isFloating() || array.getDataType() == DataType.FLOAT32) {
+            return array;
+        }
+        NDArray converted = array.toType(DataType.FLOAT32, false);
+        array.close();
+        return converted;
     }
 
     /**

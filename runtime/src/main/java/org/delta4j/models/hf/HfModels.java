@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.delta4j.io.TensorSource;
+import org.delta4j.models.ChecksCheckpoint;
 import org.delta4j.models.ModelConfig;
 import org.delta4j.models.ModelLimits;
 
@@ -132,6 +133,7 @@ public final class HfModels {
         }
         try (TensorSource weights = HfFolder.openWeights(dir, model.getClass().getSimpleName())) {
             ModelLimits.requireLayersOfWeights(model, weights);
+            ChecksCheckpoint.check(model, weights);
             HfFolder.requireOptionalParts(dir, config, model, weights);
             CheckpointLoader.load(model, weights, manager);
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.delta4j.models.ChecksCheckpoint;
 import org.delta4j.models.ModelConfig;
 import org.delta4j.models.ModelLimits;
 import org.slf4j.Logger;
@@ -53,6 +54,7 @@ final class RetargetedLoading {
                         model,
                         resizedHead)) {
             ModelLimits.requireLayersOfWeights(model, weights);
+            ChecksCheckpoint.check(model, weights);
             List<String> fresh =
                     CheckpointLoader.load(model, weights, manager, weights::mayBeFresh);
             if (!weights.resized().isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.delta4j.models.bart.BartForConditionalGeneration;
 import org.delta4j.models.bert.BertForSequenceClassification;
 import org.delta4j.models.gpt2.GPT2LMHeadModel;
+import org.delta4j.models.llama.LlamaFamilyForCausalLM;
 import org.delta4j.models.t5.T5ForConditionalGeneration;
 
 /**
@@ -19,10 +20,10 @@ public enum Task {
      */
     SEQUENCE_CLASSIFICATION("sequence classification", BertForSequenceClassification.class),
     /**
-     * Next-token prediction ({@code GPT2LMHeadModel}): labels are the inputs, shifted by the loss,
-     * {@code -100} ignored.
+     * Next-token prediction ({@code GPT2LMHeadModel}, {@code LlamaForCausalLM} and the other
+     * Llama-family heads): labels are the inputs, shifted by the loss, {@code -100} ignored.
      */
-    CAUSAL_LM("causal language modelling", GPT2LMHeadModel.class),
+    CAUSAL_LM("causal language modelling", GPT2LMHeadModel.class, LlamaFamilyForCausalLM.class),
     /**
      * Target sequences for an encoder-decoder ({@code BartForConditionalGeneration}, {@code
      * T5ForConditionalGeneration}): the decoder reads the labels shifted right.

@@ -40,7 +40,19 @@ final class StructureCatalogue {
                     "t5-small",
                     "T5Model",
                     "t5-base",
-                    "T5Model");
+                    "T5Model",
+                    "meta-llama/Llama-2-7b-hf",
+                    "LlamaModel",
+                    "TinyLlama/TinyLlama-1.1B-Chat-v1.0",
+                    "LlamaModel",
+                    "mistralai/Mistral-7B-v0.1",
+                    "MistralModel",
+                    "Qwen/Qwen2-0.5B",
+                    "Qwen2Model",
+                    "Qwen/Qwen2-1.5B",
+                    "Qwen2Model",
+                    "meta-llama/Meta-Llama-3-8B",
+                    "LlamaModel");
 
     /** The file listing each model's classes. */
     static final String CLASSES = "classes.txt";

@@ -1,0 +1,61 @@
+package org.delta4j.models.llama;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.ConstantInitializer;
+import ai.djl.util.PairList;
+import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.SizedBlock;
+import org.delta4j.nn.T5LayerNorm;
+
+/**
+ * HF's {@code LlamaRMSNorm} (and Mistral's and Qwen2's): {@code weight * x / sqrt(mean(x^2) +
+ * eps)}, no centring, no bias; a fresh weight is ones.
+ */
+public final class LlamaRMSNorm extends HfBlock implements SizedBlock {
+    private final String family;
+    private final long size;
+    private final float eps;
+    private final Parameter weight;
+
+    /**
+     * @param config the model configuration
+     */
+    public LlamaRMSNorm(LlamaFamilyConfig config) {
+        this.family = config.family();
+        this.size = config.hiddenSize();
+        this.eps = config.rmsNormEps();
+        this.weight =
+                parameter(
+                        "weight",
+                        Parameter.Type.GAMMA,
+                        new Shape(size),
+                        new ConstantInitializer(1f));
+    }
+
+    @Override
+    public String hfType() {
+        return family + "RMSNorm";
+    }
+
+    @Override
+    public long hiddenSize() {
+        return size;
+    }
+
+    @Override
+    protected NDList compute(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        return new NDList(
+                T5LayerNorm.normalize(x, ps.getValue(weight, x.getDevice(), training), eps));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+}
