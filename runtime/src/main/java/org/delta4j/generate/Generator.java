@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import org.delta4j.delta.Tuning;
 import org.delta4j.generate.search.SearchOutput;
 import org.delta4j.generate.search.TokenListener;
+import org.delta4j.generate.session.CachedSessions;
 import org.delta4j.generate.session.DecodingSession;
 import org.delta4j.generate.session.ModelKind;
+import org.delta4j.generate.session.PromptRows;
 import org.delta4j.generate.session.RecomputingSession;
 import org.delta4j.generate.session.SessionInputs;
 import org.delta4j.generate.session.SessionOpener;
@@ -41,11 +43,16 @@ public final class Generator {
     private final ModelKind kind;
     private final InputLimits limits;
     private final GenerationConfig config;
+    private final SessionOpener chosenSessions;
     private final SessionOpener sessions;
     private final long padTokenId;
     private final long decoderStartTokenId;
 
-    private Generator(Block model, GenerationConfig config, SessionOpener sessions) {
+    /**
+     * @param chosenSessions the sessions a caller chose, or null for those the configuration's
+     *     {@code use_cache} asks for
+     */
+    private Generator(Block model, GenerationConfig config, SessionOpener chosenSessions) {
         this.model = model;
         this.kind = ModelKind.of(model);
         if (!(model instanceof HasInputLimits)) {
@@ -54,7 +61,8 @@ public final class Generator {
         }
         this.limits = ((HasInputLimits) model).inputLimits();
         this.config = config.validate();
-        this.sessions = sessions;
+        this.chosenSessions = chosenSessions;
+        this.sessions = chosenSessions != null ? chosenSessions : defaultSessions(config);
         ConfigIds.requireInVocabulary(config, limits.vocabSize());
         this.padTokenId = ConfigIds.padTokenId(config, LOG);
         this.decoderStartTokenId =
@@ -64,12 +72,12 @@ public final class Generator {
     /**
      * @param model a loaded decoder-only or encoder-decoder language model
      * @param config how to decode
-     * @return a generator running the model without a key/value cache
+     * @return a generator running the model with a key/value cache, unless {@code use_cache} is off
      * @throws IllegalArgumentException when the model cannot generate (an encoder-only model), or a
      *     token id of the configuration lies outside its vocabulary, in one line
      */
     public static Generator of(Block model, GenerationConfig config) {
-        return new Generator(model, config, defaultSessions());
+        return new Generator(model, config, null);
     }
 
     /**
@@ -97,16 +105,18 @@ public final class Generator {
         return of(HfModels.load(dir, manager), config);
     }
 
-    private static SessionOpener defaultSessions() {
-        return RecomputingSession.opener();
+    /** transformers' {@code use_cache}: a key/value cache unless the configuration turns it off. */
+    private static SessionOpener defaultSessions(GenerationConfig config) {
+        return config.useCache() ? CachedSessions.opener() : RecomputingSession.opener();
     }
 
     /**
      * @param changed another configuration
-     * @return a generator over the same model and sessions with that configuration
+     * @return a generator over the same model with that configuration, and the sessions chosen with
+     *     {@link #withSessions}, else those its {@code use_cache} asks for
      */
     public Generator withConfig(GenerationConfig changed) {
-        return new Generator(model, changed, sessions);
+        return new Generator(model, changed, chosenSessions);
     }
 
     /**
@@ -155,7 +165,7 @@ public final class Generator {
      */
     public GenerationResult generate(
             long[][] inputIds, long[][] attentionMask, TokenListener listener) {
-        long[][] mask = Prompts.check(inputIds, attentionMask, limits.vocabSize());
+        long[][] mask = PromptRows.check(inputIds, attentionMask, limits.vocabSize());
         int width = inputIds[0].length;
         DecodingPlan plan =
                 new DecodingPlan(config, kind == ModelKind.DECODER_ONLY ? width : 1, padTokenId);

@@ -3,7 +3,6 @@ package org.delta4j.generate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.delta4j.checkpoint.PeftAdapter;
 import org.delta4j.delta.Tuning;
+import org.delta4j.generate.session.RecomputingSession;
 import org.delta4j.models.Fixtures;
 import org.delta4j.models.hf.HfModels;
 import org.junit.jupiter.api.AfterAll;
@@ -24,14 +24,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every {@code generate/} fixture case of GPT-2, BART and T5 (transformers 4.38.2, PEFT 0.10.0 for
- * the LoRA adapters) through {@link Generator} with recomputing sessions: the ids exactly, {@code
- * scores} within 1e-5 x max(1, the row's largest |score|), {@code sequences_scores} within 1e-5 x
- * max(1, |value|). The Llama, Mistral and Qwen2 cases belong to a later issue and are skipped.
+ * Every {@code generate/} fixture case (GPT-2, BART, T5, Llama, Mistral, Qwen2; transformers
+ * 4.38.2, PEFT 0.10.0 for the LoRA adapters) through {@link Generator}, with the key/value cache
+ * and without: the ids exactly, {@code scores} within 1e-5 x max(1, the row's largest |score|),
+ * {@code sequences_scores} within 1e-5 x max(1, |value|).
  */
 class GenerateFixturesTest {
-    private static final List<String> LATER = List.of("llama", "mistral", "qwen2");
-
     /** Each backbone is loaded once; an adapter case detaches its adapter after. */
     private static final Map<Path, Block> MODELS = new HashMap<>();
 
@@ -68,9 +66,6 @@ class GenerateFixturesTest {
     @MethodSource("cases")
     void reproducesTransformers(String name) throws IOException {
         Path dir = Fixtures.root().resolve("generate").resolve(name);
-        assumeTrue(
-                LATER.stream().noneMatch(name::startsWith),
-                name + ": Llama, Mistral and Qwen2 generation is a later issue; skipping");
         GenerateFixtureCase fixture = GenerateFixtureCase.read(dir);
         Block model = MODELS.get(fixture.modelDir());
         if (model == null) {
@@ -80,44 +75,45 @@ class GenerateFixturesTest {
         Tuning adapter =
                 fixture.adapterDir() == null ? null : PeftAdapter.load(fixture.adapterDir(), model);
         try {
-            GenerationResult out =
-                    Generator.of(model, fixture.config())
-                            .generate(
-                                    fixture.inputs("input_ids"), fixture.inputs("attention_mask"));
-            assertArrayEquals(fixture.sequences(), out.sequences(), name + ": sequences");
-            float[] expectedScores = fixture.sequencesScores();
-            if (expectedScores != null) {
-                float[] actual = out.sequencesScores();
-                assertEquals(expectedScores.length, actual.length);
-                for (int i = 0; i < actual.length; i++) {
-                    System.out.printf(
-                            "%s: sequences_scores[%d] differs by %.3g%n",
-                            name, i, Math.abs(expectedScores[i] - actual[i]));
-                    float tolerance = 1e-5f * Math.max(1, Math.abs(expectedScores[i]));
-                    assertEquals(
-                            expectedScores[i],
-                            actual[i],
-                            tolerance,
-                            name + " sequences_scores " + i);
-                }
-            }
-            List<float[][]> scores = fixture.scores();
-            float worst = 0;
-            for (int step = 0; step < scores.size(); step++) {
-                for (int r = 0; r < scores.get(step).length; r++) {
-                    worst =
-                            Math.max(
-                                    worst,
-                                    relativeError(scores.get(step)[r], out.scores().get(step)[r]));
-                }
-            }
-            System.out.printf("%s: scores max relative error %.3g%n", name, worst);
-            assertTrue(worst <= 1e-5f, name + ": scores differ by " + worst);
+            Generator cached = Generator.of(model, fixture.config());
+            check(name + " (cached)", fixture, cached);
+            check(
+                    name + " (recomputed)",
+                    fixture,
+                    cached.withSessions(RecomputingSession.opener()));
         } finally {
             if (adapter != null) {
                 adapter.detach();
             }
         }
+    }
+
+    private static void check(String name, GenerateFixtureCase fixture, Generator generator)
+            throws IOException {
+        GenerationResult out =
+                generator.generate(fixture.inputs("input_ids"), fixture.inputs("attention_mask"));
+        assertArrayEquals(fixture.sequences(), out.sequences(), name + ": sequences");
+        float[] expectedScores = fixture.sequencesScores();
+        if (expectedScores != null) {
+            float[] actual = out.sequencesScores();
+            assertEquals(expectedScores.length, actual.length);
+            for (int i = 0; i < actual.length; i++) {
+                float tolerance = 1e-5f * Math.max(1, Math.abs(expectedScores[i]));
+                assertEquals(
+                        expectedScores[i], actual[i], tolerance, name + " sequences_scores " + i);
+            }
+        }
+        List<float[][]> scores = fixture.scores();
+        float worst = 0;
+        for (int step = 0; step < scores.size(); step++) {
+            for (int r = 0; r < scores.get(step).length; r++) {
+                worst =
+                        Math.max(
+                                worst,
+                                relativeError(scores.get(step)[r], out.scores().get(step)[r]));
+            }
+        }
+        assertTrue(worst <= 1e-5f, name + ": scores differ by " + worst);
     }
 
     /** The largest difference over max(1, the row's largest |expected|), -inf matching -inf. */

@@ -28,8 +28,8 @@ final class CachedDecoderSession extends CachedSession {
             int vocabSize,
             long[][] inputIds,
             long[][] attentionMask,
-            NDManager parent) {
-        super(model, vocabSize, inputIds.length, parent);
+            NDManager manager) {
+        super(model, vocabSize, inputIds.length, manager);
         this.prompt = copy(inputIds);
         this.mask = copy(attentionMask);
         this.nextPosition = new long[inputIds.length];

@@ -40,8 +40,8 @@ final class CachedEncoderDecoderSession extends CachedSession {
             long[][] inputIds,
             long[][] attentionMask,
             long startId,
-            NDManager parent) {
-        super(model, vocabSize, inputIds.length, parent);
+            NDManager manager) {
+        super(model, vocabSize, inputIds.length, manager);
         this.inputIds = CachedDecoderSession.copy(inputIds);
         this.attentionMask = CachedDecoderSession.copy(attentionMask);
         this.startId = startId;

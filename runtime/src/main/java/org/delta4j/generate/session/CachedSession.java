@@ -30,13 +30,13 @@ abstract class CachedSession implements DecodingSession {
      * @param model the model, taking the cache through its forward parameters
      * @param vocabSize the length of a logits row
      * @param rows the number of rows
-     * @param parent the manager under which the session keeps its arrays
+     * @param manager the manager of the session's arrays, which the session owns and closes
      */
-    CachedSession(Block model, int vocabSize, int rows, NDManager parent) {
+    CachedSession(Block model, int vocabSize, int rows, NDManager manager) {
         this.model = model;
         this.vocabSize = vocabSize;
         this.rows = rows;
-        this.manager = parent.newSubManager();
+        this.manager = manager;
         this.cache = new KeyValueCache(manager);
     }
 

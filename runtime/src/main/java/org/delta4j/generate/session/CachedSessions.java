@@ -2,9 +2,6 @@ package org.delta4j.generate.session;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import java.util.Arrays;
-import org.delta4j.backbone.HasEncoder;
-import org.delta4j.backbone.TakesNamedInputs;
 import org.delta4j.models.HasInputLimits;
 
 /**
@@ -17,11 +14,18 @@ public final class CachedSessions {
     private CachedSessions() {}
 
     /**
+     * @return an opener of cached sessions, each holding its arrays in a manager of its own, freed
+     *     when the session closes
+     */
+    public static SessionOpener opener() {
+        return inputs -> open(inputs, NDManager.newBaseManager());
+    }
+
+    /**
      * Opens a cached session.
      *
-     * @param model a decoder-only model taking {@code input_ids}, {@code attention_mask} and {@code
-     *     position_ids} (such as GPT-2's), or an encoder-decoder model ({@link HasEncoder}, such as
-     *     BART's or T5's), with a language-model head returning {@code logits}
+     * @param model a {@link org.delta4j.models.CausalLanguageModel} (GPT-2, Llama, ...) or an
+     *     encoder-decoder model (BART, T5; see {@link ModelKind})
      * @param inputIds the rows, already expanded for beams, {@code [rows][length]}; left-padded for
      *     a decoder-only model
      * @param attentionMask 1 for tokens, 0 for padding, the shape of {@code inputIds}; null for all
@@ -30,8 +34,8 @@ public final class CachedSessions {
      *     (may be null) for a decoder-only one
      * @param manager the manager under which the session keeps its arrays
      * @return the session, which the caller closes
-     * @throws IllegalArgumentException for a model that is neither, a missing start id, or rows of
-     *     unequal or zero length, or a mask that does not fit them
+     * @throws IllegalArgumentException for a model that cannot generate, a missing start id, rows
+     *     of unequal or zero length, ids outside the vocabulary, or a mask that does not fit them
      */
     public static DecodingSession open(
             Block model,
@@ -39,84 +43,33 @@ public final class CachedSessions {
             long[][] attentionMask,
             Long decoderStartTokenId,
             NDManager manager) {
-        long[][] mask = attentionMask == null ? ones(inputIds) : attentionMask;
-        requireRows(inputIds, mask);
-        boolean encoderDecoder = model instanceof HasEncoder;
-        boolean decoderOnly =
-                model instanceof TakesNamedInputs
-                        && ((TakesNamedInputs) model).inputNames().contains("position_ids");
-        if (!(model instanceof HasInputLimits) || !(encoderDecoder || decoderOnly)) {
+        ModelKind kind = ModelKind.of(model);
+        long vocab = ((HasInputLimits) model).inputLimits().vocabSize();
+        long[][] mask = PromptRows.check(inputIds, attentionMask, vocab);
+        if (kind == ModelKind.ENCODER_DECODER && decoderStartTokenId == null) {
             throw new IllegalArgumentException(
                     model.getClass().getSimpleName()
-                            + " cannot generate: it is neither a decoder-only model (taking"
-                            + " input_ids, attention_mask and position_ids) nor an encoder-decoder"
-                            + " model; use GPT2LMHeadModel, BartForConditionalGeneration or"
-                            + " T5ForConditionalGeneration");
+                            + " is an encoder-decoder model: decoding needs a"
+                            + " decoder_start_token_id (set it in the generation config or"
+                            + " config.json)");
         }
-        int vocab = vocabSize(model);
-        if (encoderDecoder) {
-            if (decoderStartTokenId == null) {
-                throw new IllegalArgumentException(
-                        model.getClass().getSimpleName()
-                                + " is an encoder-decoder model: decoding needs a"
-                                + " decoder_start_token_id (set it in the generation config or"
-                                + " config.json)");
-            }
-            return new CachedEncoderDecoderSession(
-                    model, vocab, inputIds, mask, decoderStartTokenId, manager);
-        }
-        return new CachedDecoderSession(model, vocab, inputIds, mask, manager);
+        long start = kind == ModelKind.ENCODER_DECODER ? decoderStartTokenId : -1;
+        return open(new SessionInputs(model, kind, inputIds, mask, start), manager.newSubManager());
     }
 
-    private static int vocabSize(Block model) {
-        return Math.toIntExact(((HasInputLimits) model).inputLimits().vocabSize());
-    }
-
-    private static void requireRows(long[][] ids, long[][] mask) {
-        if (ids == null || ids.length == 0 || ids[0].length == 0) {
-            throw new IllegalArgumentException(
-                    "input_ids must hold at least one row of at least one token");
-        }
-        if (mask.length != ids.length) {
-            throw new IllegalArgumentException(
-                    "attention_mask has "
-                            + mask.length
-                            + " rows; input_ids has "
-                            + ids.length
-                            + ": give one mask row per input row");
-        }
-        for (int r = 0; r < ids.length; r++) {
-            if (ids[r].length != ids[0].length) {
-                throw new IllegalArgumentException(
-                        "input_ids row "
-                                + r
-                                + " has "
-                                + ids[r].length
-                                + " tokens, row 0 has "
-                                + ids[0].length
-                                + ": pad every row to the same length");
-            }
-            if (mask[r].length != ids[r].length) {
-                throw new IllegalArgumentException(
-                        "attention_mask row "
-                                + r
-                                + " has "
-                                + mask[r].length
-                                + " columns, input_ids row "
-                                + r
-                                + " has "
-                                + ids[r].length
-                                + " tokens: give one mask value per token");
-            }
-        }
-    }
-
-    private static long[][] ones(long[][] ids) {
-        long[][] out = new long[ids == null ? 0 : ids.length][];
-        for (int r = 0; r < out.length; r++) {
-            out[r] = new long[ids[r].length];
-            Arrays.fill(out[r], 1);
-        }
-        return out;
+    /** A session that owns {@code manager}. */
+    private static DecodingSession open(SessionInputs inputs, NDManager manager) {
+        Block model = inputs.model();
+        int vocab = Math.toIntExact(((HasInputLimits) model).inputLimits().vocabSize());
+        return inputs.kind() == ModelKind.ENCODER_DECODER
+                ? new CachedEncoderDecoderSession(
+                        model,
+                        vocab,
+                        inputs.inputIds(),
+                        inputs.attentionMask(),
+                        inputs.decoderStartTokenId(),
+                        manager)
+                : new CachedDecoderSession(
+                        model, vocab, inputs.inputIds(), inputs.attentionMask(), manager);
     }
 }

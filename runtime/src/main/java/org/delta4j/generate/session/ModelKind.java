@@ -2,12 +2,16 @@ package org.delta4j.generate.session;
 
 import ai.djl.nn.Block;
 import org.delta4j.backbone.HasEncoder;
+import org.delta4j.models.CausalLanguageModel;
+import org.delta4j.models.HasInputLimits;
 import org.delta4j.models.TeacherForced;
-import org.delta4j.models.gpt2.GPT2LMHeadModel;
 
 /** How a model generates: a decoder-only language model or an encoder-decoder one. */
 public enum ModelKind {
-    /** A causal language model ({@code GPT2LMHeadModel}): the prompt is continued. */
+    /**
+     * A {@link CausalLanguageModel} ({@code GPT2LMHeadModel}, {@code LlamaForCausalLM}, ...): the
+     * prompt is continued.
+     */
     DECODER_ONLY,
     /**
      * A sequence-to-sequence model ({@code BartForConditionalGeneration}, {@code
@@ -23,17 +27,20 @@ public enum ModelKind {
      *     or a base model without a language-model head), saying which classes can
      */
     public static ModelKind of(Block model) {
-        if (model instanceof HasEncoder && model instanceof TeacherForced) {
+        if (model instanceof HasEncoder
+                && model instanceof TeacherForced
+                && model instanceof HasInputLimits) {
             return ENCODER_DECODER;
         }
-        if (model instanceof GPT2LMHeadModel) {
+        if (model instanceof CausalLanguageModel) {
             return DECODER_ONLY;
         }
         throw new IllegalArgumentException(
                 model.getClass().getSimpleName()
                         + " cannot generate text: it has no language-model head over a decoder (an"
                         + " encoder-only model such as BERT, or a base model without its head);"
-                        + " load a GPT2LMHeadModel, BartForConditionalGeneration or"
+                        + " load a causal language model (GPT2LMHeadModel, LlamaForCausalLM,"
+                        + " MistralForCausalLM, Qwen2ForCausalLM) or BartForConditionalGeneration or"
                         + " T5ForConditionalGeneration");
     }
 }

@@ -7,9 +7,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
 import org.delta4j.backbone.NamedInputs;
-import org.delta4j.backbone.TakesNamedInputs;
 import org.delta4j.backbone.TokenInputs;
-import org.delta4j.models.HasInputLimits;
+import org.delta4j.models.CausalLanguageModel;
 import org.delta4j.models.Hosted;
 import org.delta4j.models.InputLimits;
 import org.delta4j.nn.Child;
@@ -26,7 +25,7 @@ import org.delta4j.nn.Linear;
  * <p>Inputs are those of {@link GPT2Model}. Outputs, named: {@code logits [batch, length, vocab]}
  * and {@code last_hidden_state}.
  */
-public final class GPT2LMHeadModel extends HfBlock implements TakesNamedInputs, HasInputLimits {
+public final class GPT2LMHeadModel extends HfBlock implements CausalLanguageModel {
     /** The output names, in order. */
     public static final List<String> OUTPUTS = List.of("logits", "last_hidden_state");
 

@@ -8,11 +8,10 @@ import ai.djl.util.PairList;
 import java.io.IOException;
 import java.util.List;
 import org.delta4j.backbone.NamedInputs;
-import org.delta4j.backbone.TakesNamedInputs;
 import org.delta4j.backbone.TokenInputs;
 import org.delta4j.io.TensorSource;
+import org.delta4j.models.CausalLanguageModel;
 import org.delta4j.models.ChecksCheckpoint;
-import org.delta4j.models.HasInputLimits;
 import org.delta4j.models.Hosted;
 import org.delta4j.models.InputLimits;
 import org.delta4j.nn.Child;
@@ -30,7 +29,7 @@ import org.delta4j.nn.Linear;
  * vocab]} and {@code last_hidden_state}.
  */
 public abstract class LlamaFamilyForCausalLM extends HfBlock
-        implements TakesNamedInputs, HasInputLimits, ChecksCheckpoint {
+        implements CausalLanguageModel, ChecksCheckpoint {
     /** The output names, in order. */
     public static final List<String> OUTPUTS = List.of("logits", "last_hidden_state");
 

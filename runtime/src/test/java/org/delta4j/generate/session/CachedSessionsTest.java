@@ -282,12 +282,11 @@ class CachedSessionsTest {
     @Test
     void aModelWithoutALanguageModelHeadIsRefused() {
         Block model = HfModels.random(TinyBart.config("BartModel"), manager, 1);
-        try (DecodingSession session =
-                CachedSessions.open(model, SOURCE, SOURCE_MASK, START, manager)) {
-            IllegalArgumentException e =
-                    assertThrows(IllegalArgumentException.class, session::start);
-            assertTrue(e.getMessage().contains("no language-model head"), e.getMessage());
-        }
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> CachedSessions.open(model, SOURCE, SOURCE_MASK, START, manager));
+        assertTrue(e.getMessage().contains("no language-model head"), e.getMessage());
     }
 
     @Test
