@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             InspectCommand.class,
             StructureCommand.class,
             ForwardCommand.class,
+            GenerateCommand.class,
             ConvertCommand.class,
             MergeCommand.class,
             TrainCommand.class,

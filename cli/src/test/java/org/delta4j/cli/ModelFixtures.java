@@ -3,6 +3,8 @@ package org.delta4j.cli;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +34,46 @@ final class ModelFixtures {
         assumeTrue(!cases.isEmpty(), "no fixture has a model class the runtime supports; skipping");
         Function<Path, String> name = dir -> dir.getFileName().toString();
         return DynamicTest.stream(cases.stream(), name, check);
+    }
+
+    /**
+     * @param check run on each {@code generate/} case folder that succeeded in Python and whose
+     *     model the runtime supports
+     * @return one dynamic test per such case; the caller is skipped when there are none
+     */
+    static Stream<DynamicTest> eachGenerateCase(ThrowingConsumer<Path> check) throws IOException {
+        Path generate = Path.of(root(), "generate");
+        assumeTrue(Files.isDirectory(generate), "no fixtures at " + generate + "; skipping");
+        List<Path> cases = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(generate)) {
+            for (Path dir : (Iterable<Path>) dirs.sorted()::iterator) {
+                if (Files.isRegularFile(dir.resolve("case.json"))
+                        && caseJson(dir).get("status").getAsString().equals("ok")
+                        && isSupported(modelOf(dir))) {
+                    cases.add(dir);
+                }
+            }
+        }
+        assumeTrue(!cases.isEmpty(), "no generate case has a supported model; skipping");
+        return DynamicTest.stream(cases.stream(), dir -> dir.getFileName().toString(), check);
+    }
+
+    /**
+     * @param generateCase a {@code generate/} case folder
+     * @return its model folder ({@code case.json}'s {@code model_fixture})
+     */
+    static Path modelOf(Path generateCase) throws IOException {
+        return Path.of(root()).resolve(caseJson(generateCase).get("model_fixture").getAsString());
+    }
+
+    /**
+     * @param fixtureCase a case folder
+     * @return its {@code case.json}
+     */
+    static JsonObject caseJson(Path fixtureCase) throws IOException {
+        return JsonParser.parseString(
+                        Files.readString(fixtureCase.resolve("case.json"), StandardCharsets.UTF_8))
+                .getAsJsonObject();
     }
 
     /**

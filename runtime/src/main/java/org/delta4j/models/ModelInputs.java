@@ -49,9 +49,27 @@ public final class ModelInputs {
      *     empty or ragged, in one line that starts with the file's path
      */
     public static NDList fromJson(NDManager manager, Path file) throws IOException {
+        Map<String, long[][]> matrices = readJson(file);
+        try {
+            return of(manager, matrices);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads inputs saved as a JSON object of integer matrices by argument name, as strict JSON in
+     * UTF-8 (see {@link InputsJson}), without making arrays.
+     *
+     * @param file the JSON file, a regular file
+     * @return the matrices by name, in file order
+     * @throws IOException when the file cannot be read or is not such an object, in one line that
+     *     starts with the file's path
+     */
+    public static Map<String, long[][]> readJson(Path file) throws IOException {
         String text = UserFiles.readUtf8(file);
         try {
-            return of(manager, InputsJson.parse(text));
+            return InputsJson.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
