@@ -32,7 +32,7 @@ class WalkthroughTest {
                         new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        for (int step = 1; step <= 5; step++) {
+        for (int step = 1; step <= 6; step++) {
             assertTrue(
                     text.contains("== Step " + step + ":"), "step " + step + " missing:\n" + text);
         }
@@ -42,6 +42,11 @@ class WalkthroughTest {
         float after =
                 Float.parseFloat(text.replaceAll("(?s).*accuracy after: +([0-9.]+)%.*", "$1"));
         assertTrue(after > 90, "the delta did not learn the task: " + after + "%\n" + text);
+        int exact =
+                Integer.parseInt(
+                        text.replaceAll(
+                                "(?s).*\n([0-9]+) of 32 generated sequences are exactly.*", "$1"));
+        assertTrue(exact >= 16, "generation does not follow the task:\n" + text);
         assertTrue(Files.exists(delta.resolve(DeltaCheckpoint.WEIGHTS)));
     }
 
