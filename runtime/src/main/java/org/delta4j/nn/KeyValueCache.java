@@ -65,9 +65,50 @@ public final class KeyValueCache implements AutoCloseable {
         return firstSelf == null ? 0 : firstSelf.keys.getShape().get(2) - firstSelf.prefixLength;
     }
 
+    /** Where an attention block sits, which decides what it does with a cache. */
+    public enum Role {
+        /** An encoder's self-attention, which runs once per input: never cached. */
+        ENCODER_SELF,
+        /** A decoder's causal self-attention: the new positions join the cached ones. */
+        DECODER_SELF,
+        /** A decoder's attention on the encoder output: computed on the first step only. */
+        CROSS
+    }
+
     /**
-     * A causal self-attention's keys and values for a pass: through the pass's cache when it has
-     * one, else the prefix followed by the new ones.
+     * An attention block's keys and values for a pass, the prefix in front: through the pass's
+     * cache as the block's role says, else computed.
+     *
+     * @param params the pass's extra parameters
+     * @param owner the attention block
+     * @param role where the block sits
+     * @param keys computes the keys of this pass's positions {@code [batch, heads, new, head_dim]}
+     *     (not called for a cached cross-attention)
+     * @param values computes their values, of the same shape
+     * @param prefix the block's prefix
+     * @return keys and values {@code [batch, heads, p + past + new, head_dim]}
+     */
+    public static NDList keysAndValues(
+            PairList<String, Object> params,
+            Object owner,
+            Role role,
+            Supplier<NDArray> keys,
+            Supplier<NDArray> values,
+            AttentionPrefix prefix) {
+        KeyValueCache cache = role == Role.ENCODER_SELF ? null : of(params);
+        Supplier<NDList> prefixed =
+                () -> new NDList(prefix.keys(keys.get()), prefix.values(values.get()));
+        if (cache == null) {
+            return prefixed.get();
+        }
+        return role == Role.CROSS
+                ? cache.crossAttention(owner, prefixed)
+                : cache.selfAttention(owner, keys.get(), values.get(), prefix);
+    }
+
+    /**
+     * {@link #keysAndValues} for a decoder's self-attention whose keys and values are computed
+     * already.
      *
      * @param params the pass's extra parameters
      * @param owner the attention block
@@ -82,10 +123,7 @@ public final class KeyValueCache implements AutoCloseable {
             NDArray keys,
             NDArray values,
             AttentionPrefix prefix) {
-        KeyValueCache cache = of(params);
-        return cache == null
-                ? new NDList(prefix.keys(keys), prefix.values(values))
-                : cache.selfAttention(owner, keys, values, prefix);
+        return keysAndValues(params, owner, Role.DECODER_SELF, () -> keys, () -> values, prefix);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.KeyValueCache;
+import org.delta4j.nn.KeyValueCache.Role;
 import org.delta4j.nn.Linear;
 
 /**
@@ -25,16 +26,6 @@ import org.delta4j.nn.Linear;
  * self-attention (which runs once per input) ignores the cache.
  */
 public final class BartAttention extends HfBlock implements PrefixableAttention {
-    /** Where an attention sits, which decides how it uses a key/value cache. */
-    public enum Role {
-        /** The encoder's self-attention: never cached. */
-        ENCODER_SELF,
-        /** The decoder's causal self-attention: appends to the cache. */
-        DECODER_SELF,
-        /** The decoder's attention on the encoder output: computed once per cache. */
-        CROSS
-    }
-
     private final Role role;
     private final long embedDim;
     private final long heads;
@@ -87,7 +78,14 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
                                 Functional.call(qProj, ps, training, params, hidden), scaling),
                         heads);
         AttentionPrefix prefix = AttentionPrefix.of(inputs);
-        NDList kv = keysAndValues(keyValue, prefix, ps, training, params);
+        NDList kv =
+                KeyValueCache.keysAndValues(
+                        params,
+                        this,
+                        role,
+                        () -> project(kProj, keyValue, ps, training, params),
+                        () -> project(vProj, keyValue, ps, training, params),
+                        prefix);
         NDArray k = kv.get(0);
         NDArray v = kv.get(1);
         NDArray context =
@@ -97,42 +95,6 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
                         p -> Functional.dropout(p, dropout, training),
                         v);
         return new NDList(Functional.call(outProj, ps, training, params, context));
-    }
-
-    /**
-     * The keys and values, prefix in front: through the pass's cache as the role says, else
-     * projected from {@code keyValue}.
-     */
-    private NDList keysAndValues(
-            NDArray keyValue,
-            AttentionPrefix prefix,
-            ParameterStore ps,
-            boolean training,
-            PairList<String, Object> params) {
-        KeyValueCache cache = role == Role.ENCODER_SELF ? null : KeyValueCache.of(params);
-        if (cache == null) {
-            return prefixed(keyValue, prefix, ps, training, params);
-        }
-        if (role == Role.CROSS) {
-            return cache.crossAttention(
-                    this, () -> prefixed(keyValue, prefix, ps, training, params));
-        }
-        return cache.selfAttention(
-                this,
-                project(kProj, keyValue, ps, training, params),
-                project(vProj, keyValue, ps, training, params),
-                prefix);
-    }
-
-    private NDList prefixed(
-            NDArray keyValue,
-            AttentionPrefix prefix,
-            ParameterStore ps,
-            boolean training,
-            PairList<String, Object> params) {
-        return new NDList(
-                prefix.keys(project(kProj, keyValue, ps, training, params)),
-                prefix.values(project(vProj, keyValue, ps, training, params)));
     }
 
     private NDArray project(

@@ -9,6 +9,7 @@ import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfActivation;
 import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.KeyValueCache;
 import org.delta4j.nn.LayerNorm;
 import org.delta4j.nn.Linear;
 
@@ -42,7 +43,7 @@ public final class BartDecoderLayer extends HfBlock {
                 child(
                         "self_attn",
                         new BartAttention(
-                                BartAttention.Role.DECODER_SELF,
+                                KeyValueCache.Role.DECODER_SELF,
                                 d,
                                 heads,
                                 config.attentionDropout(),
@@ -55,7 +56,7 @@ public final class BartDecoderLayer extends HfBlock {
                 child(
                         "encoder_attn",
                         new BartAttention(
-                                BartAttention.Role.CROSS,
+                                KeyValueCache.Role.CROSS,
                                 d,
                                 heads,
                                 config.attentionDropout(),

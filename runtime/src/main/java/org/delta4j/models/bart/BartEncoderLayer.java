@@ -9,6 +9,7 @@ import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfActivation;
 import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.KeyValueCache;
 import org.delta4j.nn.LayerNorm;
 import org.delta4j.nn.Linear;
 
@@ -35,7 +36,7 @@ public final class BartEncoderLayer extends HfBlock {
                 child(
                         "self_attn",
                         new BartAttention(
-                                BartAttention.Role.ENCODER_SELF,
+                                KeyValueCache.Role.ENCODER_SELF,
                                 d,
                                 config.encoderAttentionHeads(),
                                 config.attentionDropout(),

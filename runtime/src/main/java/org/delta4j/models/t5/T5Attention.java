@@ -16,6 +16,7 @@ import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.KeyValueCache;
+import org.delta4j.nn.KeyValueCache.Role;
 import org.delta4j.nn.Linear;
 
 /**
@@ -164,7 +165,14 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
         AttentionPrefix prefix = AttentionPrefix.of(inputs);
         NDArray query =
                 AttentionHeads.split(Functional.call(q, ps, training, params, hidden), heads);
-        NDList kv = keysAndValues(source, cross, prefix, ps, training, params);
+        NDList kv =
+                KeyValueCache.keysAndValues(
+                        params,
+                        this,
+                        !isDecoder ? Role.ENCODER_SELF : cross ? Role.CROSS : Role.DECODER_SELF,
+                        () -> project(k, source, ps, training, params),
+                        () -> project(v, source, ps, training, params),
+                        prefix);
         NDArray key = kv.get(0);
         NDArray value = kv.get(1);
         NDArray scores = AttentionHeads.scores(query, key);
@@ -195,42 +203,6 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
             out.add(bias);
         }
         return out;
-    }
-
-    /**
-     * The keys and values, prefix in front: through the pass's cache in the decoder, else projected
-     * from {@code source}.
-     */
-    private NDList keysAndValues(
-            NDArray source,
-            boolean cross,
-            AttentionPrefix prefix,
-            ParameterStore ps,
-            boolean training,
-            PairList<String, Object> params) {
-        KeyValueCache cache = isDecoder ? KeyValueCache.of(params) : null;
-        if (cache == null) {
-            return prefixed(source, prefix, ps, training, params);
-        }
-        if (cross) {
-            return cache.crossAttention(this, () -> prefixed(source, prefix, ps, training, params));
-        }
-        return cache.selfAttention(
-                this,
-                project(k, source, ps, training, params),
-                project(v, source, ps, training, params),
-                prefix);
-    }
-
-    private NDList prefixed(
-            NDArray source,
-            AttentionPrefix prefix,
-            ParameterStore ps,
-            boolean training,
-            PairList<String, Object> params) {
-        return new NDList(
-                prefix.keys(project(k, source, ps, training, params)),
-                prefix.values(project(v, source, ps, training, params)));
     }
 
     private NDArray project(
