@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # delta4j benchmark: the same BERT-shaped encoder in delta4j (DJL 0.36, libtorch 2.7.1) and in PyTorch eager
-# (Debian's python3-torch), forward and training step, and greedy decoding of a GPT-2-shaped model with the key/value
-# cache, in one run, as ratios. See BENCHMARKS.md.
+# (Debian's python3-torch), forward and training step, greedy decoding of a GPT-2-shaped model with the key/value
+# cache, and a Llama-family model at real size (Qwen2-0.5B's shape: loading, forward, LoRA step, memory), in one run,
+# as ratios. See BENCHMARKS.md.
 #
 #   bench/run.sh                    # from anywhere; run as root (or with sudo available) for the apt-get step
 #
@@ -21,6 +22,13 @@
 #                       lm-head (the head alone, one position), logits-copy (delta4j only). DECODE alone:
 #                       SCALED= BASE= RSS= bench/run.sh
 #   DECODE_VARIANTS="djl torch"   the variants (as VARIANTS) that decode, in the same rounds
+#   LLAMA="bench/qwen2-0.5b.json 1 256 1 3"   a Llama-family model at real size: config, batch, seq, warmup, timed
+#                       runs. Random weights are written once as a BF16 HF folder (under $OUT/llama), which both
+#                       sides load; LLAMA_CASES are timed in the rounds, then load and train-lora (LoRA r 8 on
+#                       q_proj, v_proj) each run in a process of their own for peak RSS and, for delta4j, the Java
+#                       heap with the model loaded (empty: skip). LLAMA alone: SCALED= BASE= RSS= DECODE= bench/run.sh
+#   LLAMA_CASES=load,forward,train-lora
+#   LLAMA_VARIANTS="djl torch"   the variants (as VARIANTS) of the Llama runs, in the same rounds
 #   THREADS=$(nproc)    intra-op threads on both sides
 #   NICE=0              niceness of the timed processes, both sides; on a machine shared with other jobs, NICE=-20
 #                       (as root) lets the benchmark win the CPUs (the other jobs slow down meanwhile). With the
@@ -37,6 +45,9 @@ SCALED=${SCALED-"bench/bert-scaled.json 8 64 5 20"}
 BASE=${BASE-"bench/bert-base.json 1 128 2 5"}
 DECODE=${DECODE-"bench/gpt2-small.json 1,8 128 64 1 3"}
 DECODE_VARIANTS=${DECODE_VARIANTS:-"djl torch"}
+LLAMA=${LLAMA-"bench/qwen2-0.5b.json 1 256 1 3"}
+LLAMA_CASES=${LLAMA_CASES:-load,forward,train-lora}
+LLAMA_VARIANTS=${LLAMA_VARIANTS:-"djl torch"}
 CASES=${CASES:-forward,train-full,train-lora,update-full,fwdbwd-full}
 RSS=${RSS-"bench/bert-base.json 1 128 2 5"}
 THREADS=${THREADS:-$(nproc)}
@@ -81,7 +92,7 @@ started=$(date +%s)
     echo "python: $("$PY" --version 2>&1), python3-torch $(dpkg-query -W -f='${Version}' python3-torch)," \
         "libopenblas0-openmp $(dpkg-query -W -f='${Version}' libopenblas0-openmp)"
     echo "threads: $THREADS; niceness: $NICE; rounds: $ROUNDS; variants: $VARIANTS;" \
-        "decode variants: $DECODE_VARIANTS"
+        "decode variants: $DECODE_VARIANTS; llama variants: $LLAMA_VARIANTS"
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/machine.txt"
 
@@ -95,12 +106,31 @@ check() { # class script config export-args...
     rm -rf "$check_dir"
     return "$status"
 }
+llama_check() { # config: random weights written, loaded by both sides, logits compared
+    local check_dir status=0
+    check_dir=$(mktemp -d)
+    java -cp "$CP" org.delta4j.examples.bench.LlamaBench --config "$1" --write "$check_dir/model" 2>/dev/null >/dev/null
+    java -cp "$CP" org.delta4j.examples.bench.LlamaBench --model "$check_dir/model" --batch 3 --seq 11 \
+        --export "$check_dir" 2>/dev/null >/dev/null
+    LD_LIBRARY_PATH=$OPENBLAS "$PY" bench/llama_bench.py --model "$check_dir/model" --check "$check_dir" || status=$?
+    rm -rf "$check_dir"
+    return "$status"
+}
 {
     if [ -n "$SCALED$BASE" ]; then check EncoderBench encoder_bench.py bench/bert-scaled.json; fi
     if [ -n "$DECODE" ]; then
         check DecodeBench decode_bench.py bench/gpt2-scaled.json --batch 3 --prompt 8 --new 5
     fi
+    if [ -n "$LLAMA" ]; then llama_check bench/qwen2-scaled.json; fi
 } | tee "$OUT/check.txt"
+
+# The Llama-family model's random weights, written once as a BF16 HF folder, for both sides to load.
+if [ -n "$LLAMA" ]; then
+    read -r LLAMA_CONFIG _ <<< "$LLAMA"
+    LLAMA_DIR="$OUT/llama/$(basename "$LLAMA_CONFIG" .json)"
+    echo "writing random weights for $LLAMA_CONFIG to $LLAMA_DIR ..." >&2
+    java -cp "$CP" org.delta4j.examples.bench.LlamaBench --config "$LLAMA_CONFIG" --write "$LLAMA_DIR" 2>/dev/null >&2
+fi
 
 # 5. Interleaved rounds.
 run_side() { # variant class script args...: runs one side's benchmark, prints its output
@@ -117,6 +147,10 @@ run_side() { # variant class script args...: runs one side's benchmark, prints i
 run_variant() { # variant config batch seq warmup iters: the encoder's RESULT lines
     run_side "$1" EncoderBench encoder_bench.py --config "$2" --batch "$3" --seq "$4" --warmup "$5" --iters "$6" \
         --cases "$CASES"
+}
+run_llama() { # variant config batch seq warmup iters [cases]: the Llama benchmark's output (RESULT, HEAP, PEAKRSS)
+    run_side "$1" LlamaBench llama_bench.py --model "$LLAMA_DIR" --batch "$3" --seq "$4" --warmup "$5" \
+        --iters "$6" --cases "${7:-$LLAMA_CASES}"
 }
 run_decode() { # variant config batches prompt new warmup iters: decoding's RESULT lines
     run_side "$1" DecodeBench decode_bench.py --config "$2" --batch "$3" --prompt "$4" --new "$5" --warmup "$6" \
@@ -150,6 +184,7 @@ LOG="$OUT/log.txt"
 : > "$LOG"
 read -r -a variants <<< "$VARIANTS"
 read -r -a decode_variants <<< "$DECODE_VARIANTS"
+read -r -a llama_variants <<< "$LLAMA_VARIANTS"
 for ((round = 1; round <= ROUNDS; round++)); do
     for ((i = 0; i < ${#variants[@]}; i++)); do
         variant=${variants[(i + round - 1) % ${#variants[@]}]}
@@ -162,6 +197,11 @@ for ((round = 1; round <= ROUNDS; round++)); do
         variant=${decode_variants[(i + round - 1) % ${#decode_variants[@]}]}
         # shellcheck disable=SC2086
         [ -z "$DECODE" ] || measured_run "$round" run_decode "$variant" $DECODE
+    done
+    for ((i = 0; i < ${#llama_variants[@]}; i++)); do
+        variant=${llama_variants[(i + round - 1) % ${#llama_variants[@]}]}
+        # shellcheck disable=SC2086
+        [ -z "$LLAMA" ] || measured_run "$round" run_llama "$variant" $LLAMA
     done
 done
 rm -f "$OUT/.times" "$OUT/.own0" "$OUT/.own1"
@@ -183,5 +223,17 @@ if [ -n "$RSS" ]; then
     done
 fi
 
-# 7. Medians over rounds and the ratios.
-"$PY" bench/summarize.py "$RAW" "$OUT/rss.txt" | tee "$OUT/summary.md"
+# 7. The Llama-family model's memory: loading alone, and LoRA training, each in a process of its own.
+: > "$OUT/llama-memory.txt"
+if [ -n "$LLAMA" ]; then
+    for variant in djl torch; do
+        for case in load train-lora; do
+            echo "memory: $variant $case" >&2
+            # shellcheck disable=SC2086
+            run_llama "$variant" $LLAMA "$case" | grep -E '^(PEAKRSS|HEAP)' | tee -a "$OUT/llama-memory.txt" >&2
+        done
+    done
+fi
+
+# 8. Medians over rounds and the ratios.
+"$PY" bench/summarize.py "$RAW" "$OUT/rss.txt" "$OUT/llama-memory.txt" | tee "$OUT/summary.md"

@@ -4,6 +4,8 @@
 Input lines: <round> <config> <variant> <case> <median ms> <p10 ms> <p90 ms> <timed runs>. Each cell of the table
 is the median over rounds of the per-run medians, with the range over rounds in brackets. An optional second file
 holds `PEAKRSS <variant> <case> <kB>` lines (one process per case): a table of peak RSS, LoRA against full.
+An optional third file holds the Llama-family memory runs' `PEAKRSS <variant> <case> <kB>` and
+`HEAP <variant> <case> <MiB>` lines (delta4j's Java heap with the model loaded): a table of both per case and side.
 Decoding results (cases `decode-cached-b<batch>` and `recompute-<length>-b<batch>`) add a table of how much faster
 cached decoding is per token than recomputing the whole sequence, per side.
 """
@@ -89,7 +91,35 @@ def peak_rss(path):
                                           ratio))
 
 
+def llama_memory(path):
+    """Peak RSS (and delta4j's Java heap) of the Llama-family model, one process per case, delta4j / PyTorch."""
+    rss, heap = {}, {}
+    with open(path) as f:
+        for line in f:
+            kind, variant, case, value = line.split()
+            if kind == "PEAKRSS":
+                rss[(variant, case)] = int(value) / 1024
+            else:
+                heap[(variant, case)] = float(value)
+    if not rss:
+        return
+    print("\n| case | " + " | ".join("%s peak RSS MiB" % v for v in dict.fromkeys(v for v, _ in rss))
+          + " | djl / torch | djl Java heap MiB |")
+    variants = list(dict.fromkeys(v for v, _ in rss))
+    print("|---" * (3 + len(variants)) + "|")
+    for case in dict.fromkeys(c for _, c in rss):
+        cells = ["%.0f" % rss[(v, case)] if (v, case) in rss else "-" for v in variants]
+        djl, torch = rss.get(("djl", case)), rss.get(("torch", case))
+        ratio = "%.2fx" % (djl / torch) if djl and torch else "-"
+        used = "%.1f" % heap[("djl", case)] if ("djl", case) in heap else "-"
+        print("| %s | %s | %s | %s |" % (case, " | ".join(cells), ratio, used))
+    print("\nLlama-family model: each case in a process of its own (load: loading alone; train-lora: loading, LoRA"
+          " attached, the steps); Java heap: in use after a GC with the case's model loaded.")
+
+
 if __name__ == "__main__":
     main(sys.argv[1])
     if len(sys.argv) > 2:
         peak_rss(sys.argv[2])
+    if len(sys.argv) > 3:
+        llama_memory(sys.argv[3])

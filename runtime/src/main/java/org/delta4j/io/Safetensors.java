@@ -60,6 +60,23 @@ public final class Safetensors {
      */
     public static void write(Path file, Map<String, NDArray> tensors, Map<String, String> metadata)
             throws IOException {
-        SafetensorsWriter.write(file, tensors, metadata);
+        SafetensorsWriter.write(file, tensors, metadata, false);
+    }
+
+    /**
+     * As {@link #write}, with float32 arrays stored as BF16 (half the bytes), rounded to the
+     * nearest even as {@code tensor.to(torch.bfloat16)} rounds; how HF publishes most checkpoints.
+     * Reading them back gives float32 again, the rounded values.
+     *
+     * @param file the file to create or replace
+     * @param tensors the arrays by tensor name (as {@link #write})
+     * @param metadata extra {@code __metadata__} entries, possibly empty
+     * @throws IOException when the file cannot be written
+     * @throws IllegalArgumentException for an invalid name or an array type safetensors cannot hold
+     */
+    public static void writeBf16(
+            Path file, Map<String, NDArray> tensors, Map<String, String> metadata)
+            throws IOException {
+        SafetensorsWriter.write(file, tensors, metadata, true);
     }
 }

@@ -85,13 +85,13 @@ public enum SafetensorsDType {
      *
      * @param src the tensor's little-endian bytes, position 0
      * @param count the number of elements
-     * @return a direct buffer of {@code count} elements of {@link #loadedType()}
+     * @param out a direct buffer of at least {@code count} elements of {@link #loadedType()}; its
+     *     content is replaced
+     * @return {@code out}, holding the {@code count} elements from position 0
      */
-    ByteBuffer decode(ByteBuffer src, int count) {
+    ByteBuffer decode(ByteBuffer src, int count, ByteBuffer out) {
         src.order(ByteOrder.LITTLE_ENDIAN);
-        ByteBuffer out =
-                ByteBuffer.allocateDirect(count * loaded.getNumOfBytes())
-                        .order(ByteOrder.nativeOrder());
+        out.clear().order(ByteOrder.nativeOrder());
         if (this == BF16) {
             for (int i = 0; i < count; i++) {
                 out.putFloat(Float.intBitsToFloat((src.getShort() & 0xffff) << 16));
@@ -101,10 +101,32 @@ public enum SafetensorsDType {
                 out.putInt(src.getShort());
             }
         } else if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN || itemSize == 1) {
-            out.put(src);
+            out.put(src.limit(count * itemSize));
         } else {
             throw new UnsupportedOperationException(
                     "reading safetensors needs a little-endian platform");
+        }
+        return out.flip();
+    }
+
+    /**
+     * Narrows float32 values to BF16, rounding to the nearest even as PyTorch does (a NaN stays a
+     * quiet NaN).
+     *
+     * @param float32s native-order float32 values, position 0
+     * @return their BF16 bytes, little-endian, ready to write
+     */
+    static ByteBuffer bf16Of(ByteBuffer float32s) {
+        float32s.order(ByteOrder.nativeOrder());
+        int count = float32s.remaining() / Float.BYTES;
+        ByteBuffer out = ByteBuffer.allocate(count * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < count; i++) {
+            int bits = float32s.getInt();
+            boolean nan = (bits & 0x7fffffff) > 0x7f800000;
+            // Adding 0x7fff plus the lowest kept bit carries into the kept half exactly when the
+            // dropped half is over one half, or one half with an odd kept half.
+            out.putShort(
+                    nan ? (short) 0x7fc0 : (short) ((bits + 0x7fff + ((bits >>> 16) & 1)) >>> 16));
         }
         return out.flip();
     }

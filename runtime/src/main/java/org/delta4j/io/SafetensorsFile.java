@@ -2,6 +2,9 @@ package org.delta4j.io;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -10,15 +13,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An open safetensors file whose header has been checked. Each tensor is read on demand by
- * memory-mapping its own bytes (long offsets, so files over 2 GiB work; one tensor must stay under
- * 2 GiB, DJL's buffer limit) and copying them into engine memory: the array never refers to the
- * mapping, so it may be modified and outlives the file.
+ * An open safetensors file whose header has been checked. Each tensor is read on demand, chunk by
+ * chunk (long offsets, so files over 2 GiB work; one tensor must stay under 2 GiB, DJL's buffer
+ * limit), into engine memory: the array owns its memory, so it may be modified and outlives the
+ * file.
  */
 public final class SafetensorsFile implements TensorSource {
+    /** Elements per chunk read: few enough that the chunk buffers stay at a few MiB. */
+    private static final int CHUNK_ELEMENTS = 1 << 20;
+
     private final Path file;
     private final FileChannel channel;
     private final SafetensorsHeader header;
+
+    /** The file bytes of one chunk; grown on demand, up to 8 bytes an element. */
+    private ByteBuffer raw = ByteBuffer.allocateDirect(0);
+
+    /** One chunk in the engine's element type; grown on demand, up to 8 bytes an element. */
+    private ByteBuffer decoded = ByteBuffer.allocateDirect(0);
 
     private SafetensorsFile(Path file, FileChannel channel, SafetensorsHeader header) {
         this.file = file;
@@ -63,8 +75,16 @@ public final class SafetensorsFile implements TensorSource {
         return info;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The tensor is read in chunks of {@value #CHUNK_ELEMENTS} elements through two buffers this
+     * file reuses, each chunk copied into the engine's array: reading holds no second copy of the
+     * tensor (for BF16, no float32 copy in Java), and no buffer is left for the garbage collector
+     * per tensor, so loading a model needs little more than the model.
+     */
     @Override
-    public NDArray read(String name, NDManager manager) throws IOException {
+    public synchronized NDArray read(String name, NDManager manager) throws IOException {
         TensorInfo info = info(name);
         long bytes = info.byteSize();
         if (bytes > Integer.MAX_VALUE) {
@@ -77,26 +97,44 @@ public final class SafetensorsFile implements TensorSource {
                             + bytes
                             + " bytes; DJL holds at most 2 GiB in one array");
         }
-        ByteBuffer raw =
-                bytes == 0
-                        ? ByteBuffer.allocate(0)
-                        : channel.map(
-                                FileChannel.MapMode.READ_ONLY,
-                                header.dataStart() + info.begin(),
-                                bytes);
-        int count = Math.toIntExact(info.shape().size());
-        // DJL wraps a direct buffer without copying, and only the wrapping Java object keeps the
-        // buffer alive: any
-        // derived array (toType, attach to another manager) would outlive it and read freed memory
-        // after a GC.
-        // A clone gives PyTorch its own memory.
-        try (NDArray wrapped =
-                manager.create(
-                        info.dtype().decode(raw, count), info.shape(), info.dtype().loadedType())) {
-            NDArray array = wrapped.duplicate();
+        SafetensorsDType dtype = info.dtype();
+        DataType type = dtype.loadedType();
+        long count = info.shape().size();
+        try (NDArray flat = manager.create(new Shape(count), type)) {
+            for (long start = 0; start < count; start += CHUNK_ELEMENTS) {
+                int n = (int) Math.min(CHUNK_ELEMENTS, count - start);
+                decoded = atLeast(decoded, n * type.getNumOfBytes());
+                ByteBuffer raw =
+                        readChunk(
+                                header.dataStart() + info.begin() + start * dtype.itemSize(),
+                                n * dtype.itemSize());
+                // DJL wraps a direct buffer without copying; the slice assignment copies it into
+                // the tensor, so the buffer is free for the next chunk once the wrapper is closed.
+                try (NDArray part =
+                        manager.create(dtype.decode(raw, n, decoded), new Shape(n), type)) {
+                    flat.set(new NDIndex("{}:{}", start, start + n), part);
+                }
+            }
+            NDArray array = flat.reshape(info.shape());
             array.setName(name);
             return array;
         }
+    }
+
+    /** Reads {@code length} bytes at {@code position} into the reused raw buffer. */
+    private ByteBuffer readChunk(long position, int length) throws IOException {
+        raw = atLeast(raw, length);
+        raw.clear().limit(length);
+        while (raw.hasRemaining()) {
+            if (channel.read(raw, position + raw.position()) < 0) {
+                throw new IOException(file + " ends inside a tensor's data; the file is truncated");
+            }
+        }
+        return raw.flip();
+    }
+
+    private static ByteBuffer atLeast(ByteBuffer buffer, int bytes) {
+        return buffer.capacity() >= bytes ? buffer : ByteBuffer.allocateDirect(bytes);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.delta4j.io;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -18,12 +19,17 @@ import java.util.TreeMap;
  * first (with {@code "format": "pt"} unless given, which HF's loader requires), the header padded
  * with spaces to a multiple of 8 bytes so every tensor is aligned. The file is written to a
  * temporary file in the same folder and then moved into place, so a reader never sees half a file;
- * it gets the permissions the umask gives.
+ * it gets the permissions the umask gives. Float32 arrays may be stored as BF16, rounded to the
+ * nearest even as {@code tensor.to(torch.bfloat16)} rounds.
  */
 final class SafetensorsWriter {
     private SafetensorsWriter() {}
 
-    static void write(Path file, Map<String, NDArray> tensors, Map<String, String> metadata)
+    static void write(
+            Path file,
+            Map<String, NDArray> tensors,
+            Map<String, String> metadata,
+            boolean floatsAsBf16)
             throws IOException {
         Map<String, NDArray> sorted = new TreeMap<>(tensors);
         Map<String, SafetensorsDType> dtypes = new LinkedHashMap<>();
@@ -31,7 +37,12 @@ final class SafetensorsWriter {
             if (e.getKey().isEmpty() || e.getKey().equals("__metadata__")) {
                 throw new IllegalArgumentException("invalid tensor name \"" + e.getKey() + "\"");
             }
-            dtypes.put(e.getKey(), SafetensorsDType.of(e.getValue().getDataType()));
+            DataType type = e.getValue().getDataType();
+            dtypes.put(
+                    e.getKey(),
+                    floatsAsBf16 && type == DataType.FLOAT32
+                            ? SafetensorsDType.BF16
+                            : SafetensorsDType.of(type));
         }
         byte[] header = header(sorted, dtypes, metadata);
         AtomicFile.write(
@@ -44,8 +55,13 @@ final class SafetensorsWriter {
                                     .putLong(header.length)
                                     .flip());
                     AtomicFile.writeFully(out, ByteBuffer.wrap(header));
-                    for (NDArray array : sorted.values()) {
-                        AtomicFile.writeFully(out, littleEndianBytes(array));
+                    for (Map.Entry<String, NDArray> e : sorted.entrySet()) {
+                        ByteBuffer bytes = littleEndianBytes(e.getValue());
+                        AtomicFile.writeFully(
+                                out,
+                                dtypes.get(e.getKey()) == SafetensorsDType.BF16
+                                        ? SafetensorsDType.bf16Of(bytes)
+                                        : bytes);
                     }
                 });
     }

@@ -13,6 +13,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -148,6 +149,98 @@ class SafetensorsTest {
             assertArrayEquals(new float[] {1.5f, -2f, 0f}, back.get("w").toFloatArray());
             assertEquals(DataType.INT32, back.get("n").getDataType());
             assertArrayEquals(new int[] {-2, 7}, back.get("n").toIntArray());
+        }
+    }
+
+    @Test
+    void writeBf16RoundsFloatsToNearestEvenAndKeepsOtherTypes() throws IOException {
+        float halfway = 1f + 0x1p-8f; // between 1 (even) and 1 + 2^-7 (odd): to 1
+        float halfwayOdd = 1f + 3 * 0x1p-8f; // between 1 + 2^-7 (odd) and 1 + 2^-6: up
+        float overHalf = 1f + 0x1p-8f + 0x1p-20f; // nearer 1 + 2^-7
+        float[] written = {1.5f, -2f, halfway, halfwayOdd, overHalf, Float.NaN, -3.0e38f};
+        float[] expected = {1.5f, -2f, 1f, 1f + 0x1p-6f, 1f + 0x1p-7f, Float.NaN, -3.0040553e38f};
+        Path file = temp.resolve("bf16-written.safetensors");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<String, NDArray> tensors = new LinkedHashMap<>();
+            tensors.put("w", manager.create(written));
+            tensors.put("ids", manager.create(new long[] {3, -4}));
+            Safetensors.writeBf16(file, tensors, Map.of());
+            Map<String, NDArray> back = Safetensors.read(file, manager);
+            assertArrayEquals(expected, back.get("w").toFloatArray());
+            assertEquals(DataType.INT64, back.get("ids").getDataType());
+            assertArrayEquals(new long[] {3, -4}, back.get("ids").toLongArray());
+        }
+        try (SafetensorsFile opened = Safetensors.open(file)) {
+            assertEquals(SafetensorsDType.BF16, opened.info("w").dtype());
+            assertEquals(SafetensorsDType.I64, opened.info("ids").dtype());
+        }
+    }
+
+    @Test
+    void tensorsLongerThanAChunkReadBackExactly() throws IOException {
+        int count = 2 * (1 << 20) + 3; // two whole chunks and a partial one
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = (i % 251) - 125; // small integers: exact in BF16 too
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<String, NDArray> tensors = Map.of("w", manager.create(values, new Shape(count)));
+            Path f32 = temp.resolve("f32.safetensors");
+            Path bf16 = temp.resolve("bf16-long.safetensors");
+            Safetensors.write(f32, tensors, Map.of());
+            Safetensors.writeBf16(bf16, tensors, Map.of());
+            assertArrayEquals(values, Safetensors.read(f32, manager).get("w").toFloatArray());
+            assertArrayEquals(values, Safetensors.read(bf16, manager).get("w").toFloatArray());
+        }
+    }
+
+    @Test
+    void readingKeepsNoJavaCopyOfTheTensors() throws IOException {
+        // Regression: each tensor was decoded into a direct buffer of its full float32 size (and
+        // its bytes memory-mapped), both freed only by a GC, so loading a BF16 model held about a
+        // second copy of it outside the engine. Now two chunk buffers serve every read.
+        int count = 4 << 20;
+        Path file = temp.resolve("bf16-big.safetensors");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<String, NDArray> tensors = new LinkedHashMap<>();
+            for (String name : List.of("a", "b", "c")) {
+                tensors.put(name, manager.ones(new Shape(count)));
+            }
+            Safetensors.writeBf16(file, tensors, Map.of());
+        }
+        long before = bufferPoolBytes();
+        try (NDManager manager = NDManager.newBaseManager();
+                SafetensorsFile source = Safetensors.open(file)) {
+            for (String name : source.names()) {
+                source.read(name, manager).close();
+            }
+            long held = bufferPoolBytes() - before;
+            assertTrue(
+                    held < count * 4L,
+                    "reading three tensors of " + count * 4 + " float32 bytes held " + held);
+        }
+    }
+
+    /**
+     * The bytes in Java's direct and mapped buffers, from java.management's buffer pools, reached
+     * by reflection because the runtime module does not (and should not) read java.management.
+     */
+    private static long bufferPoolBytes() {
+        try {
+            Class<?> pool = Class.forName("java.lang.management.BufferPoolMXBean");
+            Method used = pool.getMethod("getMemoryUsed");
+            List<?> pools =
+                    (List<?>)
+                            Class.forName("java.lang.management.ManagementFactory")
+                                    .getMethod("getPlatformMXBeans", Class.class)
+                                    .invoke(null, pool);
+            long sum = 0;
+            for (Object p : pools) {
+                sum += (Long) used.invoke(p);
+            }
+            return sum;
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("java.management's buffer pools are not reachable", e);
         }
     }
 

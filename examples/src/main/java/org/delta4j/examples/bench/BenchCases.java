@@ -15,7 +15,7 @@ public final class BenchCases {
             new LinkedHashMap<>();
 
     static {
-        CASES.put("forward", ForwardCase::new);
+        CASES.put("forward", ForwardCase::encoder);
         CASES.put("train-full", setup -> new TrainStepCase(setup, false, Part.STEP));
         CASES.put("train-lora", setup -> new TrainStepCase(setup, true, Part.STEP));
         // The AdamW update alone, on every parameter (gradients from one backward pass).

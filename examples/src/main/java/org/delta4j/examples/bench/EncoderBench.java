@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.delta4j.Delta4j;
 import org.delta4j.models.bert.BertConfig;
@@ -70,35 +69,12 @@ public final class EncoderBench {
                 "PEAKRSS %s %s %d%n",
                 options.label(),
                 String.join(",", options.cases()),
-                peakRssKb());
-    }
-
-    /** The process's peak resident set size (VmHWM of /proc/self/status), in kB; -1 if unknown. */
-    private static long peakRssKb() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith("VmHWM:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                    .findFirst()
-                    .orElse(-1);
-        } catch (IOException e) {
-            return -1;
-        }
+                ProcessMemory.peakRssKb());
     }
 
     private static Timings time(String name, EncoderSetup setup, BenchOptions options) {
         try (BenchCase c = BenchCases.create(name, setup)) {
-            for (int i = 0; i < options.warmup(); i++) {
-                c.runOnce();
-            }
-            System.gc();
-            long[] nanos = new long[options.iters()];
-            for (int i = 0; i < nanos.length; i++) {
-                long start = System.nanoTime();
-                c.runOnce();
-                nanos[i] = System.nanoTime() - start;
-            }
-            return Timings.of(nanos);
+            return Timings.measure(c, options.warmup(), options.iters());
         }
     }
 }

@@ -4,22 +4,35 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import org.delta4j.models.bert.BertModel;
 
 /**
- * Inference: one forward pass of the whole {@code BertModel} in eval mode (no dropout, no
- * autograd), its intermediates freed after each pass.
+ * Inference: one forward pass of the whole model in eval mode (no dropout, no autograd), its
+ * intermediates freed after each pass.
  */
 final class ForwardCase implements BenchCase {
     private final Model model;
-    private final BertModel bert;
     private final NDList inputs;
 
-    ForwardCase(EncoderSetup setup) {
-        model = Model.newInstance("bench-forward");
-        bert = setup.newModel(model.getNDManager());
-        model.setBlock(bert);
-        inputs = setup.inputs(model.getNDManager());
+    /**
+     * @param model the model, with its block; closed with the case
+     * @param inputs its named inputs, in the model's manager
+     */
+    ForwardCase(Model model, NDList inputs) {
+        this.model = model;
+        this.inputs = inputs;
+    }
+
+    /** The whole {@code BertModel} of the encoder benchmark. */
+    static ForwardCase encoder(EncoderSetup setup) {
+        Model model = Model.newInstance("bench-forward");
+        model.setBlock(setup.newModel(model.getNDManager()));
+        return new ForwardCase(model, setup.inputs(model.getNDManager()));
+    }
+
+    /** The Llama-family language model, loaded from its folder. */
+    static ForwardCase causal(LlamaSetup setup) {
+        Model model = setup.load("bench-forward");
+        return new ForwardCase(model, setup.inputs(model.getNDManager()));
     }
 
     @Override
@@ -27,8 +40,7 @@ final class ForwardCase implements BenchCase {
         try (NDManager scope = model.getNDManager().newSubManager()) {
             NDList in = EncoderSetup.copy(inputs);
             in.attach(scope);
-            NDList out = bert.forward(new ParameterStore(scope, false), in, false);
-            out.get("last_hidden_state");
+            model.getBlock().forward(new ParameterStore(scope, false), in, false);
         }
     }
 

@@ -29,6 +29,28 @@ public record Timings(double medianMs, double p10Ms, double p90Ms, int count) {
     }
 
     /**
+     * Runs a case {@code warmup} times untimed, collects garbage, then times {@code iters} runs.
+     *
+     * @param benchCase the case, built
+     * @param warmup untimed runs
+     * @param iters timed runs, at least 1
+     * @return their summary
+     */
+    static Timings measure(BenchCase benchCase, int warmup, int iters) {
+        for (int i = 0; i < warmup; i++) {
+            benchCase.runOnce();
+        }
+        System.gc();
+        long[] nanos = new long[iters];
+        for (int i = 0; i < iters; i++) {
+            long start = System.nanoTime();
+            benchCase.runOnce();
+            nanos[i] = System.nanoTime() - start;
+        }
+        return of(nanos);
+    }
+
+    /**
      * @param label the run's label (such as {@code djl})
      * @param name the case
      * @return {@code RESULT <label> <case> <median ms> <p10 ms> <p90 ms> <count>}, the line {@code

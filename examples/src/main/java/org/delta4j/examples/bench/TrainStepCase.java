@@ -1,13 +1,8 @@
 package org.delta4j.examples.bench;
 
 import ai.djl.Model;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.util.Map;
 import org.delta4j.delta.FreezeSpec;
 import org.delta4j.delta.TuningSpec;
@@ -16,7 +11,6 @@ import org.delta4j.models.bert.BertModel;
 import org.delta4j.train.TrainableParameters;
 import org.delta4j.train.optim.Gradients;
 import org.delta4j.train.optim.Optimizer;
-import org.delta4j.train.optim.OptimizerSettings;
 
 /**
  * One training step with delta4j's AdamW (lr 1e-3, weight decay 0.01, as {@code
@@ -28,9 +22,6 @@ import org.delta4j.train.optim.OptimizerSettings;
  * bench/encoder_bench.py}), or the update alone on gradients from one backward pass.
  */
 final class TrainStepCase implements BenchCase {
-    /** The learning rate, as in {@code bench/encoder_bench.py}. */
-    static final double LEARNING_RATE = 1e-3;
-
     /** What one run of the case does. */
     enum Part {
         /** Forward, loss, backward, update, zeroing. */
@@ -66,13 +57,7 @@ final class TrainStepCase implements BenchCase {
                     .attach(bert);
         }
         trainable = TrainableParameters.of(bert);
-        optimizer =
-                Optimizer.create(
-                        OptimizerSettings.defaults()
-                                .withLearningRate(LEARNING_RATE)
-                                .withWeightDecay(0.01),
-                        trainable,
-                        model.getNDManager());
+        optimizer = BenchTraining.adamW(trainable, model.getNDManager());
         inputs = setup.inputs(model.getNDManager());
         if (part == Part.UPDATE) {
             forwardBackward();
@@ -82,12 +67,12 @@ final class TrainStepCase implements BenchCase {
     @Override
     public void runOnce() {
         if (part == Part.UPDATE) {
-            optimizer.step(LEARNING_RATE);
+            optimizer.step(BenchTraining.LEARNING_RATE);
             return;
         }
         float loss = forwardBackward();
         if (part == Part.STEP) {
-            optimizer.step(LEARNING_RATE);
+            optimizer.step(BenchTraining.LEARNING_RATE);
             Gradients.zero(trainable.values());
         }
         if (!Float.isFinite(loss)) {
@@ -96,16 +81,11 @@ final class TrainStepCase implements BenchCase {
     }
 
     private float forwardBackward() {
-        try (NDManager scope = model.getNDManager().newSubManager()) {
-            NDList data = EncoderSetup.copy(inputs);
-            data.attach(scope);
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDList out = bert.forward(new ParameterStore(scope, false), data, true);
-                NDArray loss = new SquaredOutputLoss().evaluate(new NDList(), out);
-                collector.backward(loss);
-                return loss.getFloat();
-            }
-        }
+        return BenchTraining.forwardBackward(
+                model.getNDManager(),
+                bert,
+                inputs,
+                out -> new SquaredOutputLoss().evaluate(new NDList(), out));
     }
 
     @Override
