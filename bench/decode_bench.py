@@ -15,7 +15,6 @@ prompt greedily with this loop and compares tokens and logits with delta4j's, to
 same function; it also checks the cached loop against full forwards without a cache.
 """
 import argparse
-import json
 import math
 import sys
 import time
@@ -24,7 +23,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from encoder_bench import blas_library, read_safetensors, summarize
+from encoder_bench import add_common_arguments, blas_library, parse_with_config, read_safetensors, summarize
 
 CASES = ("decode", "recompute", "concat", "head")
 SHORT_CALLS_PER_RUN = 20  # as DecodeBench: the concat and head cases take (sub)milliseconds
@@ -302,17 +301,8 @@ def main():
     p.add_argument("--batch", default="1,8", help="batch sizes, comma-separated")
     p.add_argument("--prompt", type=int, default=128)
     p.add_argument("--new", type=int, default=64)
-    p.add_argument("--cases", default=",".join(CASES))
-    p.add_argument("--warmup", type=int, default=1)
-    p.add_argument("--iters", type=int, default=3)
-    p.add_argument("--seed", type=int, default=42)
-    p.add_argument("--label", default="torch")
-    p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--check", metavar="DIR")
-    args = p.parse_args()
-    torch.set_num_threads(args.threads)
-    with open(args.config) as f:
-        c = {**DEFAULTS, **json.load(f)}
+    add_common_arguments(p, CASES, warmup=1, iters=3)
+    args, c = parse_with_config(p, DEFAULTS)
     if args.check:
         return check(c, args.check)
     batches = [int(b) for b in args.batch.split(",")]

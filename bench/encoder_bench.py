@@ -290,22 +290,32 @@ def check(c, directory):
     return 0 if ok else 1
 
 
+def add_common_arguments(p, cases, warmup, iters):
+    """The options every benchmark here takes after its own shape options."""
+    p.add_argument("--cases", default=",".join(cases))
+    p.add_argument("--warmup", type=int, default=warmup)
+    p.add_argument("--iters", type=int, default=iters)
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--label", default="torch")
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--check", metavar="DIR")
+
+
+def parse_with_config(p, defaults):
+    """Parses the arguments, sets torch's threads, and reads --config's JSON over the defaults."""
+    args = p.parse_args()
+    torch.set_num_threads(args.threads)
+    with open(args.config) as f:
+        return args, {**defaults, **json.load(f)}
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--config", required=True)
     p.add_argument("--batch", type=int, default=8)
     p.add_argument("--seq", type=int, default=64)
-    p.add_argument("--cases", default=",".join(CASES))
-    p.add_argument("--warmup", type=int, default=3)
-    p.add_argument("--iters", type=int, default=10)
-    p.add_argument("--seed", type=int, default=42)
-    p.add_argument("--label", default="torch")
-    p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--check", metavar="DIR")
-    args = p.parse_args()
-    torch.set_num_threads(args.threads)
-    with open(args.config) as f:
-        c = {**DEFAULTS, **json.load(f)}
+    add_common_arguments(p, CASES, warmup=3, iters=10)
+    args, c = parse_with_config(p, DEFAULTS)
     if args.check:
         return check(c, args.check)
     print("# PyTorch %s, %d threads, BLAS %s, %d layers, hidden %d, %d heads, ffn %d, vocab %d; batch %d x seq %d;"

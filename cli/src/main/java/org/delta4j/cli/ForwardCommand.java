@@ -66,12 +66,7 @@ final class ForwardCommand implements Callable<Integer> {
                         baseModel
                                 .enabled()); // before the engine starts: a wrong path fails at once
         delta.check(spec);
-        OutputPaths.requireNotInput(
-                "-o/--output",
-                output,
-                OutputPaths.Input.folder("model folder", dir),
-                OutputPaths.Input.file("inputs file", inputs.file()),
-                OutputPaths.Input.folder("delta folder", delta.dir()));
+        OutputPaths.requireNotModelRunInput(output, dir, inputs.file(), delta.dir());
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList in =
                     readInputs(

@@ -68,12 +68,7 @@ final class GenerateCommand implements Callable<Integer> {
         delta.check(spec);
         ModelFolder folder = ModelFolder.of(dir, false);
         if (output != null) {
-            OutputPaths.requireNotInput(
-                    "-o/--output",
-                    output,
-                    OutputPaths.Input.folder("model folder", dir),
-                    OutputPaths.Input.file("inputs file", inputs.file()),
-                    OutputPaths.Input.folder("delta folder", delta.dir()));
+            OutputPaths.requireNotModelRunInput(output, dir, inputs.file(), delta.dir());
         }
         // Before the model loads: wrong flags or a bad inputs file fail fast.
         GenerationConfig config = generation.applyTo(GenerationConfig.fromFolder(dir));

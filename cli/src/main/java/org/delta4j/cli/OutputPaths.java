@@ -82,6 +82,26 @@ final class OutputPaths {
      * The real path of the deepest existing folder on the way, followed by the names that do not
      * exist yet.
      */
+    /**
+     * The check of the commands that run a model on an inputs file, with or without a delta ({@code
+     * forward}, {@code generate}).
+     *
+     * @param output the {@code -o/--output} path as given
+     * @param modelDir the model folder
+     * @param inputsFile the inputs file, or {@code null} when none was given
+     * @param deltaDir the delta folder, or {@code null} when none was given
+     * @throws IOException when writing the output would replace or overwrite one of them
+     */
+    static void requireNotModelRunInput(Path output, Path modelDir, Path inputsFile, Path deltaDir)
+            throws IOException {
+        requireNotInput(
+                "-o/--output",
+                output,
+                Input.folder("model folder", modelDir),
+                Input.file("inputs file", inputsFile),
+                Input.folder("delta folder", deltaDir));
+    }
+
     private static Path located(Path path) throws IOException {
         Deque<Path> missing = new ArrayDeque<>();
         Path existing = path.toAbsolutePath();

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.delta4j.checkpoint.DeltaCheckpoint;
 import org.delta4j.checkpoint.PeftAdapter;
@@ -21,7 +19,6 @@ import org.delta4j.delta.FreezeSpec;
 import org.delta4j.delta.Tuning;
 import org.delta4j.delta.TuningSpec;
 import org.delta4j.delta.adapter.AdapterSpec;
-import org.delta4j.io.Safetensors;
 import org.delta4j.models.hf.HfModels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -296,16 +293,6 @@ class DeltaCommandsTest {
     }
 
     private void assertOutputs(Path out, String expectedFile) throws IOException {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Map<String, NDArray> expected = Safetensors.read(peft.resolve(expectedFile), manager);
-            Map<String, NDArray> actual = Safetensors.read(out, manager);
-            expected.forEach(
-                    (name, want) -> {
-                        float diff = ModelFixtures.maxAbsDiff(actual.get(name), want);
-                        assertTrue(
-                                diff <= TOLERANCE,
-                                expectedFile + " " + name + " differs by " + diff);
-                    });
-        }
+        ModelFixtures.assertOutputsMatch(peft.resolve(expectedFile), out, TOLERANCE);
     }
 }

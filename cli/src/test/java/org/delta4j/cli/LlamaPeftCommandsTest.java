@@ -93,16 +93,6 @@ class LlamaPeftCommandsTest {
     }
 
     private static void assertOutputs(Path expectedFile, Path out) throws IOException {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Map<String, NDArray> expected = Safetensors.read(expectedFile, manager);
-            Map<String, NDArray> actual = Safetensors.read(out, manager);
-            expected.forEach(
-                    (name, want) -> {
-                        float diff = ModelFixtures.maxAbsDiff(actual.get(name), want);
-                        assertTrue(
-                                diff <= TOLERANCE,
-                                expectedFile + " " + name + " differs by " + diff);
-                    });
-        }
+        ModelFixtures.assertOutputsMatch(expectedFile, out, TOLERANCE);
     }
 }

@@ -1,8 +1,10 @@
 package org.delta4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -11,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.delta4j.io.Safetensors;
 import org.delta4j.models.hf.HfModels;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.function.ThrowingConsumer;
@@ -154,6 +158,26 @@ final class ModelFixtures {
      */
     static float maxAbsDiff(NDArray a, NDArray b) {
         return a.sub(b).abs().max().getFloat();
+    }
+
+    /**
+     * @param expectedFile a safetensors file of expected outputs, by name
+     * @param out a safetensors file of outputs the CLI wrote
+     * @param tolerance the largest absolute difference allowed
+     */
+    static void assertOutputsMatch(Path expectedFile, Path out, float tolerance)
+            throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<String, NDArray> expected = Safetensors.read(expectedFile, manager);
+            Map<String, NDArray> actual = Safetensors.read(out, manager);
+            expected.forEach(
+                    (name, want) -> {
+                        float diff = maxAbsDiff(actual.get(name), want);
+                        assertTrue(
+                                diff <= tolerance,
+                                expectedFile + " " + name + " differs by " + diff);
+                    });
+        }
     }
 
     private static List<Path> supported() throws IOException {

@@ -2,6 +2,8 @@ package org.delta4j.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,6 +22,25 @@ public final class AttentionHeads {
     public static NDArray split(NDArray x, long heads) {
         Shape s = x.getShape();
         return x.reshape(s.get(0), s.get(1), heads, s.get(2) / heads).transpose(0, 2, 1, 3);
+    }
+
+    /**
+     * @param projection a linear projection to {@code heads * head_dim}
+     * @param states the states it projects {@code [batch, length, hidden]}
+     * @param heads the number of heads
+     * @param ps the parameter store of the pass
+     * @param training whether the pass trains
+     * @param params the pass's parameters
+     * @return the projected states split into heads, {@code [batch, heads, length, head_dim]}
+     */
+    public static NDArray project(
+            Child projection,
+            NDArray states,
+            long heads,
+            ParameterStore ps,
+            boolean training,
+            PairList<String, Object> params) {
+        return split(Functional.call(projection, ps, training, params, states), heads);
     }
 
     /**

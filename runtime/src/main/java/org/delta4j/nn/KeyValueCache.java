@@ -49,6 +49,27 @@ public final class KeyValueCache implements AutoCloseable {
     }
 
     /**
+     * A decoder's mask must cover every position attended to, the cached ones included.
+     *
+     * @param owner the decoder's class, for the message, such as {@code BartDecoder}
+     * @param mask the {@code decoder_attention_mask} given
+     * @param width the number of cached positions plus new ones
+     * @return the mask
+     * @throws IllegalArgumentException when it is not {@code [batch, width]}
+     */
+    public static NDArray requireDecoderMaskWidth(String owner, NDArray mask, long width) {
+        if (mask.getShape().dimension() != 2 || mask.getShape().get(1) != width) {
+            throw new IllegalArgumentException(
+                    owner
+                            + ": decoder_attention_mask must be [batch, "
+                            + width
+                            + "] (the cached positions and the new ones), got "
+                            + mask.getShape());
+        }
+        return mask;
+    }
+
+    /**
      * @return extra forward parameters that hand this cache to the model's attention blocks
      */
     public PairList<String, Object> params() {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * PEFT's golden LoRA fixtures ({@code peft/<case>}: BERT and GPT-2 from PEFT 0.7.1, Llama and Qwen2
@@ -52,6 +52,14 @@ class PeftFixtureTest {
     @TempDir Path tmp;
 
     private NDManager manager;
+
+    static Stream<String> cases() {
+        return Stream.of(
+                "bert_lora_query_value_r8",
+                "gpt2_lora_c_attn_r8",
+                "llama_lora_q_v_r4",
+                "qwen2_lora_all_linear_r4");
+    }
 
     @BeforeEach
     void setUp() {
@@ -87,13 +95,7 @@ class PeftFixtureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "bert_lora_query_value_r8",
-                "gpt2_lora_c_attn_r8",
-                "llama_lora_q_v_r4",
-                "qwen2_lora_all_linear_r4"
-            })
+    @MethodSource("cases")
     void loadsWithPeftsOutputsBeforeAndAfterTheMerge(String name) throws IOException {
         Case c = open(name);
         Block model = load(c);
@@ -123,13 +125,7 @@ class PeftFixtureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "bert_lora_query_value_r8",
-                "gpt2_lora_c_attn_r8",
-                "llama_lora_q_v_r4",
-                "qwen2_lora_all_linear_r4"
-            })
+    @MethodSource("cases")
     void aMergedFolderLoadsAgainWithTheMergedOutputs(String name) throws IOException {
         Case c = open(name);
         Block model = load(c);
@@ -154,13 +150,7 @@ class PeftFixtureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "bert_lora_query_value_r8",
-                "gpt2_lora_c_attn_r8",
-                "llama_lora_q_v_r4",
-                "qwen2_lora_all_linear_r4"
-            })
+    @MethodSource("cases")
     void savesExactlyPeftsFilesKeysAndBytes(String name) throws IOException {
         Case c = open(name);
         Path adapter = c.dir().resolve("adapter");

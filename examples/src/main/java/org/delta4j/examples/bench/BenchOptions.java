@@ -69,15 +69,7 @@ public record BenchOptions(
                 default -> throw new IllegalArgumentException("unknown option " + key);
             }
         }
-        if (config == null) {
-            throw new IllegalArgumentException("--config is required");
-        }
-        for (String c : cases) {
-            if (!BenchCases.names().contains(c)) {
-                throw new IllegalArgumentException(
-                        "unknown case \"" + c + "\"; the cases are " + BenchCases.names());
-            }
-        }
+        CommandLine.requireConfigAndKnownCases(config, cases, BenchCases.names());
         return new BenchOptions(
                 config, batch, length, List.copyOf(cases), warmup, iters, seed, label, export);
     }

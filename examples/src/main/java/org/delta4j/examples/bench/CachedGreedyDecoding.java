@@ -2,11 +2,14 @@ package org.delta4j.examples.bench;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.delta4j.generate.session.CachedSessions;
 import org.delta4j.generate.session.DecodingSession;
+import org.delta4j.models.ModelInputs;
 import org.delta4j.models.gpt2.GPT2LMHeadModel;
 
 /**
@@ -91,6 +94,26 @@ final class CachedGreedyDecoding {
                     stepsNanos,
                     nextNanos,
                     argmaxNanos);
+        }
+    }
+
+    /**
+     * @param model the language model
+     * @param manager the manager under which a sub-manager holds the pass's arrays
+     * @param ids token ids {@code [batch][length]}
+     * @return the last position's logits of one forward pass without a cache, {@code
+     *     [batch][vocab]}
+     */
+    static float[][] lastLogitsWithoutCache(
+            GPT2LMHeadModel model, NDManager manager, long[][] ids) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray logits =
+                    model.forward(
+                                    new ParameterStore(scope, false),
+                                    ModelInputs.of(scope, Map.of("input_ids", ids)),
+                                    false)
+                            .get("logits");
+            return lastPosition(logits);
         }
     }
 

@@ -1,6 +1,9 @@
 package org.delta4j.examples.bench;
 
+import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What the benchmarks' command lines share: {@code --key value} pairs and checked numbers. */
@@ -42,5 +45,24 @@ final class CommandLine {
             throw new IllegalArgumentException(key + " must be at least " + min + ", got " + value);
         }
         return n;
+    }
+
+    /**
+     * @param config the {@code --config} value, or null when it was not given
+     * @param cases the {@code --cases} asked for
+     * @param known the benchmark's cases
+     * @throws IllegalArgumentException when {@code --config} is missing or a case is unknown
+     */
+    static void requireConfigAndKnownCases(
+            Path config, List<String> cases, Collection<String> known) {
+        if (config == null) {
+            throw new IllegalArgumentException("--config is required");
+        }
+        for (String c : cases) {
+            if (!known.contains(c)) {
+                throw new IllegalArgumentException(
+                        "unknown case \"" + c + "\"; the cases are " + known);
+            }
+        }
     }
 }

@@ -9,9 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToLongFunction;
-import org.delta4j.models.ModelInputs;
 import org.delta4j.models.gpt2.GPT2Config;
 import org.delta4j.models.gpt2.GPT2LMHeadModel;
 import org.delta4j.nn.Functional;
@@ -93,15 +91,8 @@ final class DecodeCases {
     }
 
     private void recomputeOnce(long[][] ids) {
-        try (NDManager scope = manager.newSubManager()) {
-            NDArray logits =
-                    model.forward(
-                                    new ParameterStore(scope, false),
-                                    ModelInputs.of(scope, Map.of("input_ids", ids)),
-                                    false)
-                            .get("logits");
-            CachedGreedyDecoding.argmax(CachedGreedyDecoding.lastPosition(logits));
-        }
+        CachedGreedyDecoding.argmax(
+                CachedGreedyDecoding.lastLogitsWithoutCache(model, manager, ids));
     }
 
     /**

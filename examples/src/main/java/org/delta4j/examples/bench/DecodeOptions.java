@@ -83,15 +83,7 @@ public record DecodeOptions(
                 default -> throw new IllegalArgumentException("unknown option " + key);
             }
         }
-        if (config == null) {
-            throw new IllegalArgumentException("--config is required");
-        }
-        for (String c : cases) {
-            if (!CASES.contains(c)) {
-                throw new IllegalArgumentException(
-                        "unknown case \"" + c + "\"; the cases are " + CASES);
-            }
-        }
+        CommandLine.requireConfigAndKnownCases(config, cases, CASES);
         return new DecodeOptions(
                 config, batches, prompt, newTokens, cases, warmup, iters, seed, label, export);
     }

@@ -83,8 +83,8 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
                         params,
                         this,
                         role,
-                        () -> project(kProj, keyValue, ps, training, params),
-                        () -> project(vProj, keyValue, ps, training, params),
+                        () -> AttentionHeads.project(kProj, keyValue, heads, ps, training, params),
+                        () -> AttentionHeads.project(vProj, keyValue, heads, ps, training, params),
                         prefix);
         NDArray k = kv.get(0);
         NDArray v = kv.get(1);
@@ -95,16 +95,6 @@ public final class BartAttention extends HfBlock implements PrefixableAttention 
                         p -> Functional.dropout(p, dropout, training),
                         v);
         return new NDList(Functional.call(outProj, ps, training, params, context));
-    }
-
-    private NDArray project(
-            Child projection,
-            NDArray states,
-            ParameterStore ps,
-            boolean training,
-            PairList<String, Object> params) {
-        return AttentionHeads.split(
-                Functional.call(projection, ps, training, params, states), heads);
     }
 
     @Override

@@ -53,7 +53,10 @@ public final class BartDecoder extends BartStack {
         long length = ids.getShape().get(1);
         NDArray selfMask =
                 AttentionMasks.causal(ids.getManager(), past, length)
-                        .add(AttentionMasks.padding(requireWidth(inputs.get(1), past + length)));
+                        .add(
+                                AttentionMasks.padding(
+                                        KeyValueCache.requireDecoderMaskWidth(
+                                                "BartDecoder", inputs.get(1), past + length)));
         NDArray crossMask = AttentionMasks.padding(inputs.get(3));
         NDArray hidden = embed(ids, ps, training, params);
         for (Block layer : activeLayers(training)) {
@@ -69,17 +72,5 @@ public final class BartDecoder extends BartStack {
                             crossMask);
         }
         return new NDList(hidden);
-    }
-
-    /** The decoder's mask must cover every position attended to, the cached ones included. */
-    private static NDArray requireWidth(NDArray mask, long width) {
-        if (mask.getShape().dimension() != 2 || mask.getShape().get(1) != width) {
-            throw new IllegalArgumentException(
-                    "BartDecoder: decoder_attention_mask must be [batch, "
-                            + width
-                            + "] (the cached positions and the new ones), got "
-                            + mask.getShape());
-        }
-        return mask;
     }
 }

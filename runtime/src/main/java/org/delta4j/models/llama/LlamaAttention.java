@@ -10,7 +10,6 @@ import org.delta4j.nn.AttentionHeads;
 import org.delta4j.nn.AttentionPrefix;
 import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
-import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.KeyValueCache;
 import org.delta4j.nn.Linear;
 
@@ -25,9 +24,7 @@ import org.delta4j.nn.Linear;
  * {@code past_key_value}). A {@link KeyValueCache} in the pass's parameters stores the key-value
  * heads, not the repeated ones.
  */
-public final class LlamaAttention extends HfBlock implements PrefixableAttention {
-    private final String family;
-    private final long hidden;
+public final class LlamaAttention extends LlamaFamilyBlock implements PrefixableAttention {
     private final long heads;
     private final long kvHeads;
     private final long headDim;
@@ -42,8 +39,8 @@ public final class LlamaAttention extends HfBlock implements PrefixableAttention
      * @param config the model configuration
      */
     public LlamaAttention(LlamaFamilyConfig config) {
-        this.family = config.family();
-        this.hidden = config.hiddenSize();
+        super(config, "Attention");
+        long hidden = hiddenSize();
         this.heads = config.numAttentionHeads();
         this.kvHeads = config.keyValueHeads();
         this.headDim = config.headDim();
@@ -58,11 +55,6 @@ public final class LlamaAttention extends HfBlock implements PrefixableAttention
         this.rotaryEmb = child("rotary_emb", new LlamaRotaryEmbedding(config));
     }
 
-    @Override
-    public String hfType() {
-        return family + "Attention";
-    }
-
     /**
      * @return {@code num_key_value_heads}: a prefix has the key-value heads
      */
@@ -74,11 +66,6 @@ public final class LlamaAttention extends HfBlock implements PrefixableAttention
     @Override
     public long headDim() {
         return headDim;
-    }
-
-    @Override
-    public long hiddenSize() {
-        return hidden;
     }
 
     /**

@@ -7,16 +7,12 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
-import org.delta4j.nn.HfBlock;
-import org.delta4j.nn.SizedBlock;
 
 /**
  * HF's {@code LlamaDecoderLayer} (and Mistral's and Qwen2's): {@code x += self_attn(
  * input_layernorm(x))}, then {@code x += mlp(post_attention_layernorm(x))}.
  */
-public final class LlamaDecoderLayer extends HfBlock implements SizedBlock {
-    private final String family;
-    private final long hidden;
+public final class LlamaDecoderLayer extends LlamaFamilyBlock {
     private final Child selfAttn;
     private final Child mlp;
     private final Child inputLayernorm;
@@ -26,22 +22,11 @@ public final class LlamaDecoderLayer extends HfBlock implements SizedBlock {
      * @param config the model configuration
      */
     public LlamaDecoderLayer(LlamaFamilyConfig config) {
-        this.family = config.family();
-        this.hidden = config.hiddenSize();
+        super(config, "DecoderLayer");
         this.selfAttn = child("self_attn", new LlamaAttention(config));
         this.mlp = child("mlp", new LlamaMLP(config));
         this.inputLayernorm = child("input_layernorm", new LlamaRMSNorm(config));
         this.postAttentionLayernorm = child("post_attention_layernorm", new LlamaRMSNorm(config));
-    }
-
-    @Override
-    public String hfType() {
-        return family + "DecoderLayer";
-    }
-
-    @Override
-    public long hiddenSize() {
-        return hidden;
     }
 
     /**

@@ -8,17 +8,13 @@ import ai.djl.util.PairList;
 import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfActivation;
-import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.Linear;
-import org.delta4j.nn.SizedBlock;
 
 /**
  * HF's {@code LlamaMLP} (and Mistral's and Qwen2's), the SwiGLU feed-forward: {@code
  * down_proj(act_fn(gate_proj(x)) * up_proj(x))}.
  */
-public final class LlamaMLP extends HfBlock implements SizedBlock {
-    private final String family;
-    private final long hidden;
+public final class LlamaMLP extends LlamaFamilyBlock {
     private final Child gateProj;
     private final Child upProj;
     private final Child downProj;
@@ -28,8 +24,8 @@ public final class LlamaMLP extends HfBlock implements SizedBlock {
      * @param config the model configuration
      */
     public LlamaMLP(LlamaFamilyConfig config) {
-        this.family = config.family();
-        this.hidden = config.hiddenSize();
+        super(config, "MLP");
+        long hidden = hiddenSize();
         long inner = config.intermediateSize();
         float std = config.initializerRange();
         boolean bias = config.mlpBias();
@@ -37,16 +33,6 @@ public final class LlamaMLP extends HfBlock implements SizedBlock {
         this.upProj = child("up_proj", Linear.create(hidden, inner, bias, std));
         this.downProj = child("down_proj", Linear.create(inner, hidden, bias, std));
         this.actFn = child("act_fn", HfActivation.forName(config.hiddenAct()));
-    }
-
-    @Override
-    public String hfType() {
-        return family + "MLP";
-    }
-
-    @Override
-    public long hiddenSize() {
-        return hidden;
     }
 
     @Override

@@ -7,17 +7,13 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
-import org.delta4j.nn.HfBlock;
-import org.delta4j.nn.SizedBlock;
 import org.delta4j.nn.T5LayerNorm;
 
 /**
  * HF's {@code LlamaRMSNorm} (and Mistral's and Qwen2's): {@code weight * x / sqrt(mean(x^2) +
  * eps)}, no centring, no bias; a fresh weight is ones.
  */
-public final class LlamaRMSNorm extends HfBlock implements SizedBlock {
-    private final String family;
-    private final long size;
+public final class LlamaRMSNorm extends LlamaFamilyBlock {
     private final float eps;
     private final Parameter weight;
 
@@ -25,8 +21,8 @@ public final class LlamaRMSNorm extends HfBlock implements SizedBlock {
      * @param config the model configuration
      */
     public LlamaRMSNorm(LlamaFamilyConfig config) {
-        this.family = config.family();
-        this.size = config.hiddenSize();
+        super(config, "RMSNorm");
+        long size = hiddenSize();
         this.eps = config.rmsNormEps();
         this.weight =
                 parameter(
@@ -34,16 +30,6 @@ public final class LlamaRMSNorm extends HfBlock implements SizedBlock {
                         Parameter.Type.GAMMA,
                         new Shape(size),
                         new ConstantInitializer(1f));
-    }
-
-    @Override
-    public String hfType() {
-        return family + "RMSNorm";
-    }
-
-    @Override
-    public long hiddenSize() {
-        return size;
     }
 
     @Override

@@ -170,8 +170,8 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
                         params,
                         this,
                         !isDecoder ? Role.ENCODER_SELF : cross ? Role.CROSS : Role.DECODER_SELF,
-                        () -> project(k, source, ps, training, params),
-                        () -> project(v, source, ps, training, params),
+                        () -> AttentionHeads.project(k, source, heads, ps, training, params),
+                        () -> AttentionHeads.project(v, source, heads, ps, training, params),
                         prefix);
         NDArray key = kv.get(0);
         NDArray value = kv.get(1);
@@ -203,16 +203,6 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
             out.add(bias);
         }
         return out;
-    }
-
-    private NDArray project(
-            Child projection,
-            NDArray states,
-            ParameterStore ps,
-            boolean training,
-            PairList<String, Object> params) {
-        return AttentionHeads.split(
-                Functional.call(projection, ps, training, params, states), heads);
     }
 
     /**

@@ -108,13 +108,7 @@ public final class T5Stack extends HfBlock {
     private static NDArray causal(NDArray mask, long past, long length) {
         long batch = mask.getShape().get(0);
         long keys = past + length;
-        if (mask.getShape().dimension() != 2 || mask.getShape().get(1) != keys) {
-            throw new IllegalArgumentException(
-                    "T5Stack: decoder_attention_mask must be [batch, "
-                            + keys
-                            + "] (the cached positions and the new ones), got "
-                            + mask.getShape());
-        }
+        KeyValueCache.requireDecoderMaskWidth("T5Stack", mask, keys);
         NDManager manager = mask.getManager();
         NDArray keyPositions = manager.arange(0, Math.toIntExact(keys), 1, DataType.INT64);
         NDArray queryPositions =

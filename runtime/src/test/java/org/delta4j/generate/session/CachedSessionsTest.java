@@ -380,6 +380,7 @@ class CachedSessionsTest {
             logits = cached;
         }
 
+        /** The last logits of a pass over the whole sequence, positions as HF derives them. */
         private float[][] fullForward() {
             try (NDManager m = manager.newSubManager()) {
                 NDList in =
@@ -394,7 +395,7 @@ class CachedSessionsTest {
                                         List.of(
                                                 m.create(sequences),
                                                 m.create(mask),
-                                                m.create(positions(mask))),
+                                                m.create(RecomputingSession.positions(mask))),
                                         List.of("input_ids", "attention_mask", "position_ids"));
                 NDList out = model.forward(new ParameterStore(m, false), in, false);
                 NDArray last = out.get("logits").get(":, -1, :");
@@ -407,20 +408,6 @@ class CachedSessionsTest {
                 return rows;
             }
         }
-    }
-
-    /** HF's positions for left padding: {@code cumsum(mask) - 1}, 1 under padding. */
-    private static long[][] positions(long[][] mask) {
-        long[][] out = new long[mask.length][];
-        for (int r = 0; r < mask.length; r++) {
-            out[r] = new long[mask[r].length];
-            long seen = 0;
-            for (int i = 0; i < mask[r].length; i++) {
-                seen += mask[r][i];
-                out[r][i] = mask[r][i] == 0 ? 1 : seen - 1;
-            }
-        }
-        return out;
     }
 
     private static long[] append(long[] row, long value) {

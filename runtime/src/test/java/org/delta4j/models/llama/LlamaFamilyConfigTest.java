@@ -66,51 +66,27 @@ class LlamaFamilyConfigTest {
     @Test
     void anUnknownRopeScalingIsNamedWithTheSupportedOnes() {
         String message =
-                assertThrows(
-                                IllegalArgumentException.class,
-                                () ->
-                                        LlamaConfig.fromJson(
-                                                "{"
-                                                        + TINY
-                                                        + ", \"rope_scaling\": {\"type\": \"yarn\","
-                                                        + " \"factor\": 4.0}}"))
-                        .getMessage();
+                refusal(
+                        "{"
+                                + TINY
+                                + ", \"rope_scaling\": {\"type\": \"yarn\","
+                                + " \"factor\": 4.0}}");
         assertEquals(
                 "rope_scaling type \"yarn\" is not supported; supported: linear, dynamic, llama3"
                         + " (or rope_scaling null)",
                 message);
         String factor =
-                assertThrows(
-                                IllegalArgumentException.class,
-                                () ->
-                                        LlamaConfig.fromJson(
-                                                "{"
-                                                        + TINY
-                                                        + ", \"rope_scaling\": {\"rope_type\":"
-                                                        + " \"linear\"}}"))
-                        .getMessage();
+                refusal("{" + TINY + ", \"rope_scaling\": {\"rope_type\":" + " \"linear\"}}");
         assertTrue(factor.contains("\"factor\""), factor);
     }
 
     @Test
     void headCountsThatDoNotDivideAreNamed() {
-        String kv =
-                assertThrows(
-                                IllegalArgumentException.class,
-                                () ->
-                                        LlamaConfig.fromJson(
-                                                "{" + TINY + ", \"num_key_value_heads\": 3}"))
-                        .getMessage();
+        String kv = refusal("{" + TINY + ", \"num_key_value_heads\": 3}");
         assertTrue(
                 kv.startsWith("num_attention_heads 4 is not divisible by num_key_value_heads 3"),
                 kv);
-        String hidden =
-                assertThrows(
-                                IllegalArgumentException.class,
-                                () ->
-                                        LlamaConfig.fromJson(
-                                                "{\"hidden_size\": 30, \"num_attention_heads\": 4}"))
-                        .getMessage();
+        String hidden = refusal("{\"hidden_size\": 30, \"num_attention_heads\": 4}");
         assertEquals("hidden_size 30 is not divisible by num_attention_heads 4", hidden);
     }
 
@@ -133,5 +109,11 @@ class LlamaFamilyConfigTest {
                             + " key-value heads: set num_key_value_heads to 2 in config.json",
                     message);
         }
+    }
+
+    /** The message of LlamaConfig's refusal of a config.json text. */
+    private static String refusal(String json) {
+        return assertThrows(IllegalArgumentException.class, () -> LlamaConfig.fromJson(json))
+                .getMessage();
     }
 }

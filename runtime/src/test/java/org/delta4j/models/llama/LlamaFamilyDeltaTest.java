@@ -1,20 +1,14 @@
 package org.delta4j.models.llama;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.delta4j.checkpoint.DeltaCheckpoint;
 import org.delta4j.delta.DeltaSpec;
 import org.delta4j.delta.Tuning;
 import org.delta4j.delta.TuningSpec;
@@ -27,9 +21,8 @@ import org.delta4j.delta.paralleladapter.ParallelAdapterSpec;
 import org.delta4j.delta.prefix.PrefixSpec;
 import org.delta4j.delta.softprompt.SoftPromptSpec;
 import org.delta4j.models.Fixtures;
-import org.delta4j.models.ModelInputs;
 import org.delta4j.models.hf.HfModels;
-import org.delta4j.nn.ParameterValues;
+import org.delta4j.testing.CheckpointRoundTrip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,34 +65,7 @@ class LlamaFamilyDeltaTest {
     @ParameterizedTest
     @MethodSource("specs")
     void changesTheOutputsAndRoundTrips(DeltaSpec spec) throws Exception {
-        Path model = Fixtures.model(FIXTURE);
-        try (NDManager manager = NDManager.newBaseManager()) {
-            NDList inputs = ModelInputs.fromJson(manager, model.resolve("inputs.json"));
-            Block base = HfModels.load(model, manager);
-            float[] plain = logits(base, inputs, manager);
-            Tuning tuning = TuningSpec.builder().add(spec).build().attach(base);
-            tuning.deltaParameters()
-                    .forEach(
-                            (path, p) -> {
-                                if (p.requiresGradient()) {
-                                    ParameterValues.assign(
-                                            p,
-                                            manager.randomNormal(
-                                                    0,
-                                                    0.1f,
-                                                    p.getShape(),
-                                                    p.getArray().getDataType()));
-                                }
-                            });
-            float[] tuned = logits(base, inputs, manager);
-            assertFalse(Arrays.equals(plain, tuned), spec.method() + " did not change the output");
-            Path dir = tmp.resolve(spec.method());
-            DeltaCheckpoint.save(tuning, dir);
-            Block fresh = HfModels.load(model, manager);
-            Tuning loaded = DeltaCheckpoint.load(dir, fresh);
-            assertEquals(tuning.deltaParameters().keySet(), loaded.deltaParameters().keySet());
-            assertArrayEquals(tuned, logits(fresh, inputs, manager));
-        }
+        CheckpointRoundTrip.assertChangesTheLogitsAndRoundTrips(Fixtures.model(FIXTURE), spec, tmp);
     }
 
     @Test
@@ -177,11 +143,5 @@ class LlamaFamilyDeltaTest {
             return new TreeSet<>(
                     TuningSpec.builder().add(spec).build().attach(base).deltaParameters().keySet());
         }
-    }
-
-    private static float[] logits(Block model, NDList inputs, NDManager manager) {
-        return model.forward(new ParameterStore(manager, false), inputs, false)
-                .get("logits")
-                .toFloatArray();
     }
 }

@@ -1,11 +1,13 @@
 package org.delta4j.models.llama;
 
 import java.io.IOException;
+import java.util.stream.Stream;
 import org.delta4j.models.FixtureOutputs;
 import org.delta4j.models.Fixtures;
 import org.delta4j.models.StructureAssertions;
 import org.delta4j.models.hf.HfModels;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -13,26 +15,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * HF's module tree, parameters and state dict (Qwen2's tied head included).
  */
 class LlamaFamilyFixtureTest {
+    static Stream<String> everyModel() {
+        return Stream.of(
+                "llama", "llama_for_causal_lm", "mistral_for_causal_lm", "qwen2_for_causal_lm");
+    }
+
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "llama",
-                "llama_for_causal_lm",
-                "mistral_for_causal_lm",
-                "qwen2_for_causal_lm"
-            })
+    @MethodSource("everyModel")
     void outputsMatchTransformers(String fixture) throws IOException {
         FixtureOutputs.assertMatch(fixture);
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "llama",
-                "llama_for_causal_lm",
-                "mistral_for_causal_lm",
-                "qwen2_for_causal_lm"
-            })
+    @MethodSource("everyModel")
     void modulesParametersAndStateDictAreHfs(String fixture) throws IOException {
         StructureAssertions.assertNamedModules(Fixtures.model(fixture));
         StructureAssertions.assertNamedParameters(Fixtures.model(fixture));
