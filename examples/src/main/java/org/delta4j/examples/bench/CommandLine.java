@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** What the benchmarks' command lines share: {@code --key value} pairs and checked numbers. */
 final class CommandLine {
@@ -63,6 +64,30 @@ final class CommandLine {
                 throw new IllegalArgumentException(
                         "unknown case \"" + c + "\"; the cases are " + known);
             }
+        }
+    }
+
+    /**
+     * A bench program's start: the usage for no arguments or {@code --help}, else the parsed
+     * options; a wrong command line prints why and the usage, and exits with 2.
+     *
+     * @param args the command line
+     * @param usage the program's usage text
+     * @param parse the program's option parser, throwing IllegalArgumentException on mistakes
+     * @return the options, or null when only the usage was asked for
+     */
+    static <T> T parseOrExit(String[] args, String usage, Function<String[], T> parse) {
+        if (args.length == 0 || args[0].equals("--help")) {
+            System.out.println(usage);
+            return null;
+        }
+        try {
+            return parse.apply(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(usage);
+            System.exit(2);
+            return null;
         }
     }
 }

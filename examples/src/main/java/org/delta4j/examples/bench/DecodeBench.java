@@ -27,17 +27,9 @@ public final class DecodeBench {
      */
     public static void main(String[] args) throws IOException {
         Delta4j.offline();
-        if (args.length == 0 || args[0].equals("--help")) {
-            System.out.println(DecodeOptions.USAGE);
-            return;
-        }
-        DecodeOptions options;
-        try {
-            options = DecodeOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(DecodeOptions.USAGE);
-            System.exit(2);
+        DecodeOptions options =
+                CommandLine.parseOrExit(args, DecodeOptions.USAGE, DecodeOptions::parse);
+        if (options == null) {
             return;
         }
         GPT2Config config =

@@ -23,17 +23,9 @@ public final class EncoderBench {
      */
     public static void main(String[] args) throws IOException {
         Delta4j.offline();
-        if (args.length == 0 || args[0].equals("--help")) {
-            System.out.println(BenchOptions.USAGE);
-            return;
-        }
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(BenchOptions.USAGE);
-            System.exit(2);
+        BenchOptions options =
+                CommandLine.parseOrExit(args, BenchOptions.USAGE, BenchOptions::parse);
+        if (options == null) {
             return;
         }
         BertConfig config =

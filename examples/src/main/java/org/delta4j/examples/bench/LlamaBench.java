@@ -23,17 +23,9 @@ public final class LlamaBench {
      */
     public static void main(String[] args) throws IOException {
         Delta4j.offline();
-        if (args.length == 0 || args[0].equals("--help")) {
-            System.out.println(LlamaOptions.USAGE);
-            return;
-        }
-        LlamaOptions options;
-        try {
-            options = LlamaOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(LlamaOptions.USAGE);
-            System.exit(2);
+        LlamaOptions options =
+                CommandLine.parseOrExit(args, LlamaOptions.USAGE, LlamaOptions::parse);
+        if (options == null) {
             return;
         }
         if (options.write() != null) {
