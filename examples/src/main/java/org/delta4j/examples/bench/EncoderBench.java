@@ -74,7 +74,7 @@ public final class EncoderBench {
     }
 
     /** The process's peak resident set size (VmHWM of /proc/self/status), in kB; -1 if unknown. */
-    private static long peakRssKb() {
+    static long peakRssKb() {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream()
                     .filter(line -> line.startsWith("VmHWM:"))

@@ -1,0 +1,39 @@
+package org.delta4j.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.function.Supplier;
+
+/**
+ * Frees a layer's intermediates as soon as the layer returns, in inference. DJL keeps every array
+ * until its manager closes, so without this an eval pass holds the intermediates of all its layers
+ * at once (attention scores, feed-forward activations) and takes fresh memory from the allocator
+ * for each layer. In training the intermediates stay with the pass: the backward pass needs them.
+ */
+public final class LayerScope {
+    private LayerScope() {}
+
+    /**
+     * Runs one layer; in inference, inside a manager of its own that is closed when it returns.
+     *
+     * @param training whether this is a training forward pass (then {@code layer} runs as is)
+     * @param layer the layer's call, whose operations take their first operands from {@code inputs}
+     * @param inputs the arrays the layer reads, owned by the pass's manager; they lend themselves
+     *     to the layer's manager while it runs and go back after
+     * @return the layer's output, owned by the manager of {@code inputs[0]}
+     */
+    public static NDArray run(boolean training, Supplier<NDArray> layer, NDArray... inputs) {
+        if (training) {
+            return layer.get();
+        }
+        NDManager owner = inputs[0].getManager();
+        try (NDManager scope = owner.newSubManager()) {
+            for (NDArray input : inputs) {
+                input.tempAttach(scope);
+            }
+            NDArray out = layer.get();
+            out.attach(owner);
+            return out;
+        }
+    }
+}
