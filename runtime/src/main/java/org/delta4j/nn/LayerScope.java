@@ -11,7 +11,26 @@ import java.util.function.Supplier;
  * for each layer. In training the intermediates stay with the pass: the backward pass needs them.
  */
 public final class LayerScope {
+    /** The name of a layer's manager, by which {@link #passManager} passes over it. */
+    private static final String LAYER = "delta4j-layer-scope";
+
     private LayerScope() {}
+
+    /**
+     * The manager of the whole pass: for arrays a layer makes that later layers read (a
+     * reparameterised prefix computes every layer's keys in the first), which must outlive the
+     * layer's own manager.
+     *
+     * @param caller an array of the pass
+     * @return the nearest manager of {@code caller}'s that is not a layer's
+     */
+    public static NDManager passManager(NDArray caller) {
+        NDManager m = caller.getManager();
+        while (LAYER.equals(m.getName()) && m.getParentManager() != null) {
+            m = m.getParentManager();
+        }
+        return m;
+    }
 
     /**
      * Runs one layer; in inference, inside a manager of its own that is closed when it returns.
@@ -28,6 +47,7 @@ public final class LayerScope {
         }
         NDManager owner = inputs[0].getManager();
         try (NDManager scope = owner.newSubManager()) {
+            scope.setName(LAYER);
             for (NDArray input : inputs) {
                 input.tempAttach(scope);
             }

@@ -58,4 +58,22 @@ class LayerScopeTest {
             assertArrayEquals(new float[] {2, 6, 12}, out.toFloatArray());
         }
     }
+
+    @Test
+    void passManagerIsTheManagerOutsideEveryLayer() {
+        try (NDManager pass = NDManager.newBaseManager()) {
+            NDArray x = pass.create(new float[] {1, 2});
+            AtomicReference<NDManager> seen = new AtomicReference<>();
+            LayerScope.run(
+                    false,
+                    () -> {
+                        NDArray inLayer = x.mul(x);
+                        seen.set(LayerScope.passManager(inLayer));
+                        return inLayer;
+                    },
+                    x);
+            assertSame(pass, seen.get());
+            assertSame(pass, LayerScope.passManager(x));
+        }
+    }
 }
