@@ -36,8 +36,19 @@
 #                       script's own session (autogroup) gets it too, and 0 again at exit.
 #   MVN_FLAGS=          extra Maven flags, e.g. -o
 #   OUT=target/bench    where raw results and the summary go
+#   QUICK=1             about a minute: the scaled shape only, 1 round, variants djl and torch, cases forward,
+#                       train-full and train-lora, 2 warm-up and 5 timed runs; no BERT-base, RSS, decoding or Llama (each
+#                       setting above still overrides)
+#   PROFILE=1           also profile one eval forward of each encoder shape on both sides (ForwardProfile and
+#                       bench/profile.py: native calls, time in GEMMs, other ops and outside libtorch) into
+#                       $OUT/profile.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${QUICK:-0}" = 1 ]; then
+    ROUNDS=${ROUNDS:-1} VARIANTS=${VARIANTS:-"djl torch"} CASES=${CASES:-forward,train-full,train-lora}
+    SCALED=${SCALED-"bench/bert-scaled.json 8 64 2 5"} BASE=${BASE-} RSS=${RSS-} DECODE=${DECODE-} LLAMA=${LLAMA-}
+fi
 
 ROUNDS=${ROUNDS:-3}
 VARIANTS=${VARIANTS:-"djl torch djl-tuned torch-tuned"}
@@ -235,5 +246,25 @@ if [ -n "$LLAMA" ]; then
     done
 fi
 
-# 8. Medians over rounds and the ratios.
+# 8. Where one forward pass goes, both sides.
+if [ "${PROFILE:-0}" = 1 ]; then
+    : > "$OUT/profile.md"
+    for shape in "$SCALED" "$BASE"; do
+        [ -n "$shape" ] || continue
+        read -r config batch seq warmup iters <<< "$shape"
+        trace="$OUT/trace-$(basename "$config" .json).json"
+        echo "profile: $config" >&2
+        line=$(nice -n "$NICE" java -Dai.djl.pytorch.num_threads="$THREADS" -cp "$CP" \
+            org.delta4j.examples.bench.ForwardProfile --config "$config" --batch "$batch" --seq "$seq" \
+            --warmup "$warmup" --iters "$iters" --trace "$trace" 2>/dev/null | grep '^PROFILE')
+        read -r _ _ _ wall _ _ _ arrays _ rss _ gflops _ <<< "$line"
+        echo "delta4j peak RSS of the profile run: $((rss / 1024)) MiB" >> "$OUT/profile.md"
+        nice -n "$NICE" env LD_LIBRARY_PATH=$OPENBLAS "$PY" bench/profile.py --config "$config" --batch "$batch" \
+            --seq "$seq" --warmup "$warmup" --iters "$iters" --threads "$THREADS" --djl-trace "$trace" \
+            --djl-wall "$wall" --djl-arrays "$arrays" --djl-gemm-gflops "$gflops" >> "$OUT/profile.md"
+    done
+    cat "$OUT/profile.md"
+fi
+
+# 9. Medians over rounds and the ratios.
 "$PY" bench/summarize.py "$RAW" "$OUT/rss.txt" "$OUT/llama-memory.txt" | tee "$OUT/summary.md"

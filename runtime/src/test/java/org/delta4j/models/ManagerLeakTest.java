@@ -23,6 +23,7 @@ import org.delta4j.delta.lora.LoraSpec;
 import org.delta4j.delta.prefix.PrefixSpec;
 import org.delta4j.delta.softprompt.SoftPromptSpec;
 import org.delta4j.models.bart.TinyBart;
+import org.delta4j.models.bert.TinyBertFamily;
 import org.delta4j.models.gpt2.TinyGpt2;
 import org.delta4j.models.hf.HfModels;
 import org.delta4j.testing.EveryMethod;
@@ -66,7 +67,19 @@ class ManagerLeakTest {
                                                 spec.method() + " on GPT-2",
                                                 TinyGpt2.config("GPT2Model", ""),
                                                 spec));
-        return Stream.concat(onBart, onGpt2);
+        // A reparameterised prefix computes every layer's keys in the first layer: they must
+        // outlive that layer's scope (LayerScope) in an encoder that frees layers one by one.
+        Stream<Arguments> onBert =
+                Stream.of(
+                        arguments(
+                                "reparameterised prefix on BERT",
+                                TinyBertFamily.config("BertModel"),
+                                PrefixSpec.builder()
+                                        .prefixTokenNum(3)
+                                        .embedDim(16)
+                                        .midDim(8)
+                                        .build()));
+        return Stream.concat(Stream.concat(onBart, onGpt2), onBert);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -10,6 +10,7 @@ import org.delta4j.delta.host.DeltaLayer;
 import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.LayerScope;
 
 /**
  * OpenDelta's {@code ParallelAdapterLayer}: an adapter from one module's input to another module's
@@ -39,7 +40,11 @@ public final class ParallelAdapterLayer extends HfBlock implements DeltaLayer {
 
     @Override
     public NDList before(ParameterStore ps, NDList inputs, boolean training) {
-        pending.set(forward(ps, new NDList(inputs.head()), training).head());
+        NDArray out = forward(ps, new NDList(inputs.head()), training).head();
+        // The second module may sit in a later layer: the output belongs to the pass, not to a
+        // layer's scope that closes before that module runs.
+        out.attach(LayerScope.passManager(out));
+        pending.set(out);
         return inputs;
     }
 

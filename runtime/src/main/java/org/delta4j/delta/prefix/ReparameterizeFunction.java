@@ -2,6 +2,7 @@ package org.delta4j.delta.prefix;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -13,6 +14,7 @@ import org.delta4j.delta.host.InputLayer;
 import org.delta4j.nn.Child;
 import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
+import org.delta4j.nn.LayerScope;
 import org.delta4j.nn.Linear;
 import org.delta4j.nn.ModuleList;
 import org.delta4j.nn.Sequential;
@@ -90,8 +92,14 @@ public final class ReparameterizeFunction extends InputLayer {
                         .head()
                         .reshape(tokens, 2 * layers, hidden)
                         .transpose(1, 0, 2);
+        // Later layers read these: they belong to the pass, not to the layer computing them.
+        NDManager pass = LayerScope.passManager(caller);
         for (int i = 0; i < layers; i++) {
-            values.set(i, all.get(2 * i), all.get(2 * i + 1));
+            NDArray key = all.get(2 * i);
+            NDArray value = all.get(2 * i + 1);
+            key.attach(pass);
+            value.attach(pass);
+            values.set(i, key, value);
         }
     }
 }

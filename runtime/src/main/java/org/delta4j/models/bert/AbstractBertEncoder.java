@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.delta4j.nn.Child;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
+import org.delta4j.nn.LayerScope;
 import org.delta4j.nn.ModuleList;
 import org.delta4j.nn.SizedBlock;
 
@@ -46,7 +47,13 @@ public abstract class AbstractBertEncoder extends HfBlock implements SizedBlock 
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hiddenStates = inputs.get(0);
         for (Block l : layer.block().getChildren().values()) {
-            hiddenStates = Functional.call(l, ps, training, params, hiddenStates, inputs.get(1));
+            NDArray h = hiddenStates;
+            hiddenStates =
+                    LayerScope.run(
+                            training,
+                            () -> Functional.call(l, ps, training, params, h, inputs.get(1)),
+                            h,
+                            inputs.get(1));
         }
         return new NDList(hiddenStates);
     }

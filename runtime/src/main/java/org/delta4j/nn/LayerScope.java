@@ -1,0 +1,59 @@
+package org.delta4j.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.function.Supplier;
+
+/**
+ * Frees a layer's intermediates as soon as the layer returns, in inference. DJL keeps every array
+ * until its manager closes, so without this an eval pass holds the intermediates of all its layers
+ * at once (attention scores, feed-forward activations) and takes fresh memory from the allocator
+ * for each layer. In training the intermediates stay with the pass: the backward pass needs them.
+ */
+public final class LayerScope {
+    /** The name of a layer's manager, by which {@link #passManager} passes over it. */
+    private static final String LAYER = "delta4j-layer-scope";
+
+    private LayerScope() {}
+
+    /**
+     * The manager of the whole pass: for arrays a layer makes that later layers read (a
+     * reparameterised prefix computes every layer's keys in the first), which must outlive the
+     * layer's own manager.
+     *
+     * @param caller an array of the pass
+     * @return the nearest manager of {@code caller}'s that is not a layer's
+     */
+    public static NDManager passManager(NDArray caller) {
+        NDManager m = caller.getManager();
+        while (LAYER.equals(m.getName()) && m.getParentManager() != null) {
+            m = m.getParentManager();
+        }
+        return m;
+    }
+
+    /**
+     * Runs one layer; in inference, inside a manager of its own that is closed when it returns.
+     *
+     * @param training whether this is a training forward pass (then {@code layer} runs as is)
+     * @param layer the layer's call, whose operations take their first operands from {@code inputs}
+     * @param inputs the arrays the layer reads, owned by the pass's manager; they lend themselves
+     *     to the layer's manager while it runs and go back after
+     * @return the layer's output, owned by the manager of {@code inputs[0]}
+     */
+    public static NDArray run(boolean training, Supplier<NDArray> layer, NDArray... inputs) {
+        if (training) {
+            return layer.get();
+        }
+        NDManager owner = inputs[0].getManager();
+        try (NDManager scope = owner.newSubManager()) {
+            scope.setName(LAYER);
+            for (NDArray input : inputs) {
+                input.tempAttach(scope);
+            }
+            NDArray out = layer.get();
+            out.attach(owner);
+            return out;
+        }
+    }
+}
