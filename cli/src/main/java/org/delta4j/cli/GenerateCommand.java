@@ -78,18 +78,17 @@ final class GenerateCommand implements Callable<Integer> {
             Block model = folder.load(manager).model();
             delta.applyTo(model);
             Generator generator = Generator.of(model, config);
+            ModelKind kind = ModelKind.of(model);
             PromptBatch prompts =
                     fromFile != null
                             ? new PromptBatch(
                                     fromFile.get("input_ids"), fromFile.get("attention_mask"))
                             : tokenizer.prompts(
-                                    inputs.texts(),
-                                    padId(config),
-                                    ModelKind.of(model) == ModelKind.DECODER_ONLY);
+                                    inputs.texts(), padId(config), kind == ModelKind.DECODER_ONLY);
             PrintWriter out = spec.commandLine().getOut();
             TextStream stream =
                     output == null
-                            ? TextStream.of(tokenizer, prompts, ModelKind.of(model), config, out)
+                            ? TextStream.of(tokenizer, prompts, kind, config, out)
                             : TextStream.NONE;
             GenerationResult result =
                     generator.generate(

@@ -20,7 +20,8 @@ class TextStream {
     /** Prints nothing (the output goes to a file). */
     static final TextStream NONE = new TextStream(null);
 
-    private final PrintWriter out;
+    /** Standard output, or null when nothing is printed. */
+    final PrintWriter out;
 
     TextStream(PrintWriter out) {
         this.out = out;
@@ -82,7 +83,6 @@ class TextStream {
     /** One row, printed as it grows. */
     private static final class Live extends TextStream {
         private final TextInputs tokenizer;
-        private final PrintWriter out;
         private long[] tokens;
         private String printed = "";
         private boolean done;
@@ -90,7 +90,6 @@ class TextStream {
         Live(TextInputs tokenizer, PromptBatch prompts, ModelKind kind, PrintWriter out) {
             super(out);
             this.tokenizer = tokenizer;
-            this.out = out;
             this.tokens = kind == ModelKind.DECODER_ONLY ? prompts.inputIds()[0] : new long[0];
             print();
         }
