@@ -18,9 +18,9 @@ import org.delta4j.nn.HfBlock;
 
 /**
  * OpenDelta's {@code LowRankLinear}, run in parallel to a linear layer: {@code dropout(x) A^T B^T *
- * alpha / r}. {@code lora_A [r, in]} starts uniform in +-1/sqrt(in) (PyTorch's kaiming-uniform with
- * a = sqrt(5)) and {@code lora_B [out, r]} at zero, so the layer's output is unchanged until B
- * trains.
+ * alpha / r} (computed as {@code (dropout(x) A^T * alpha / r) B^T}). {@code lora_A [r, in]} starts
+ * uniform in +-1/sqrt(in) (PyTorch's kaiming-uniform with a = sqrt(5)) and {@code lora_B [out, r]}
+ * at zero, so the layer's output is unchanged until B trains.
  *
  * <p>It can be merged into the layer's weight, {@code W += B A * alpha / r} (transposed for a
  * {@code [in, out]} weight, PEFT's {@code fan_in_fan_out}), after which it adds nothing itself, and
@@ -123,8 +123,11 @@ public final class LowRankLinear extends HfBlock implements DeltaLayer {
         if (merged) {
             return outputs;
         }
-        NDList delta = forward(ps, new NDList(inputs.head()), training);
-        return DeltaLayer.withHead(outputs, outputs.head().add(delta.head()));
+        NDArray delta = forward(ps, new NDList(inputs.head()), training).head();
+        // In inference the module's fresh output takes the update in place (one output-sized
+        // array less per adapted module); in training autograd may hold that output.
+        NDArray out = training ? outputs.head().add(delta) : outputs.head().addi(delta);
+        return DeltaLayer.withHead(outputs, out);
     }
 
     @Override
@@ -136,8 +139,10 @@ public final class LowRankLinear extends HfBlock implements DeltaLayer {
         }
         NDArray a = ps.getValue(loraA, x.getDevice(), training);
         NDArray b = ps.getValue(loraB, x.getDevice(), training);
-        NDArray down = Linear.linear(x, a).head();
-        return new NDList(Functional.times(Linear.linear(down, b).head(), scaling));
+        // Scaled at rank r, not at the output's width: the same product within rounding, for an
+        // r-wide multiply instead of an output-wide one (forward and backward).
+        NDArray down = Functional.times(Linear.linear(x, a).head(), scaling);
+        return new NDList(Linear.linear(down, b).head());
     }
 
     @Override
