@@ -8,7 +8,9 @@
 #
 # Environment (all optional):
 #   ROUNDS=3            interleaved rounds; each runs every variant once, in a rotated order
-#   VARIANTS="djl torch djl-tuned torch-tuned"   -tuned: glibc malloc thresholds raised (BENCHMARKS.md says why)
+#   VARIANTS="djl torch djl-tuned torch-tuned"   -tuned: glibc malloc thresholds raised (BENCHMARKS.md says why);
+#                       djl-avx512: delta4j with bench/mkl_on_amd.c preloaded, so that libtorch's MKL takes its
+#                       AVX-512 kernels on a CPU that is not Intel's (built here with gcc; compared with torch)
 #   SCALED="bench/bert-scaled.json 8 64 5 20"   config, batch, seq, warmup, timed runs (empty: skip)
 #   BASE="bench/bert-base.json 1 128 2 5"      the same for the BERT-base shape (empty: skip)
 #   CASES=forward,train-full,train-lora,update-full,fwdbwd-full   (update-full: the AdamW update alone;
@@ -89,6 +91,13 @@ CP="examples/target/classes:$(cat examples/target/bench-classpath.txt)"
 
 mkdir -p "$OUT"
 RAW="$OUT/results.txt"
+# The MKL vendor-check answer for the djl-avx512 variant (bench/mkl_on_amd.c says what it does).
+MKL_ON_AMD="$(cd "$OUT" && pwd)/libmkl_on_amd.so"
+if [[ " $VARIANTS $DECODE_VARIANTS $LLAMA_VARIANTS " == *-avx512\ * ]]; then
+    command -v gcc > /dev/null || { SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+        $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y gcc; }
+    gcc -O2 -shared -fPIC -o "$MKL_ON_AMD" bench/mkl_on_amd.c
+fi
 : > "$RAW"
 started=$(date +%s)
 
@@ -147,6 +156,7 @@ fi
 run_side() { # variant class script args...: runs one side's benchmark, prints its output
     local variant=$1 class=$2 script=$3 env=()
     [[ $variant == *-tuned ]] && env=("${TUNED_MALLOC[@]}")
+    [[ $variant == *-avx512 ]] && env=("LD_PRELOAD=$MKL_ON_AMD")
     if [[ $variant == djl* ]]; then
         nice -n "$NICE" env "${env[@]}" java -Dai.djl.pytorch.num_threads="$THREADS" -cp "$CP" \
             "org.delta4j.examples.bench.$class" "${@:4}" --label "$variant" 2>/dev/null

@@ -26,7 +26,9 @@ def main(path):
                 variants.append(variant)
             if (config, case) not in keys:
                 keys.append((config, case))
-    pairs = [(v, "torch" + v[3:]) for v in variants if v.startswith("djl") and "torch" + v[3:] in variants]
+    # djl-X against torch-X where the PyTorch side has that variant (-tuned), else against torch (-avx512).
+    pairs = [(v, "torch" + v[3:] if "torch" + v[3:] in variants else "torch") for v in variants
+             if v.startswith("djl") and ("torch" + v[3:] in variants or "torch" in variants)]
 
     def cell(key):
         values = runs.get(key)
