@@ -158,7 +158,9 @@ public final class GPT2Attention extends HfBlock implements PrefixableAttention 
                             + " (prefix included)");
         }
         NDArray table = ps.getValue(bias, q.getDevice(), training);
-        NDIndex window = new NDIndex(":, :, {}:{}, :{}", keys - queries, keys, keys);
+        // Built, not parsed from a string: this runs in every layer of every forward pass.
+        NDIndex window =
+                new NDIndex().addAllDim(2).addSliceDim(keys - queries, keys).addSliceDim(0, keys);
         return Functional.onParameter(table, t -> t.get(window), q).toType(DataType.BOOLEAN, false);
     }
 
