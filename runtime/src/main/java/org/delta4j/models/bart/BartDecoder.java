@@ -9,6 +9,7 @@ import ai.djl.util.PairList;
 import org.delta4j.models.AttentionMasks;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.KeyValueCache;
+import org.delta4j.nn.LayerScope;
 
 /**
  * HF's {@code BartDecoder}: token embeddings (tied to the model's {@code shared} table) plus
@@ -60,13 +61,22 @@ public final class BartDecoder extends BartStack {
         NDArray crossMask = AttentionMasks.padding(inputs.get(3));
         NDArray hidden = embed(ids, ps, training, params);
         for (Block layer : activeLayers(training)) {
+            NDArray h = hidden;
+            // The cache keeps the keys and values the layer adds in its own manager.
             hidden =
-                    Functional.call(
-                            layer,
-                            ps,
+                    LayerScope.run(
                             training,
-                            params,
-                            hidden,
+                            () ->
+                                    Functional.call(
+                                            layer,
+                                            ps,
+                                            training,
+                                            params,
+                                            h,
+                                            selfMask,
+                                            encoderHidden,
+                                            crossMask),
+                            h,
                             selfMask,
                             encoderHidden,
                             crossMask);

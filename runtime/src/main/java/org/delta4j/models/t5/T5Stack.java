@@ -16,6 +16,7 @@ import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.KeyValueCache;
+import org.delta4j.nn.LayerScope;
 import org.delta4j.nn.ModuleList;
 import org.delta4j.nn.T5LayerNorm;
 
@@ -86,7 +87,12 @@ public final class T5Stack extends HfBlock {
             if (bias != null) {
                 blockInputs.add(bias);
             }
-            NDList out = b.forward(ps, blockInputs, training, params);
+            // The first block's bias is one of its outputs, so it moves to the pass with them.
+            NDList out =
+                    LayerScope.runAll(
+                            training,
+                            () -> b.forward(ps, blockInputs, training, params),
+                            blockInputs.toArray(new NDArray[0]));
             hidden = out.head();
             // A block that returns no bias (say, one whose prefix delta drops it) leaves the next
             // without one.
