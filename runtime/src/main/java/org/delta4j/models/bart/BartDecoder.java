@@ -60,12 +60,12 @@ public final class BartDecoder extends BartStack {
                                                 "BartDecoder", inputs.get(1), past + length)));
         NDArray crossMask = AttentionMasks.padding(inputs.get(3));
         NDArray hidden = embed(ids, ps, training, params);
+        LayerScope scopes = new LayerScope(training);
         for (Block layer : activeLayers(training)) {
             NDArray h = hidden;
             // The cache keeps the keys and values the layer adds in its own manager.
             hidden =
-                    LayerScope.run(
-                            training,
+                    scopes.run(
                             () ->
                                     Functional.call(
                                             layer,

@@ -41,14 +41,12 @@ public final class BartEncoder extends BartStack {
         NDArray ids = inputs.get(0);
         NDArray hidden = embed(ids, ps, training, params);
         NDArray mask = AttentionMasks.padding(inputs.get(1));
+        LayerScope scopes = new LayerScope(training);
         for (Block layer : activeLayers(training)) {
             NDArray h = hidden;
             hidden =
-                    LayerScope.run(
-                            training,
-                            () -> Functional.call(layer, ps, training, params, h, mask),
-                            h,
-                            mask);
+                    scopes.run(
+                            () -> Functional.call(layer, ps, training, params, h, mask), h, mask);
         }
         return new NDList(hidden, inputs.get(1));
     }

@@ -121,14 +121,12 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
                                 hidden.getManager(),
                                 owner));
         hidden = Functional.call(drop, ps, training, params, hidden);
+        LayerScope scopes = new LayerScope(training);
         for (Block block : h.block().getChildren().values()) {
             NDArray x = hidden;
             hidden =
-                    LayerScope.run(
-                            training,
-                            () -> Functional.call(block, ps, training, params, x, mask),
-                            x,
-                            mask);
+                    scopes.run(
+                            () -> Functional.call(block, ps, training, params, x, mask), x, mask);
         }
         hidden = Functional.call(lnF, ps, training, params, hidden);
         return NamedInputs.named(List.of(hidden), OUTPUTS);

@@ -161,6 +161,7 @@ public abstract class LlamaFamilyModel extends HfBlock
                         in.get("attention_mask"), batch, past + length, hidden.getManager(), owner);
         Map<Integer, NDArray> masks = new HashMap<>();
         int i = 0;
+        LayerScope scopes = new LayerScope(training);
         for (Block layer : layers.block().getChildren().values()) {
             int window = config.slidingWindow(i++);
             NDArray additive =
@@ -169,8 +170,7 @@ public abstract class LlamaFamilyModel extends HfBlock
             NDArray x = hidden;
             // Each layer's rotary tables come from the positions lent to it, so they go with it.
             hidden =
-                    LayerScope.run(
-                            training,
+                    scopes.run(
                             () ->
                                     Functional.call(
                                             layer, ps, training, params, x, additive, positions),

@@ -79,6 +79,7 @@ public final class T5Stack extends HfBlock {
         NDArray encoderMask = isDecoder ? AttentionMasks.padding(inputs.get(3)) : null;
         hidden = Functional.call(dropout, ps, training, params, hidden);
         NDArray bias = null;
+        LayerScope scopes = new LayerScope(training);
         for (Block b : block.block().getChildren().values()) {
             NDList blockInputs =
                     isDecoder
@@ -89,8 +90,7 @@ public final class T5Stack extends HfBlock {
             }
             // The first block's bias is one of its outputs, so it moves to the pass with them.
             NDList out =
-                    LayerScope.runAll(
-                            training,
+                    scopes.runAll(
                             () -> b.forward(ps, blockInputs, training, params),
                             blockInputs.toArray(new NDArray[0]));
             hidden = out.head();
