@@ -20,12 +20,15 @@ import org.delta4j.delta.FreezeSpec;
 import org.delta4j.delta.Tuning;
 import org.delta4j.delta.TuningSpec;
 import org.delta4j.delta.lora.LoraSpec;
+import org.delta4j.delta.paralleladapter.ParallelAdapterSpec;
 import org.delta4j.delta.prefix.PrefixSpec;
 import org.delta4j.delta.softprompt.SoftPromptSpec;
 import org.delta4j.models.bart.TinyBart;
 import org.delta4j.models.bert.TinyBertFamily;
 import org.delta4j.models.gpt2.TinyGpt2;
 import org.delta4j.models.hf.HfModels;
+import org.delta4j.models.llama.TinyLlamaFamily;
+import org.delta4j.models.t5.TinyT5;
 import org.delta4j.testing.EveryMethod;
 import org.delta4j.train.ScopedStep;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,7 +82,49 @@ class ManagerLeakTest {
                                         .embedDim(16)
                                         .midDim(8)
                                         .build()));
-        return Stream.concat(Stream.concat(onBart, onGpt2), onBert);
+        return Stream.of(onBart, onGpt2, onBert, acrossLayers()).flatMap(s -> s);
+    }
+
+    /**
+     * What a layer hands to later layers in inference, where each layer runs in a scope of its own
+     * (LayerScope): a reparameterised prefix's keys, computed in the first layer for all; a
+     * parallel adapter's output, from one layer to a later one; a soft prompt, which lengthens
+     * every layer's inputs.
+     */
+    private static Stream<Arguments> acrossLayers() {
+        PrefixSpec prefix = PrefixSpec.builder().prefixTokenNum(3).embedDim(16).midDim(8).build();
+        DeltaSpec softPrompt = SoftPromptSpec.builder().softTokenNum(4).build();
+        return Stream.of(
+                arguments(
+                        "parallel adapter from GPT-2's first block to its second",
+                        TinyGpt2.config("GPT2Model", ""),
+                        pair("h.0.mlp", "h.1.mlp")),
+                arguments(
+                        "parallel adapter from BART's first decoder layer to its second",
+                        TinyBart.config("BartModel"),
+                        pair("decoder.layers.0.fc1", "decoder.layers.1.fc2")),
+                arguments("reparameterised prefix on T5", TinyT5.config("T5Model", ""), prefix),
+                arguments(
+                        "parallel adapter from T5's first decoder block to its second",
+                        TinyT5.config("T5Model", ""),
+                        pair("decoder.block.0.layer.2", "decoder.block.1.layer.1")),
+                arguments("soft prompt on T5", TinyT5.config("T5Model", ""), softPrompt),
+                arguments(
+                        "reparameterised prefix on Llama",
+                        TinyLlamaFamily.config("LlamaForCausalLM"),
+                        prefix),
+                arguments(
+                        "parallel adapter from Mistral's first layer to its second",
+                        TinyLlamaFamily.config("MistralForCausalLM"),
+                        pair("layers.0.mlp", "layers.1.self_attn")),
+                arguments(
+                        "soft prompt on Qwen2",
+                        TinyLlamaFamily.config("Qwen2ForCausalLM"),
+                        softPrompt));
+    }
+
+    private static DeltaSpec pair(String first, String second) {
+        return ParallelAdapterSpec.builder().modules(first, second).bottleneck(4).build();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,6 +9,7 @@ import ai.djl.util.PairList;
 import org.delta4j.models.AttentionMasks;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.KeyValueCache;
+import org.delta4j.nn.LayerScope;
 
 /**
  * HF's {@code BartDecoder}: token embeddings (tied to the model's {@code shared} table) plus
@@ -59,14 +60,23 @@ public final class BartDecoder extends BartStack {
                                                 "BartDecoder", inputs.get(1), past + length)));
         NDArray crossMask = AttentionMasks.padding(inputs.get(3));
         NDArray hidden = embed(ids, ps, training, params);
+        LayerScope scopes = new LayerScope(training);
         for (Block layer : activeLayers(training)) {
+            NDArray h = hidden;
+            // The cache keeps the keys and values the layer adds in its own manager.
             hidden =
-                    Functional.call(
-                            layer,
-                            ps,
-                            training,
-                            params,
-                            hidden,
+                    scopes.run(
+                            () ->
+                                    Functional.call(
+                                            layer,
+                                            ps,
+                                            training,
+                                            params,
+                                            h,
+                                            selfMask,
+                                            encoderHidden,
+                                            crossMask),
+                            h,
                             selfMask,
                             encoderHidden,
                             crossMask);

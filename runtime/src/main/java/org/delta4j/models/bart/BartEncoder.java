@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.delta4j.models.AttentionMasks;
 import org.delta4j.nn.Functional;
+import org.delta4j.nn.LayerScope;
 
 /**
  * HF's {@code BartEncoder}: token embeddings (tied to the model's {@code shared} table) plus
@@ -40,8 +41,12 @@ public final class BartEncoder extends BartStack {
         NDArray ids = inputs.get(0);
         NDArray hidden = embed(ids, ps, training, params);
         NDArray mask = AttentionMasks.padding(inputs.get(1));
+        LayerScope scopes = new LayerScope(training);
         for (Block layer : activeLayers(training)) {
-            hidden = Functional.call(layer, ps, training, params, hidden, mask);
+            NDArray h = hidden;
+            hidden =
+                    scopes.run(
+                            () -> Functional.call(layer, ps, training, params, h, mask), h, mask);
         }
         return new NDList(hidden, inputs.get(1));
     }

@@ -46,11 +46,11 @@ public abstract class AbstractBertEncoder extends HfBlock implements SizedBlock 
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hiddenStates = inputs.get(0);
+        LayerScope scopes = new LayerScope(training);
         for (Block l : layer.block().getChildren().values()) {
             NDArray h = hiddenStates;
             hiddenStates =
-                    LayerScope.run(
-                            training,
+                    scopes.run(
                             () -> Functional.call(l, ps, training, params, h, inputs.get(1)),
                             h,
                             inputs.get(1));

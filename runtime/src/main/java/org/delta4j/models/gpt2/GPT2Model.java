@@ -22,6 +22,7 @@ import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.KeyValueCache;
 import org.delta4j.nn.LayerNorm;
+import org.delta4j.nn.LayerScope;
 import org.delta4j.nn.ModuleList;
 
 /**
@@ -120,8 +121,12 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
                                 hidden.getManager(),
                                 owner));
         hidden = Functional.call(drop, ps, training, params, hidden);
+        LayerScope scopes = new LayerScope(training);
         for (Block block : h.block().getChildren().values()) {
-            hidden = Functional.call(block, ps, training, params, hidden, mask);
+            NDArray x = hidden;
+            hidden =
+                    scopes.run(
+                            () -> Functional.call(block, ps, training, params, x, mask), x, mask);
         }
         hidden = Functional.call(lnF, ps, training, params, hidden);
         return NamedInputs.named(List.of(hidden), OUTPUTS);

@@ -26,6 +26,7 @@ import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.KeyValueCache;
+import org.delta4j.nn.LayerScope;
 import org.delta4j.nn.ModuleList;
 import org.delta4j.nn.ZeroRowInitializer;
 
@@ -144,28 +145,38 @@ public abstract class LlamaFamilyModel extends HfBlock
         KeyValueCache cache = KeyValueCache.of(params);
         long past = cache == null ? 0 : cache.length();
         limits.requireLength(past + length, "the input with its soft prompt and cached positions");
-        NDArray positions = in.get("position_ids");
-        if (positions == null) {
-            positions =
-                    hidden.getManager()
-                            .arange(
-                                    Math.toIntExact(past),
-                                    Math.toIntExact(past + length),
-                                    1,
-                                    DataType.INT64)
-                            .reshape(1, length);
-        }
+        NDArray given = in.get("position_ids");
+        NDArray positions =
+                given != null
+                        ? given
+                        : hidden.getManager()
+                                .arange(
+                                        Math.toIntExact(past),
+                                        Math.toIntExact(past + length),
+                                        1,
+                                        DataType.INT64)
+                                .reshape(1, length);
         NDArray mask =
                 AttentionMasks.requireWidth(
                         in.get("attention_mask"), batch, past + length, hidden.getManager(), owner);
         Map<Integer, NDArray> masks = new HashMap<>();
         int i = 0;
+        LayerScope scopes = new LayerScope(training);
         for (Block layer : layers.block().getChildren().values()) {
             int window = config.slidingWindow(i++);
             NDArray additive =
                     masks.computeIfAbsent(
                             window, w -> AttentionMasks.causalPadded(mask, past, length, w));
-            hidden = Functional.call(layer, ps, training, params, hidden, additive, positions);
+            NDArray x = hidden;
+            // Each layer's rotary tables come from the positions lent to it, so they go with it.
+            hidden =
+                    scopes.run(
+                            () ->
+                                    Functional.call(
+                                            layer, ps, training, params, x, additive, positions),
+                            x,
+                            additive,
+                            positions);
         }
         hidden = Functional.call(norm, ps, training, params, hidden);
         return NamedInputs.named(List.of(hidden), OUTPUTS);

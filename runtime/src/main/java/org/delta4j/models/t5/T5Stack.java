@@ -16,6 +16,7 @@ import org.delta4j.nn.Embedding;
 import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.KeyValueCache;
+import org.delta4j.nn.LayerScope;
 import org.delta4j.nn.ModuleList;
 import org.delta4j.nn.T5LayerNorm;
 
@@ -78,6 +79,7 @@ public final class T5Stack extends HfBlock {
         NDArray encoderMask = isDecoder ? AttentionMasks.padding(inputs.get(3)) : null;
         hidden = Functional.call(dropout, ps, training, params, hidden);
         NDArray bias = null;
+        LayerScope scopes = new LayerScope(training);
         for (Block b : block.block().getChildren().values()) {
             NDList blockInputs =
                     isDecoder
@@ -86,7 +88,11 @@ public final class T5Stack extends HfBlock {
             if (bias != null) {
                 blockInputs.add(bias);
             }
-            NDList out = b.forward(ps, blockInputs, training, params);
+            // The first block's bias is one of its outputs, so it moves to the pass with them.
+            NDList out =
+                    scopes.runAll(
+                            () -> b.forward(ps, blockInputs, training, params),
+                            blockInputs.toArray(new NDArray[0]));
             hidden = out.head();
             // A block that returns no bias (say, one whose prefix delta drops it) leaves the next
             // without one.

@@ -13,11 +13,23 @@ public final class TinyGpt2 {
      * @return the configuration
      */
     public static GPT2Config config(String architecture, String extra) {
+        return config(architecture, 2, extra);
+    }
+
+    /**
+     * @param architecture the model class to name in {@code architectures}
+     * @param layers the number of blocks
+     * @param extra more JSON fields, or empty
+     * @return the configuration
+     */
+    public static GPT2Config config(String architecture, int layers, String extra) {
         return GPT2Config.fromJson(
                 "{\"model_type\": \"gpt2\", \"architectures\": [\""
                         + architecture
                         + "\"],"
-                        + " \"n_embd\": 32, \"n_layer\": 2, \"n_head\": 4, \"n_inner\": 37, \"vocab_size\": 99,"
+                        + " \"n_embd\": 32, \"n_layer\": "
+                        + layers
+                        + ", \"n_head\": 4, \"n_inner\": 37, \"vocab_size\": 99,"
                         + " \"n_positions\": 64"
                         + extra
                         + "}");

@@ -15,10 +15,21 @@ public final class TinyLlamaFamily {
      * @return its configuration
      */
     public static ModelConfig config(String architecture) {
+        return config(architecture, 2);
+    }
+
+    /**
+     * @param architecture the model class, such as {@code MistralForCausalLM}
+     * @param layers the number of decoder layers
+     * @return its configuration
+     */
+    public static ModelConfig config(String architecture, int layers) {
         String json =
                 "{\"architectures\": [\""
                         + architecture
-                        + "\"], \"hidden_size\": 32, \"num_hidden_layers\": 2,"
+                        + "\"], \"hidden_size\": 32, \"num_hidden_layers\": "
+                        + layers
+                        + ","
                         + " \"num_attention_heads\": 4, \"num_key_value_heads\": 2,"
                         + " \"intermediate_size\": 56, \"vocab_size\": 99,"
                         + " \"max_position_embeddings\": 64, \"attention_dropout\": 0.1,"

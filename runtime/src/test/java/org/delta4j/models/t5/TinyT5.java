@@ -10,11 +10,23 @@ public final class TinyT5 {
      * @return the configuration
      */
     public static T5Config config(String architecture, String extra) {
+        return config(architecture, 2, extra);
+    }
+
+    /**
+     * @param architecture the model class to name in {@code architectures}
+     * @param layers the number of encoder blocks and of decoder blocks
+     * @param extra more JSON fields, or empty
+     * @return the configuration
+     */
+    public static T5Config config(String architecture, int layers, String extra) {
         return T5Config.fromJson(
                 "{\"model_type\": \"t5\", \"architectures\": [\""
                         + architecture
                         + "\"],"
-                        + " \"d_model\": 32, \"d_kv\": 8, \"d_ff\": 37, \"num_layers\": 2, \"num_heads\": 4,"
+                        + " \"d_model\": 32, \"d_kv\": 8, \"d_ff\": 37, \"num_layers\": "
+                        + layers
+                        + ", \"num_heads\": 4,"
                         + " \"vocab_size\": 99, \"decoder_start_token_id\": 0"
                         + extra
                         + "}");

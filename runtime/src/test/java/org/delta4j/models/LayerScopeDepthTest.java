@@ -1,0 +1,94 @@
+package org.delta4j.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+import org.delta4j.models.bart.TinyBart;
+import org.delta4j.models.gpt2.TinyGpt2;
+import org.delta4j.models.hf.HfModels;
+import org.delta4j.models.llama.TinyLlamaFamily;
+import org.delta4j.models.t5.TinyT5;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * In inference each layer's intermediates are freed when the layer returns (nn.LayerScope), so the
+ * arrays an eval pass leaves in its manager do not grow with the number of layers; what layers
+ * share (masks, T5's position bias) stays with the pass. In training they do grow: backward needs
+ * every layer's intermediates.
+ */
+class LayerScopeDepthTest {
+    private static final int SHALLOW = 2;
+    private static final int DEEP = 4;
+
+    static Stream<Arguments> architectures() {
+        String v11 = ", \"feed_forward_proj\": \"gated-gelu\", \"tie_word_embeddings\": false";
+        return Stream.of(
+                arguments(
+                        "GPT2LMHeadModel", layers(n -> TinyGpt2.config("GPT2LMHeadModel", n, ""))),
+                arguments("BartModel", layers(n -> TinyBart.config("BartModel", n))),
+                arguments(
+                        "BartForConditionalGeneration",
+                        layers(n -> TinyBart.config("BartForConditionalGeneration", n))),
+                arguments("T5Model", layers(n -> TinyT5.config("T5Model", n, ""))),
+                arguments(
+                        "T5ForConditionalGeneration v1.1",
+                        layers(n -> TinyT5.config("T5ForConditionalGeneration", n, v11))),
+                arguments(
+                        "LlamaForCausalLM",
+                        layers(n -> TinyLlamaFamily.config("LlamaForCausalLM", n))),
+                arguments(
+                        "MistralForCausalLM",
+                        layers(n -> TinyLlamaFamily.config("MistralForCausalLM", n))),
+                arguments(
+                        "Qwen2ForCausalLM",
+                        layers(n -> TinyLlamaFamily.config("Qwen2ForCausalLM", n))));
+    }
+
+    /** Keeps the lambda's type for the argument list. */
+    private static IntFunction<ModelConfig> layers(IntFunction<ModelConfig> config) {
+        return config;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("architectures")
+    void anEvalPassLeavesAsManyArraysWhateverTheDepth(
+            String name, IntFunction<ModelConfig> config) {
+        assertEquals(
+                arraysLeft(config.apply(SHALLOW), false),
+                arraysLeft(config.apply(DEEP), false),
+                "arrays an eval pass leaves in its manager, "
+                        + SHALLOW
+                        + " vs "
+                        + DEEP
+                        + " layers");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("architectures")
+    void aTrainingPassKeepsEveryLayersIntermediates(String name, IntFunction<ModelConfig> config) {
+        int shallow = arraysLeft(config.apply(SHALLOW), true);
+        int deep = arraysLeft(config.apply(DEEP), true);
+        assertTrue(deep > shallow, "training pass: " + shallow + " then " + deep + " arrays");
+    }
+
+    /** The arrays one forward pass leaves in its manager, its inputs included. */
+    private static int arraysLeft(ModelConfig config, boolean training) {
+        try (NDManager weights = NDManager.newBaseManager()) {
+            Block model = HfModels.random(config, weights, 1);
+            try (NDManager pass = weights.newSubManager()) {
+                NDList in = TinyModels.inputs(model, pass);
+                model.forward(new ParameterStore(pass, false), in, training).head().toFloatArray();
+                return pass.getManagedArrays().size();
+            }
+        }
+    }
+}
