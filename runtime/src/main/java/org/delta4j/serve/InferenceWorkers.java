@@ -30,7 +30,11 @@ import org.delta4j.nn.NoGrad;
  * Keep workers × threads at most the cores: PyTorch's intra-op threads are OpenMP threads of the
  * calling thread, so each worker has a team of its own, and more threads than cores slow every
  * request down. Each worker sets its own team's size ({@code JniUtils.setNumThreads}) when it
- * starts.
+ * starts (measured: with 2 workers × 1 thread, 2 threads compute; with 2 × 2, 4). PyTorch also
+ * keeps the last size set as the default of threads that have not computed yet, so set the size of
+ * other computing threads (or {@code ai.djl.pytorch.num_threads}) before starting workers. On a
+ * machine shared with other work, a team of several threads waits for its slowest thread at every
+ * operation: measure both modes there ({@code bench/run.sh}, {@code SERVE}).
  *
  * <p>A model may be shared by all workers (see README, Operating delta4j: Threads). {@link #close}
  * finishes the work already submitted and refuses new work.
