@@ -31,6 +31,12 @@
 #                       heap with the model loaded (empty: skip). LLAMA alone: SCALED= BASE= RSS= DECODE= bench/run.sh
 #   LLAMA_CASES=load,forward,train-lora
 #   LLAMA_VARIANTS="djl torch"   the variants (as VARIANTS) of the Llama runs, in the same rounds
+#   SERVE="bench/bert-base.json 128 16 2 3"   serving throughput, delta4j only (ServeBench, org.delta4j.serve): config,
+#                       request length, requests per timed run, warmup, timed runs; requests per second one at a time
+#                       with all THREADS, on SERVE_WORKERS workers × THREADS/SERVE_WORKERS threads (and × THREADS,
+#                       oversubscribed), and a mixed-length workload one at a time, batched in arrival order and
+#                       bucketed by length, into $OUT/serve.txt (empty: skip)
+#   SERVE_WORKERS=2     the workers of the parallel serving case
 #   THREADS=$(nproc)    intra-op threads on both sides
 #   NICE=0              niceness of the timed processes, both sides; on a machine shared with other jobs, NICE=-20
 #                       (as root) lets the benchmark win the CPUs (the other jobs slow down meanwhile). With the
@@ -39,7 +45,7 @@
 #   MVN_FLAGS=          extra Maven flags, e.g. -o
 #   OUT=target/bench    where raw results and the summary go
 #   QUICK=1             about a minute: the scaled shape only, 1 round, variants djl and torch, cases forward,
-#                       train-full and train-lora, 2 warm-up and 5 timed runs; no BERT-base, RSS, decoding or Llama (each
+#                       train-full and train-lora, 2 warm-up and 5 timed runs; no BERT-base, RSS, decoding, Llama or serving (each
 #                       setting above still overrides)
 #   PROFILE=1           also profile one eval forward of each encoder shape on both sides (ForwardProfile and
 #                       bench/profile.py: native calls, time in GEMMs, other ops and outside libtorch) into
@@ -50,6 +56,7 @@ cd "$(dirname "$0")/.."
 if [ "${QUICK:-0}" = 1 ]; then
     ROUNDS=${ROUNDS:-1} VARIANTS=${VARIANTS:-"djl torch"} CASES=${CASES:-forward,train-full,train-lora}
     SCALED=${SCALED-"bench/bert-scaled.json 8 64 2 5"} BASE=${BASE-} RSS=${RSS-} DECODE=${DECODE-} LLAMA=${LLAMA-}
+    SERVE=${SERVE-}
 fi
 
 ROUNDS=${ROUNDS:-3}
@@ -61,6 +68,8 @@ DECODE_VARIANTS=${DECODE_VARIANTS:-"djl torch"}
 LLAMA=${LLAMA-"bench/qwen2-0.5b.json 1 256 1 3"}
 LLAMA_CASES=${LLAMA_CASES:-load,forward,train-lora}
 LLAMA_VARIANTS=${LLAMA_VARIANTS:-"djl torch"}
+SERVE=${SERVE-"bench/bert-base.json 128 16 2 3"}
+SERVE_WORKERS=${SERVE_WORKERS:-2}
 CASES=${CASES:-forward,train-full,train-lora,update-full,fwdbwd-full}
 RSS=${RSS-"bench/bert-base.json 1 128 2 5"}
 THREADS=${THREADS:-$(nproc)}
@@ -256,6 +265,17 @@ if [ -n "$LLAMA" ]; then
     done
 fi
 
+# 7b. Serving throughput (delta4j only): thread models and bucketed batching, in one process.
+: > "$OUT/serve.txt"
+if [ -n "$SERVE" ]; then
+    read -r config seq requests warmup iters <<< "$SERVE"
+    echo "serving: $config" >&2
+    nice -n "$NICE" java -Dai.djl.pytorch.num_threads="$THREADS" -cp "$CP" org.delta4j.examples.bench.ServeBench \
+        --config "$config" --seq "$seq" --requests "$requests" --warmup "$warmup" --iters "$iters" \
+        --workers "$SERVE_WORKERS" --threads "$THREADS" --label djl 2>/dev/null | grep -E '^(RESULT|CPU)' \
+        | tee "$OUT/serve.txt" >&2
+fi
+
 # 8. Where one forward pass goes, both sides.
 if [ "${PROFILE:-0}" = 1 ]; then
     : > "$OUT/profile.md"
@@ -277,4 +297,4 @@ if [ "${PROFILE:-0}" = 1 ]; then
 fi
 
 # 9. Medians over rounds and the ratios.
-"$PY" bench/summarize.py "$RAW" "$OUT/rss.txt" "$OUT/llama-memory.txt" | tee "$OUT/summary.md"
+"$PY" bench/summarize.py "$RAW" "$OUT/rss.txt" "$OUT/llama-memory.txt" "$OUT/serve.txt" | tee "$OUT/summary.md"

@@ -8,6 +8,8 @@ An optional third file holds the Llama-family memory runs' `PEAKRSS <variant> <c
 `HEAP <variant> <case> <MiB>` lines (delta4j's Java heap with the model loaded): a table of both per case and side.
 Decoding results (cases `decode-cached-b<batch>` and `recompute-<length>-b<batch>`) add a table of how much faster
 cached decoding is per token than recomputing the whole sequence, per side.
+An optional fourth file holds the serving benchmark's `RESULT djl <case> <ms per request> ...` and
+`CPU djl <case> <cores busy> <threads busy>` lines: a table of requests per second per case.
 """
 import re
 import statistics
@@ -119,9 +121,34 @@ def llama_memory(path):
           " attached, the steps); Java heap: in use after a GC with the case's model loaded.")
 
 
+def serve_throughput(path):
+    """Requests per second of each serving case (ServeBench), with the cores and threads it kept busy."""
+    ms, cpu = {}, {}
+    with open(path) as f:
+        for line in f:
+            fields = line.split()
+            if fields[0] == "RESULT":
+                ms[fields[2]] = float(fields[3])
+            elif fields[0] == "CPU":
+                cpu[fields[2]] = fields[3:5]
+    if not ms:
+        return
+    print("\n| serving case | ms per request | requests/s | cores busy | threads busy |")
+    print("|---|---|---|---|---|")
+    for case, value in ms.items():
+        cores, threads = cpu.get(case, ["-", "-"])
+        print("| %s | %.1f | %.1f | %s | %s |" % (case, value, 1000 / value, cores, threads))
+    print("\nServing (delta4j): serial-1xT one request at a time with T intra-op threads; parallel-NxT/N N workers"
+          " splitting them; oversubscribed-NxT N workers with T each; mixed-*: requests of mixed lengths one at a"
+          " time, batched in arrival order (each batch padded to its longest), and bucketed by length. Threads busy:"
+          " threads with at least a fifth of the busiest one's CPU time.")
+
+
 if __name__ == "__main__":
     main(sys.argv[1])
     if len(sys.argv) > 2:
         peak_rss(sys.argv[2])
     if len(sys.argv) > 3:
         llama_memory(sys.argv[3])
+    if len(sys.argv) > 4:
+        serve_throughput(sys.argv[4])

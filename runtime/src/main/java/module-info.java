@@ -41,6 +41,7 @@ module org.delta4j.runtime {
     exports org.delta4j.models.t5;
     exports org.delta4j.models.text;
     exports org.delta4j.nn;
+    exports org.delta4j.serve;
     exports org.delta4j.train;
     exports org.delta4j.train.data;
     exports org.delta4j.train.optim;
