@@ -3,11 +3,13 @@ package org.delta4j.examples.bench;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
 /**
  * Inference: one forward pass of the whole model in eval mode (no dropout, no autograd), its
- * intermediates freed after each pass.
+ * intermediates freed after each pass; the encoder-style model either plain or with LoRA attached
+ * and not merged (LoRA's path runs beside each frozen weight).
  */
 final class ForwardCase implements BenchCase {
     private final Model model;
@@ -22,10 +24,23 @@ final class ForwardCase implements BenchCase {
         this.inputs = inputs;
     }
 
-    /** The whole {@code BertModel} of the encoder benchmark. */
+    /** The whole base model of the encoder benchmark. */
     static ForwardCase encoder(EncoderSetup setup) {
-        Model model = Model.newInstance("bench-forward");
-        model.setBlock(setup.newModel(model.getNDManager()));
+        return encoder(setup, false);
+    }
+
+    /** The base model of the encoder benchmark with LoRA attached, unmerged. */
+    static ForwardCase encoderWithLora(EncoderSetup setup) {
+        return encoder(setup, true);
+    }
+
+    private static ForwardCase encoder(EncoderSetup setup, boolean lora) {
+        Model model = Model.newInstance(lora ? "bench-forward-lora" : "bench-forward");
+        Block block = setup.newModel(model.getNDManager());
+        if (lora) {
+            setup.attachLora(block);
+        }
+        model.setBlock(block);
         return new ForwardCase(model, setup.inputs(model.getNDManager()));
     }
 
