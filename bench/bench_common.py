@@ -13,7 +13,8 @@ LORA_R, LORA_ALPHA = 8, 16
 
 
 class LoraLinear(nn.Module):
-    """loralib / OpenDelta LoRA around a frozen linear layer: base(x) + (x A^T B^T) * alpha / r."""
+    """loralib / OpenDelta LoRA around a frozen linear layer: base(x) + (x A^T B^T) * alpha / r; once merged (PEFT's
+    merge_adapter), B A * alpha / r is in the base weight and the forward is the base layer's."""
 
     def __init__(self, base):
         super().__init__()
@@ -21,8 +22,18 @@ class LoraLinear(nn.Module):
         self.lora_A = nn.Parameter(torch.empty(LORA_R, base.in_features).uniform_(-1, 1) / math.sqrt(base.in_features))
         self.lora_B = nn.Parameter(torch.zeros(base.out_features, LORA_R))
         self.scaling = LORA_ALPHA / LORA_R
+        self.merged = False
+
+    def merge(self):
+        with torch.no_grad():
+            delta = self.lora_B @ self.lora_A * self.scaling
+            # nn.Linear stores [out, in]; GPT-2's Conv1D [in, out].
+            self.base.weight += delta if self.base.weight.shape == delta.shape else delta.T
+        self.merged = True
 
     def forward(self, x):
+        if self.merged:
+            return self.base(x)
         return self.base(x) + F.linear(F.linear(x, self.lora_A), self.lora_B) * self.scaling
 
 

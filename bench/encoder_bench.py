@@ -8,7 +8,8 @@ The base model of the family the config's model_type names, in plain PyTorch (HF
 - gpt2: decode_bench.py's GPT2Model (causal mask); LoRA on c_attn;
 - t5: t5_model.py's T5Model (encoder-decoder, decoder_input_ids as long as input_ids); LoRA on q, v;
 - llama, qwen2: llama_bench.py's decoder (Qwen2Model / LlamaModel); LoRA on q_proj, v_proj.
-LoRA targets are PEFT's defaults for the family, r 8, alpha 16, unmerged. Cases and output lines match
+LoRA targets are PEFT's defaults for the family, r 8, alpha 16, unmerged (forward-lora-merged: merged into the
+weights, still attached, as PEFT's merge_adapter). Cases and output lines match
 org.delta4j.examples.bench.EncoderBench:
 
     RESULT <label> <case> <median ms> <p10 ms> <p90 ms> <timed runs>
@@ -31,10 +32,10 @@ from torch import nn
 import decode_bench
 import llama_bench
 import t5_model
-from bench_common import (LEARNING_RATE, add_common_arguments, add_lora, blas_library, parse_with_config, peak_rss_kb,
+from bench_common import (LEARNING_RATE, LoraLinear, add_common_arguments, add_lora, blas_library, parse_with_config, peak_rss_kb,
                           read_safetensors, summarize)
 
-CASES = ("forward", "forward-lora", "train-full", "train-lora", "update-full", "fwdbwd-full")
+CASES = ("forward", "forward-lora", "forward-lora-merged", "train-full", "train-lora", "update-full", "fwdbwd-full")
 # HF BertConfig's defaults (bert-base-uncased), for fields a config.json leaves out.
 DEFAULTS = {"vocab_size": 30522, "hidden_size": 768, "num_hidden_layers": 12, "num_attention_heads": 12,
             "intermediate_size": 3072, "hidden_dropout_prob": 0.1, "attention_probs_dropout_prob": 0.1,
@@ -268,9 +269,13 @@ def make_case(name, c, args):
     family = family_of(c)
     model = family.build(c)
     inputs = make_inputs(c, args.batch, args.seq, args.seed)
-    if name in ("forward", "forward-lora"):
-        if name == "forward-lora":
+    if name.startswith("forward"):
+        if name != "forward":
             add_lora(model, family.lora)
+        if name == "forward-lora-merged":
+            for m in model.modules():
+                if isinstance(m, LoraLinear):
+                    m.merge()
         model.eval()
 
         def run():

@@ -12,14 +12,15 @@
 #   VARIANTS="djl torch djl-tuned torch-tuned"   -tuned: glibc malloc thresholds raised (BENCHMARKS.md says why)
 #   SCALED="bench/bert-scaled.json 8 64 5 20"   config, batch, seq, warmup, timed runs (empty: skip)
 #   BASE="bench/bert-base.json 1 128 2 5"      the same for the BERT-base shape (empty: skip)
-#   CASES=forward,forward-lora,train-full,train-lora,update-full,fwdbwd-full   (forward-lora: forward with LoRA r 8
-#                       attached, unmerged, on the family's PEFT targets; update-full: the AdamW update alone;
+#   CASES=forward,forward-lora,forward-lora-merged,train-full,train-lora,update-full,fwdbwd-full   (forward-lora:
+#                       forward with LoRA r 8 attached, unmerged, on the family's PEFT targets; forward-lora-merged: the
+#                       same LoRA merged into the weights, still attached; update-full: the AdamW update alone;
 #                       fwdbwd-full: train-full without the optimiser update)
-#   GPT2="bench/gpt2-small.json 1 128 2 5"     the encoder-style cases on GPT2Model (causal mask; LoRA on c_attn):
+#   GPT2="bench/gpt2-small.json 1 128 1 5"     the encoder-style cases on GPT2Model (causal mask; LoRA on c_attn):
 #                       config, batch, seq, warmup, timed runs (empty: skip)
-#   T5="bench/t5-small.json 1 128 2 5"         the same on T5Model (encoder and decoder, decoder_input_ids as long
+#   T5="bench/t5-small.json 1 128 1 5"         the same on T5Model (encoder and decoder, decoder_input_ids as long
 #                       as input_ids; LoRA on q, v)
-#   LLAMA_SHAPE="bench/qwen2-100m.json 1 128 2 5"   the same on a ~100M Qwen2Model (random weights, built in
+#   LLAMA_SHAPE="bench/qwen2-100m.json 1 128 1 5"   the same on a ~100M Qwen2Model (random weights, built in
 #                       memory; LoRA on q_proj, v_proj); any llama/qwen2 config
 #   SHAPE_CASES=forward,forward-lora,train-full,train-lora,fwdbwd-full   the cases of GPT2, T5 and LLAMA_SHAPE
 #   SHAPE_VARIANTS="djl torch"   their variants (as VARIANTS), in the same rounds. Every family with a shape set is
@@ -72,10 +73,10 @@ DECODE_VARIANTS=${DECODE_VARIANTS:-"djl torch"}
 LLAMA=${LLAMA-"bench/qwen2-0.5b.json 1 256 1 3"}
 LLAMA_CASES=${LLAMA_CASES:-load,forward,train-lora}
 LLAMA_VARIANTS=${LLAMA_VARIANTS:-"djl torch"}
-CASES=${CASES:-forward,forward-lora,train-full,train-lora,update-full,fwdbwd-full}
-GPT2=${GPT2-"bench/gpt2-small.json 1 128 2 5"}
-T5=${T5-"bench/t5-small.json 1 128 2 5"}
-LLAMA_SHAPE=${LLAMA_SHAPE-"bench/qwen2-100m.json 1 128 2 5"}
+CASES=${CASES:-forward,forward-lora,forward-lora-merged,train-full,train-lora,update-full,fwdbwd-full}
+GPT2=${GPT2-"bench/gpt2-small.json 1 128 1 5"}
+T5=${T5-"bench/t5-small.json 1 128 1 5"}
+LLAMA_SHAPE=${LLAMA_SHAPE-"bench/qwen2-100m.json 1 128 1 5"}
 SHAPE_CASES=${SHAPE_CASES:-forward,forward-lora,train-full,train-lora,fwdbwd-full}
 SHAPE_VARIANTS=${SHAPE_VARIANTS:-"djl torch"}
 RSS=${RSS-"bench/bert-base.json 1 128 2 5"}

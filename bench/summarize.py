@@ -3,8 +3,8 @@
 
 Input lines: <round> <config> <variant> <case> <median ms> <p10 ms> <p90 ms> <timed runs>. One table per config
 (shape), and one for a config's decoding cases (names ending in -b<batch>); each cell is the median over rounds of the
-per-run medians, with the range over rounds in brackets. Configs with both forward and forward-lora add a table of
-what unmerged LoRA costs in inference, per side: forward-lora / forward (the goal: at most 1.03x). An optional second file
+per-run medians, with the range over rounds in brackets. Configs with forward and forward-lora (or forward-lora-merged)
+add a table of what LoRA costs in inference, per side: forward-lora / forward (the goal: at most 1.03x). An optional second file
 holds `PEAKRSS <variant> <case> <kB>` lines (one process per case): a table of peak RSS, LoRA against full.
 An optional third file holds the Llama-family memory runs' `PEAKRSS <variant> <case> <kB>` and
 `HEAP <variant> <case> <MiB>` lines (delta4j's Java heap with the model loaded): a table of both per case and side.
@@ -66,20 +66,22 @@ def table_of(config, case):
 
 def lora_overheads(runs, variants, keys):
     """Per config and side: forward-lora / forward, medians over rounds (the goal: at most 1.03x)."""
-    configs = [c for c, case in keys if case == "forward" and (c, "forward-lora") in keys]
+    lora_cases = [c for c in ("forward-lora", "forward-lora-merged") if any(case == c for _, case in keys)]
+    configs = [c for c, case in keys if case == "forward" and any((c, l) in keys for l in lora_cases)]
     if not configs:
         return
-    variants = [v for v in variants if any(runs.get((c, "forward-lora", v)) for c in configs)]
-    print("\n| config | " + " | ".join("%s: forward-lora / forward" % v for v in variants) + " |")
-    print("|---" * (1 + len(variants)) + "|")
+    columns = [(v, l) for l in lora_cases for v in variants if any(runs.get((c, l, v)) for c in configs)]
+    print("\n| config | " + " | ".join("%s: %s / forward" % column for column in columns) + " |")
+    print("|---" * (1 + len(columns)) + "|")
     for config in configs:
         cells = []
-        for v in variants:
-            plain, lora = runs.get((config, "forward", v)), runs.get((config, "forward-lora", v))
+        for v, lora_case in columns:
+            plain, lora = runs.get((config, "forward", v)), runs.get((config, lora_case, v))
             cells.append("%.3fx" % (statistics.median(lora) / statistics.median(plain)) if plain and lora else "-")
         print("| %s | %s |" % (config, " | ".join(cells)))
-    print("\nWhat LoRA (r 8 on the family's PEFT targets) attached and not merged costs in an eval forward, per side:"
-          " the backbone with LoRA over the plain backbone (medians over rounds; the goal: at most 1.03x).")
+    print("\nWhat LoRA (r 8 on the family's PEFT targets) costs in an eval forward, per side: the backbone with LoRA"
+          " attached, unmerged (forward-lora; the goal: at most 1.03x) or merged (forward-lora-merged), over the plain"
+          " backbone (medians over rounds).")
 
 
 def decode_speedups(runs, variants, keys):

@@ -32,7 +32,7 @@ public record BenchOptions(
     /** How to call the benchmark. */
     public static final String USAGE =
             "usage: EncoderBench --config FILE [--batch 8] [--seq 64]"
-                    + " [--cases forward,forward-lora,train-full,train-lora,update-full,fwdbwd-full] [--warmup 3] [--iters 10] [--seed 42] [--label djl]"
+                    + " [--cases forward,forward-lora,forward-lora-merged,train-full,train-lora,update-full,fwdbwd-full] [--warmup 3] [--iters 10] [--seed 42] [--label djl]"
                     + " [--export DIR]\n"
                     + "Prints one line per case: RESULT <label> <case> <median ms> <p10 ms> <p90 ms> <timed runs>.\n"
                     + "--export DIR writes model.safetensors (weights) and io.safetensors (inputs and eval outputs) and"

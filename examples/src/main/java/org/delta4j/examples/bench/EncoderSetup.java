@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.delta4j.delta.FreezeSpec;
+import org.delta4j.delta.Tuning;
 import org.delta4j.delta.TuningSpec;
 import org.delta4j.delta.lora.LoraSpec;
 import org.delta4j.models.ModelConfig;
@@ -75,9 +76,10 @@ public record EncoderSetup(
      * freezes the backbone.
      *
      * @param model a model of {@link #newModel}
+     * @return the attached LoRA
      */
-    public void attachLora(Block model) {
-        TuningSpec.builder()
+    public Tuning attachLora(Block model) {
+        return TuningSpec.builder()
                 .add(
                         LoraSpec.builder()
                                 .modules(family.loraModules().toArray(String[]::new))

@@ -5,11 +5,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import org.delta4j.delta.Tuning;
+import org.delta4j.delta.lora.LoraMerge;
 
 /**
  * Inference: one forward pass of the whole model in eval mode (no dropout, no autograd), its
- * intermediates freed after each pass; the encoder-style model either plain or with LoRA attached
- * and not merged (LoRA's path runs beside each frozen weight).
+ * intermediates freed after each pass; the encoder-style model plain, with LoRA attached and not
+ * merged (LoRA's path runs beside each frozen weight), or with LoRA merged into the weights.
  */
 final class ForwardCase implements BenchCase {
     private final Model model;
@@ -26,19 +28,30 @@ final class ForwardCase implements BenchCase {
 
     /** The whole base model of the encoder benchmark. */
     static ForwardCase encoder(EncoderSetup setup) {
-        return encoder(setup, false);
+        return encoder(setup, false, false);
     }
 
     /** The base model of the encoder benchmark with LoRA attached, unmerged. */
     static ForwardCase encoderWithLora(EncoderSetup setup) {
-        return encoder(setup, true);
+        return encoder(setup, true, false);
     }
 
-    private static ForwardCase encoder(EncoderSetup setup, boolean lora) {
+    /**
+     * The base model of the encoder benchmark with LoRA attached and merged into the weights, still
+     * attached (PEFT's {@code merge_adapter}).
+     */
+    static ForwardCase encoderWithMergedLora(EncoderSetup setup) {
+        return encoder(setup, true, true);
+    }
+
+    private static ForwardCase encoder(EncoderSetup setup, boolean lora, boolean merged) {
         Model model = Model.newInstance(lora ? "bench-forward-lora" : "bench-forward");
         Block block = setup.newModel(model.getNDManager());
         if (lora) {
-            setup.attachLora(block);
+            Tuning tuning = setup.attachLora(block);
+            if (merged) {
+                LoraMerge.merge(tuning);
+            }
         }
         model.setBlock(block);
         return new ForwardCase(model, setup.inputs(model.getNDManager()));
