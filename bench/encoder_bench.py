@@ -32,8 +32,8 @@ from torch import nn
 import decode_bench
 import llama_bench
 import t5_model
-from bench_common import (LEARNING_RATE, LoraLinear, add_common_arguments, add_lora, blas_library, parse_with_config, peak_rss_kb,
-                          read_safetensors, summarize)
+from bench_common import (LEARNING_RATE, LoraLinear, add_common_arguments, add_lora, blas_library, parse_with_config,
+                          peak_rss_kb, read_safetensors, summarize)
 
 CASES = ("forward", "forward-lora", "forward-lora-merged", "train-full", "train-lora", "update-full", "fwdbwd-full")
 # HF BertConfig's defaults (bert-base-uncased), for fields a config.json leaves out.

@@ -24,8 +24,8 @@
 #                       memory; LoRA on q_proj, v_proj); any llama/qwen2 config
 #   SHAPE_CASES=forward,forward-lora,train-full,train-lora,fwdbwd-full   the cases of GPT2, T5 and LLAMA_SHAPE
 #   SHAPE_VARIANTS="djl torch"   their variants (as VARIANTS), in the same rounds. Every family with a shape set is
-#                       cross-checked first (on bench/<family>-scaled.json): torch loads delta4j's random weights and
-#                       must reproduce its outputs
+#                       cross-checked first (on bench/gpt2-scaled.json, t5-scaled.json, qwen2-scaled.json): torch
+#                       loads delta4j's random weights and must reproduce its outputs
 #   RSS="bench/bert-base.json 1 128 2 5"   peak RSS of train-full and train-lora, each in its own process, both
 #                       sides (empty: skip)
 #   DECODE="bench/gpt2-small.json 1,8 128 64 1 3"   greedy decoding: config, batch sizes, prompt length, new tokens,
@@ -52,9 +52,9 @@
 #   QUICK=1             about a minute: the scaled shape only, 1 round, variants djl and torch, cases forward,
 #                       forward-lora, train-full and train-lora, 2 warm-up and 5 timed runs; no BERT-base, GPT-2, T5 or
 #                       Llama shapes, RSS, decoding or Llama (each setting above still overrides)
-#   PROFILE=1           also profile one eval forward of each encoder-style shape (BERT, GPT-2, T5, Llama) on both sides (ForwardProfile and
-#                       bench/profile.py: native calls, time in GEMMs, other ops and outside libtorch) into
-#                       $OUT/profile.md
+#   PROFILE=1           also profile one eval forward of each encoder-style shape (BERT, GPT-2, T5, Llama) on both
+#                       sides (ForwardProfile and bench/profile.py: native calls, time in GEMMs, other ops and outside
+#                       libtorch, the fraction of the GEMM limit reached) into $OUT/profile.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

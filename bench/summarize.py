@@ -2,11 +2,11 @@
 """Summarises bench/run.sh's raw results as a Markdown table with delta4j / PyTorch ratios.
 
 Input lines: <round> <config> <variant> <case> <median ms> <p10 ms> <p90 ms> <timed runs>. One table per config
-(shape), and one for a config's decoding cases (names ending in -b<batch>); each cell is the median over rounds of the
-per-run medians, with the range over rounds in brackets. Configs with forward and forward-lora (or forward-lora-merged)
-add a table of what LoRA costs in inference, per side: forward-lora / forward (the goal: at most 1.03x). An optional second file
-holds `PEAKRSS <variant> <case> <kB>` lines (one process per case): a table of peak RSS, LoRA against full.
-An optional third file holds the Llama-family memory runs' `PEAKRSS <variant> <case> <kB>` and
+(shape), and one for a config's decoding cases (names ending in -b<batch>); each cell is the median over rounds of
+the per-run medians, with the range over rounds in brackets. Configs with forward and forward-lora (or
+forward-lora-merged) add a table of what LoRA costs in inference, per side: forward-lora / forward (the goal: at most
+1.03x). An optional second file holds `PEAKRSS <variant> <case> <kB>` lines (one process per case): a table of peak
+RSS, LoRA against full. An optional third file holds the Llama-family memory runs' `PEAKRSS <variant> <case> <kB>` and
 `HEAP <variant> <case> <MiB>` lines (delta4j's Java heap with the model loaded): a table of both per case and side.
 Decoding results (cases `decode-cached-b<batch>` and `recompute-<length>-b<batch>`) add a table of how much faster
 cached decoding is per token than recomputing the whole sequence, per side.
