@@ -23,7 +23,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from encoder_bench import add_common_arguments, blas_library, parse_with_config, read_safetensors, summarize
+from bench_common import add_common_arguments, blas_library, parse_with_config, read_safetensors, summarize
 
 CASES = ("decode", "recompute", "concat", "head")
 SHORT_CALLS_PER_RUN = 20  # as DecodeBench: the concat and head cases take (sub)milliseconds
@@ -38,7 +38,7 @@ class Conv1D(nn.Module):
 
     def __init__(self, out_features, in_features):
         super().__init__()
-        self.out_features = out_features
+        self.in_features, self.out_features = in_features, out_features
         self.weight = nn.Parameter(torch.empty(in_features, out_features))
         self.bias = nn.Parameter(torch.zeros(out_features))
 

@@ -1,30 +1,41 @@
 #!/usr/bin/python3
-"""PyTorch-eager side of the delta4j encoder benchmark (see BENCHMARKS.md; bench/run.sh runs both sides).
+"""PyTorch-eager side of the delta4j encoder-style benchmark (see BENCHMARKS.md; bench/run.sh runs both sides).
 
-A plain-PyTorch copy of HF's BertModel (HF transformers is not needed): post-LN encoder layers, erf GELU,
-LayerNorm eps from the config, attention as HF's eager BertSelfAttention, pooler, and HF's initialisation
-(normal(0, initializer_range) for linear and embedding weights, zero biases and padding row, LayerNorm 1/0).
-Cases and output lines match org.delta4j.examples.bench.EncoderBench:
+The base model of the family the config's model_type names, in plain PyTorch (HF transformers is not needed):
+- bert: a copy of HF's BertModel (here): post-LN encoder layers, erf GELU, attention as HF's eager
+  BertSelfAttention, pooler, and HF's initialisation (normal(0, initializer_range) for linear and embedding weights,
+  zero biases and padding row, LayerNorm 1/0); LoRA on query, value;
+- gpt2: decode_bench.py's GPT2Model (causal mask); LoRA on c_attn;
+- t5: t5_model.py's T5Model (encoder-decoder, decoder_input_ids as long as input_ids); LoRA on q, v;
+- llama, qwen2: llama_bench.py's decoder (Qwen2Model / LlamaModel); LoRA on q_proj, v_proj.
+LoRA targets are PEFT's defaults for the family, r 8, alpha 16, unmerged (forward-lora-merged: merged into the
+weights, still attached, as PEFT's merge_adapter). Cases and output lines match
+org.delta4j.examples.bench.EncoderBench:
 
     RESULT <label> <case> <median ms> <p10 ms> <p90 ms> <timed runs>
 
 --check DIR loads the weights and inputs that `EncoderBench --export DIR` wrote, runs this model on them in eval
-mode and compares with delta4j's outputs, to show that both sides compute the same function.
+mode and compares every output with delta4j's, to show that both sides compute the same function.
 """
 import argparse
 import json
 import math
-import struct
 import sys
 import time
+from dataclasses import dataclass
+from typing import Callable
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-CASES = ("forward", "train-full", "train-lora", "update-full", "fwdbwd-full")
-LEARNING_RATE = 1e-3
-LORA_R, LORA_ALPHA = 8, 16
+import decode_bench
+import llama_bench
+import t5_model
+from bench_common import (LEARNING_RATE, LoraLinear, add_common_arguments, add_lora, blas_library, parse_with_config,
+                          peak_rss_kb, read_safetensors, summarize)
+
+CASES = ("forward", "forward-lora", "forward-lora-merged", "train-full", "train-lora", "update-full", "fwdbwd-full")
 # HF BertConfig's defaults (bert-base-uncased), for fields a config.json leaves out.
 DEFAULTS = {"vocab_size": 30522, "hidden_size": 768, "num_hidden_layers": 12, "num_attention_heads": 12,
             "intermediate_size": 3072, "hidden_dropout_prob": 0.1, "attention_probs_dropout_prob": 0.1,
@@ -150,7 +161,7 @@ class BertModel(nn.Module):
         # HF's extended mask: 0 where attended, float32 min elsewhere, [batch, 1, 1, keys].
         mask = (1.0 - attention_mask[:, None, None, :].to(torch.float32)) * torch.finfo(torch.float32).min
         sequence = self.encoder(self.embeddings(input_ids), mask)
-        return sequence, self.pooler(sequence)
+        return {"last_hidden_state": sequence, "pooler_output": self.pooler(sequence)}
 
 
 def init_weights(m, std):
@@ -166,53 +177,112 @@ def init_weights(m, std):
         m.bias.data.zero_()
 
 
-class LoraLinear(nn.Module):
-    """loralib / OpenDelta LoRA around a frozen linear layer: base(x) + (x A^T B^T) * alpha / r."""
+class GPT2Model(decode_bench.GPT2Model):
+    """decode_bench's GPT2Model with HF's initialisation, called with named inputs, positions 0.., no cache."""
 
-    def __init__(self, base):
-        super().__init__()
-        self.base = base
-        self.lora_A = nn.Parameter(torch.empty(LORA_R, base.in_features).uniform_(-1, 1) / math.sqrt(base.in_features))
-        self.lora_B = nn.Parameter(torch.zeros(base.out_features, LORA_R))
-        self.scaling = LORA_ALPHA / LORA_R
+    def __init__(self, c):
+        super().__init__(c)
+        self.apply(lambda m: decode_bench.init_weights(m, c["initializer_range"]))
 
-    def forward(self, x):
-        return self.base(x) + F.linear(F.linear(x, self.lora_A), self.lora_B) * self.scaling
+    def forward(self, input_ids, attention_mask):
+        positions = torch.arange(input_ids.shape[1]).unsqueeze(0)
+        return {"last_hidden_state": super().forward(input_ids, positions, attention_mask, None)[0]}
 
 
-def add_lora(model):
-    for p in model.parameters():
-        p.requires_grad_(False)
-    for layer in model.encoder.layer:
-        attn = layer.attention.self
-        attn.query = LoraLinear(attn.query)
-        attn.value = LoraLinear(attn.value)
-    return [p for n, p in model.named_parameters() if "lora_" in n]
+class LlamaFamilyModel(llama_bench.Decoder):
+    """llama_bench's decoder (Qwen2Model / LlamaModel) with HF's initialisation, called with named inputs."""
+
+    def __init__(self, c):
+        super().__init__(c, "cpu")
+        self.apply(lambda m: decode_bench.init_weights(m, c.get("initializer_range", 0.02)))
+
+    def forward(self, input_ids, attention_mask):
+        return {"last_hidden_state": super().forward(input_ids, attention_mask)}
+
+
+class T5Model(t5_model.T5Model):
+    """t5_model's T5Model with normal(0, 0.02) weights, as the other families (HF scales T5's by width instead)."""
+
+    def __init__(self, c):
+        super().__init__(c)
+        self.apply(lambda m: decode_bench.init_weights(m, 0.02))
+
+
+@dataclass(frozen=True)
+class Family:
+    """A model family of the benchmark: its config defaults, its base model (named inputs in, named outputs out),
+    PEFT's LoRA targets, and the names by which delta4j's state dict differs from the model's: parameters the model
+    ties to another one (missing there) and buffers delta4j saves but the model computes (extra there)."""
+    defaults: dict
+    build: Callable
+    lora: tuple
+    tied: Callable = lambda name: False
+    computed: Callable = lambda name: False
+    decoder_inputs: bool = False
+
+
+FAMILIES = {
+    "bert": Family(DEFAULTS, BertModel, ("query", "value")),
+    "gpt2": Family(decode_bench.DEFAULTS, GPT2Model, ("c_attn",),
+                   computed=lambda n: n.endswith((".attn.bias", ".attn.masked_bias"))),
+    "t5": Family(t5_model.DEFAULTS, T5Model, ("q", "v"), tied=lambda n: n == "shared.weight", decoder_inputs=True),
+    "llama": Family({}, LlamaFamilyModel, ("q_proj", "v_proj")),
+    "qwen2": Family({}, LlamaFamilyModel, ("q_proj", "v_proj")),
+}
+
+
+def family_of(c):
+    if c.get("model_type") not in FAMILIES:
+        sys.exit("model_type %r: the benchmark builds %s (set model_type to one of them)"
+                 % (c.get("model_type"), list(FAMILIES)))
+    return FAMILIES[c["model_type"]]
+
+
+def read_config(path):
+    """The config at `path` over its family's defaults (for bench/profile.py, which has its own command line)."""
+    with open(path) as f:
+        c = json.load(f)
+    return {**family_of(c).defaults, **c}
 
 
 def squared_output_loss(outputs):
-    sequence, pooled = outputs
-    return sequence.square().mean() + pooled.square().mean()
+    """mean(last_hidden_state^2), plus mean(pooler_output^2) for BERT: every weight gets a gradient, no labels."""
+    loss = outputs["last_hidden_state"].square().mean()
+    pooled = outputs.get("pooler_output")
+    return loss if pooled is None else loss + pooled.square().mean()
 
 
 def make_inputs(c, batch, length, seed):
+    """Random token ids above the low ids (where BERT's special tokens live), an all-ones mask, and for T5 random
+    decoder_input_ids of the same shape."""
     g = torch.Generator().manual_seed(seed)
-    ids = torch.randint(1000, c["vocab_size"], (batch, length), generator=g)
-    return ids, torch.ones(batch, length, dtype=torch.int64)
+    low = min(1000, c["vocab_size"] // 2)
+    inputs = {"input_ids": torch.randint(low, c["vocab_size"], (batch, length), generator=g),
+              "attention_mask": torch.ones(batch, length, dtype=torch.int64)}
+    if family_of(c).decoder_inputs:
+        inputs["decoder_input_ids"] = torch.randint(low, c["vocab_size"], (batch, length), generator=g)
+    return inputs
 
 
 def make_case(name, c, args):
     torch.manual_seed(args.seed)
-    model = BertModel(c)
-    ids, mask = make_inputs(c, args.batch, args.seq, args.seed)
-    if name == "forward":
+    family = family_of(c)
+    model = family.build(c)
+    inputs = make_inputs(c, args.batch, args.seq, args.seed)
+    if name.startswith("forward"):
+        if name != "forward":
+            add_lora(model, family.lora)
+        if name == "forward-lora-merged":
+            for m in model.modules():
+                if isinstance(m, LoraLinear):
+                    m.merge()
         model.eval()
 
         def run():
             with torch.no_grad():
-                model(ids, mask)
+                model(**inputs)
         return run
-    params = add_lora(model) if name == "train-lora" else list(model.parameters())
+    params = add_lora(model, family.lora) if name == "train-lora" else list(model.parameters())
     model.train()
     # As delta4j's AdamW: PyTorch's defaults (weight decay 0.01), the single-tensor path.
     opt = torch.optim.AdamW(params, lr=LEARNING_RATE, foreach=False)
@@ -220,17 +290,17 @@ def make_case(name, c, args):
     if name == "fwdbwd-full":
         # Diagnostic: train-full without the optimiser update; gradients accumulate, as in delta4j.
         def forward_backward():
-            squared_output_loss(model(ids, mask)).backward()
+            squared_output_loss(model(**inputs)).backward()
         return forward_backward
 
     if name == "update-full":
         # The update alone, on gradients from one backward pass, as delta4j's update-full.
-        squared_output_loss(model(ids, mask)).backward()
+        squared_output_loss(model(**inputs)).backward()
         return opt.step
 
     def step():
         opt.zero_grad(set_to_none=True)
-        loss = squared_output_loss(model(ids, mask))
+        loss = squared_output_loss(model(**inputs))
         loss.backward()
         opt.step()
         if not math.isfinite(loss.item()):
@@ -238,75 +308,26 @@ def make_case(name, c, args):
     return step
 
 
-def summarize(nanos):
-    ms = sorted(n / 1e6 for n in nanos)
-    n = len(ms)
-    median = ms[n // 2] if n % 2 else (ms[n // 2 - 1] + ms[n // 2]) / 2
-
-    def rank(q):
-        return ms[max(0, min(n - 1, math.ceil(q * n) - 1))]
-    return median, rank(0.1), rank(0.9), n
-
-
-def blas_library():
-    """The BLAS shared library torch's matrix products load (reference BLAS makes them ~20x slower)."""
-    torch.randn(64, 64) @ torch.randn(64, 64)
-    try:
-        with open("/proc/self/maps") as f:
-            libs = {line.split()[-1] for line in f if "blas" in line.split()[-1]}
-    except OSError:
-        return "unknown"
-    return ",".join(sorted(libs)) or "none loaded"
-
-
-def read_safetensors(path):
-    dtypes = {"F32": torch.float32, "I64": torch.int64, "I32": torch.int32, "U8": torch.uint8, "BOOL": torch.bool}
-    with open(path, "rb") as f:
-        (size,) = struct.unpack("<Q", f.read(8))
-        header = json.loads(f.read(size))
-        data = f.read()
-    out = {}
-    for name, info in header.items():
-        if name != "__metadata__":
-            start, end = info["data_offsets"]
-            out[name] = torch.frombuffer(bytearray(data[start:end]), dtype=dtypes[info["dtype"]]).reshape(info["shape"])
-    return out
-
-
 def check(c, directory):
-    model = BertModel(c).eval()
-    weights = read_safetensors(directory + "/model.safetensors")
+    family = family_of(c)
+    model = family.build(c).eval()
+    weights = {k: v for k, v in read_safetensors(directory + "/model.safetensors").items() if not family.computed(k)}
     missing, unexpected = model.load_state_dict(weights, strict=False)
+    missing = [k for k in missing if not family.tied(k)]
     if missing or unexpected:
         sys.exit("state dict mismatch: missing %s, unexpected %s" % (missing, unexpected))
     io = read_safetensors(directory + "/io.safetensors")
+    inputs = {k: io.pop(k) for k in make_inputs(c, 1, 1, 0)}
     with torch.no_grad():
-        sequence, pooled = model(io["input_ids"], io["attention_mask"])
-    d_seq = (sequence - io["last_hidden_state"]).abs().max().item()
-    d_pool = (pooled - io["pooler_output"]).abs().max().item()
-    ok = d_seq < 1e-4 and d_pool < 1e-4
-    print("CHECK %s max|diff| last_hidden_state %.2e pooler_output %.2e (%d tensors loaded)"
-          % ("OK" if ok else "FAILED", d_seq, d_pool, len(weights)))
+        outputs = model(**inputs)
+    if set(outputs) != set(io):
+        sys.exit("outputs differ: delta4j's %s, this model's %s" % (sorted(io), sorted(outputs)))
+    diffs = {k: (outputs[k] - io[k]).abs().max().item() for k in sorted(io)}
+    ok = all(d < 1e-4 for d in diffs.values())
+    print("CHECK %s %s: max|diff| %s (%d tensors loaded)"
+          % ("OK" if ok else "FAILED", c["model_type"], ", ".join("%s %.2e" % kv for kv in diffs.items()),
+             len(weights)))
     return 0 if ok else 1
-
-
-def add_common_arguments(p, cases, warmup, iters):
-    """The options every benchmark here takes after its own shape options."""
-    p.add_argument("--cases", default=",".join(cases))
-    p.add_argument("--warmup", type=int, default=warmup)
-    p.add_argument("--iters", type=int, default=iters)
-    p.add_argument("--seed", type=int, default=42)
-    p.add_argument("--label", default="torch")
-    p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--check", metavar="DIR")
-
-
-def parse_with_config(p, defaults):
-    """Parses the arguments, sets torch's threads, and reads --config's JSON over the defaults."""
-    args = p.parse_args()
-    torch.set_num_threads(args.threads)
-    with open(args.config) as f:
-        return args, {**defaults, **json.load(f)}
 
 
 def main():
@@ -315,13 +336,13 @@ def main():
     p.add_argument("--batch", type=int, default=8)
     p.add_argument("--seq", type=int, default=64)
     add_common_arguments(p, CASES, warmup=3, iters=10)
-    args, c = parse_with_config(p, DEFAULTS)
+    args, c = parse_with_config(p, {})
+    c = {**family_of(c).defaults, **c}
     if args.check:
         return check(c, args.check)
-    print("# PyTorch %s, %d threads, BLAS %s, %d layers, hidden %d, %d heads, ffn %d, vocab %d; batch %d x seq %d;"
-          " warmup %d, timed %d" % (torch.__version__, torch.get_num_threads(), blas_library(), c["num_hidden_layers"],
-                                    c["hidden_size"], c["num_attention_heads"], c["intermediate_size"],
-                                    c["vocab_size"], args.batch, args.seq, args.warmup, args.iters))
+    print("# PyTorch %s, %d threads, BLAS %s, %s (%s), vocab %d; batch %d x seq %d; warmup %d, timed %d"
+          % (torch.__version__, torch.get_num_threads(), blas_library(), c["model_type"], args.config,
+             c["vocab_size"], args.batch, args.seq, args.warmup, args.iters))
     for name in args.cases.split(","):
         if name not in CASES:
             sys.exit("unknown case %r; the cases are %s" % (name, CASES))
@@ -336,12 +357,6 @@ def main():
         print("RESULT %s %s %.3f %.3f %.3f %d" % ((args.label, name) + summarize(nanos)), flush=True)
     print("PEAKRSS %s %s %d" % (args.label, args.cases, peak_rss_kb()), flush=True)
     return 0
-
-
-def peak_rss_kb():
-    """The process's peak resident set size (VmHWM), in kB."""
-    with open("/proc/self/status") as f:
-        return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
 
 
 if __name__ == "__main__":

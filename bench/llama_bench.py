@@ -25,7 +25,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from encoder_bench import LEARNING_RATE, LoraLinear, blas_library, peak_rss_kb, read_safetensors, summarize
+from bench_common import LEARNING_RATE, add_lora, blas_library, peak_rss_kb, read_safetensors, summarize
 
 CASES = ("load", "forward", "train-lora")
 DTYPES = {"BF16": torch.bfloat16, "F16": torch.float16, "F32": torch.float32}
@@ -204,12 +204,7 @@ def make_case(name, args):
             with torch.no_grad():
                 model(ids, mask)
         return forward, model
-    for p in model.parameters():
-        p.requires_grad_(False)
-    for layer in model.model.layers:
-        layer.self_attn.q_proj = LoraLinear(layer.self_attn.q_proj)
-        layer.self_attn.v_proj = LoraLinear(layer.self_attn.v_proj)
-    params = [p for n, p in model.named_parameters() if "lora_" in n]
+    params = add_lora(model, ("q_proj", "v_proj"))
     model.train()
     opt = torch.optim.AdamW(params, lr=LEARNING_RATE, foreach=False)
 

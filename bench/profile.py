@@ -82,20 +82,20 @@ def torch_gemm_gflops():
 
 def torch_side(c, batch, seq, warmup, iters):
     torch.manual_seed(42)
-    model = encoder_bench.BertModel(c).eval()
-    ids, mask = encoder_bench.make_inputs(c, batch, seq, 42)
+    model = encoder_bench.family_of(c).build(c).eval()
+    inputs = encoder_bench.make_inputs(c, batch, seq, 42)
     with torch.no_grad():
         for _ in range(warmup):
-            model(ids, mask)
+            model(**inputs)
         nanos = []
         for _ in range(iters):
             start = time.perf_counter_ns()
-            model(ids, mask)
+            model(**inputs)
             nanos.append(time.perf_counter_ns() - start)
         path = os.path.join(tempfile.mkdtemp(), "torch-trace.json")
         for _ in range(2):  # the first profiled pass pays the profiler's start-up
             with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU], record_shapes=True) as p:
-                model(ids, mask)
+                model(**inputs)
         # Written here in the format of libtorch's own trace, which ForwardProfile gets: Debian's torch exports no
         # input shapes in its Chrome trace.
         with open(path, "w") as f:
@@ -118,8 +118,7 @@ def main():
     a.add_argument("--djl-gemm-gflops", type=float, required=True, help="delta4j's libtorch on a 1024^3 GEMM")
     args = a.parse_args()
     torch.set_num_threads(args.threads)
-    with open(args.config) as f:
-        c = {**encoder_bench.DEFAULTS, **json.load(f)}
+    c = encoder_bench.read_config(args.config)
     trace, torch_wall = torch_side(c, args.batch, args.seq, args.warmup, args.iters)
     sides = {"delta4j": summary(args.djl_trace, args.djl_wall, args.djl_gemm_gflops),
              "PyTorch": summary(trace, torch_wall, torch_gemm_gflops())}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # delta4j benchmark: the same BERT-shaped encoder in delta4j (DJL 0.36, libtorch 2.7.1) and in PyTorch eager
-# (Debian's python3-torch), forward and training step, greedy decoding of a GPT-2-shaped model with the key/value
+# (Debian's python3-torch), forward (plain and with LoRA unmerged) and training step, the same cases on a GPT-2, a T5
+# and a Llama-family base model, greedy decoding of a GPT-2-shaped model with the key/value
 # cache, and a Llama-family model at real size (Qwen2-0.5B's shape: loading, forward, LoRA step, memory), in one run,
 # as ratios. See BENCHMARKS.md.
 #
@@ -8,13 +9,25 @@
 #
 # Environment (all optional):
 #   ROUNDS=3            interleaved rounds; each runs every variant once, in a rotated order
-#   VARIANTS="djl torch djl-tuned torch-tuned"   -tuned: glibc malloc thresholds raised (BENCHMARKS.md says why);
+#   VARIANTS="djl djl-avx512 torch"   also djl-tuned, torch-tuned: glibc malloc thresholds raised (BENCHMARKS.md);
 #                       djl-avx512: delta4j with bench/mkl_on_amd.c preloaded, so that libtorch's MKL takes its
 #                       AVX-512 kernels on a CPU that is not Intel's (built here with gcc; compared with torch)
 #   SCALED="bench/bert-scaled.json 8 64 5 20"   config, batch, seq, warmup, timed runs (empty: skip)
 #   BASE="bench/bert-base.json 1 128 2 5"      the same for the BERT-base shape (empty: skip)
-#   CASES=forward,train-full,train-lora,update-full,fwdbwd-full   (update-full: the AdamW update alone;
+#   CASES=forward,forward-lora,forward-lora-merged,train-full,train-lora,update-full,fwdbwd-full   (forward-lora:
+#                       forward with LoRA r 8 attached, unmerged, on the family's PEFT targets; forward-lora-merged: the
+#                       same LoRA merged into the weights, still attached; update-full: the AdamW update alone;
 #                       fwdbwd-full: train-full without the optimiser update)
+#   GPT2="bench/gpt2-small.json 1 128 1 5"     the encoder-style cases on GPT2Model (causal mask; LoRA on c_attn):
+#                       config, batch, seq, warmup, timed runs (empty: skip)
+#   T5="bench/t5-small.json 1 128 1 5"         the same on T5Model (encoder and decoder, decoder_input_ids as long
+#                       as input_ids; LoRA on q, v)
+#   LLAMA_SHAPE="bench/qwen2-100m.json 1 128 1 5"   the same on a ~100M Qwen2Model (random weights, built in
+#                       memory; LoRA on q_proj, v_proj); any llama/qwen2 config
+#   SHAPE_CASES=forward,forward-lora,train-full,train-lora,fwdbwd-full   the cases of GPT2, T5 and LLAMA_SHAPE
+#   SHAPE_VARIANTS="djl djl-avx512 torch"   their variants (as VARIANTS), in the same rounds. Every family with a shape set is
+#                       cross-checked first (on bench/gpt2-scaled.json, t5-scaled.json, qwen2-scaled.json): torch
+#                       loads delta4j's random weights and must reproduce its outputs
 #   RSS="bench/bert-base.json 1 128 2 5"   peak RSS of train-full and train-lora, each in its own process, both
 #                       sides (empty: skip)
 #   DECODE="bench/gpt2-small.json 1,8 128 64 1 3"   greedy decoding: config, batch sizes, prompt length, new tokens,
@@ -45,22 +58,22 @@
 #   MVN_FLAGS=          extra Maven flags, e.g. -o
 #   OUT=target/bench    where raw results and the summary go
 #   QUICK=1             about a minute: the scaled shape only, 1 round, variants djl and torch, cases forward,
-#                       train-full and train-lora, 2 warm-up and 5 timed runs; no BERT-base, RSS, decoding, Llama or serving (each
-#                       setting above still overrides)
-#   PROFILE=1           also profile one eval forward of each encoder shape on both sides (ForwardProfile and
-#                       bench/profile.py: native calls, time in GEMMs, other ops and outside libtorch) into
-#                       $OUT/profile.md
+#                       forward-lora, train-full and train-lora, 2 warm-up and 5 timed runs; no BERT-base, GPT-2, T5 or
+#                       Llama shapes, RSS, decoding, Llama or serving (each setting above still overrides)
+#   PROFILE=1           also profile one eval forward of each encoder-style shape (BERT, GPT-2, T5, Llama) on both
+#                       sides (ForwardProfile and bench/profile.py: native calls, time in GEMMs, other ops and outside
+#                       libtorch, the fraction of the GEMM limit reached) into $OUT/profile.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${QUICK:-0}" = 1 ]; then
-    ROUNDS=${ROUNDS:-1} VARIANTS=${VARIANTS:-"djl torch"} CASES=${CASES:-forward,train-full,train-lora}
+    ROUNDS=${ROUNDS:-1} VARIANTS=${VARIANTS:-"djl torch"} CASES=${CASES:-forward,forward-lora,train-full,train-lora}
     SCALED=${SCALED-"bench/bert-scaled.json 8 64 2 5"} BASE=${BASE-} RSS=${RSS-} DECODE=${DECODE-} LLAMA=${LLAMA-}
-    SERVE=${SERVE-}
+    SERVE=${SERVE-} GPT2=${GPT2-} T5=${T5-} LLAMA_SHAPE=${LLAMA_SHAPE-}
 fi
 
 ROUNDS=${ROUNDS:-3}
-VARIANTS=${VARIANTS:-"djl torch djl-tuned torch-tuned"}
+VARIANTS=${VARIANTS:-"djl djl-avx512 torch"}
 SCALED=${SCALED-"bench/bert-scaled.json 8 64 5 20"}
 BASE=${BASE-"bench/bert-base.json 1 128 2 5"}
 DECODE=${DECODE-"bench/gpt2-small.json 1,8 128 64 1 3"}
@@ -70,7 +83,12 @@ LLAMA_CASES=${LLAMA_CASES:-load,forward,train-lora}
 LLAMA_VARIANTS=${LLAMA_VARIANTS:-"djl torch"}
 SERVE=${SERVE-"bench/bert-base.json 128 16 2 3"}
 SERVE_WORKERS=${SERVE_WORKERS:-2}
-CASES=${CASES:-forward,train-full,train-lora,update-full,fwdbwd-full}
+CASES=${CASES:-forward,forward-lora,forward-lora-merged,train-full,train-lora,update-full,fwdbwd-full}
+GPT2=${GPT2-"bench/gpt2-small.json 1 128 1 5"}
+T5=${T5-"bench/t5-small.json 1 128 1 5"}
+LLAMA_SHAPE=${LLAMA_SHAPE-"bench/qwen2-100m.json 1 128 1 5"}
+SHAPE_CASES=${SHAPE_CASES:-forward,forward-lora,train-full,train-lora,fwdbwd-full}
+SHAPE_VARIANTS=${SHAPE_VARIANTS:-"djl djl-avx512 torch"}
 RSS=${RSS-"bench/bert-base.json 1 128 2 5"}
 THREADS=${THREADS:-$(nproc)}
 NICE=${NICE:-0}
@@ -102,7 +120,7 @@ mkdir -p "$OUT"
 RAW="$OUT/results.txt"
 # The MKL vendor-check answer for the djl-avx512 variant (bench/mkl_on_amd.c says what it does).
 MKL_ON_AMD="$(cd "$OUT" && pwd)/libmkl_on_amd.so"
-if [[ " $VARIANTS $DECODE_VARIANTS $LLAMA_VARIANTS " == *-avx512\ * ]]; then
+if [[ " $VARIANTS $DECODE_VARIANTS $LLAMA_VARIANTS $SHAPE_VARIANTS " == *-avx512\ * ]]; then
     command -v gcc > /dev/null || { SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
         $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y gcc; }
     gcc -O2 -shared -fPIC -o "$MKL_ON_AMD" bench/mkl_on_amd.c
@@ -121,12 +139,12 @@ started=$(date +%s)
     echo "python: $("$PY" --version 2>&1), python3-torch $(dpkg-query -W -f='${Version}' python3-torch)," \
         "libopenblas0-openmp $(dpkg-query -W -f='${Version}' libopenblas0-openmp)"
     echo "threads: $THREADS; niceness: $NICE; rounds: $ROUNDS; variants: $VARIANTS;" \
-        "decode variants: $DECODE_VARIANTS; llama variants: $LLAMA_VARIANTS"
+        "shape variants: $SHAPE_VARIANTS; decode variants: $DECODE_VARIANTS; llama variants: $LLAMA_VARIANTS"
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/machine.txt"
 
-# 4. Same function on both sides: torch loads delta4j's random weights and must reproduce its outputs (for decoding:
-#    the greedy tokens and the logits of every step, on a scaled-down GPT-2).
+# 4. Same function on both sides: torch loads delta4j's random weights and must reproduce its outputs, for each family
+#    on a scaled-down config (for decoding: the greedy tokens and the logits of every step, on a scaled-down GPT-2).
 check() { # class script config export-args...
     local check_dir status=0
     check_dir=$(mktemp -d)
@@ -147,6 +165,9 @@ llama_check() { # config: random weights written, loaded by both sides, logits c
 }
 {
     if [ -n "$SCALED$BASE" ]; then check EncoderBench encoder_bench.py bench/bert-scaled.json; fi
+    if [ -n "$GPT2" ]; then check EncoderBench encoder_bench.py bench/gpt2-scaled.json; fi
+    if [ -n "$T5" ]; then check EncoderBench encoder_bench.py bench/t5-scaled.json; fi
+    if [ -n "$LLAMA_SHAPE" ]; then check EncoderBench encoder_bench.py bench/qwen2-scaled.json; fi
     if [ -n "$DECODE" ]; then
         check DecodeBench decode_bench.py bench/gpt2-scaled.json --batch 3 --prompt 8 --new 5
     fi
@@ -174,9 +195,12 @@ run_side() { # variant class script args...: runs one side's benchmark, prints i
             "$PY" "bench/$script" --threads "$THREADS" "${@:4}" --label "$variant"
     fi
 }
-run_variant() { # variant config batch seq warmup iters: the encoder's RESULT lines
+run_variant() { # variant config batch seq warmup iters: the encoder-style cases' RESULT lines (CASES)
     run_side "$1" EncoderBench encoder_bench.py --config "$2" --batch "$3" --seq "$4" --warmup "$5" --iters "$6" \
         --cases "$CASES"
+}
+run_shape() { # variant config batch seq warmup iters: as run_variant, with SHAPE_CASES
+    CASES=$SHAPE_CASES run_variant "$@"
 }
 run_llama() { # variant config batch seq warmup iters [cases]: the Llama benchmark's output (RESULT, HEAP, PEAKRSS)
     run_side "$1" LlamaBench llama_bench.py --model "$LLAMA_DIR" --batch "$3" --seq "$4" --warmup "$5" \
@@ -213,6 +237,7 @@ measured_run() { # round runner variant config args...: results to $RAW, machine
 LOG="$OUT/log.txt"
 : > "$LOG"
 read -r -a variants <<< "$VARIANTS"
+read -r -a shape_variants <<< "$SHAPE_VARIANTS"
 read -r -a decode_variants <<< "$DECODE_VARIANTS"
 read -r -a llama_variants <<< "$LLAMA_VARIANTS"
 for ((round = 1; round <= ROUNDS; round++)); do
@@ -221,6 +246,13 @@ for ((round = 1; round <= ROUNDS; round++)); do
         for shape in "$SCALED" "$BASE"; do
             # shellcheck disable=SC2086
             [ -z "$shape" ] || measured_run "$round" run_variant "$variant" $shape
+        done
+    done
+    for ((i = 0; i < ${#shape_variants[@]}; i++)); do
+        variant=${shape_variants[(i + round - 1) % ${#shape_variants[@]}]}
+        for shape in "$GPT2" "$T5" "$LLAMA_SHAPE"; do
+            # shellcheck disable=SC2086
+            [ -z "$shape" ] || measured_run "$round" run_shape "$variant" $shape
         done
     done
     for ((i = 0; i < ${#decode_variants[@]}; i++)); do
@@ -279,7 +311,7 @@ fi
 # 8. Where one forward pass goes, both sides.
 if [ "${PROFILE:-0}" = 1 ]; then
     : > "$OUT/profile.md"
-    for shape in "$SCALED" "$BASE"; do
+    for shape in "$SCALED" "$BASE" "$GPT2" "$T5" "$LLAMA_SHAPE"; do
         [ -n "$shape" ] || continue
         read -r config batch seq warmup iters <<< "$shape"
         trace="$OUT/trace-$(basename "$config" .json).json"

@@ -1,10 +1,12 @@
 #!/usr/bin/python3
 """Summarises bench/run.sh's raw results as a Markdown table with delta4j / PyTorch ratios.
 
-Input lines: <round> <config> <variant> <case> <median ms> <p10 ms> <p90 ms> <timed runs>. Each cell of the table
-is the median over rounds of the per-run medians, with the range over rounds in brackets. An optional second file
-holds `PEAKRSS <variant> <case> <kB>` lines (one process per case): a table of peak RSS, LoRA against full.
-An optional third file holds the Llama-family memory runs' `PEAKRSS <variant> <case> <kB>` and
+Input lines: <round> <config> <variant> <case> <median ms> <p10 ms> <p90 ms> <timed runs>. One table per config
+(shape), and one for a config's decoding cases (names ending in -b<batch>); each cell is the median over rounds of
+the per-run medians, with the range over rounds in brackets. Configs with forward and forward-lora (or
+forward-lora-merged) add a table of what LoRA costs in inference, per side: forward-lora / forward (the goal: at most
+1.03x). An optional second file holds `PEAKRSS <variant> <case> <kB>` lines (one process per case): a table of peak
+RSS, LoRA against full. An optional third file holds the Llama-family memory runs' `PEAKRSS <variant> <case> <kB>` and
 `HEAP <variant> <case> <MiB>` lines (delta4j's Java heap with the model loaded): a table of both per case and side.
 Decoding results (cases `decode-cached-b<batch>` and `recompute-<length>-b<batch>`) add a table of how much faster
 cached decoding is per token than recomputing the whole sequence, per side.
@@ -39,21 +41,51 @@ def main(path):
         m = statistics.median(values)
         return m, "%.1f (%.1f-%.1f)" % (m, min(values), max(values)) if len(values) > 1 else "%.1f" % m
 
-    print("| config | case | " + " | ".join("%s ms" % v for v in variants) + " | "
-          + " | ".join("%s / %s" % p for p in pairs) + " |")
-    print("|---" * (2 + len(variants) + len(pairs)) + "|")
-    for config, case in keys:
-        cells = [cell((config, case, v)) for v in variants]
-        medians = dict(zip(variants, (c[0] for c in cells)))
-        ratios = []
-        for djl, torch in pairs:
-            a, b = medians.get(djl), medians.get(torch)
-            ratios.append("%.2fx" % (a / b) if a and b else "-")
-        print("| %s | %s | %s | %s |" % (config, case, " | ".join(c[1] for c in cells), " | ".join(ratios)))
+    for table in dict.fromkeys(table_of(config, case) for config, case in keys):
+        rows = [(config, case) for config, case in keys if table_of(config, case) == table]
+        shown = [v for v in variants if any(runs.get((config, case, v)) for config, case in rows)]
+        shown_pairs = [p for p in pairs if p[0] in shown and p[1] in shown]
+        print("\n%s\n" % table)
+        print("| case | " + " | ".join("%s ms" % v for v in shown) + " | "
+              + " | ".join("%s / %s" % p for p in shown_pairs) + " |")
+        print("|---" * (1 + len(shown) + len(shown_pairs)) + "|")
+        for config, case in rows:
+            cells = [cell((config, case, v)) for v in shown]
+            medians = dict(zip(shown, (c[0] for c in cells)))
+            ratios = []
+            for djl, torch in shown_pairs:
+                a, b = medians.get(djl), medians.get(torch)
+                ratios.append("%.2fx" % (a / b) if a and b else "-")
+            print("| %s | %s | %s |" % (case, " | ".join(c[1] for c in cells), " | ".join(ratios)))
     rounds = max((len(v) for v in runs.values()), default=0)
     print("\nms per call: median over %d rounds of each run's median (range over rounds); ratio > 1: delta4j slower."
           % rounds)
+    lora_overheads(runs, variants, keys)
     decode_speedups(runs, variants, keys)
+
+
+def table_of(config, case):
+    return config + (" decoding" if re.search(r"-b\d+$", case) else "")
+
+
+def lora_overheads(runs, variants, keys):
+    """Per config and side: forward-lora / forward, medians over rounds (the goal: at most 1.03x)."""
+    lora_cases = [c for c in ("forward-lora", "forward-lora-merged") if any(case == c for _, case in keys)]
+    configs = [c for c, case in keys if case == "forward" and any((c, l) in keys for l in lora_cases)]
+    if not configs:
+        return
+    columns = [(v, l) for l in lora_cases for v in variants if any(runs.get((c, l, v)) for c in configs)]
+    print("\n| config | " + " | ".join("%s: %s / forward" % column for column in columns) + " |")
+    print("|---" * (1 + len(columns)) + "|")
+    for config in configs:
+        cells = []
+        for v, lora_case in columns:
+            plain, lora = runs.get((config, "forward", v)), runs.get((config, lora_case, v))
+            cells.append("%.3fx" % (statistics.median(lora) / statistics.median(plain)) if plain and lora else "-")
+        print("| %s | %s |" % (config, " | ".join(cells)))
+    print("\nWhat LoRA (r 8 on the family's PEFT targets) costs in an eval forward, per side: the backbone with LoRA"
+          " attached, unmerged (forward-lora; the goal: at most 1.03x) or merged (forward-lora-merged), over the plain"
+          " backbone (medians over rounds).")
 
 
 def decode_speedups(runs, variants, keys):

@@ -16,6 +16,9 @@ public final class BenchCases {
 
     static {
         CASES.put("forward", ForwardCase::encoder);
+        // Inference with LoRA unmerged, against forward: what serving an adapter unmerged costs.
+        CASES.put("forward-lora", ForwardCase::encoderWithLora);
+        CASES.put("forward-lora-merged", ForwardCase::encoderWithMergedLora);
         CASES.put("train-full", setup -> new TrainStepCase(setup, false, Part.STEP));
         CASES.put("train-lora", setup -> new TrainStepCase(setup, true, Part.STEP));
         // The AdamW update alone, on every parameter (gradients from one backward pass).

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The benchmark's command line; see {@link #USAGE}.
  *
- * @param config the BERT {@code config.json}
+ * @param config the {@code config.json} (BERT, GPT-2, T5, Llama or Qwen2)
  * @param batch the batch size
  * @param length the sequence length
  * @param cases the case names, in run order
@@ -32,7 +32,7 @@ public record BenchOptions(
     /** How to call the benchmark. */
     public static final String USAGE =
             "usage: EncoderBench --config FILE [--batch 8] [--seq 64]"
-                    + " [--cases forward,train-full,train-lora,update-full,fwdbwd-full] [--warmup 3] [--iters 10] [--seed 42] [--label djl]"
+                    + " [--cases forward,forward-lora,forward-lora-merged,train-full,train-lora,update-full,fwdbwd-full] [--warmup 3] [--iters 10] [--seed 42] [--label djl]"
                     + " [--export DIR]\n"
                     + "Prints one line per case: RESULT <label> <case> <median ms> <p10 ms> <p90 ms> <timed runs>.\n"
                     + "--export DIR writes model.safetensors (weights) and io.safetensors (inputs and eval outputs) and"

@@ -2,17 +2,15 @@ package org.delta4j.examples.bench;
 
 import ai.djl.engine.Engine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Locale;
 import org.delta4j.Delta4j;
-import org.delta4j.models.bert.BertConfig;
 
 /**
- * Times a BERT-shaped encoder in delta4j: for each case ({@link BenchCases}) it builds a fresh
- * model, runs the case {@code --warmup} times untimed and {@code --iters} times timed, and prints
- * the median and spread. Run by {@code bench/run.sh}, which runs {@code bench/encoder_bench.py}
- * (PyTorch eager) with the same arguments and compares. {@code --help} prints the usage.
+ * Times the base model of a BERT, GPT-2, T5 or Llama-family config in delta4j: for each case
+ * ({@link BenchCases}) it builds a fresh model, runs the case {@code --warmup} times untimed and
+ * {@code --iters} times timed, and prints the median and spread. Run by {@code bench/run.sh}, which
+ * runs {@code bench/encoder_bench.py} (PyTorch eager) with the same arguments and compares. {@code
+ * --help} prints the usage.
  */
 public final class EncoderBench {
     private EncoderBench() {}
@@ -28,10 +26,9 @@ public final class EncoderBench {
         if (options == null) {
             return;
         }
-        BertConfig config =
-                BertConfig.fromJson(Files.readString(options.config(), StandardCharsets.UTF_8));
         EncoderSetup setup =
-                new EncoderSetup(config, options.batch(), options.length(), options.seed());
+                EncoderSetup.read(
+                        options.config(), options.batch(), options.length(), options.seed());
         if (options.export() != null) {
             CrossCheckExport.write(setup, options.export());
             System.out.println("exported to " + options.export());
@@ -40,15 +37,12 @@ public final class EncoderBench {
         Engine engine = Engine.getInstance();
         System.out.printf(
                 Locale.ROOT,
-                "# %s %s, %d layers, hidden %d, %d heads, ffn %d, vocab %d; batch %d x seq %d;"
-                        + " warmup %d, timed %d%n",
+                "# %s %s, %s (%s), vocab %d; batch %d x seq %d; warmup %d, timed %d%n",
                 engine.getEngineName(),
                 engine.getVersion(),
-                config.numHiddenLayers(),
-                config.hiddenSize(),
-                config.numAttentionHeads(),
-                config.intermediateSize(),
-                config.vocabSize(),
+                setup.config().modelType(),
+                options.config(),
+                setup.vocabSize(),
                 options.batch(),
                 options.length(),
                 options.warmup(),

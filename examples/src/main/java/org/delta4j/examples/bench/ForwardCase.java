@@ -3,11 +3,15 @@ package org.delta4j.examples.bench;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import org.delta4j.delta.Tuning;
+import org.delta4j.delta.lora.LoraMerge;
 
 /**
  * Inference: one forward pass of the whole model in eval mode (no dropout, no autograd), its
- * intermediates freed after each pass.
+ * intermediates freed after each pass; the encoder-style model plain, with LoRA attached and not
+ * merged (LoRA's path runs beside each frozen weight), or with LoRA merged into the weights.
  */
 final class ForwardCase implements BenchCase {
     private final Model model;
@@ -22,10 +26,34 @@ final class ForwardCase implements BenchCase {
         this.inputs = inputs;
     }
 
-    /** The whole {@code BertModel} of the encoder benchmark. */
+    /** The whole base model of the encoder benchmark. */
     static ForwardCase encoder(EncoderSetup setup) {
-        Model model = Model.newInstance("bench-forward");
-        model.setBlock(setup.newModel(model.getNDManager()));
+        return encoder(setup, false, false);
+    }
+
+    /** The base model of the encoder benchmark with LoRA attached, unmerged. */
+    static ForwardCase encoderWithLora(EncoderSetup setup) {
+        return encoder(setup, true, false);
+    }
+
+    /**
+     * The base model of the encoder benchmark with LoRA attached and merged into the weights, still
+     * attached (PEFT's {@code merge_adapter}).
+     */
+    static ForwardCase encoderWithMergedLora(EncoderSetup setup) {
+        return encoder(setup, true, true);
+    }
+
+    private static ForwardCase encoder(EncoderSetup setup, boolean lora, boolean merged) {
+        Model model = Model.newInstance(lora ? "bench-forward-lora" : "bench-forward");
+        Block block = setup.newModel(model.getNDManager());
+        if (lora) {
+            Tuning tuning = setup.attachLora(block);
+            if (merged) {
+                LoraMerge.merge(tuning);
+            }
+        }
+        model.setBlock(block);
         return new ForwardCase(model, setup.inputs(model.getNDManager()));
     }
 

@@ -5,16 +5,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Locale;
 import org.delta4j.Delta4j;
-import org.delta4j.models.bert.BertConfig;
-import org.delta4j.models.bert.BertModel;
 
 /**
  * Where one eval-mode forward pass of the bench encoder spends its time: the pass's wall time
@@ -50,12 +47,11 @@ public final class ForwardProfile {
             return;
         }
         BenchOptions options = BenchOptions.parse(Arrays.copyOf(rest, keep));
-        BertConfig config =
-                BertConfig.fromJson(Files.readString(options.config(), StandardCharsets.UTF_8));
         EncoderSetup setup =
-                new EncoderSetup(config, options.batch(), options.length(), options.seed());
+                EncoderSetup.read(
+                        options.config(), options.batch(), options.length(), options.seed());
         try (Model model = Model.newInstance("bench-profile")) {
-            BertModel bert = setup.newModel(model.getNDManager());
+            Block bert = setup.newModel(model.getNDManager());
             model.setBlock(bert);
             NDList inputs = setup.inputs(model.getNDManager());
             for (int i = 0; i < options.warmup(); i++) {
@@ -113,7 +109,7 @@ public final class ForwardProfile {
     }
 
     /** One forward pass in a sub-manager; returns how many arrays it created there. */
-    private static int forward(Model model, BertModel bert, NDList inputs) {
+    private static int forward(Model model, Block bert, NDList inputs) {
         try (NDManager scope = model.getNDManager().newSubManager()) {
             NDList in = EncoderSetup.copy(inputs);
             in.attach(scope);

@@ -43,7 +43,8 @@ public final class ServeBench {
         }
         BertConfig config =
                 BertConfig.fromJson(Files.readString(options.config(), StandardCharsets.UTF_8));
-        EncoderSetup setup = new EncoderSetup(config, 1, options.length(), options.seed());
+        EncoderSetup setup =
+                EncoderSetup.read(options.config(), 1, options.length(), options.seed());
         Random random = new Random(options.seed());
         List<long[][]> fixed = new ArrayList<>();
         List<long[]> mixed = new ArrayList<>();

@@ -2,12 +2,9 @@ package org.delta4j.examples.bench;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.Map;
-import org.delta4j.delta.FreezeSpec;
-import org.delta4j.delta.TuningSpec;
-import org.delta4j.delta.lora.LoraSpec;
-import org.delta4j.models.bert.BertModel;
 import org.delta4j.train.TrainableParameters;
 import org.delta4j.train.optim.Gradients;
 import org.delta4j.train.optim.Optimizer;
@@ -17,9 +14,9 @@ import org.delta4j.train.optim.Optimizer;
  * torch.optim.AdamW(foreach=False)} on the PyTorch side): forward in training mode (dropout on),
  * the {@link SquaredOutputLoss}, backward, the update and zeroing the gradients, with the step's
  * arrays in a scope closed at its end. Either full fine-tuning (every weight trains) or LoRA (r 8,
- * alpha 16 on {@code query} and {@code value}, the backbone frozen). For diagnosis a run can be
- * forward, loss and backward only (gradients accumulate from run to run, as in {@code
- * bench/encoder_bench.py}), or the update alone on gradients from one backward pass.
+ * alpha 16 on the family's modules, see {@link EncoderSetup#attachLora}, the backbone frozen). For
+ * diagnosis a run can be forward, loss and backward only (gradients accumulate from run to run, as
+ * in {@code bench/encoder_bench.py}), or the update alone on gradients from one backward pass.
  */
 final class TrainStepCase implements BenchCase {
     /** What one run of the case does. */
@@ -33,7 +30,7 @@ final class TrainStepCase implements BenchCase {
     }
 
     private final Model model;
-    private final BertModel bert;
+    private final Block block;
     private final NDList inputs;
     private final Map<String, Parameter> trainable;
     private final Optimizer optimizer;
@@ -47,16 +44,12 @@ final class TrainStepCase implements BenchCase {
     TrainStepCase(EncoderSetup setup, boolean lora, Part part) {
         this.part = part;
         model = Model.newInstance(lora ? "bench-train-lora" : "bench-train-full");
-        bert = setup.newModel(model.getNDManager());
-        model.setBlock(bert);
+        block = setup.newModel(model.getNDManager());
+        model.setBlock(block);
         if (lora) {
-            TuningSpec.builder()
-                    .add(LoraSpec.builder().modules("query", "value").build())
-                    .freeze(FreezeSpec.builder().build())
-                    .build()
-                    .attach(bert);
+            setup.attachLora(block);
         }
-        trainable = TrainableParameters.of(bert);
+        trainable = TrainableParameters.of(block);
         optimizer = BenchTraining.adamW(trainable, model.getNDManager());
         inputs = setup.inputs(model.getNDManager());
         if (part == Part.UPDATE) {
@@ -83,7 +76,7 @@ final class TrainStepCase implements BenchCase {
     private float forwardBackward() {
         return BenchTraining.forwardBackward(
                 model.getNDManager(),
-                bert,
+                block,
                 inputs,
                 out -> new SquaredOutputLoss().evaluate(new NDList(), out));
     }

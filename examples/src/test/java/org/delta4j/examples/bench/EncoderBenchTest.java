@@ -4,25 +4,54 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Model;
+import ai.djl.nn.Block;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.delta4j.models.bert.BertConfig;
+import java.util.Map;
+import org.delta4j.delta.StateDict;
+import org.delta4j.io.SafetensorsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The benchmark's parts work on a tiny encoder; nothing here measures or asserts a time. */
+/** The benchmark's parts work on tiny models of each family; nothing here measures a time. */
 class EncoderBenchTest {
-    private static final String TINY =
+    private static final String BERT =
             "{\"model_type\": \"bert\", \"architectures\": [\"BertModel\"],"
-                    + " \"vocab_size\": 1100, \"hidden_size\": 16, \"num_hidden_layers\": 2, \"num_attention_heads\": 2,"
-                    + " \"intermediate_size\": 32, \"max_position_embeddings\": 16}";
+                    + " \"vocab_size\": 1100, \"hidden_size\": 16, \"num_hidden_layers\": 2,"
+                    + " \"num_attention_heads\": 2, \"intermediate_size\": 32,"
+                    + " \"max_position_embeddings\": 16}";
+    private static final String GPT2 =
+            "{\"model_type\": \"gpt2\", \"architectures\": [\"GPT2LMHeadModel\"],"
+                    + " \"vocab_size\": 1100, \"n_embd\": 16, \"n_layer\": 2, \"n_head\": 2,"
+                    + " \"n_positions\": 16}";
+    private static final String T5 =
+            "{\"model_type\": \"t5\", \"architectures\": [\"T5Model\"], \"vocab_size\": 1100,"
+                    + " \"d_model\": 16, \"d_kv\": 8, \"d_ff\": 32, \"num_layers\": 2,"
+                    + " \"num_decoder_layers\": 1, \"num_heads\": 2}";
+    private static final String QWEN2 =
+            "{\"model_type\": \"qwen2\", \"architectures\": [\"Qwen2ForCausalLM\"],"
+                    + " \"vocab_size\": 1100, \"hidden_size\": 16, \"intermediate_size\": 32,"
+                    + " \"num_hidden_layers\": 2, \"num_attention_heads\": 2,"
+                    + " \"num_key_value_heads\": 1, \"max_position_embeddings\": 16}";
+    private static final Map<String, String> CONFIGS =
+            Map.of("bert", BERT, "gpt2", GPT2, "t5", T5, "qwen2", QWEN2);
 
     @TempDir Path tmp;
 
-    @Test
-    void everyCaseRunsRepeatedly() {
-        EncoderSetup setup = new EncoderSetup(BertConfig.fromJson(TINY), 2, 8, 1);
+    private EncoderSetup setup(String family) throws Exception {
+        Path config = tmp.resolve(family + ".json");
+        Files.writeString(config, CONFIGS.get(family));
+        return EncoderSetup.read(config, 2, 8, 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bert", "gpt2", "t5", "qwen2"})
+    void everyCaseRunsRepeatedlyForEveryFamily(String family) throws Exception {
+        EncoderSetup setup = setup(family);
         for (String name : BenchCases.names()) {
             try (BenchCase c = BenchCases.create(name, setup)) {
                 c.runOnce();
@@ -31,11 +60,53 @@ class EncoderBenchTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"bert", "gpt2", "t5", "qwen2"})
+    void exportWritesTheBaseModelsWeightsInputsAndOutputs(String family) throws Exception {
+        CrossCheckExport.write(setup(family), tmp);
+        List<String> io = names(tmp.resolve("io.safetensors"));
+        assertTrue(io.contains("last_hidden_state"), io.toString());
+        assertEquals(family.equals("t5"), io.contains("decoder_input_ids"));
+        assertEquals(family.equals("bert"), io.contains("pooler_output"));
+        // The base model, whatever head the config names: no lm_head.
+        assertTrue(
+                names(tmp.resolve("model.safetensors")).stream()
+                        .noneMatch(k -> k.startsWith("lm_head")));
+    }
+
+    private static List<String> names(Path file) throws Exception {
+        try (SafetensorsFile f = SafetensorsFile.open(file)) {
+            return f.names();
+        }
+    }
+
     @Test
-    void exportWritesWeightsAndOutputs() throws Exception {
-        CrossCheckExport.write(new EncoderSetup(BertConfig.fromJson(TINY), 2, 8, 1), tmp);
-        assertTrue(Files.size(tmp.resolve("model.safetensors")) > 0);
-        assertTrue(Files.size(tmp.resolve("io.safetensors")) > 0);
+    void loraGoesOnEachFamilysPeftTargets() throws Exception {
+        for (Map.Entry<String, String> e :
+                Map.of("bert", "query", "gpt2", "c_attn", "t5", ".q.", "qwen2", "q_proj")
+                        .entrySet()) {
+            EncoderSetup setup = setup(e.getKey());
+            try (Model model = Model.newInstance("lora")) {
+                Block block = setup.newModel(model.getNDManager());
+                setup.attachLora(block);
+                assertTrue(
+                        StateDict.of(block).keySet().stream()
+                                .anyMatch(k -> k.contains(e.getValue()) && k.contains("lora_A")),
+                        e.getKey());
+            }
+        }
+    }
+
+    @Test
+    void anUnknownModelTypeIsRejectedNamingTheFileAndTheFamilies() throws Exception {
+        Path config = tmp.resolve("bart.json");
+        Files.writeString(config, "{\"model_type\": \"bart\"}");
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class, () -> EncoderSetup.read(config, 1, 4, 1));
+        assertTrue(e.getMessage().contains(config.toString()), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("bart") && e.getMessage().contains("t5"), e.getMessage());
     }
 
     @Test
