@@ -343,18 +343,25 @@ def main():
     print("# PyTorch %s, %d threads, BLAS %s, %s (%s), vocab %d; batch %d x seq %d; warmup %d, timed %d"
           % (torch.__version__, torch.get_num_threads(), blas_library(), c["model_type"], args.config,
              c["vocab_size"], args.batch, args.seq, args.warmup, args.iters))
-    for name in args.cases.split(","):
+    names = args.cases.split(",")
+    for name in names:
         if name not in CASES:
             sys.exit("unknown case %r; the cases are %s" % (name, CASES))
-        run = make_case(name, c, args)
+    # As EncoderBench: the inference cases in turns (their ratios to each other count), then the training cases.
+    inference = [n for n in names if n.startswith("forward")]
+    for group in [inference] + [[n] for n in names if n not in inference]:
+        runs = [make_case(name, c, args) for name in group]
         for _ in range(args.warmup):
-            run()
-        nanos = []
+            for run in runs:
+                run()
+        nanos = [[] for _ in group]
         for _ in range(args.iters):
-            start = time.perf_counter_ns()
-            run()
-            nanos.append(time.perf_counter_ns() - start)
-        print("RESULT %s %s %.3f %.3f %.3f %d" % ((args.label, name) + summarize(nanos)), flush=True)
+            for run, times in zip(runs, nanos):
+                start = time.perf_counter_ns()
+                run()
+                times.append(time.perf_counter_ns() - start)
+        for name, times in zip(group, nanos):
+            print("RESULT %s %s %.3f %.3f %.3f %d" % ((args.label, name) + summarize(times)), flush=True)
     print("PEAKRSS %s %s %d" % (args.label, args.cases, peak_rss_kb()), flush=True)
     return 0
 

@@ -2,14 +2,17 @@ package org.delta4j.examples.bench;
 
 import ai.djl.engine.Engine;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.delta4j.Delta4j;
 
 /**
  * Times the base model of a BERT, GPT-2, T5 or Llama-family config in delta4j: for each case
  * ({@link BenchCases}) it builds a fresh model, runs the case {@code --warmup} times untimed and
- * {@code --iters} times timed, and prints the median and spread. Run by {@code bench/run.sh}, which
- * runs {@code bench/encoder_bench.py} (PyTorch eager) with the same arguments and compares. {@code
+ * {@code --iters} times timed, and prints the median and spread; the inference cases ({@code
+ * forward...}) run in turns, one call of each per turn. Run by {@code bench/run.sh}, which runs
+ * {@code bench/encoder_bench.py} (PyTorch eager) with the same arguments and compares. {@code
  * --help} prints the usage.
  */
 public final class EncoderBench {
@@ -47,8 +50,27 @@ public final class EncoderBench {
                 options.length(),
                 options.warmup(),
                 options.iters());
+        // The inference cases are timed in turns, as their ratios to each other are what counts
+        // (unmerged LoRA against the plain backbone); the training cases one after another.
+        List<String> inference =
+                options.cases().stream().filter(n -> n.startsWith("forward")).toList();
+        List<BenchCase> built = new ArrayList<>();
+        try {
+            for (String name : inference) {
+                built.add(BenchCases.create(name, setup));
+            }
+            List<Timings> timings =
+                    Timings.measureInTurns(built, options.warmup(), options.iters());
+            for (int i = 0; i < inference.size(); i++) {
+                System.out.println(timings.get(i).resultLine(options.label(), inference.get(i)));
+            }
+        } finally {
+            built.forEach(BenchCase::close);
+        }
         for (String name : options.cases()) {
-            System.out.println(time(name, setup, options).resultLine(options.label(), name));
+            if (!inference.contains(name)) {
+                System.out.println(time(name, setup, options).resultLine(options.label(), name));
+            }
         }
         System.out.printf(
                 Locale.ROOT,

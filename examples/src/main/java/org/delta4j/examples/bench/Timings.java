@@ -1,6 +1,7 @@
 package org.delta4j.examples.bench;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -48,6 +49,32 @@ public record Timings(double medianMs, double p10Ms, double p90Ms, int count) {
             nanos[i] = System.nanoTime() - start;
         }
         return of(nanos);
+    }
+
+    /**
+     * Times several cases in turns, one call of each per turn, so that a drift in the machine's
+     * speed (other processes, the allocator warming up) hits all of them alike: what a ratio
+     * between them needs.
+     *
+     * @param cases the cases, built
+     * @param warmup untimed calls of each, at least 0
+     * @param iters timed calls of each, at least 1
+     * @return their summaries, in the order of {@code cases}
+     */
+    static List<Timings> measureInTurns(List<BenchCase> cases, int warmup, int iters) {
+        for (int i = 0; i < warmup; i++) {
+            cases.forEach(BenchCase::runOnce);
+        }
+        System.gc();
+        long[][] nanos = new long[cases.size()][iters];
+        for (int i = 0; i < iters; i++) {
+            for (int c = 0; c < cases.size(); c++) {
+                long start = System.nanoTime();
+                cases.get(c).runOnce();
+                nanos[c][i] = System.nanoTime() - start;
+            }
+        }
+        return Arrays.stream(nanos).map(Timings::of).toList();
     }
 
     /**
