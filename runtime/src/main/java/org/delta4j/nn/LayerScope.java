@@ -3,6 +3,9 @@ package org.delta4j.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -48,6 +51,21 @@ public final class LayerScope {
             m = m.getParentManager();
         }
         return m;
+    }
+
+    /**
+     * Calls a layer block on some arrays, as {@link Functional#call} does, in a scope of its own
+     * (see {@link #runAll}): how a stack runs its layers.
+     *
+     * @param layer the layer
+     * @param ps the parameter store
+     * @param params the extra forward parameters, passed through
+     * @param inputs the hidden states, then the other arrays the layer reads
+     * @return the layer's first output, owned by the manager of {@code inputs[0]}
+     */
+    public NDArray call(
+            Block layer, ParameterStore ps, PairList<String, Object> params, NDArray... inputs) {
+        return run(() -> Functional.call(layer, ps, training, params, inputs), inputs);
     }
 
     /**

@@ -7,7 +7,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.delta4j.models.AttentionMasks;
-import org.delta4j.nn.Functional;
 import org.delta4j.nn.KeyValueCache;
 import org.delta4j.nn.LayerScope;
 
@@ -62,24 +61,8 @@ public final class BartDecoder extends BartStack {
         NDArray hidden = embed(ids, ps, training, params);
         LayerScope scopes = new LayerScope(training);
         for (Block layer : activeLayers(training)) {
-            NDArray h = hidden;
             // The cache keeps the keys and values the layer adds in its own manager.
-            hidden =
-                    scopes.run(
-                            () ->
-                                    Functional.call(
-                                            layer,
-                                            ps,
-                                            training,
-                                            params,
-                                            h,
-                                            selfMask,
-                                            encoderHidden,
-                                            crossMask),
-                            h,
-                            selfMask,
-                            encoderHidden,
-                            crossMask);
+            hidden = scopes.call(layer, ps, params, hidden, selfMask, encoderHidden, crossMask);
         }
         return new NDList(hidden);
     }

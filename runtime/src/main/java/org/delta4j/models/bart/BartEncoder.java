@@ -7,7 +7,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.delta4j.models.AttentionMasks;
-import org.delta4j.nn.Functional;
 import org.delta4j.nn.LayerScope;
 
 /**
@@ -43,10 +42,7 @@ public final class BartEncoder extends BartStack {
         NDArray mask = AttentionMasks.padding(inputs.get(1));
         LayerScope scopes = new LayerScope(training);
         for (Block layer : activeLayers(training)) {
-            NDArray h = hidden;
-            hidden =
-                    scopes.run(
-                            () -> Functional.call(layer, ps, training, params, h, mask), h, mask);
+            hidden = scopes.call(layer, ps, params, hidden, mask);
         }
         return new NDList(hidden, inputs.get(1));
     }

@@ -8,7 +8,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.function.Supplier;
 import org.delta4j.nn.Child;
-import org.delta4j.nn.Functional;
 import org.delta4j.nn.HfBlock;
 import org.delta4j.nn.LayerScope;
 import org.delta4j.nn.ModuleList;
@@ -48,12 +47,7 @@ public abstract class AbstractBertEncoder extends HfBlock implements SizedBlock 
         NDArray hiddenStates = inputs.get(0);
         LayerScope scopes = new LayerScope(training);
         for (Block l : layer.block().getChildren().values()) {
-            NDArray h = hiddenStates;
-            hiddenStates =
-                    scopes.run(
-                            () -> Functional.call(l, ps, training, params, h, inputs.get(1)),
-                            h,
-                            inputs.get(1));
+            hiddenStates = scopes.call(l, ps, params, hiddenStates, inputs.get(1));
         }
         return new NDList(hiddenStates);
     }

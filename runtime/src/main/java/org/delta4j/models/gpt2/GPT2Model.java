@@ -123,10 +123,7 @@ public final class GPT2Model extends HfBlock implements TakesNamedInputs {
         hidden = Functional.call(drop, ps, training, params, hidden);
         LayerScope scopes = new LayerScope(training);
         for (Block block : h.block().getChildren().values()) {
-            NDArray x = hidden;
-            hidden =
-                    scopes.run(
-                            () -> Functional.call(block, ps, training, params, x, mask), x, mask);
+            hidden = scopes.call(block, ps, params, hidden, mask);
         }
         hidden = Functional.call(lnF, ps, training, params, hidden);
         return NamedInputs.named(List.of(hidden), OUTPUTS);

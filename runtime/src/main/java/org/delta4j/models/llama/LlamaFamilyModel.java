@@ -145,17 +145,17 @@ public abstract class LlamaFamilyModel extends HfBlock
         KeyValueCache cache = KeyValueCache.of(params);
         long past = cache == null ? 0 : cache.length();
         limits.requireLength(past + length, "the input with its soft prompt and cached positions");
-        NDArray given = in.get("position_ids");
-        NDArray positions =
-                given != null
-                        ? given
-                        : hidden.getManager()
-                                .arange(
-                                        Math.toIntExact(past),
-                                        Math.toIntExact(past + length),
-                                        1,
-                                        DataType.INT64)
-                                .reshape(1, length);
+        NDArray positions = in.get("position_ids");
+        if (positions == null) {
+            positions =
+                    hidden.getManager()
+                            .arange(
+                                    Math.toIntExact(past),
+                                    Math.toIntExact(past + length),
+                                    1,
+                                    DataType.INT64)
+                            .reshape(1, length);
+        }
         NDArray mask =
                 AttentionMasks.requireWidth(
                         in.get("attention_mask"), batch, past + length, hidden.getManager(), owner);
@@ -167,16 +167,8 @@ public abstract class LlamaFamilyModel extends HfBlock
             NDArray additive =
                     masks.computeIfAbsent(
                             window, w -> AttentionMasks.causalPadded(mask, past, length, w));
-            NDArray x = hidden;
             // Each layer's rotary tables come from the positions lent to it, so they go with it.
-            hidden =
-                    scopes.run(
-                            () ->
-                                    Functional.call(
-                                            layer, ps, training, params, x, additive, positions),
-                            x,
-                            additive,
-                            positions);
+            hidden = scopes.call(layer, ps, params, hidden, additive, positions);
         }
         hidden = Functional.call(norm, ps, training, params, hidden);
         return NamedInputs.named(List.of(hidden), OUTPUTS);
