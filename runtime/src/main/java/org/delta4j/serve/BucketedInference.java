@@ -5,12 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.delta4j.models.HasInputLimits;
 import org.delta4j.models.InputLimits;
-import org.delta4j.models.ModelInputs;
 import org.delta4j.models.text.PromptBatch;
 import org.delta4j.nn.NoGrad;
 
@@ -92,11 +89,8 @@ public final class BucketedInference {
     }
 
     private NDList forward(NDManager scope, PromptBatch batch, Bucket bucket) {
-        Map<String, long[][]> inputs = new LinkedHashMap<>();
-        inputs.put("input_ids", batch.inputIds());
-        inputs.put("attention_mask", batch.attentionMask());
         try {
-            return Inference.forward(model, scope, ModelInputs.of(scope, inputs));
+            return Inference.forward(model, scope, batch.toInputs(scope));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "requests " + Arrays.toString(bucket.requests()) + ": " + e.getMessage(), e);

@@ -146,13 +146,12 @@ public final class InferenceWorkers implements AutoCloseable {
     }
 
     /**
-     * Sizes the calling thread's intra-op team and switches its gradient recording off: both are
-     * per thread in PyTorch.
+     * Sizes the calling thread's intra-op team, which is per thread in PyTorch; each request turns
+     * gradient recording off itself ({@link #submit}).
      */
     private static void configureThisThread(int threads) {
         if (PtEngine.ENGINE_NAME.equals(Engine.getInstance().getEngineName())) {
             JniUtils.setNumThreads(threads);
-            JniUtils.setGradMode(false);
         }
     }
 }

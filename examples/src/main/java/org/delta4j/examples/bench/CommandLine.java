@@ -50,15 +50,23 @@ final class CommandLine {
 
     /**
      * @param config the {@code --config} value, or null when it was not given
+     * @throws IllegalArgumentException when {@code --config} is missing
+     */
+    static void requireConfig(Path config) {
+        if (config == null) {
+            throw new IllegalArgumentException("--config is required");
+        }
+    }
+
+    /**
+     * @param config the {@code --config} value, or null when it was not given
      * @param cases the {@code --cases} asked for
      * @param known the benchmark's cases
      * @throws IllegalArgumentException when {@code --config} is missing or a case is unknown
      */
     static void requireConfigAndKnownCases(
             Path config, List<String> cases, Collection<String> known) {
-        if (config == null) {
-            throw new IllegalArgumentException("--config is required");
-        }
+        requireConfig(config);
         for (String c : cases) {
             if (!known.contains(c)) {
                 throw new IllegalArgumentException(

@@ -3,10 +3,7 @@ package org.delta4j.examples.bench;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.delta4j.models.ModelInputs;
 import org.delta4j.models.text.PromptBatch;
 import org.delta4j.serve.BatchRow;
 import org.delta4j.serve.BucketLimits;
@@ -31,6 +28,7 @@ final class MixedCase implements BenchCase {
     private final List<long[]> requests;
     private final Grouping grouping;
     private final int batch;
+    private final long padId;
     private final BucketedInference bucketed;
 
     /**
@@ -52,6 +50,7 @@ final class MixedCase implements BenchCase {
         this.requests = requests;
         this.grouping = grouping;
         this.batch = grouping == Grouping.SINGLE ? 1 : batch;
+        this.padId = padId;
         this.bucketed =
                 new BucketedInference(
                         model.getBlock(), padId, new BucketLimits(batch, (long) batch * longest));
@@ -68,12 +67,12 @@ final class MixedCase implements BenchCase {
             PromptBatch padded =
                     PromptBatch.pad(
                             requests.subList(start, Math.min(requests.size(), start + batch)),
-                            0,
+                            padId,
                             false);
             Inference.run(
                     model.getBlock(),
                     parent,
-                    request -> inputs(request, padded),
+                    padded::toInputs,
                     out -> readRows(out, padded.inputIds().length));
         }
     }
@@ -81,13 +80,6 @@ final class MixedCase implements BenchCase {
     @Override
     public void close() {
         model.close();
-    }
-
-    private static NDList inputs(NDManager request, PromptBatch padded) {
-        Map<String, long[][]> named = new LinkedHashMap<>();
-        named.put("input_ids", padded.inputIds());
-        named.put("attention_mask", padded.attentionMask());
-        return ModelInputs.of(request, named);
     }
 
     /** Reads every row as the bucketed way does, so that all three do the same work per request. */

@@ -72,9 +72,7 @@ public record ServeOptions(
                 default -> throw new IllegalArgumentException("unknown option " + key);
             }
         }
-        if (config == null) {
-            throw new IllegalArgumentException("--config is required");
-        }
+        CommandLine.requireConfig(config);
         return new ServeOptions(
                 config, length, requests, workers, threads, batch, warmup, iters, seed, label);
     }

@@ -1,7 +1,12 @@
 package org.delta4j.models.text;
 
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.delta4j.models.ModelInputs;
 
 /**
  * Prompts of different lengths as one padded batch, the way generation takes them: decoder-only
@@ -40,5 +45,17 @@ public record PromptBatch(long[][] inputIds, long[][] attentionMask) {
             Arrays.fill(mask[i], start, start + row.length, 1L);
         }
         return new PromptBatch(ids, mask);
+    }
+
+    /**
+     * @param manager where the arrays go
+     * @return the batch as a forward pass's named inputs, {@code input_ids} and {@code
+     *     attention_mask}
+     */
+    public NDList toInputs(NDManager manager) {
+        Map<String, long[][]> named = new LinkedHashMap<>();
+        named.put("input_ids", inputIds);
+        named.put("attention_mask", attentionMask);
+        return ModelInputs.of(manager, named);
     }
 }
