@@ -1,4 +1,4 @@
-"""A plain-PyTorch copy of HF's T5Model (encoder-decoder, no head) for the delta4j benchmark, with HF's eager math:
+"""T5Model (encoder-decoder, no head) written in plain PyTorch for the delta4j benchmark, with HF's eager math:
 T5LayerNorm (RMS, no mean, no bias, in float32), attention without score scaling, relative position buckets
 (bidirectional in the encoder, causal in the decoder) whose bias the first layer of each stack computes and every
 later layer reuses, the decoder's causal mask, cross-attention to the encoder's output, and the ReLU (`relu`) or
