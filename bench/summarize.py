@@ -3,7 +3,9 @@
 
 Input lines: <round> <config> <variant> <case> <median ms> <p10 ms> <p90 ms> <timed runs>. One table per config
 (shape), and one for a config's decoding cases (names ending in -b<batch>); each cell is the median over rounds of
-the per-run medians, with the range over rounds in brackets. Configs with forward and forward-lora (or
+the per-run medians, with the range over rounds in brackets. Every ratio is paired by round: the two sides' medians of
+the same round are divided, and the table gives the median of those per-round ratios with their range, so that a
+machine that slows down or speeds up between rounds (a shared virtual machine does) moves both sides of a ratio. Configs with forward and forward-lora (or
 forward-lora-merged) add a table of what LoRA costs in inference, per side: forward-lora / forward (the goal: at most
 1.03x). An optional second file holds `PEAKRSS <variant> <case> <kB>` lines (one process per case): a table of peak
 RSS, LoRA against full. An optional third file holds the Llama-family memory runs' `PEAKRSS <variant> <case> <kB>` and
@@ -21,11 +23,13 @@ from collections import defaultdict
 
 def main(path):
     runs = defaultdict(list)
+    by_round = defaultdict(dict)
     variants, keys = [], []
     with open(path) as f:
         for line in f:
-            _, config, variant, case, median = line.split()[:5]
+            round_, config, variant, case, median = line.split()[:5]
             runs[(config, case, variant)].append(float(median))
+            by_round[(config, case, variant)][round_] = float(median)
             if variant not in variants:
                 variants.append(variant)
             if (config, case) not in keys:
@@ -51,45 +55,48 @@ def main(path):
         print("|---" * (1 + len(shown) + len(shown_pairs)) + "|")
         for config, case in rows:
             cells = [cell((config, case, v)) for v in shown]
-            medians = dict(zip(shown, (c[0] for c in cells)))
-            ratios = []
-            for djl, torch in shown_pairs:
-                a, b = medians.get(djl), medians.get(torch)
-                ratios.append("%.2fx" % (a / b) if a and b else "-")
+            ratios = [paired(by_round, (config, case, djl), (config, case, torch), "%.2fx")
+                      for djl, torch in shown_pairs]
             print("| %s | %s | %s |" % (case, " | ".join(c[1] for c in cells), " | ".join(ratios)))
     rounds = max((len(v) for v in runs.values()), default=0)
-    print("\nms per call: median over %d rounds of each run's median (range over rounds); ratio > 1: delta4j slower."
-          % rounds)
-    lora_overheads(runs, variants, keys)
-    decode_speedups(runs, variants, keys)
+    print("\nms per call: median over %d rounds of each run's median (range over rounds). Ratios: median over rounds of"
+          " the round's delta4j / PyTorch (range over rounds); > 1: delta4j slower." % rounds)
+    lora_overheads(by_round, variants, keys)
+    decode_speedups(by_round, variants, keys)
+
+
+def paired(by_round, a, b, fmt):
+    """a / b per round where both ran, as the median over rounds with the range in brackets; '-' if none."""
+    ratios = sorted(by_round[a][r] / by_round[b][r] for r in by_round.get(a, {}) if r in by_round.get(b, {}))
+    if not ratios:
+        return "-"
+    m = fmt % statistics.median(ratios)
+    return m if len(ratios) == 1 else "%s (%s-%s)" % (m, fmt % ratios[0], fmt % ratios[-1])
 
 
 def table_of(config, case):
     return config + (" decoding" if re.search(r"-b\d+$", case) else "")
 
 
-def lora_overheads(runs, variants, keys):
-    """Per config and side: forward-lora / forward, medians over rounds (the goal: at most 1.03x)."""
+def lora_overheads(by_round, variants, keys):
+    """Per config and side: forward-lora / forward, paired by round (the goal: at most 1.03x)."""
     lora_cases = [c for c in ("forward-lora", "forward-lora-merged") if any(case == c for _, case in keys)]
     configs = [c for c, case in keys if case == "forward" and any((c, l) in keys for l in lora_cases)]
     if not configs:
         return
-    columns = [(v, l) for l in lora_cases for v in variants if any(runs.get((c, l, v)) for c in configs)]
+    columns = [(v, l) for l in lora_cases for v in variants if any(by_round.get((c, l, v)) for c in configs)]
     print("\n| config | " + " | ".join("%s: %s / forward" % column for column in columns) + " |")
     print("|---" * (1 + len(columns)) + "|")
     for config in configs:
-        cells = []
-        for v, lora_case in columns:
-            plain, lora = runs.get((config, "forward", v)), runs.get((config, lora_case, v))
-            cells.append("%.3fx" % (statistics.median(lora) / statistics.median(plain)) if plain and lora else "-")
+        cells = [paired(by_round, (config, lora_case, v), (config, "forward", v), "%.3fx") for v, lora_case in columns]
         print("| %s | %s |" % (config, " | ".join(cells)))
     print("\nWhat LoRA (r 8 on the family's PEFT targets) costs in an eval forward, per side: the backbone with LoRA"
           " attached, unmerged (forward-lora; the goal: at most 1.03x) or merged (forward-lora-merged), over the plain"
-          " backbone (medians over rounds).")
+          " backbone (median over rounds of each round's ratio, range in brackets).")
 
 
-def decode_speedups(runs, variants, keys):
-    """Per side: recompute-<length>-b<batch> / decode-cached-b<batch>, medians over rounds (the goal: at least 5x)."""
+def decode_speedups(by_round, variants, keys):
+    """Per side: recompute-<length>-b<batch> / decode-cached-b<batch>, paired by round (the goal: at least 5x)."""
     rows = []
     for config, case in keys:
         m = re.fullmatch(r"recompute-(\d+)-b(\d+)", case)
@@ -97,17 +104,15 @@ def decode_speedups(runs, variants, keys):
             rows.append((config, m.group(2), m.group(1), case, "decode-cached-b" + m.group(2)))
     if not rows:
         return
-    variants = [v for v in variants if any(runs.get((c, r, v)) for c, _, _, r, _ in rows)]
+    variants = [v for v in variants if any(by_round.get((c, r, v)) for c, _, _, r, _ in rows)]
     print("\n| config | batch | " + " | ".join("%s: recompute / cached" % v for v in variants) + " |")
     print("|---" * (2 + len(variants)) + "|")
     for config, batch, length, recompute, cached in rows:
-        cells = []
-        for v in variants:
-            full, step = runs.get((config, recompute, v)), runs.get((config, cached, v))
-            cells.append("%.1fx" % (statistics.median(full) / statistics.median(step)) if full and step else "-")
+        cells = [paired(by_round, (config, recompute, v), (config, cached, v), "%.1fx") for v in variants]
         print("| %s | %s | %s |" % (config, batch, " | ".join(cells)))
     print("\nHow much faster cached decoding is per new token than one forward over the whole %s-token sequence"
-          " (medians over rounds); decode-cached and its step-* parts are ms per new token." % rows[0][2])
+          " (median over rounds of each round's ratio); decode-cached and its step-* parts are ms per new token."
+          % rows[0][2])
 
 
 def peak_rss(path):

@@ -221,7 +221,7 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
         if (relativeAttentionBias == null) {
             return null;
         }
-        long[][] buckets =
+        long[] buckets =
                 T5RelativePositions.buckets(
                         queryOffset,
                         Math.toIntExact(queries),
@@ -231,7 +231,11 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
                         maxDistance);
         NDArray values =
                 Functional.call(
-                        relativeAttentionBias, ps, training, params, manager.create(buckets));
+                        relativeAttentionBias,
+                        ps,
+                        training,
+                        params,
+                        manager.create(buckets, new Shape(queries, keys)));
         return values.transpose(2, 0, 1).expandDims(0);
     }
 

@@ -18,20 +18,26 @@ final class T5RelativePositions {
      * @param bidirectional whether keys after the query get their own buckets (the encoder)
      * @param numBuckets {@code relative_attention_num_buckets}
      * @param maxDistance {@code relative_attention_max_distance}
-     * @return {@code [queries][keys]} bucket ids
+     * @return {@code queries x keys} bucket ids, row-major (row {@code i}: query {@code i})
      */
-    static long[][] buckets(
+    static long[] buckets(
             long queryOffset,
             int queries,
             int keys,
             boolean bidirectional,
             int numBuckets,
             int maxDistance) {
-        long[][] out = new long[queries][keys];
+        // A bucket depends only on key minus query position: one logarithm per distinct distance
+        // (queries + keys - 1 of them) instead of one per pair.
+        long lowest = -(queryOffset + queries - 1);
+        long[] byDistance = new long[queries + keys - 1];
+        for (int d = 0; d < byDistance.length; d++) {
+            byDistance[d] = bucket(lowest + d, bidirectional, numBuckets, maxDistance);
+        }
+        long[] out = new long[Math.multiplyExact(queries, keys)];
         for (int i = 0; i < queries; i++) {
-            for (int j = 0; j < keys; j++) {
-                out[i][j] = bucket(j - (queryOffset + i), bidirectional, numBuckets, maxDistance);
-            }
+            // Query i, key j: distance j - (queryOffset + i), at index j + queries - 1 - i.
+            System.arraycopy(byDistance, queries - 1 - i, out, i * keys, keys);
         }
         return out;
     }

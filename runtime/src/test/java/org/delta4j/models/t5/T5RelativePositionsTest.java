@@ -39,8 +39,24 @@ class T5RelativePositionsTest {
 
     @Test
     void queriesAfterAPrefixAreOffset() {
-        long[][] b = T5RelativePositions.buckets(2, 2, 4, false, 32, 128);
-        assertArrayEquals(new long[] {2, 1, 0, 0}, b[0]);
-        assertArrayEquals(new long[] {3, 2, 1, 0}, b[1]);
+        long[] b = T5RelativePositions.buckets(2, 2, 4, false, 32, 128);
+        assertArrayEquals(new long[] {2, 1, 0, 0, 3, 2, 1, 0}, b);
+    }
+
+    @Test
+    void everyPairGetsTheBucketOfItsOwnDistance() {
+        int queries = 5;
+        int keys = 9;
+        for (boolean bidirectional : new boolean[] {true, false}) {
+            long[] b = T5RelativePositions.buckets(3, queries, keys, bidirectional, 32, 16);
+            for (int i = 0; i < queries; i++) {
+                for (int j = 0; j < keys; j++) {
+                    assertEquals(
+                            T5RelativePositions.bucket(j - (3 + i), bidirectional, 32, 16),
+                            b[i * keys + j],
+                            "query " + i + ", key " + j);
+                }
+            }
+        }
     }
 }
