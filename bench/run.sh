@@ -9,9 +9,11 @@
 #
 # Environment (all optional):
 #   ROUNDS=3            interleaved rounds; each runs every variant once, in a rotated order
-#   VARIANTS="djl djl-avx512 torch"   also djl-tuned, torch-tuned: glibc malloc thresholds raised (BENCHMARKS.md);
-#                       djl-avx512: delta4j with bench/mkl_on_amd.c preloaded, so that libtorch's MKL takes its
-#                       AVX-512 kernels on a CPU that is not Intel's (built here with gcc; compared with torch)
+#   VARIANTS="djl djl-avx512 torch"   djl-avx512: delta4j with bench/mkl_on_amd.c preloaded, so that libtorch's
+#                       MKL takes its AVX-512 kernels on a CPU that is not Intel's (built here with gcc; compared with
+#                       torch). A -tuned suffix (djl-tuned, djl-avx512-tuned, torch-tuned) runs with glibc's malloc
+#                       keeping what it frees (TUNED_MALLOC below, BENCHMARKS.md); djl-X-tuned is compared with
+#                       torch-tuned
 #   SCALED="bench/bert-scaled.json 8 64 5 20"   config, batch, seq, warmup, timed runs (empty: skip)
 #   BASE="bench/bert-base.json 1 128 2 5"      the same for the BERT-base shape (empty: skip)
 #   CASES=forward,forward-lora,forward-lora-merged,train-full,train-lora,update-full,fwdbwd-full   (forward-lora:
@@ -98,7 +100,10 @@ fi
 OUT=${OUT:-target/bench}
 PY=/usr/bin/python3
 OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-openmp
-TUNED_MALLOC=(MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824)
+# One arena, no mmap and no trimming: freed memory stays in the heap, so a step does not page-fault on memory the
+# previous step gave back. One arena because a JVM runs Java's main on a thread of its own, whose arena mmaps
+# whatever does not fit a 64 MiB arena heap whatever M_MMAP_MAX says (a 154 MB embedding gradient does not).
+TUNED_MALLOC=(MALLOC_ARENA_MAX=1 MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=68719476736)
 export OPT_OUT_TRACKING=true DJL_OFFLINE=true
 
 # 1. PyTorch from Debian, with OpenBLAS (with only the reference libblas3, torch's GEMMs are ~20x slower).
@@ -120,7 +125,7 @@ mkdir -p "$OUT"
 RAW="$OUT/results.txt"
 # The MKL vendor-check answer for the djl-avx512 variant (bench/mkl_on_amd.c says what it does).
 MKL_ON_AMD="$(cd "$OUT" && pwd)/libmkl_on_amd.so"
-if [[ " $VARIANTS $DECODE_VARIANTS $LLAMA_VARIANTS $SHAPE_VARIANTS " == *-avx512\ * ]]; then
+if [[ " $VARIANTS $DECODE_VARIANTS $LLAMA_VARIANTS $SHAPE_VARIANTS " == *-avx512* ]]; then
     command -v gcc > /dev/null || { SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
         $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y gcc; }
     gcc -O2 -shared -fPIC -o "$MKL_ON_AMD" bench/mkl_on_amd.c
@@ -186,7 +191,7 @@ fi
 run_side() { # variant class script args...: runs one side's benchmark, prints its output
     local variant=$1 class=$2 script=$3 env=()
     [[ $variant == *-tuned ]] && env=("${TUNED_MALLOC[@]}")
-    [[ $variant == *-avx512 ]] && env=("LD_PRELOAD=$MKL_ON_AMD")
+    [[ $variant == *-avx512* ]] && env+=("LD_PRELOAD=$MKL_ON_AMD")
     if [[ $variant == djl* ]]; then
         nice -n "$NICE" env "${env[@]}" java -Dai.djl.pytorch.num_threads="$THREADS" -cp "$CP" \
             "org.delta4j.examples.bench.$class" "${@:4}" --label "$variant" 2>/dev/null

@@ -34,9 +34,9 @@ def main(path):
                 variants.append(variant)
             if (config, case) not in keys:
                 keys.append((config, case))
-    # djl-X against torch-X where the PyTorch side has that variant (-tuned), else against torch (-avx512).
-    pairs = [(v, "torch" + v[3:] if "torch" + v[3:] in variants else "torch") for v in variants
-             if v.startswith("djl") and ("torch" + v[3:] in variants or "torch" in variants)]
+    # djl-X against torch-X, where -avx512 (delta4j's alone) is left out of X: djl-avx512-tuned against torch-tuned.
+    pairs = [(v, "torch" + v[3:].replace("-avx512", "")) for v in variants if v.startswith("djl")]
+    pairs = [p for p in pairs if p[1] in variants]
 
     def cell(key):
         values = runs.get(key)

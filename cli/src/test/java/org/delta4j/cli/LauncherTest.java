@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.delta4j.Delta4j;
 import org.delta4j.cli.Subprocess.Exit;
 import org.junit.jupiter.api.Test;
@@ -50,5 +51,39 @@ class LauncherTest {
                 exit.output().contains("mvn -B -q -DskipTests install")
                         && exit.output().lines().count() == 1,
                 exit.output());
+    }
+
+    @Test
+    void keepsFreedMemoryInTheProcessUnlessTheUserSaysOtherwise()
+            throws IOException, InterruptedException {
+        Path checkout = temp.resolve("checkout");
+        Files.createDirectories(checkout.resolve("cli/target/classes"));
+        Files.createDirectories(checkout.resolve("cli/target/lib"));
+        Path script = Files.copy(ROOT.resolve("delta4j"), checkout.resolve("delta4j"));
+        assertTrue(script.toFile().setExecutable(true));
+        // A stand-in java that prints the allocator settings it was started with.
+        Path java = Files.createDirectories(temp.resolve("jdk/bin")).resolve("java");
+        Files.writeString(
+                java,
+                "#!/bin/sh\necho \"$MALLOC_ARENA_MAX $MALLOC_MMAP_MAX_ $MALLOC_TRIM_THRESHOLD_\"\n");
+        assertTrue(java.toFile().setExecutable(true));
+
+        assertEquals("1 0 68719476736", launch(script, Map.of()));
+        assertEquals(
+                "4 0 1024",
+                launch(script, Map.of("MALLOC_ARENA_MAX", "4", "MALLOC_TRIM_THRESHOLD_", "1024")));
+    }
+
+    private String launch(Path script, Map<String, String> allocator)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(script.toString()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("MALLOC_"));
+        env.putAll(allocator);
+        env.put("JAVA_HOME", temp.resolve("jdk").toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes()).strip();
+        assertEquals(0, process.waitFor(), output);
+        return output;
     }
 }
