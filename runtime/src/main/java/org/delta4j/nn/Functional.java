@@ -2,7 +2,9 @@ package org.delta4j.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -142,6 +144,24 @@ public final class Functional {
     }
 
     /**
+     * Index data from Java as an array safe in training. An array DJL makes from Java data wraps a
+     * Java buffer, which is freed once the array's handle closes (a layer's scope closes it when
+     * the layer returns) and a garbage collection runs, while autograd may still read it in the
+     * backward pass (an embedding's backward reads its indices). This one lives in PyTorch's own
+     * memory.
+     *
+     * @param manager the manager to own the array
+     * @param data the values, row-major
+     * @param shape their shape
+     * @return the values as an {@code int64} array of that shape
+     */
+    public static NDArray indices(NDManager manager, long[] data, Shape shape) {
+        try (NDArray wrapper = manager.create(data, shape)) {
+            return wrapper.duplicate();
+        }
+    }
+
+    /**
      * Applies one operation to a parameter's or buffer's array and gives the result to the forward
      * pass: without this it would belong to the model's manager and live, unreachable, until the
      * model closes (a leak per pass).
@@ -163,6 +183,18 @@ public final class Functional {
         }
         result.attach(caller.getManager());
         return result;
+    }
+
+    /**
+     * SiLU (swish with beta 1), {@code x * sigmoid(x)}, safe in training. Not DJL's {@code swish(x,
+     * 1)}: it multiplies by a Java-buffer scalar that it frees at once while autograd keeps it, so
+     * after a garbage collection the backward pass reads freed memory (NaN gradients).
+     *
+     * @param x the input
+     * @return {@code sigmoid(x) * x}, owned by {@code x}'s manager
+     */
+    public static NDArray silu(NDArray x) {
+        return Activation.sigmoid(x).mul(x);
     }
 
     /**

@@ -96,7 +96,7 @@ public abstract class HfActivation extends HfBlock {
     public static final class SiLU extends HfActivation {
         @Override
         protected NDArray apply(NDArray x) {
-            return Activation.swish(x, 1f);
+            return Functional.silu(x);
         }
     }
 

@@ -12,10 +12,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Frees a layer's intermediates as soon as the layer returns, in inference. DJL keeps every array
- * until its manager closes, so without this an eval pass holds the intermediates of all its layers
- * at once (attention scores, feed-forward activations) and takes fresh memory from the allocator
- * for each layer. In training the intermediates stay with the pass: the backward pass needs them.
+ * Frees a layer's intermediates as soon as the layer returns. DJL keeps every array until its
+ * manager closes, so without this a pass holds the intermediates of all its layers at once
+ * (attention scores, feed-forward activations) and takes fresh memory from the allocator for each
+ * layer. In training too: closing an array drops only delta4j's handle on the tensor, while
+ * libtorch's autograd graph holds its own references to what the backward pass reads, so a training
+ * pass keeps what autograd saves and nothing more, as PyTorch does.
  *
  * <p>One instance runs the layers of one stack in one pass, in order. Each layer's hidden states
  * are freed once the next layer has read them; the stack's first input and last output are left
@@ -31,7 +33,8 @@ public final class LayerScope {
     private NDArray lastMade;
 
     /**
-     * @param training whether this is a training forward pass (then each layer runs as is)
+     * @param training whether this is a training forward pass (passed on to the layers that {@link
+     *     #call} calls)
      */
     public LayerScope(boolean training) {
         this.training = training;
@@ -80,7 +83,7 @@ public final class LayerScope {
     }
 
     /**
-     * Runs one layer; in inference, inside a manager of its own that is closed when it returns.
+     * Runs one layer inside a manager of its own that is closed when it returns.
      *
      * @param layer the layer's call, whose operations take their first operands from {@code inputs}
      * @param inputs the hidden states, then the other arrays the layer reads, owned by the pass (or
@@ -92,9 +95,6 @@ public final class LayerScope {
      *     back to their own managers
      */
     public NDList runAll(Supplier<NDList> layer, NDArray... inputs) {
-        if (training) {
-            return layer.get();
-        }
         NDManager owner = inputs[0].getManager();
         // An array lent twice would come back to the scope itself, which closes it.
         Set<NDArray> lent = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -1,29 +1,32 @@
 package org.delta4j.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.delta4j.models.bart.TinyBart;
 import org.delta4j.models.gpt2.TinyGpt2;
 import org.delta4j.models.hf.HfModels;
 import org.delta4j.models.llama.TinyLlamaFamily;
 import org.delta4j.models.t5.TinyT5;
+import org.delta4j.tree.ModuleTree;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * In inference each layer's intermediates are freed when the layer returns (nn.LayerScope), so the
- * arrays an eval pass leaves in its manager do not grow with the number of layers; what layers
- * share (masks, T5's position bias) stays with the pass. In training they do grow: backward needs
- * every layer's intermediates.
+ * Each layer's intermediates are freed when the layer returns (nn.LayerScope), so the arrays a pass
+ * leaves in its manager do not grow with the number of layers; what layers share (masks, T5's
+ * position bias) stays with the pass. In training too: autograd keeps what backward reads, and
+ * every weight of the deeper model still gets its gradient.
  */
 class LayerScopeDepthTest {
     private static final int SHALLOW = 2;
@@ -74,21 +77,44 @@ class LayerScopeDepthTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("architectures")
-    void aTrainingPassKeepsEveryLayersIntermediates(String name, IntFunction<ModelConfig> config) {
-        int shallow = arraysLeft(config.apply(SHALLOW), true);
-        int deep = arraysLeft(config.apply(DEEP), true);
-        assertTrue(deep > shallow, "training pass: " + shallow + " then " + deep + " arrays");
+    void aTrainingPassLeavesAsManyArraysWhateverTheDepthAndBackPropagatesToEveryWeight(
+            String name, IntFunction<ModelConfig> config) {
+        assertEquals(
+                arraysLeft(config.apply(SHALLOW), true),
+                arraysLeft(config.apply(DEEP), true),
+                "arrays a training pass and its backward leave in the pass's manager, "
+                        + SHALLOW
+                        + " vs "
+                        + DEEP
+                        + " layers");
     }
 
-    /** The arrays one forward pass leaves in its manager, its inputs included. */
+    /**
+     * The arrays one forward pass leaves in its manager, its inputs included; a training pass is
+     * back-propagated, and every matrix of the model must get a gradient.
+     */
     private static int arraysLeft(ModelConfig config, boolean training) {
         try (NDManager weights = NDManager.newBaseManager()) {
             Block model = HfModels.random(config, weights, 1);
             try (NDManager pass = weights.newSubManager()) {
                 NDList in = TinyModels.inputs(model, pass);
-                model.forward(new ParameterStore(pass, false), in, training).head().toFloatArray();
+                if (training) {
+                    ModelChecks.backward(model, pass, in);
+                    ModelChecks.assertGradients(model, matrices(model));
+                } else {
+                    model.forward(new ParameterStore(pass, false), in, false).head().toFloatArray();
+                }
                 return pass.getManagedArrays().size();
             }
         }
+    }
+
+    /** The paths of a model's two-dimensional trainable parameters. */
+    private static List<String> matrices(Block model) {
+        return ModuleTree.of(model).parameters().entrySet().stream()
+                .filter(e -> e.getValue().requiresGradient())
+                .filter(e -> e.getValue().getArray().getShape().dimension() == 2)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toList());
     }
 }

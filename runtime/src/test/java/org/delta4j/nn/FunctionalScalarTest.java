@@ -15,9 +15,9 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scalar arithmetic survives a garbage collection between the forward and the backward pass. DJL's
- * own {@code mul(Number)} does not: its scalar lives in a Java buffer that a GC frees while
- * autograd still needs it.
+ * Scalar arithmetic and indices from Java survive a garbage collection between the forward and the
+ * backward pass. DJL's own {@code mul(Number)} does not: its scalar lives in a Java buffer that a
+ * GC frees while autograd still needs it.
  */
 class FunctionalScalarTest {
     @Test
@@ -44,6 +44,37 @@ class FunctionalScalarTest {
         float[] expected = new float[grad.length];
         Arrays.fill(expected, 1f / 3f);
         assertArrayEquals(expected, grad);
+    }
+
+    @Test
+    void gradientOfSiluIsRightAfterAGarbageCollection() {
+        float[] grad = gradientAfterGc((x, c) -> Functional.silu(x));
+        float[] x = {0.5f, -1f, 2f, 4f};
+        float[] expected = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double s = 1 / (1 + Math.exp(-x[i]));
+            expected[i] = (float) (s * (1 + x[i] * (1 - s)));
+        }
+        assertArrayEquals(expected, grad, 1e-6f);
+    }
+
+    @Test
+    void indicesOutliveTheirHandleForTheBackwardPass() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(new float[] {1, 2, 3, 4, 5});
+            x.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray picked;
+                try (NDArray index = Functional.indices(m, new long[] {1, 1, 3}, new Shape(3))) {
+                    picked = x.gather(index, 0);
+                }
+                assertArrayEquals(new float[] {2, 2, 4}, picked.toFloatArray());
+                NDArray y = picked.sum();
+                churnNativeMemory();
+                collector.backward(y);
+            }
+            assertArrayEquals(new float[] {0, 2, 0, 1, 0}, x.getGradient().toFloatArray());
+        }
     }
 
     private static float[] gradientAfterGc(BiFunction<NDArray, Float, NDArray> op) {

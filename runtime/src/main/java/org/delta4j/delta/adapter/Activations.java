@@ -39,7 +39,7 @@ public final class Activations extends HfBlock {
             case "tanh":
                 return Activation.tanh(x);
             case "swish":
-                return Activation.sigmoid(x).mul(x);
+                return Functional.silu(x);
             default:
                 return Activation.leakyRelu(x, 0.01f);
         }

@@ -235,7 +235,7 @@ public final class T5Attention extends HfBlock implements PrefixableAttention {
                         ps,
                         training,
                         params,
-                        manager.create(buckets, new Shape(queries, keys)));
+                        Functional.indices(manager, buckets, new Shape(queries, keys)));
         return values.transpose(2, 0, 1).expandDims(0);
     }
 
