@@ -65,24 +65,26 @@ class LayerScopeDepthTest {
     @MethodSource("architectures")
     void anEvalPassLeavesAsManyArraysWhateverTheDepth(
             String name, IntFunction<ModelConfig> config) {
-        assertEquals(
-                arraysLeft(config.apply(SHALLOW), false),
-                arraysLeft(config.apply(DEEP), false),
-                "arrays an eval pass leaves in its manager, "
-                        + SHALLOW
-                        + " vs "
-                        + DEEP
-                        + " layers");
+        assertDepthIndependent(config, false, "an eval pass");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("architectures")
     void aTrainingPassLeavesAsManyArraysWhateverTheDepthAndBackPropagatesToEveryWeight(
             String name, IntFunction<ModelConfig> config) {
+        assertDepthIndependent(config, true, "a training pass and its backward");
+    }
+
+    private static void assertDepthIndependent(
+            IntFunction<ModelConfig> config, boolean training, String what) {
+        int shallow = arraysLeft(config.apply(SHALLOW), training);
+        int deep = arraysLeft(config.apply(DEEP), training);
         assertEquals(
-                arraysLeft(config.apply(SHALLOW), true),
-                arraysLeft(config.apply(DEEP), true),
-                "arrays a training pass and its backward leave in the pass's manager, "
+                shallow,
+                deep,
+                "arrays left in the pass's manager by "
+                        + what
+                        + ", "
                         + SHALLOW
                         + " vs "
                         + DEEP
