@@ -241,33 +241,33 @@ measured_run() { # round runner variant config args...: results to $RAW, machine
 
 LOG="$OUT/log.txt"
 : > "$LOG"
-read -r -a variants <<< "$VARIANTS"
-read -r -a shape_variants <<< "$SHAPE_VARIANTS"
-read -r -a decode_variants <<< "$DECODE_VARIANTS"
-read -r -a llama_variants <<< "$LLAMA_VARIANTS"
+rotated() { # round variant...: the variants in the order that round runs them, rotated so none always runs first
+    local round=$1 i
+    shift
+    local list=("$@")
+    for ((i = 0; i < ${#list[@]}; i++)); do
+        echo "${list[(i + round - 1) % ${#list[@]}]}"
+    done
+}
 for ((round = 1; round <= ROUNDS; round++)); do
-    for ((i = 0; i < ${#variants[@]}; i++)); do
-        variant=${variants[(i + round - 1) % ${#variants[@]}]}
+    # shellcheck disable=SC2086
+    for variant in $(rotated "$round" $VARIANTS); do
         for shape in "$SCALED" "$BASE"; do
-            # shellcheck disable=SC2086
             [ -z "$shape" ] || measured_run "$round" run_variant "$variant" $shape
         done
     done
-    for ((i = 0; i < ${#shape_variants[@]}; i++)); do
-        variant=${shape_variants[(i + round - 1) % ${#shape_variants[@]}]}
+    # shellcheck disable=SC2086
+    for variant in $(rotated "$round" $SHAPE_VARIANTS); do
         for shape in "$GPT2" "$T5" "$LLAMA_SHAPE"; do
-            # shellcheck disable=SC2086
             [ -z "$shape" ] || measured_run "$round" run_shape "$variant" $shape
         done
     done
-    for ((i = 0; i < ${#decode_variants[@]}; i++)); do
-        variant=${decode_variants[(i + round - 1) % ${#decode_variants[@]}]}
-        # shellcheck disable=SC2086
+    # shellcheck disable=SC2086
+    for variant in $(rotated "$round" $DECODE_VARIANTS); do
         [ -z "$DECODE" ] || measured_run "$round" run_decode "$variant" $DECODE
     done
-    for ((i = 0; i < ${#llama_variants[@]}; i++)); do
-        variant=${llama_variants[(i + round - 1) % ${#llama_variants[@]}]}
-        # shellcheck disable=SC2086
+    # shellcheck disable=SC2086
+    for variant in $(rotated "$round" $LLAMA_VARIANTS); do
         [ -z "$LLAMA" ] || measured_run "$round" run_llama "$variant" $LLAMA
     done
 done
