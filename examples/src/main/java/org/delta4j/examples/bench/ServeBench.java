@@ -3,8 +3,6 @@ package org.delta4j.examples.bench;
 import ai.djl.Model;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,10 +39,12 @@ public final class ServeBench {
         if (options == null) {
             return;
         }
-        BertConfig config =
-                BertConfig.fromJson(Files.readString(options.config(), StandardCharsets.UTF_8));
         EncoderSetup setup =
                 EncoderSetup.read(options.config(), 1, options.length(), options.seed());
+        if (!(setup.config() instanceof BertConfig config)) {
+            throw new IllegalArgumentException(
+                    options.config() + ": ServeBench serves a BERT model; give a BERT config.json");
+        }
         Random random = new Random(options.seed());
         List<long[][]> fixed = new ArrayList<>();
         List<long[]> mixed = new ArrayList<>();

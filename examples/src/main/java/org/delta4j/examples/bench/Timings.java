@@ -38,17 +38,7 @@ public record Timings(double medianMs, double p10Ms, double p90Ms, int count) {
      * @return their summary
      */
     static Timings measure(BenchCase benchCase, int warmup, int iters) {
-        for (int i = 0; i < warmup; i++) {
-            benchCase.runOnce();
-        }
-        System.gc();
-        long[] nanos = new long[iters];
-        for (int i = 0; i < iters; i++) {
-            long start = System.nanoTime();
-            benchCase.runOnce();
-            nanos[i] = System.nanoTime() - start;
-        }
-        return of(nanos);
+        return measureInTurns(List.of(benchCase), warmup, iters).get(0);
     }
 
     /**
