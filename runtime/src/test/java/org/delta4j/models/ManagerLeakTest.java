@@ -86,10 +86,10 @@ class ManagerLeakTest {
     }
 
     /**
-     * What a layer hands to later layers in inference, where each layer runs in a scope of its own
-     * (LayerScope): a reparameterised prefix's keys, computed in the first layer for all; a
-     * parallel adapter's output, from one layer to a later one; a soft prompt, which lengthens
-     * every layer's inputs.
+     * What a layer hands to later layers, where each layer runs in a scope of its own (LayerScope),
+     * in inference and in training: a reparameterised prefix's keys, computed in the first layer
+     * for all; a parallel adapter's output, from one layer to a later one; a soft prompt, which
+     * lengthens every layer's inputs.
      */
     private static Stream<Arguments> acrossLayers() {
         PrefixSpec prefix = PrefixSpec.builder().prefixTokenNum(3).embedDim(16).midDim(8).build();
