@@ -3,6 +3,7 @@ package org.delta4j.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -25,20 +26,44 @@ public final class Functional {
     private Functional() {}
 
     /**
-     * Dropout as PyTorch's {@code F.dropout}: active only while training.
+     * Dropout as PyTorch's {@code F.dropout}: active only while training. Each entry is kept with
+     * probability {@code 1 - rate} and then multiplied by {@code 1 / (1 - rate)}, the same float as
+     * PyTorch's scale; at rate 1 every entry is 0, as in PyTorch.
+     *
+     * <p>The mask comes from a uniform draw compared with the rate, not from PyTorch's Bernoulli
+     * draw: the same distribution, about a third less time per entry in this libtorch, and a
+     * boolean mask, so that autograd keeps one byte per entry for backward where PyTorch's float
+     * mask keeps four (GPT-2's attention dropout at 4 x 512 tokens: 38 MB less per layer). The
+     * random stream therefore differs from PyTorch's for the same seed; it is still fixed by the
+     * seed.
      *
      * @param x the input
      * @param rate the drop probability
      * @param training whether this is a training forward pass
      * @return {@code x} itself in inference or at rate 0, else {@code x} with dropped entries and
-     *     the rest scaled
+     *     the rest scaled, owned by {@code x}'s manager
      */
     public static NDArray dropout(NDArray x, float rate, boolean training) {
         // Skipping the native call keeps inference free of no-op copies.
         if (!training || rate == 0f) {
             return x;
         }
-        return ai.djl.nn.norm.Dropout.dropout(x, rate, true).singletonOrThrow();
+        if (rate == 1f) {
+            return times(x, 0f);
+        }
+        NDArray keep;
+        try (NDArray uniform =
+                x.getManager()
+                        .randomUniform(0f, 1f, x.getShape(), DataType.FLOAT32, x.getDevice())) {
+            // P(u >= rate) = 1 - rate for u uniform in [0, 1).
+            keep = uniform.gte(rate);
+        }
+        // Autograd holds its own reference to the mask, and needs neither the uniform draw nor the
+        // unscaled product: all three handles can go now.
+        try (keep;
+                NDArray kept = x.mul(keep)) {
+            return times(kept, 1f / (1f - rate));
+        }
     }
 
     /**

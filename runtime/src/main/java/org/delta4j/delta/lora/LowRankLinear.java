@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.UniformInitializer;
@@ -134,9 +133,7 @@ public final class LowRankLinear extends HfBlock implements DeltaLayer {
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
-        if (training && dropout > 0) {
-            x = Dropout.dropout(x, dropout, true).head();
-        }
+        x = Functional.dropout(x, dropout, training);
         NDArray a = ps.getValue(loraA, x.getDevice(), training);
         NDArray b = ps.getValue(loraB, x.getDevice(), training);
         // Scaled at rank r, not at the output's width: the same product within rounding, for an
