@@ -58,9 +58,8 @@ public final class Functional {
             // P(u >= rate) = 1 - rate for u uniform in [0, 1).
             keep = uniform.gte(rate);
         }
-        // Autograd holds its own reference to the mask, and this handle can go now. Scaling in
-        // place
-        // saves an array of x's size per call: autograd saved nothing of the product to scale.
+        // Autograd holds its own reference to the mask, so this handle can go now. The product is
+        // scaled in place, which saves an array of x's size per call: autograd kept none of it.
         try (keep;
                 NDArray scale = scalar(x, 1f / (1f - rate))) {
             return x.mul(keep).muli(scale);

@@ -132,8 +132,7 @@ public final class LowRankLinear extends HfBlock implements DeltaLayer {
     @Override
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.head();
-        x = Functional.dropout(x, dropout, training);
+        NDArray x = Functional.dropout(inputs.head(), dropout, training);
         NDArray a = ps.getValue(loraA, x.getDevice(), training);
         NDArray b = ps.getValue(loraB, x.getDevice(), training);
         // Scaled at rank r, not at the output's width: the same product within rounding, for an
