@@ -336,6 +336,8 @@ def main():
     p.add_argument("--batch", type=int, default=8)
     p.add_argument("--seq", type=int, default=64)
     add_common_arguments(p, CASES, warmup=3, iters=10)
+    p.add_argument("--warmup-seconds", type=float, default=0.0,
+                   help="untimed seconds of each case before timing, at least (as EncoderBench)")
     args, c = parse_with_config(p, {})
     c = {**family_of(c).defaults, **c}
     if args.check:
@@ -351,9 +353,12 @@ def main():
     inference = [n for n in names if n.startswith("forward")]
     for group in [inference] + [[n] for n in names if n not in inference]:
         runs = [make_case(name, c, args) for name in group]
-        for _ in range(args.warmup):
+        end = time.perf_counter() + args.warmup_seconds
+        i = 0
+        while i < args.warmup or time.perf_counter() < end:
             for run in runs:
                 run()
+            i += 1
         nanos = [[] for _ in group]
         for _ in range(args.iters):
             for run, times in zip(runs, nanos):

@@ -60,8 +60,11 @@
 #   MVN_FLAGS=          extra Maven flags, e.g. -o
 #   OUT=target/bench    where raw results and the summary go
 #   QUICK=1             about a minute: the scaled shape only, 1 round, variants djl and torch, cases forward,
-#                       forward-lora, train-full and train-lora, 2 warm-up and 5 timed runs; no BERT-base, GPT-2, T5 or
+#                       forward-lora, train-full and train-lora, 2 warm-up runs (and WARMUP_S=1) and 5 timed runs; no BERT-base, GPT-2, T5 or
 #                       Llama shapes, RSS, decoding, Llama or serving (each setting above still overrides)
+#   WARMUP_S=4          untimed seconds of each encoder-style case before timing, on both sides, at least (besides
+#                       the warm-up runs of each shape): a JVM compiles hot code in background threads for its first
+#                       seconds, on the cores the timed work needs (BENCHMARKS.md, "Warm-up"); QUICK=1: 1
 #   PROFILE=1           also profile one eval forward of each encoder-style shape (BERT, GPT-2, T5, Llama) on both
 #                       sides (ForwardProfile and bench/profile.py: native calls, time in GEMMs, other ops and outside
 #                       libtorch, the fraction of the GEMM limit reached) into $OUT/profile.md
@@ -71,7 +74,7 @@ cd "$(dirname "$0")/.."
 if [ "${QUICK:-0}" = 1 ]; then
     ROUNDS=${ROUNDS:-1} VARIANTS=${VARIANTS:-"djl torch"} CASES=${CASES:-forward,forward-lora,train-full,train-lora}
     SCALED=${SCALED-"bench/bert-scaled.json 8 64 2 5"} BASE=${BASE-} RSS=${RSS-} DECODE=${DECODE-} LLAMA=${LLAMA-}
-    SERVE=${SERVE-} GPT2=${GPT2-} T5=${T5-} LLAMA_SHAPE=${LLAMA_SHAPE-}
+    SERVE=${SERVE-} GPT2=${GPT2-} T5=${T5-} LLAMA_SHAPE=${LLAMA_SHAPE-} WARMUP_S=${WARMUP_S:-1}
 fi
 
 ROUNDS=${ROUNDS:-3}
@@ -92,6 +95,7 @@ LLAMA_SHAPE=${LLAMA_SHAPE-"bench/qwen2-100m.json 1 128 1 5"}
 SHAPE_CASES=${SHAPE_CASES:-forward,forward-lora,train-full,train-lora,fwdbwd-full}
 SHAPE_VARIANTS=${SHAPE_VARIANTS:-"djl djl-avx512 torch"}
 RSS=${RSS-"bench/bert-base.json 1 128 2 5"}
+WARMUP_S=${WARMUP_S:-4}
 THREADS=${THREADS:-$(nproc)}
 NICE=${NICE:-0}
 if [ "$NICE" != 0 ] && [ -w /proc/self/autogroup ] && echo "$NICE" 2>/dev/null > /proc/$$/autogroup; then
@@ -202,7 +206,7 @@ run_side() { # variant class script args...: runs one side's benchmark, prints i
 }
 run_variant() { # variant config batch seq warmup iters: the encoder-style cases' RESULT lines (CASES)
     run_side "$1" EncoderBench encoder_bench.py --config "$2" --batch "$3" --seq "$4" --warmup "$5" --iters "$6" \
-        --cases "$CASES"
+        --warmup-seconds "$WARMUP_S" --cases "$CASES"
 }
 run_shape() { # variant config batch seq warmup iters: as run_variant, with SHAPE_CASES
     CASES=$SHAPE_CASES run_variant "$@"

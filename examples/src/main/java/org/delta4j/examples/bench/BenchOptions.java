@@ -12,7 +12,8 @@ import java.util.Map;
  * @param batch the batch size
  * @param length the sequence length
  * @param cases the case names, in run order
- * @param warmup untimed runs of each case before timing
+ * @param warmup untimed runs of each case before timing, at least
+ * @param warmupSeconds untimed seconds of each case before timing, at least
  * @param iters timed runs of each case
  * @param seed the seed of weights and inputs
  * @param label the first column of the result lines (such as {@code djl})
@@ -25,6 +26,7 @@ public record BenchOptions(
         int length,
         List<String> cases,
         int warmup,
+        double warmupSeconds,
         int iters,
         int seed,
         String label,
@@ -32,7 +34,7 @@ public record BenchOptions(
     /** How to call the benchmark. */
     public static final String USAGE =
             "usage: EncoderBench --config FILE [--batch 8] [--seq 64]"
-                    + " [--cases forward,forward-lora,forward-lora-merged,train-full,train-lora,update-full,fwdbwd-full] [--warmup 3] [--iters 10] [--seed 42] [--label djl]"
+                    + " [--cases forward,forward-lora,forward-lora-merged,train-full,train-lora,update-full,fwdbwd-full] [--warmup 3] [--warmup-seconds 0] [--iters 10] [--seed 42] [--label djl]"
                     + " [--export DIR]\n"
                     + "Prints one line per case: RESULT <label> <case> <median ms> <p10 ms> <p90 ms> <timed runs>.\n"
                     + "--export DIR writes model.safetensors (weights) and io.safetensors (inputs and eval outputs) and"
@@ -49,6 +51,7 @@ public record BenchOptions(
         int batch = 8;
         int length = 64;
         int warmup = 3;
+        double warmupSeconds = 0;
         int iters = 10;
         int seed = 42;
         String label = "djl";
@@ -62,6 +65,7 @@ public record BenchOptions(
                 case "--batch" -> batch = CommandLine.atLeast(key, value, 1);
                 case "--seq" -> length = CommandLine.atLeast(key, value, 1);
                 case "--warmup" -> warmup = CommandLine.atLeast(key, value, 0);
+                case "--warmup-seconds" -> warmupSeconds = CommandLine.seconds(key, value);
                 case "--iters" -> iters = CommandLine.atLeast(key, value, 1);
                 case "--seed" -> seed = CommandLine.atLeast(key, value, 0);
                 case "--label" -> label = value;
@@ -71,6 +75,15 @@ public record BenchOptions(
         }
         CommandLine.requireConfigAndKnownCases(config, cases, BenchCases.names());
         return new BenchOptions(
-                config, batch, length, List.copyOf(cases), warmup, iters, seed, label, export);
+                config,
+                batch,
+                length,
+                List.copyOf(cases),
+                warmup,
+                warmupSeconds,
+                iters,
+                seed,
+                label,
+                export);
     }
 }

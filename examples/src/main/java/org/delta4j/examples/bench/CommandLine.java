@@ -49,6 +49,26 @@ final class CommandLine {
     }
 
     /**
+     * @param key the option, for the message
+     * @param value its value
+     * @return the value as a number of seconds
+     * @throws IllegalArgumentException when it is not a finite number of at least 0
+     */
+    static double seconds(String key, String value) {
+        double s;
+        try {
+            s = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " takes seconds, got \"" + value + "\"", e);
+        }
+        if (!(s >= 0) || Double.isInfinite(s)) {
+            throw new IllegalArgumentException(
+                    key + " must be a finite number of seconds, at least 0, got " + value);
+        }
+        return s;
+    }
+
+    /**
      * @param config the {@code --config} value, or null when it was not given
      * @throws IllegalArgumentException when {@code --config} is missing
      */

@@ -60,7 +60,8 @@ public final class EncoderBench {
                 built.add(BenchCases.create(name, setup));
             }
             List<Timings> timings =
-                    Timings.measureInTurns(built, options.warmup(), options.iters());
+                    Timings.measureInTurns(
+                            built, options.warmup(), options.warmupSeconds(), options.iters());
             for (int i = 0; i < inference.size(); i++) {
                 System.out.println(timings.get(i).resultLine(options.label(), inference.get(i)));
             }
@@ -82,7 +83,7 @@ public final class EncoderBench {
 
     private static Timings time(String name, EncoderSetup setup, BenchOptions options) {
         try (BenchCase c = BenchCases.create(name, setup)) {
-            return Timings.measure(c, options.warmup(), options.iters());
+            return Timings.measure(c, options.warmup(), options.warmupSeconds(), options.iters());
         }
     }
 }

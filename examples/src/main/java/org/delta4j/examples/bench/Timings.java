@@ -38,7 +38,21 @@ public record Timings(double medianMs, double p10Ms, double p90Ms, int count) {
      * @return their summary
      */
     static Timings measure(BenchCase benchCase, int warmup, int iters) {
-        return measureInTurns(List.of(benchCase), warmup, iters).get(0);
+        return measure(benchCase, warmup, 0, iters);
+    }
+
+    /**
+     * Runs a case at least {@code warmup} times and for at least {@code warmupSeconds} untimed,
+     * collects garbage, then times {@code iters} runs.
+     *
+     * @param benchCase the case, built
+     * @param warmup untimed runs, at least
+     * @param warmupSeconds untimed seconds, at least
+     * @param iters timed runs, at least 1
+     * @return their summary
+     */
+    static Timings measure(BenchCase benchCase, int warmup, double warmupSeconds, int iters) {
+        return measureInTurns(List.of(benchCase), warmup, warmupSeconds, iters).get(0);
     }
 
     /**
@@ -48,11 +62,16 @@ public record Timings(double medianMs, double p10Ms, double p90Ms, int count) {
      *
      * @param cases the cases, built
      * @param warmup untimed calls of each, at least 0
+     * @param warmupSeconds untimed seconds, at least: the JVM compiles hot code in background
+     *     threads for its first seconds, on the cores the timed calls need, so a warm-up counted in
+     *     calls alone times a JVM that is still compiling (BENCHMARKS.md, "Warm-up")
      * @param iters timed calls of each, at least 1
      * @return their summaries, in the order of {@code cases}
      */
-    static List<Timings> measureInTurns(List<BenchCase> cases, int warmup, int iters) {
-        for (int i = 0; i < warmup; i++) {
+    static List<Timings> measureInTurns(
+            List<BenchCase> cases, int warmup, double warmupSeconds, int iters) {
+        long end = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        for (int i = 0; i < warmup || System.nanoTime() < end; i++) {
             cases.forEach(BenchCase::runOnce);
         }
         System.gc();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.delta4j.delta.StateDict;
 import org.delta4j.io.SafetensorsFile;
 import org.junit.jupiter.api.Test;
@@ -138,5 +139,44 @@ class EncoderBenchTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> BenchOptions.parse(new String[] {"--config", "c.json", "--iters", "0"}));
+        assertEquals(0.0, o.warmupSeconds());
+        assertEquals(
+                2.5,
+                BenchOptions.parse(new String[] {"--config", "c.json", "--warmup-seconds", "2.5"})
+                        .warmupSeconds());
+        for (String bad : new String[] {"-1", "NaN", "Infinity", "soon"}) {
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () ->
+                                    BenchOptions.parse(
+                                            new String[] {
+                                                "--config", "c.json", "--warmup-seconds", bad
+                                            }));
+            assertTrue(e.getMessage().contains("--warmup-seconds"), e.getMessage());
+        }
+    }
+
+    @Test
+    void warmUpRunsForTheLongerOfItsCountAndItsTime() {
+        AtomicInteger calls = new AtomicInteger();
+        BenchCase counted =
+                new BenchCase() {
+                    @Override
+                    public void runOnce() {
+                        calls.incrementAndGet();
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+        assertEquals(3, Timings.measure(counted, 5, 0, 3).count());
+        assertEquals(8, calls.get());
+
+        calls.set(0);
+        long start = System.nanoTime();
+        Timings.measure(counted, 1, 0.2, 2);
+        assertTrue(System.nanoTime() - start >= 200_000_000L, "warmed up for 0.2 s at least");
+        assertTrue(calls.get() > 3, "kept warming up past the count: " + calls.get());
     }
 }
