@@ -60,8 +60,9 @@
 #   MVN_FLAGS=          extra Maven flags, e.g. -o
 #   OUT=target/bench    where raw results and the summary go
 #   QUICK=1             about a minute: the scaled shape only, 1 round, variants djl and torch, cases forward,
-#                       forward-lora, train-full and train-lora, 2 warm-up runs (and WARMUP_S=1) and 5 timed runs; no BERT-base, GPT-2, T5 or
-#                       Llama shapes, RSS, decoding, Llama or serving (each setting above still overrides)
+#                       forward-lora, train-full and train-lora, 2 warm-up runs (and WARMUP_S=1) and 5 timed runs; no
+#                       BERT-base, GPT-2, T5 or Llama shapes, RSS, decoding, Llama or serving (each setting above still
+#                       overrides)
 #   WARMUP_S=4          untimed seconds of each encoder-style case before timing, on both sides, at least (besides
 #                       the warm-up runs of each shape): a JVM compiles hot code in background threads for its first
 #                       seconds, on the cores the timed work needs (BENCHMARKS.md, "Warm-up"); QUICK=1: 1
