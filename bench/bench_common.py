@@ -3,6 +3,7 @@ LoRA as loralib / OpenDelta compute it, and the training settings (as delta4j's 
 import json
 import math
 import struct
+import time
 
 import torch
 import torch.nn.functional as F
@@ -50,6 +51,17 @@ def add_lora(model, targets):
     if not params:
         raise ValueError("no module named %s in the model, so LoRA attached nowhere" % sorted(targets))
     return params
+
+
+def warm_up(runs, count, seconds):
+    """Calls each of runs in turns, at least count times and for at least seconds (as delta4j's Timings does): a warm-up
+    counted in calls alone would leave the JVM side still compiling, and both sides warm up alike."""
+    end = time.perf_counter() + seconds
+    i = 0
+    while i < count or time.perf_counter() < end:
+        for run in runs:
+            run()
+        i += 1
 
 
 def summarize(nanos):

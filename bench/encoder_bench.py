@@ -33,7 +33,7 @@ import decode_bench
 import llama_bench
 import t5_model
 from bench_common import (LEARNING_RATE, LoraLinear, add_common_arguments, add_lora, blas_library, parse_with_config,
-                          peak_rss_kb, read_safetensors, summarize)
+                          peak_rss_kb, read_safetensors, summarize, warm_up)
 
 CASES = ("forward", "forward-lora", "forward-lora-merged", "train-full", "train-lora", "update-full", "fwdbwd-full")
 # HF BertConfig's defaults (bert-base-uncased), for fields a config.json leaves out.
@@ -353,12 +353,7 @@ def main():
     inference = [n for n in names if n.startswith("forward")]
     for group in [inference] + [[n] for n in names if n not in inference]:
         runs = [make_case(name, c, args) for name in group]
-        end = time.perf_counter() + args.warmup_seconds
-        i = 0
-        while i < args.warmup or time.perf_counter() < end:
-            for run in runs:
-                run()
-            i += 1
+        warm_up(runs, args.warmup, args.warmup_seconds)
         nanos = [[] for _ in group]
         for _ in range(args.iters):
             for run, times in zip(runs, nanos):

@@ -21,6 +21,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import encoder_bench  # noqa: E402
+from bench_common import warm_up  # noqa: E402
 
 GEMMS = {"aten::addmm", "aten::mm", "aten::bmm", "aten::baddbmm"}
 
@@ -80,13 +81,12 @@ def torch_gemm_gflops():
     return 2.0 * 1024 ** 3 / statistics.median(nanos)
 
 
-def torch_side(c, batch, seq, warmup, iters):
+def torch_side(c, batch, seq, warmup, warmup_seconds, iters):
     torch.manual_seed(42)
     model = encoder_bench.family_of(c).build(c).eval()
     inputs = encoder_bench.make_inputs(c, batch, seq, 42)
     with torch.no_grad():
-        for _ in range(warmup):
-            model(**inputs)
+        warm_up([lambda: model(**inputs)], warmup, warmup_seconds)
         nanos = []
         for _ in range(iters):
             start = time.perf_counter_ns()
@@ -110,6 +110,8 @@ def main():
     a.add_argument("--batch", type=int, default=8)
     a.add_argument("--seq", type=int, default=64)
     a.add_argument("--warmup", type=int, default=5)
+    a.add_argument("--warmup-seconds", type=float, default=0.0,
+                   help="untimed seconds before timing, at least (as ForwardProfile)")
     a.add_argument("--iters", type=int, default=20)
     a.add_argument("--threads", type=int, default=2)
     a.add_argument("--djl-trace", required=True)
@@ -119,7 +121,7 @@ def main():
     args = a.parse_args()
     torch.set_num_threads(args.threads)
     c = encoder_bench.read_config(args.config)
-    trace, torch_wall = torch_side(c, args.batch, args.seq, args.warmup, args.iters)
+    trace, torch_wall = torch_side(c, args.batch, args.seq, args.warmup, args.warmup_seconds, args.iters)
     sides = {"delta4j": summary(args.djl_trace, args.djl_wall, args.djl_gemm_gflops),
              "PyTorch": summary(trace, torch_wall, torch_gemm_gflops())}
     name = os.path.basename(args.config)

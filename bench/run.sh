@@ -63,9 +63,10 @@
 #                       forward-lora, train-full and train-lora, 2 warm-up runs (and WARMUP_S=1) and 5 timed runs; no
 #                       BERT-base, GPT-2, T5 or Llama shapes, RSS, decoding, Llama or serving (each setting above still
 #                       overrides)
-#   WARMUP_S=4          untimed seconds of each encoder-style case before timing, on both sides, at least (besides
-#                       the warm-up runs of each shape): a JVM compiles hot code in background threads for its first
-#                       seconds, on the cores the timed work needs (BENCHMARKS.md, "Warm-up"); QUICK=1: 1
+#   WARMUP_S=4          untimed seconds of each encoder-style case and profiled forward before timing, on both
+#                       sides, at least (besides the warm-up runs of each shape): a JVM compiles hot code in background
+#                       threads for its first seconds, on the cores the timed work needs (BENCHMARKS.md, "Warm-up");
+#                       QUICK=1: 1
 #   PROFILE=1           also profile one eval forward of each encoder-style shape (BERT, GPT-2, T5, Llama) on both
 #                       sides (ForwardProfile and bench/profile.py: native calls, time in GEMMs, other ops and outside
 #                       libtorch, the fraction of the GEMM limit reached) into $OUT/profile.md
@@ -328,12 +329,14 @@ if [ "${PROFILE:-0}" = 1 ]; then
         echo "profile: $config" >&2
         line=$(nice -n "$NICE" java -Dai.djl.pytorch.num_threads="$THREADS" -cp "$CP" \
             org.delta4j.examples.bench.ForwardProfile --config "$config" --batch "$batch" --seq "$seq" \
-            --warmup "$warmup" --iters "$iters" --trace "$trace" 2>/dev/null | grep '^PROFILE')
+            --warmup "$warmup" --warmup-seconds "$WARMUP_S" --iters "$iters" --trace "$trace" 2>/dev/null \
+            | grep '^PROFILE')
         read -r _ _ _ wall _ _ _ arrays _ rss _ gflops _ <<< "$line"
         echo "delta4j peak RSS of the profile run: $((rss / 1024)) MiB" >> "$OUT/profile.md"
         nice -n "$NICE" env LD_LIBRARY_PATH=$OPENBLAS "$PY" bench/profile.py --config "$config" --batch "$batch" \
-            --seq "$seq" --warmup "$warmup" --iters "$iters" --threads "$THREADS" --djl-trace "$trace" \
-            --djl-wall "$wall" --djl-arrays "$arrays" --djl-gemm-gflops "$gflops" >> "$OUT/profile.md"
+            --seq "$seq" --warmup "$warmup" --warmup-seconds "$WARMUP_S" --iters "$iters" --threads "$THREADS" \
+            --djl-trace "$trace" --djl-wall "$wall" --djl-arrays "$arrays" --djl-gemm-gflops "$gflops" \
+            >> "$OUT/profile.md"
     done
     cat "$OUT/profile.md"
 fi

@@ -20,13 +20,15 @@ import org.delta4j.Delta4j;
  * start, duration and input shapes), which {@code bench/profile.py} summarises as native calls and
  * time in GEMMs, in other operations, and outside libtorch (JNI and Java). Run by {@code
  * bench/run.sh} with {@code PROFILE=1}; arguments as {@link EncoderBench}'s plus {@code --trace
- * FILE}.
+ * FILE}, and warmed up as its cases are (at least {@code --warmup} passes and {@code
+ * --warmup-seconds}).
  */
 public final class ForwardProfile {
     private ForwardProfile() {}
 
     /**
-     * @param args {@code --config FILE --batch N --seq N --warmup N --iters N --trace FILE}
+     * @param args {@code --config FILE --batch N --seq N --warmup N --warmup-seconds S --iters N
+     *     --trace FILE}
      * @throws IOException when the config cannot be read
      */
     public static void main(String[] args) throws IOException {
@@ -54,17 +56,20 @@ public final class ForwardProfile {
             Block bert = setup.newModel(model.getNDManager());
             model.setBlock(bert);
             NDList inputs = setup.inputs(model.getNDManager());
-            for (int i = 0; i < options.warmup(); i++) {
-                forward(model, bert, inputs);
-            }
-            long[] nanos = new long[options.iters()];
-            int arrays = 0;
-            for (int i = 0; i < nanos.length; i++) {
-                long start = System.nanoTime();
-                arrays = forward(model, bert, inputs);
-                nanos[i] = System.nanoTime() - start;
-            }
-            Timings t = Timings.of(nanos);
+            int[] arrays = new int[1];
+            BenchCase pass =
+                    new BenchCase() {
+                        @Override
+                        public void runOnce() {
+                            arrays[0] = forward(model, bert, inputs);
+                        }
+
+                        @Override
+                        public void close() {}
+                    };
+            Timings t =
+                    Timings.measure(
+                            pass, options.warmup(), options.warmupSeconds(), options.iters());
             long profiled = 0;
             // The first profiled pass pays the profiler's own start-up; the second one is kept.
             for (int i = 0; i < 2; i++) {
@@ -80,7 +85,7 @@ public final class ForwardProfile {
                             + " trace %s%n",
                     t.medianMs(),
                     profiled / 1e6,
-                    arrays,
+                    arrays[0],
                     ProcessMemory.peakRssKb(),
                     gemmGflops(model.getNDManager()),
                     trace);

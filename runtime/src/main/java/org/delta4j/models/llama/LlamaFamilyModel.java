@@ -162,13 +162,13 @@ public abstract class LlamaFamilyModel extends HfBlock
         Map<Integer, NDArray> masks = new HashMap<>();
         int i = 0;
         LayerScope scopes = new LayerScope(training);
+        PairList<String, Object> layerParams = RotaryTables.share(params);
         for (Block layer : layers.block().getChildren().values()) {
             int window = config.slidingWindow(i++);
             NDArray additive =
                     masks.computeIfAbsent(
                             window, w -> AttentionMasks.causalPadded(mask, past, length, w));
-            // Each layer's rotary tables come from the positions lent to it, so they go with it.
-            hidden = scopes.call(layer, ps, params, hidden, additive, positions);
+            hidden = scopes.call(layer, ps, layerParams, hidden, additive, positions);
         }
         hidden = Functional.call(norm, ps, training, params, hidden);
         return NamedInputs.named(List.of(hidden), OUTPUTS);

@@ -14,7 +14,8 @@ import org.delta4j.nn.HfBlock;
  * HF's {@code LlamaRotaryEmbedding} (and Mistral's and Qwen2's): the cosines and sines of {@code
  * position * inv_freq}, each frequency repeated over both halves of a head (HF's rotate-half
  * layout), and their application to queries and keys. It has no weights: HF does not save {@code
- * inv_freq}.
+ * inv_freq}. Within a model's pass the layers share one computation of the tables ({@link
+ * RotaryTables}).
  */
 public final class LlamaRotaryEmbedding extends HfBlock {
     private final String family;
@@ -52,6 +53,11 @@ public final class LlamaRotaryEmbedding extends HfBlock {
     protected NDList compute(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray positions = inputs.singletonOrThrow();
+        RotaryTables shared = RotaryTables.of(params);
+        return shared == null ? tables(positions) : shared.of(positions, () -> tables(positions));
+    }
+
+    private NDList tables(NDArray positions) {
         float[] inv =
                 fixedFrequencies != null
                         ? fixedFrequencies
