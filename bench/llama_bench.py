@@ -25,7 +25,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from bench_common import LEARNING_RATE, add_lora, blas_library, peak_rss_kb, read_safetensors, summarize
+from bench_common import LEARNING_RATE, add_lora, blas_library, peak_rss_kb, read_safetensors, summarize, warm_up
 
 CASES = ("load", "forward", "train-lora")
 DTYPES = {"BF16": torch.bfloat16, "F16": torch.float16, "F32": torch.float32}
@@ -239,6 +239,8 @@ def main():
     p.add_argument("--seq", type=int, default=256)
     p.add_argument("--cases", default=",".join(CASES))
     p.add_argument("--warmup", type=int, default=1)
+    p.add_argument("--warmup-seconds", type=float, default=0.0,
+                   help="untimed seconds of each case before timing, at least (as LlamaBench)")
     p.add_argument("--iters", type=int, default=3)
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--label", default="torch")
@@ -258,8 +260,7 @@ def main():
         if name not in CASES:
             sys.exit("unknown case %r; the cases are %s" % (name, CASES))
         run, held = make_case(name, args)
-        for _ in range(args.warmup):
-            run()
+        warm_up([run], args.warmup, args.warmup_seconds)
         nanos = []
         for _ in range(args.iters):
             start = time.perf_counter_ns()

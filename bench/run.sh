@@ -63,10 +63,10 @@
 #                       forward-lora, train-full and train-lora, 2 warm-up runs (and WARMUP_S=1) and 5 timed runs; no
 #                       BERT-base, GPT-2, T5 or Llama shapes, RSS, decoding, Llama or serving (each setting above still
 #                       overrides)
-#   WARMUP_S=4          untimed seconds of each encoder-style case and profiled forward before timing, on both
-#                       sides, at least (besides the warm-up runs of each shape): a JVM compiles hot code in background
-#                       threads for its first seconds, on the cores the timed work needs (BENCHMARKS.md, "Warm-up");
-#                       QUICK=1: 1
+#   WARMUP_S=4          untimed seconds of each encoder-style case, profiled forward and LLAMA case before timing,
+#                       on both sides, at least (besides the warm-up runs of each shape): a JVM compiles hot code in
+#                       background threads for its first seconds, on the cores the timed work needs (BENCHMARKS.md,
+#                       "Warm-up"); QUICK=1: 1
 #   PROFILE=1           also profile one eval forward of each encoder-style shape (BERT, GPT-2, T5, Llama) on both
 #                       sides (ForwardProfile and bench/profile.py: native calls, time in GEMMs, other ops and outside
 #                       libtorch, the fraction of the GEMM limit reached) into $OUT/profile.md
@@ -215,7 +215,7 @@ run_shape() { # variant config batch seq warmup iters: as run_variant, with SHAP
 }
 run_llama() { # variant config batch seq warmup iters [cases]: the Llama benchmark's output (RESULT, HEAP, PEAKRSS)
     run_side "$1" LlamaBench llama_bench.py --model "$LLAMA_DIR" --batch "$3" --seq "$4" --warmup "$5" \
-        --iters "$6" --cases "${7:-$LLAMA_CASES}"
+        --warmup-seconds "$WARMUP_S" --iters "$6" --cases "${7:-$LLAMA_CASES}"
 }
 run_decode() { # variant config batches prompt new warmup iters: decoding's RESULT lines
     run_side "$1" DecodeBench decode_bench.py --config "$2" --batch "$3" --prompt "$4" --new "$5" --warmup "$6" \

@@ -65,7 +65,9 @@ public final class LlamaBench {
                 options.iters());
         for (String name : options.cases()) {
             try (BenchCase c = LlamaCases.create(name, setup)) {
-                Timings timings = Timings.measure(c, options.warmup(), options.iters());
+                Timings timings =
+                        Timings.measure(
+                                c, options.warmup(), options.warmupSeconds(), options.iters());
                 System.out.println(timings.resultLine(options.label(), name));
                 System.out.printf(
                         Locale.ROOT,

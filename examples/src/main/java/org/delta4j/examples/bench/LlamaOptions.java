@@ -16,7 +16,8 @@ import java.util.Map;
  * @param batch the batch size
  * @param length the sequence length
  * @param cases the case names, in run order
- * @param warmup untimed runs of each case before timing
+ * @param warmup untimed runs of each case before timing, at least
+ * @param warmupSeconds untimed seconds of each case before timing, at least
  * @param iters timed runs of each case
  * @param seed the seed of the weights ({@code --write}) or of the token ids
  * @param label the first column of the result lines (such as {@code djl})
@@ -30,6 +31,7 @@ public record LlamaOptions(
         int length,
         List<String> cases,
         int warmup,
+        double warmupSeconds,
         int iters,
         int seed,
         String label) {
@@ -37,7 +39,8 @@ public record LlamaOptions(
     public static final String USAGE =
             "usage: LlamaBench --config FILE --write DIR [--seed 42]\n"
                     + "       LlamaBench --model DIR [--batch 1] [--seq 256] [--cases load,forward,train-lora]"
-                    + " [--warmup 1] [--iters 3] [--seed 42] [--label djl] [--export DIR]\n"
+                    + " [--warmup 1] [--warmup-seconds 0] [--iters 3] [--seed 42] [--label djl]"
+                    + " [--export DIR]\n"
                     + "--write DIR writes random weights for the config as an HF folder (config.json,"
                     + " model.safetensors in BF16).\n"
                     + "--model DIR times each case on the model loaded from DIR and prints RESULT <label> <case>"
@@ -59,6 +62,7 @@ public record LlamaOptions(
         int batch = 1;
         int length = 256;
         int warmup = 1;
+        double warmupSeconds = 0;
         int iters = 3;
         int seed = 42;
         String label = "djl";
@@ -74,6 +78,7 @@ public record LlamaOptions(
                 case "--batch" -> batch = CommandLine.atLeast(key, value, 1);
                 case "--seq" -> length = CommandLine.atLeast(key, value, 2);
                 case "--warmup" -> warmup = CommandLine.atLeast(key, value, 0);
+                case "--warmup-seconds" -> warmupSeconds = CommandLine.seconds(key, value);
                 case "--iters" -> iters = CommandLine.atLeast(key, value, 1);
                 case "--seed" -> seed = CommandLine.atLeast(key, value, 0);
                 case "--label" -> label = value;
@@ -106,6 +111,7 @@ public record LlamaOptions(
                 length,
                 List.copyOf(cases),
                 warmup,
+                warmupSeconds,
                 iters,
                 seed,
                 label);

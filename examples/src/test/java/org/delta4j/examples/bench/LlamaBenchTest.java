@@ -95,7 +95,12 @@ class LlamaBenchTest {
         assertEquals(List.of("load", "forward", "train-lora"), run.cases());
         assertEquals(1, run.batch());
         assertEquals(256, run.length());
+        assertEquals(0, run.warmupSeconds());
         assertNull(run.write());
+        assertEquals(
+                4.5,
+                LlamaOptions.parse(new String[] {"--model", "m", "--warmup-seconds", "4.5"})
+                        .warmupSeconds());
         LlamaOptions write =
                 LlamaOptions.parse(new String[] {"--config", "c.json", "--write", "out"});
         assertEquals(Path.of("out"), write.write());
@@ -107,6 +112,7 @@ class LlamaBenchTest {
         assertMistake("unknown case \"backward\"", "--model", "m", "--cases", "backward");
         assertMistake("--seq must be at least 2", "--model", "m", "--seq", "1");
         assertMistake("unknown option --batches", "--model", "m", "--batches", "1");
+        assertMistake("--warmup-seconds", "--model", "m", "--warmup-seconds", "-1");
     }
 
     private static void assertMistake(String expected, String... args) {
