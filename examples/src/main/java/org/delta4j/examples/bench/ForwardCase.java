@@ -65,10 +65,25 @@ final class ForwardCase implements BenchCase {
 
     @Override
     public void runOnce() {
+        run(false);
+    }
+
+    /**
+     * Runs one pass, as {@link #runOnce} does, and counts what it leaves behind.
+     *
+     * @return the arrays left in the pass's manager at its end, its inputs included
+     */
+    int runAndCountArrays() {
+        return run(true);
+    }
+
+    /** Counting walks the manager's resources, so the timed passes do not. */
+    private int run(boolean count) {
         try (NDManager scope = model.getNDManager().newSubManager()) {
             NDList in = EncoderSetup.copy(inputs);
             in.attach(scope);
             model.getBlock().forward(new ParameterStore(scope, false), in, false);
+            return count ? scope.getManagedArrays().size() : 0;
         }
     }
 

@@ -1,13 +1,9 @@
 package org.delta4j.examples.bench;
 
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -52,30 +48,17 @@ public final class ForwardProfile {
         EncoderSetup setup =
                 EncoderSetup.read(
                         options.config(), options.batch(), options.length(), options.seed());
-        try (Model model = Model.newInstance("bench-profile")) {
-            Block bert = setup.newModel(model.getNDManager());
-            model.setBlock(bert);
-            NDList inputs = setup.inputs(model.getNDManager());
-            int[] arrays = new int[1];
-            BenchCase pass =
-                    new BenchCase() {
-                        @Override
-                        public void runOnce() {
-                            arrays[0] = forward(model, bert, inputs);
-                        }
-
-                        @Override
-                        public void close() {}
-                    };
+        try (ForwardCase pass = ForwardCase.encoder(setup)) {
             Timings t =
                     Timings.measure(
                             pass, options.warmup(), options.warmupSeconds(), options.iters());
+            int arrays = pass.runAndCountArrays();
             long profiled = 0;
             // The first profiled pass pays the profiler's own start-up; the second one is kept.
             for (int i = 0; i < 2; i++) {
                 JniUtils.startProfile(false, true, false);
                 long start = System.nanoTime();
-                forward(model, bert, inputs);
+                pass.runOnce();
                 profiled = System.nanoTime() - start;
                 JniUtils.stopProfile(trace);
             }
@@ -85,9 +68,9 @@ public final class ForwardProfile {
                             + " trace %s%n",
                     t.medianMs(),
                     profiled / 1e6,
-                    arrays[0],
+                    arrays,
                     ProcessMemory.peakRssKb(),
-                    gemmGflops(model.getNDManager()),
+                    gemmGflops(),
                     trace);
         }
     }
@@ -96,9 +79,9 @@ public final class ForwardProfile {
      * What this libtorch reaches on one large square matrix product (1024 x 1024 x 1024), the limit
      * the forward's GEMMs are measured against; GFLOP/s, median of 5.
      */
-    private static double gemmGflops(NDManager parent) {
+    private static double gemmGflops() {
         int n = 1024;
-        try (NDManager m = parent.newSubManager()) {
+        try (NDManager m = NDManager.newBaseManager()) {
             NDArray a = m.randomNormal(new Shape(n, n));
             NDArray b = m.randomNormal(new Shape(n, n));
             long[] nanos = new long[7];
@@ -110,16 +93,6 @@ public final class ForwardProfile {
             long[] timed = Arrays.copyOfRange(nanos, 2, nanos.length);
             Arrays.sort(timed);
             return 2.0 * n * n * n / timed[timed.length / 2];
-        }
-    }
-
-    /** One forward pass in a sub-manager; returns how many arrays it created there. */
-    private static int forward(Model model, Block bert, NDList inputs) {
-        try (NDManager scope = model.getNDManager().newSubManager()) {
-            NDList in = EncoderSetup.copy(inputs);
-            in.attach(scope);
-            bert.forward(new ParameterStore(scope, false), in, false);
-            return scope.getManagedArrays().size();
         }
     }
 }
