@@ -60,9 +60,8 @@ public final class Functional {
         }
         // Autograd holds its own reference to the mask, so this handle can go now. The product is
         // scaled in place, which saves an array of x's size per call: autograd kept none of it.
-        try (keep;
-                NDArray scale = scalar(x, 1f / (1f - rate))) {
-            return x.mul(keep).muli(scale);
+        try (keep) {
+            return timesInPlace(x.mul(keep), 1f / (1f - rate));
         }
     }
 
@@ -135,14 +134,27 @@ public final class Functional {
      * {@code x * c}, safe in training. DJL's {@code mul(Number)} wraps the scalar around a Java
      * buffer and frees that wrapper at once, while autograd keeps the scalar for the backward pass;
      * after a garbage collection the backward pass reads freed memory (NaN gradients). This scalar
-     * lives in PyTorch's own memory.
+     * lives in PyTorch's own memory, shared by every call with the same factor, type and device.
      *
      * @param x the array
      * @param c the factor
      * @return {@code x * c}
      */
     public static NDArray times(NDArray x, float c) {
-        return x.mul(scalar(x, c));
+        return Constants.SHARED.apply(x, c, NDArray::mul);
+    }
+
+    /**
+     * {@code x * c} written into {@code x}: for an array that nothing reads but the caller (in
+     * training, autograd may: an operation's result it saved for backward must not change, though
+     * one it did not save, such as a linear layer's output, may).
+     *
+     * @param x the array, changed in place unless {@code c} is 1
+     * @param c the factor
+     * @return {@code x}
+     */
+    public static NDArray timesInPlace(NDArray x, float c) {
+        return c == 1f ? x : Constants.SHARED.apply(x, c, NDArray::muli);
     }
 
     /**
@@ -153,7 +165,7 @@ public final class Functional {
      * @return {@code x + c}
      */
     public static NDArray plus(NDArray x, float c) {
-        return x.add(scalar(x, c));
+        return Constants.SHARED.apply(x, c, NDArray::add);
     }
 
     /**
@@ -165,7 +177,7 @@ public final class Functional {
      * @return {@code x / c}
      */
     public static NDArray dividedBy(NDArray x, float c) {
-        return x.div(scalar(x, c));
+        return Constants.SHARED.apply(x, c, NDArray::div);
     }
 
     /**
@@ -234,9 +246,5 @@ public final class Functional {
         NDArray cube = x.mul(x).mul(x);
         NDArray inner = times(x.add(times(cube, 0.044715f)), SQRT_2_OVER_PI);
         return times(x, 0.5f).mul(plus(inner.tanh(), 1f));
-    }
-
-    private static NDArray scalar(NDArray like, float c) {
-        return like.getManager().full(new Shape(), c, like.getDataType());
     }
 }

@@ -122,11 +122,14 @@ public final class LowRankLinear extends HfBlock implements DeltaLayer {
         if (merged) {
             return outputs;
         }
-        NDArray delta = forward(ps, new NDList(inputs.head()), training).head();
-        // In inference the module's fresh output takes the update in place (one output-sized
-        // array less per adapted module); in training autograd may hold that output.
-        NDArray out = training ? outputs.head().add(delta) : outputs.head().addi(delta);
-        return DeltaLayer.withHead(outputs, out);
+        // The update is dead once added, so its memory goes back before the module's next
+        // operation allocates (autograd keeps its own reference where it needs one).
+        try (NDArray delta = forward(ps, new NDList(inputs.head()), training).head()) {
+            // In inference the module's fresh output takes the update in place (one output-sized
+            // array less per adapted module); in training autograd may hold that output.
+            NDArray out = training ? outputs.head().add(delta) : outputs.head().addi(delta);
+            return DeltaLayer.withHead(outputs, out);
+        }
     }
 
     @Override
@@ -136,9 +139,11 @@ public final class LowRankLinear extends HfBlock implements DeltaLayer {
         NDArray a = ps.getValue(loraA, x.getDevice(), training);
         NDArray b = ps.getValue(loraB, x.getDevice(), training);
         // Scaled at rank r, not at the output's width: the same product within rounding, for an
-        // r-wide multiply instead of an output-wide one (forward and backward).
-        NDArray down = Functional.times(Linear.linear(x, a).head(), scaling);
-        return new NDList(Linear.linear(down, b).head());
+        // r-wide multiply instead of an output-wide one (forward and backward). In place, as the
+        // linear product's backward does not read its own output.
+        try (NDArray down = Functional.timesInPlace(Linear.linear(x, a).head(), scaling)) {
+            return new NDList(Linear.linear(down, b).head());
+        }
     }
 
     @Override
