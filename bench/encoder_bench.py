@@ -338,13 +338,16 @@ def main():
     add_common_arguments(p, CASES, warmup=3, iters=10)
     p.add_argument("--warmup-seconds", type=float, default=0.0,
                    help="untimed seconds of each case before timing, at least (as EncoderBench)")
+    p.add_argument("--inference-iters", type=int, default=None,
+                   help="timed runs of each forward case, which run in turns (default: --iters)")
     args, c = parse_with_config(p, {})
+    inference_iters = args.inference_iters or args.iters
     c = {**family_of(c).defaults, **c}
     if args.check:
         return check(c, args.check)
-    print("# PyTorch %s, %d threads, BLAS %s, %s (%s), vocab %d; batch %d x seq %d; warmup %d, timed %d"
+    print("# PyTorch %s, %d threads, BLAS %s, %s (%s), vocab %d; batch %d x seq %d; warmup %d, timed %d (inference %d)"
           % (torch.__version__, torch.get_num_threads(), blas_library(), c["model_type"], args.config,
-             c["vocab_size"], args.batch, args.seq, args.warmup, args.iters))
+             c["vocab_size"], args.batch, args.seq, args.warmup, args.iters, inference_iters))
     names = args.cases.split(",")
     for name in names:
         if name not in CASES:
@@ -355,7 +358,7 @@ def main():
         runs = [make_case(name, c, args) for name in group]
         warm_up(runs, args.warmup, args.warmup_seconds)
         nanos = [[] for _ in group]
-        for _ in range(args.iters):
+        for _ in range(inference_iters if group is inference else args.iters):
             for run, times in zip(runs, nanos):
                 start = time.perf_counter_ns()
                 run()

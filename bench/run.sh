@@ -15,6 +15,10 @@
 #                       keeping what it frees (TUNED_MALLOC below, BENCHMARKS.md); djl-X-tuned is compared with
 #                       torch-tuned
 #   SCALED="bench/bert-scaled.json 8 64 5 20"   config, batch, seq, warmup, timed runs (empty: skip)
+#   INFERENCE_ITERS=20  timed runs of the forward cases at every encoder-style shape (SCALED, BASE, GPT2, T5,
+#                       LLAMA_SHAPE), which run in turns, and of the profiled forward; the shape's timed runs are for
+#                       its training cases. Unmerged LoRA is held to 3% of the plain forward, finer than 5 runs of
+#                       each can tell (QUICK=1: 5)
 #   BASE="bench/bert-base.json 1 128 2 5"      the same for the BERT-base shape (empty: skip)
 #   CASES=forward,forward-lora,forward-lora-merged,train-full,train-lora,update-full,fwdbwd-full   (forward-lora:
 #                       forward with LoRA r 8 attached, unmerged, on the family's PEFT targets; forward-lora-merged: the
@@ -77,6 +81,7 @@ if [ "${QUICK:-0}" = 1 ]; then
     ROUNDS=${ROUNDS:-1} VARIANTS=${VARIANTS:-"djl torch"} CASES=${CASES:-forward,forward-lora,train-full,train-lora}
     SCALED=${SCALED-"bench/bert-scaled.json 8 64 2 5"} BASE=${BASE-} RSS=${RSS-} DECODE=${DECODE-} LLAMA=${LLAMA-}
     SERVE=${SERVE-} GPT2=${GPT2-} T5=${T5-} LLAMA_SHAPE=${LLAMA_SHAPE-} WARMUP_S=${WARMUP_S:-1}
+    INFERENCE_ITERS=${INFERENCE_ITERS:-5}
 fi
 
 ROUNDS=${ROUNDS:-3}
@@ -98,6 +103,7 @@ SHAPE_CASES=${SHAPE_CASES:-forward,forward-lora,train-full,train-lora,fwdbwd-ful
 SHAPE_VARIANTS=${SHAPE_VARIANTS:-"djl djl-avx512 torch"}
 RSS=${RSS-"bench/bert-base.json 1 128 2 5"}
 WARMUP_S=${WARMUP_S:-4}
+INFERENCE_ITERS=${INFERENCE_ITERS:-20}
 THREADS=${THREADS:-$(nproc)}
 NICE=${NICE:-0}
 if [ "$NICE" != 0 ] && [ -w /proc/self/autogroup ] && echo "$NICE" 2>/dev/null > /proc/$$/autogroup; then
@@ -208,7 +214,7 @@ run_side() { # variant class script args...: runs one side's benchmark, prints i
 }
 run_variant() { # variant config batch seq warmup iters: the encoder-style cases' RESULT lines (CASES)
     run_side "$1" EncoderBench encoder_bench.py --config "$2" --batch "$3" --seq "$4" --warmup "$5" --iters "$6" \
-        --warmup-seconds "$WARMUP_S" --cases "$CASES"
+        --inference-iters "$INFERENCE_ITERS" --warmup-seconds "$WARMUP_S" --cases "$CASES"
 }
 run_shape() { # variant config batch seq warmup iters: as run_variant, with SHAPE_CASES
     CASES=$SHAPE_CASES run_variant "$@"
@@ -324,17 +330,17 @@ if [ "${PROFILE:-0}" = 1 ]; then
     : > "$OUT/profile.md"
     for shape in "$SCALED" "$BASE" "$GPT2" "$T5" "$LLAMA_SHAPE"; do
         [ -n "$shape" ] || continue
-        read -r config batch seq warmup iters <<< "$shape"
+        read -r config batch seq warmup _ <<< "$shape"
         trace="$OUT/trace-$(basename "$config" .json).json"
         echo "profile: $config" >&2
         line=$(nice -n "$NICE" java -Dai.djl.pytorch.num_threads="$THREADS" -cp "$CP" \
             org.delta4j.examples.bench.ForwardProfile --config "$config" --batch "$batch" --seq "$seq" \
-            --warmup "$warmup" --warmup-seconds "$WARMUP_S" --iters "$iters" --trace "$trace" 2>/dev/null \
+            --warmup "$warmup" --warmup-seconds "$WARMUP_S" --iters "$INFERENCE_ITERS" --trace "$trace" 2>/dev/null \
             | grep '^PROFILE')
         read -r _ _ _ wall _ _ _ arrays _ rss _ gflops _ <<< "$line"
         echo "delta4j peak RSS of the profile run: $((rss / 1024)) MiB" >> "$OUT/profile.md"
         nice -n "$NICE" env LD_LIBRARY_PATH=$OPENBLAS "$PY" bench/profile.py --config "$config" --batch "$batch" \
-            --seq "$seq" --warmup "$warmup" --warmup-seconds "$WARMUP_S" --iters "$iters" --threads "$THREADS" \
+            --seq "$seq" --warmup "$warmup" --warmup-seconds "$WARMUP_S" --iters "$INFERENCE_ITERS" --threads "$THREADS" \
             --djl-trace "$trace" --djl-wall "$wall" --djl-arrays "$arrays" --djl-gemm-gflops "$gflops" \
             >> "$OUT/profile.md"
     done

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param cases the case names, in run order
  * @param warmup untimed runs of each case before timing, at least
  * @param warmupSeconds untimed seconds of each case before timing, at least
- * @param iters timed runs of each case
+ * @param iters timed runs of each training case
+ * @param inferenceIters timed runs of each inference case ({@code forward...}), which run in turns
  * @param seed the seed of weights and inputs
  * @param label the first column of the result lines (such as {@code djl})
  * @param export where to write weights, inputs and eval outputs for the cross-check, or {@code
@@ -28,15 +29,17 @@ public record BenchOptions(
         int warmup,
         double warmupSeconds,
         int iters,
+        int inferenceIters,
         int seed,
         String label,
         Path export) {
     /** How to call the benchmark. */
     public static final String USAGE =
             "usage: EncoderBench --config FILE [--batch 8] [--seq 64]"
-                    + " [--cases forward,forward-lora,forward-lora-merged,train-full,train-lora,update-full,fwdbwd-full] [--warmup 3] [--warmup-seconds 0] [--iters 10] [--seed 42] [--label djl]"
+                    + " [--cases forward,forward-lora,forward-lora-merged,train-full,train-lora,update-full,fwdbwd-full] [--warmup 3] [--warmup-seconds 0] [--iters 10] [--inference-iters ITERS] [--seed 42] [--label djl]"
                     + " [--export DIR]\n"
                     + "Prints one line per case: RESULT <label> <case> <median ms> <p10 ms> <p90 ms> <timed runs>.\n"
+                    + "--inference-iters: timed runs of each forward case, which run in turns (default: --iters).\n"
                     + "--export DIR writes model.safetensors (weights) and io.safetensors (inputs and eval outputs) and"
                     + " times nothing.";
 
@@ -53,6 +56,7 @@ public record BenchOptions(
         int warmup = 3;
         double warmupSeconds = 0;
         int iters = 10;
+        int inferenceIters = 0;
         int seed = 42;
         String label = "djl";
         List<String> cases = new ArrayList<>(BenchCases.names());
@@ -67,6 +71,7 @@ public record BenchOptions(
                 case "--warmup" -> warmup = CommandLine.atLeast(key, value, 0);
                 case "--warmup-seconds" -> warmupSeconds = CommandLine.seconds(key, value);
                 case "--iters" -> iters = CommandLine.atLeast(key, value, 1);
+                case "--inference-iters" -> inferenceIters = CommandLine.atLeast(key, value, 1);
                 case "--seed" -> seed = CommandLine.atLeast(key, value, 0);
                 case "--label" -> label = value;
                 case "--cases" -> cases = List.of(value.split(","));
@@ -82,6 +87,7 @@ public record BenchOptions(
                 warmup,
                 warmupSeconds,
                 iters,
+                inferenceIters == 0 ? iters : inferenceIters,
                 seed,
                 label,
                 export);

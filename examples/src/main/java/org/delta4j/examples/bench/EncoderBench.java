@@ -11,9 +11,9 @@ import org.delta4j.Delta4j;
  * Times the base model of a BERT, GPT-2, T5 or Llama-family config in delta4j: for each case
  * ({@link BenchCases}) it builds a fresh model, runs the case {@code --warmup} times untimed and
  * {@code --iters} times timed, and prints the median and spread; the inference cases ({@code
- * forward...}) run in turns, one call of each per turn. Run by {@code bench/run.sh}, which runs
- * {@code bench/encoder_bench.py} (PyTorch eager) with the same arguments and compares. {@code
- * --help} prints the usage.
+ * forward...}) run in turns, one call of each per turn, {@code --inference-iters} turns. Run by
+ * {@code bench/run.sh}, which runs {@code bench/encoder_bench.py} (PyTorch eager) with the same
+ * arguments and compares. {@code --help} prints the usage.
  */
 public final class EncoderBench {
     private EncoderBench() {}
@@ -40,7 +40,7 @@ public final class EncoderBench {
         Engine engine = Engine.getInstance();
         System.out.printf(
                 Locale.ROOT,
-                "# %s %s, %s (%s), vocab %d; batch %d x seq %d; warmup %d, timed %d%n",
+                "# %s %s, %s (%s), vocab %d; batch %d x seq %d; warmup %d, timed %d (inference %d)%n",
                 engine.getEngineName(),
                 engine.getVersion(),
                 setup.config().modelType(),
@@ -49,7 +49,8 @@ public final class EncoderBench {
                 options.batch(),
                 options.length(),
                 options.warmup(),
-                options.iters());
+                options.iters(),
+                options.inferenceIters());
         // The inference cases are timed in turns, as their ratios to each other are what counts
         // (unmerged LoRA against the plain backbone); the training cases one after another.
         List<String> inference =
@@ -61,7 +62,10 @@ public final class EncoderBench {
             }
             List<Timings> timings =
                     Timings.measureInTurns(
-                            built, options.warmup(), options.warmupSeconds(), options.iters());
+                            built,
+                            options.warmup(),
+                            options.warmupSeconds(),
+                            options.inferenceIters());
             for (int i = 0; i < inference.size(); i++) {
                 System.out.println(timings.get(i).resultLine(options.label(), inference.get(i)));
             }

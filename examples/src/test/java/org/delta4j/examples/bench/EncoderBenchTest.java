@@ -158,6 +158,29 @@ class EncoderBenchTest {
     }
 
     @Test
+    void inferenceCasesTakeTheirOwnTimedRunsOrTheTrainingCount() {
+        BenchOptions defaulted =
+                BenchOptions.parse(new String[] {"--config", "c.json", "--iters", "5"});
+        assertEquals(5, defaulted.inferenceIters());
+        BenchOptions own =
+                BenchOptions.parse(
+                        new String[] {
+                            "--config", "c.json", "--iters", "5", "--inference-iters", "20"
+                        });
+        assertEquals(5, own.iters());
+        assertEquals(20, own.inferenceIters());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                BenchOptions.parse(
+                                        new String[] {
+                                            "--config", "c.json", "--inference-iters", "0"
+                                        }));
+        assertTrue(e.getMessage().contains("--inference-iters"), e.getMessage());
+    }
+
+    @Test
     void warmUpRunsForTheLongerOfItsCountAndItsTime() {
         AtomicInteger calls = new AtomicInteger();
         BenchCase counted =
