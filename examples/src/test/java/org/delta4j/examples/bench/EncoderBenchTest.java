@@ -145,15 +145,7 @@ class EncoderBenchTest {
                 BenchOptions.parse(new String[] {"--config", "c.json", "--warmup-seconds", "2.5"})
                         .warmupSeconds());
         for (String bad : new String[] {"-1", "NaN", "Infinity", "soon"}) {
-            IllegalArgumentException e =
-                    assertThrows(
-                            IllegalArgumentException.class,
-                            () ->
-                                    BenchOptions.parse(
-                                            new String[] {
-                                                "--config", "c.json", "--warmup-seconds", bad
-                                            }));
-            assertTrue(e.getMessage().contains("--warmup-seconds"), e.getMessage());
+            assertRejectedNamingIt("--warmup-seconds", bad);
         }
     }
 
@@ -169,15 +161,17 @@ class EncoderBenchTest {
                         });
         assertEquals(5, own.iters());
         assertEquals(20, own.inferenceIters());
+        assertRejectedNamingIt("--inference-iters", "0");
+    }
+
+    private static void assertRejectedNamingIt(String option, String value) {
         IllegalArgumentException e =
                 assertThrows(
                         IllegalArgumentException.class,
                         () ->
                                 BenchOptions.parse(
-                                        new String[] {
-                                            "--config", "c.json", "--inference-iters", "0"
-                                        }));
-        assertTrue(e.getMessage().contains("--inference-iters"), e.getMessage());
+                                        new String[] {"--config", "c.json", option, value}));
+        assertTrue(e.getMessage().contains(option), e.getMessage());
     }
 
     @Test

@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.util.function.UnaryOperator;
 import org.delta4j.nn.ParameterValues;
 import org.delta4j.testing.Arrays2;
 import org.junit.jupiter.api.AfterEach;
@@ -66,46 +67,32 @@ class LowRankLinearTest {
     @Test
     void inferenceAddsTheUpdateInPlaceAndLeavesNothingElse() {
         try (NDManager pass = manager.newSubManager()) {
-            NDArray x = pass.randomNormal(new Shape(2, 3, IN));
-            NDArray out = pass.randomNormal(new Shape(2, 3, OUT));
-            float[] expected = out.add(update(x)).toFloatArray();
-            int before = pass.getManagedArrays().size();
+            Step step = Step.in(pass, this::update);
 
-            NDList result =
-                    lora.after(
-                            new ParameterStore(pass, false), new NDList(out), new NDList(x), false);
+            NDArray result = step.run(lora, false);
 
-            assertSame(out, result.head(), "the module's output takes the update");
-            Arrays2.assertClose(expected, result.head().toFloatArray(), TOLERANCE, "output");
-            assertEquals(before, pass.getManagedArrays().size(), "arrays left in the pass");
+            assertSame(step.out(), result, "the module's output takes the update");
+            Arrays2.assertClose(step.expected(), result.toFloatArray(), TOLERANCE, "output");
+            assertEquals(step.arrays(), pass.getManagedArrays().size(), "arrays left in the pass");
         }
     }
 
     @Test
     void trainingLeavesOnlyTheSumAndTheGradientsReachAAndB() {
         try (NDManager pass = manager.newSubManager()) {
-            NDArray x = pass.randomNormal(new Shape(2, 3, IN));
-            NDArray out = pass.randomNormal(new Shape(2, 3, OUT));
-            float[] expected = out.add(update(x)).toFloatArray();
-            int before = pass.getManagedArrays().size();
+            Step step = Step.in(pass, this::update);
             a.setRequiresGradient(true);
             b.setRequiresGradient(true);
             NDArray sum;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                sum =
-                        lora.after(
-                                        new ParameterStore(pass, false),
-                                        new NDList(out),
-                                        new NDList(x),
-                                        true)
-                                .head();
-                assertEquals(before + 1, pass.getManagedArrays().size(), "arrays left");
+                sum = step.run(lora, true);
+                assertEquals(step.arrays() + 1, pass.getManagedArrays().size(), "arrays left");
                 collector.backward(sum.sum());
             }
-            Arrays2.assertClose(expected, sum.toFloatArray(), TOLERANCE, "output");
+            Arrays2.assertClose(step.expected(), sum.toFloatArray(), TOLERANCE, "output");
             // d sum / dB[o, k] = s * sum_t (x A^T)[t, k]; d sum / dA[k, i] = s * sum_o B[o, k] *
             // sum_t x[t, i].
-            NDArray tokens = x.reshape(-1, IN);
+            NDArray tokens = step.x().reshape(-1, IN);
             NDArray downSum = tokens.matMul(a.transpose()).sum(new int[] {0}).mul(SCALING);
             NDArray gradB = downSum.reshape(1, R).repeat(0, OUT);
             NDArray gradA =
@@ -117,6 +104,33 @@ class LowRankLinearTest {
                     gradB.toFloatArray(), b.getGradient().toFloatArray(), TOLERANCE, "grad B");
             Arrays2.assertClose(
                     gradA.toFloatArray(), a.getGradient().toFloatArray(), TOLERANCE, "grad A");
+        }
+    }
+
+    /**
+     * One call of LoRA's hook on random arrays.
+     *
+     * @param pass the pass's manager
+     * @param x the module's input
+     * @param out the module's output, before LoRA adds to it
+     * @param expected the output with LoRA's update added
+     * @param arrays the arrays in the pass's manager before the call
+     */
+    private record Step(NDManager pass, NDArray x, NDArray out, float[] expected, int arrays) {
+        static Step in(NDManager pass, UnaryOperator<NDArray> update) {
+            NDArray x = pass.randomNormal(new Shape(2, 3, IN));
+            NDArray out = pass.randomNormal(new Shape(2, 3, OUT));
+            float[] expected = out.add(update.apply(x)).toFloatArray();
+            return new Step(pass, x, out, expected, pass.getManagedArrays().size());
+        }
+
+        NDArray run(LowRankLinear lora, boolean training) {
+            return lora.after(
+                            new ParameterStore(pass, false),
+                            new NDList(out),
+                            new NDList(x),
+                            training)
+                    .head();
         }
     }
 
