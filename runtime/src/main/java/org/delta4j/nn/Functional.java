@@ -1,6 +1,7 @@
 package org.delta4j.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -166,6 +167,20 @@ public final class Functional {
      */
     public static NDArray plus(NDArray x, float c) {
         return Constants.SHARED.apply(x, c, NDArray::add);
+    }
+
+    /**
+     * {@code x} where {@code condition} holds and {@code c} elsewhere (PyTorch's {@code
+     * torch.where(condition, x, c)}), with {@code c} one of the shared scalars {@link #times} uses.
+     *
+     * @param condition a boolean array in {@code x}'s shape (DJL's {@code where} does not broadcast
+     *     it)
+     * @param x the values kept
+     * @param c the value elsewhere, in {@code x}'s data type
+     * @return the chosen values, owned by {@code x}'s manager
+     */
+    public static NDArray where(NDArray condition, NDArray x, float c) {
+        return Constants.SHARED.apply(x, c, (kept, fill) -> NDArrays.where(condition, kept, fill));
     }
 
     /**

@@ -100,6 +100,23 @@ class ConstantsTest {
         }
     }
 
+    @Test
+    void whereFillsWithASharedConstantInTheArraysType() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(X);
+            NDArray keep = m.create(new boolean[] {true, false, true, false});
+            NDArray first = Functional.where(keep, x, -7f);
+            int shared = Constants.SHARED.count();
+            NDArray again = Functional.where(keep, x.toType(DataType.FLOAT64, false), -7f);
+            Functional.where(keep, x, -7f);
+
+            assertArrayEquals(new float[] {0.5f, -7, 2, -7}, first.toFloatArray());
+            assertEquals(DataType.FLOAT64, again.getDataType());
+            assertArrayEquals(new double[] {0.5, -7, 2, -7}, again.toDoubleArray());
+            assertEquals(shared + 1, Constants.SHARED.count(), "one more for float64, none again");
+        }
+    }
+
     private static float[] mul(Constants constants, NDArray x, float c) {
         return constants.apply(x, c, NDArray::mul).toFloatArray();
     }

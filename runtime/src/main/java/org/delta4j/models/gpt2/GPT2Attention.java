@@ -1,7 +1,6 @@
 package org.delta4j.models.gpt2;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -111,9 +110,7 @@ public final class GPT2Attention extends HfBlock implements PrefixableAttention 
         NDArray scores = scores(q, k);
         // DJL's where needs the condition in the scores' own shape.
         NDArray causal = causal(ps, training, q, k).broadcast(scores.getShape());
-        scores =
-                NDArrays.where(
-                        causal, scores, scores.getManager().full(new Shape(), AttentionMasks.MIN));
+        scores = Functional.where(causal, scores, AttentionMasks.MIN);
         NDArray context =
                 AttentionHeads.attend(
                         scores,
